@@ -1,0 +1,74 @@
+"""Markdown from contributors, rendered with raw HTML off and only web links allowed.
+
+Text in YAML is untrusted: raw HTML is shown as text, never passed through,
+and a link or image that could run code or fetch from elsewhere is reported as
+a problem instead of being rendered.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+
+
+@dataclass(frozen=True)
+class Markup:
+    """Markdown as written, and the safe HTML made from it."""
+
+    source: str
+    html: str
+
+
+def check_url(url: str) -> str | None:
+    """Return why a URL may not be used, or None when it is an absolute http(s) address."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return f"'{url}' is not a valid address"
+    if parts.scheme.lower() not in ("http", "https"):
+        shown = parts.scheme + ":" if parts.scheme else "a relative address"
+        return f"link '{url}' uses {shown}; only http:// and https:// links are allowed"
+    if not parts.netloc:
+        return f"link '{url}' has no host; write a full address such as https://example.com/page"
+    return None
+
+
+class _LinkGuard(Treeprocessor):
+    """Collects problems with links and images, and neutralizes them in the output."""
+
+    def __init__(self, md: markdown.Markdown, problems: list[str]):
+        super().__init__(md)
+        self.problems = problems
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if element.tag == "img":
+                self.problems.append("images are not allowed in text fields; describe the picture in words")
+                element.tag = "span"
+                element.attrib.clear()
+            elif element.tag == "a":
+                reason = check_url(element.get("href", ""))
+                if reason:
+                    self.problems.append(reason)
+                    element.attrib.pop("href", None)
+                else:
+                    element.set("rel", "noopener noreferrer")
+
+
+def render_markdown(text: str, *, single_paragraph: bool) -> tuple[Markup, list[str]]:
+    """Render contributor Markdown safely; return the markup and any problems with it."""
+    problems: list[str] = []
+    md = markdown.Markdown(output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    md.inlinePatterns.deregister("automail")  # it obfuscates addresses; mailto: is not allowed anyway
+    md.treeprocessors.register(_LinkGuard(md, problems), "link_guard", 0)
+    html = md.convert(text)
+    if single_paragraph and not (html.startswith("<p>") and html.count("<p>") == 1
+                                 and html.endswith("</p>")):
+        problems.append("must be one paragraph of text (no blank lines, headings, lists or quotes)")
+    return Markup(text, html), problems

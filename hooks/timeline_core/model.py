@@ -1,0 +1,91 @@
+"""The immutable model every view and export is made from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+from .dates import EdtfDate
+from .markup import Markup
+from .quotes import SourceText
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    path: str
+    title: str
+    date: EdtfDate
+    date_note: str | None
+    summary: Markup
+    tags: tuple[str, ...]
+    entities: tuple[str, ...]
+    terms: tuple[str, ...]
+    citations: tuple[Citation, ...]
+
+    def sort_key(self) -> tuple:
+        return (*self.date.sort_key(), self.id)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    author: str | None
+    url: str
+    published: EdtfDate
+    published_note: str | None
+    accessed: dt.date
+    archive: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    kind: str
+    parent: str | None
+    aliases: tuple[str, ...]
+    description: Markup
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    aliases: tuple[str, ...]
+    definition: Markup
+    citations: tuple[Citation, ...]
+    see_also: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Everything in timeline/, validated; events sorted by date, then id."""
+
+    events: tuple[Event, ...]
+    sources: tuple[Source, ...]
+    entities: tuple[Entity, ...]
+    terms: tuple[Term, ...]
+    archives: dict[str, SourceText]  # by source id
+
+    @cached_property
+    def sources_by_id(self) -> dict[str, Source]:
+        return {source.id: source for source in self.sources}
+
+    @cached_property
+    def entities_by_id(self) -> dict[str, Entity]:
+        return {entity.id: entity for entity in self.entities}
+
+    @cached_property
+    def terms_by_id(self) -> dict[str, Term]:
+        return {term.id: term for term in self.terms}

@@ -1,0 +1,39 @@
+"""Problems found in the data, reported as `path:line:column: error: message`.
+
+One shape for every problem lets `timeline check`, the MkDocs build and the
+tests print and compare exactly the same text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one file, pointing at the line a contributor must edit."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: error: {self.message}"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based position in a data file."""
+
+    line: int
+    column: int
+
+
+class DataError(Exception):
+    """A single problem raised from deep inside a parser, caught and collected by the loader."""
+
+    def __init__(self, message: str, mark: Mark | None = None):
+        super().__init__(message)
+        self.message = message
+        self.mark = mark

@@ -1,0 +1,63 @@
+"""Checking that a quoted passage really is in the archived source.
+
+Quotes are compared after folding white space, typographic quotes and dashes,
+and nothing else: a contributor may copy from a browser that curled the quotes
+or re-wrapped the lines, but may not change a word, a letter's case or a
+punctuation mark.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+_FOLDS = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    "\u2015": "-", "\u2212": "-",
+})
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Fold white space, typographic quotes and dashes; keep everything else as written."""
+    return _SPACE.sub(" ", text.translate(_FOLDS)).strip()
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """An archived source, read once and folded once, ready for many quote checks."""
+
+    path: str
+    text: str
+    folded: str
+
+    @classmethod
+    def from_text(cls, path: str, text: str) -> "SourceText":
+        return cls(path, text, fold(text))
+
+
+def verify_quote(source: SourceText, quote: str) -> bool:
+    """True when the quote appears in the source after folding."""
+    needle = fold(quote)
+    return bool(needle) and needle in source.folded
+
+
+def closest_passage(source: SourceText, quote: str) -> str:
+    """The passage of the source most like the quote, to show next to a failed check."""
+    needle = fold(quote)
+    if not needle or not source.folded:
+        return ""
+    matcher = difflib.SequenceMatcher(None, source.folded, needle, autojunk=False)
+    match = matcher.find_longest_match(0, len(source.folded), 0, len(needle))
+    start = max(0, match.a - match.b)
+    end = min(len(source.folded), start + len(needle))
+    # widen to whole words so the hint reads naturally
+    while start > 0 and source.folded[start - 1] != " ":
+        start -= 1
+    while end < len(source.folded) and source.folded[end] not in " ":
+        end += 1
+    return source.folded[start:end]

@@ -1,0 +1,43 @@
+"""Where generated pages live and how one page links to another.
+
+Links inside generated HTML are not rewritten by MkDocs, so they are made
+relative here, for either setting of MkDocs' `use_directory_urls`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+TIMELINE_PAGE = "timeline.md"
+GLOSSARY_PAGE = "glossary.md"
+SOURCES_PAGE = "sources.md"
+
+
+@dataclass(frozen=True)
+class Site:
+    use_directory_urls: bool = True
+
+    def url(self, src: str) -> str:
+        """The site-relative URL of a page (`timeline.md`) or file (`seeds/a.txt`)."""
+        if not src.endswith(".md"):
+            return src
+        stem = src[: -len(".md")]
+        if stem == "index" or stem.endswith("/index"):
+            return stem[: -len("index")]
+        return f"{stem}/" if self.use_directory_urls else f"{stem}.html"
+
+    def link(self, from_src: str, to_src: str, anchor: str = "") -> str:
+        """A relative link from one page to another page, file or anchor."""
+        here = self.url(from_src)
+        target = self.url(to_src)
+        base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+        if target == here:
+            relative = ""
+        else:
+            relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+            if target.endswith("/") or not target:
+                relative = relative.rstrip("/") + "/"
+            if relative == "./":
+                relative = "./"
+        return relative + (f"#{anchor}" if anchor else "") or "./"

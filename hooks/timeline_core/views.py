@@ -1,0 +1,68 @@
+"""Views of the model that pages and exports share: groupings, orderings and back-links."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .dates import MONTH_NAMES
+from .model import Event, Term, Timeline
+
+
+@dataclass(frozen=True)
+class MonthGroup:
+    key: str  # "2026-04", also the heading's anchor
+    label: str
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    key: str  # "2026"
+    label: str
+    months: tuple[MonthGroup, ...]
+
+
+def period_of(event: Event) -> tuple[int, int]:
+    """The month an event is listed under: its earliest day's, or for 'before X', X's month."""
+    day = event.date.earliest or event.date.latest
+    return (day.year, day.month)
+
+
+def timeline_groups(events: tuple[Event, ...]) -> tuple[YearGroup, ...]:
+    """Events by year and month; within a month, by earliest day, latest day, then id."""
+    by_month: dict[tuple[int, int], list[Event]] = defaultdict(list)
+    for event in sorted(events, key=lambda e: (period_of(e), e.sort_key())):
+        by_month[period_of(event)].append(event)
+    years: dict[int, list[MonthGroup]] = defaultdict(list)
+    for (year, month), members in by_month.items():
+        years[year].append(MonthGroup(f"{year:04d}-{month:02d}", f"{MONTH_NAMES[month - 1]} {year}",
+                                      tuple(members)))
+    return tuple(YearGroup(f"{year:04d}", str(year), tuple(months)) for year, months in years.items())
+
+
+def ordered_events(events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """The order readers see everywhere: the order of `timeline_groups`, flattened."""
+    return tuple(e for year in timeline_groups(events) for month in year.months for e in month.events)
+
+
+def glossary_order(terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    return tuple(sorted(terms, key=lambda t: (t.term.casefold(), t.id)))
+
+
+def glossary_letters(terms: tuple[Term, ...]) -> tuple[tuple[str, tuple[Term, ...]], ...]:
+    """Terms under their initial letter ('#' for terms that start with a digit or symbol)."""
+    letters: dict[str, list[Term]] = defaultdict(list)
+    for term in glossary_order(terms):
+        initial = term.term[:1].upper()
+        letters[initial if initial.isalpha() else "#"].append(term)
+    return tuple((letter, tuple(members)) for letter, members in letters.items())
+
+
+def events_citing(timeline: Timeline) -> dict[str, tuple[Event, ...]]:
+    """For each source id, the events that quote it, in timeline order."""
+    citing: dict[str, list[Event]] = {source.id: [] for source in timeline.sources}
+    for event in ordered_events(timeline.events):
+        for source_id in dict.fromkeys(c.source for c in event.citations):
+            citing.setdefault(source_id, []).append(event)
+    return {source_id: tuple(events) for source_id, events in citing.items()}

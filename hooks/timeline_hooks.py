@@ -1,0 +1,40 @@
+"""MkDocs hooks: the only Python file mkdocs.yml names.
+
+It wires MkDocs' events to `timeline_core` and does nothing else. It keeps no
+module-level state, because `mkdocs serve` imports it once and reruns the events
+on every rebuild: the data is read afresh inside `on_files` each time.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from timeline_core.load import load_timeline
+from timeline_core.render import render_pages
+from timeline_core.urls import Site
+
+# Under `mkdocs.` so that `mkdocs build --strict` counts these messages.
+log = logging.getLogger("mkdocs.hooks.timeline")
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Load timeline/, report every problem, and add the generated pages and archived sources."""
+    root = Path(config.config_file_path).parent
+    result = load_timeline(root)
+    for problem in result.problems:
+        log.error(problem.format())
+    site = Site(use_directory_urls=config.use_directory_urls)
+    for src_uri, content in render_pages(result, site).items():
+        existing = files.get_file_from_path(src_uri)
+        if existing is not None:  # a hand-written page would silently lose to ours otherwise
+            log.error(f"docs/{src_uri} is generated from timeline/; remove the hand-written file")
+            files.remove(existing)
+        files.append(File.generated(config, src_uri, content=content))
+    for source in result.timeline.sources:
+        if source.id in result.timeline.archives:
+            files.append(File.generated(config, source.archive, abs_src_path=str(root / source.archive)))
+    return files
