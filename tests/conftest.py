@@ -38,10 +38,11 @@ class Project:
         return subprocess.run([sys.executable, "-m", "timeline_core.cli", "--root", str(self.root),
                                "check", *args], capture_output=True, text=True)
 
-    def build(self, *args: str) -> subprocess.CompletedProcess:
-        """Run a real `mkdocs build --strict` on this copy."""
+    def build(self, *args: str, strict: bool = True) -> subprocess.CompletedProcess:
+        """Run a real `mkdocs build` (strict unless asked otherwise) on this copy."""
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        flags = ["--strict"] if strict else []
+        return subprocess.run([sys.executable, "-m", "mkdocs", "build", *flags, *args],
                               cwd=self.root, capture_output=True, text=True, env=env)
 
     def page(self, rel: str) -> BeautifulSoup:

@@ -1,0 +1,91 @@
+"""A real `mkdocs build --strict` of a copy of the project, checked by what a reader sees."""
+
+from __future__ import annotations
+
+from tests.test_loader import EVENT, GOOD
+
+
+def test_the_site_builds_with_every_page(project):
+    run = project.build()
+    assert run.returncode == 0, run.stderr
+    home = project.page("index.html")
+    nav = [a.get_text(strip=True) for a in home.select(".md-tabs__link")]
+    assert nav == ["Home", "Timeline", "Glossary", "Sources"]
+    assert (project.root / "site/seeds/aicnbc-20555-happyhorse-alibaba.txt").is_file()
+
+
+def test_timeline_shows_events_in_order_with_dates_citations_and_anchors(project):
+    assert project.build().returncode == 0
+    page = project.page("timeline/index.html")
+    titles = [h.get_text(strip=True) for h in page.select("article.tl-event h4")]
+    assert titles[:2] == ["OpenAI announces it will discontinue Sora",
+                          "HappyHorse-1.0 surfaces on Artificial Analysis with no named developer"]
+    assert [h.get_text(strip=True).rstrip("¶") for h in page.select("h2")][:1] == ["2026"]
+    assert page.select_one("h3#\\32 026-04").get_text(strip=True).rstrip("¶") == "April 2026"
+    surfaced = page.select_one("#\\32 026-04-07-happyhorse-surfaces-on-artificial-analysis").find_parent("article")
+    date = surfaced.select_one(".tl-date")
+    assert date.get_text(" ", strip=True).startswith("c. 7 Apr 2026")
+    assert date.time["datetime"] == "2026-04-07"
+    quote = surfaced.select_one(".tl-citations li blockquote").get_text(" ", strip=True)
+    assert quote.startswith("The model, known as HappyHorse-1.0, first surfaced")
+    source_link = surfaced.select_one(".tl-cite-source a")
+    assert source_link["href"] == "../sources/#aicnbc-happyhorse-alibaba"
+    sora = page.select_one("#\\32 026-04-10-openai-discontinues-sora").find_parent("article")
+    assert sora.select_one(".tl-date").get_text(" ", strip=True).startswith("before 10 Apr 2026?")
+
+
+def test_glossary_is_alphabetical_with_anchors(project):
+    assert project.build().returncode == 0
+    page = project.page("glossary/index.html")
+    terms = [h.get_text(strip=True) for h in page.select(".tl-term h3")]
+    assert terms == sorted(terms, key=str.casefold) and "text-to-video" in terms
+    assert page.select_one("#blind-test-ranking").find_parent("section").select_one(".tl-aliases")
+
+
+def test_sources_list_bibliography_links_and_citing_events(project):
+    assert project.build().returncode == 0
+    page = project.page("sources/index.html")
+    source = page.select_one("#aicnbc-happyhorse-alibaba").find_parent("section")
+    hrefs = [a["href"] for a in source.select("a")]
+    assert "https://aicnbc.com/20555.html" in hrefs
+    assert "../seeds/aicnbc-20555-happyhorse-alibaba.txt" in hrefs
+    assert "../timeline/#2026-04-10-developers-say-happyhorse-is-alibaba-ath-project" in hrefs
+    assert "Cited by 3 events" in source.get_text(" ", strip=True)
+
+
+def test_strict_build_fails_with_the_same_message_as_check(empty_project):
+    empty_project.write(EVENT, GOOD.replace("summary:", "summry:"))
+    check = empty_project.check()
+    build = empty_project.build()
+    assert check.returncode == 1 and build.returncode == 1
+    expected = (f"{EVENT}:3:1: error: unknown field 'summry' in the event (did you mean 'summary'?); "
+                "allowed fields: title, date, date_note, summary, tags, entities, terms, citations")
+    assert expected in check.stdout.splitlines()
+    assert expected in build.stderr
+    assert "Traceback" not in build.stderr + check.stderr
+
+
+def test_hostile_text_is_escaped_on_the_page(empty_project):
+    empty_project.write(EVENT, GOOD.replace(
+        "title: Example Company says its model is ready",
+        "title: '<img src=x onerror=alert(1)> Ready'").replace(
+        "summary: The Example Company says its model is ready.",
+        "summary: 'The <script>alert(1)</script> company says *ready* & done.'"))
+    run = empty_project.build()
+    assert run.returncode == 0, run.stderr
+    html = (empty_project.root / "site/timeline/index.html").read_text()
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    page = empty_project.page("timeline/index.html")
+    event = page.select_one("article.tl-event")
+    assert event.h4.get_text() == "<img src=x onerror=alert(1)> Ready"
+    assert event.select_one(".tl-summary").get_text() == "The <script>alert(1)</script> company says ready & done."
+    assert event.select_one(".tl-summary em").get_text() == "ready"
+
+
+def test_serve_mode_build_shows_problems_on_the_page(empty_project):
+    empty_project.write(EVENT, GOOD.replace("2026-04-06", "2026-02-30"))
+    run = empty_project.build(strict=False)  # as `mkdocs serve` builds
+    assert run.returncode == 0
+    assert f"ERROR   -  {EVENT}:2:7: error: field 'date'" in run.stderr
+    banner = empty_project.page("timeline/index.html").select_one(".tl-problems")
+    assert "'2026-02-30' is not a real day" in banner.get_text()

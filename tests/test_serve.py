@@ -1,0 +1,78 @@
+"""`mkdocs serve` picks up edits to timeline/ and seeds/ without a restart."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+EVENT = "timeline/events/2026-04-07-happyhorse-surfaces-on-artificial-analysis.yml"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str, seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in _fetch(url):
+            return True
+        time.sleep(0.25)
+    return False
+
+
+@pytest.fixture
+def served(project, tmp_path):
+    port = _free_port()
+    log_path = tmp_path / "serve.log"
+    log = log_path.open("w")
+    server = subprocess.Popen(
+        # livereload stays on: with --no-livereload MkDocs watches nothing
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project.root, stdout=log, stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        # MkDocs serves under site_url's path; read the address it announces
+        base = ""
+        deadline = time.monotonic() + 60
+        while not base and time.monotonic() < deadline and server.poll() is None:
+            for line in log_path.read_text().splitlines():
+                if "Serving on " in line:
+                    base = line.split("Serving on ", 1)[1].strip()
+            time.sleep(0.1)
+        assert base, f"mkdocs serve did not start: {log_path.read_text()}"
+        yield project, base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+        print(log_path.read_text())  # shown by pytest when the test fails
+
+
+def test_editing_an_event_and_a_seed_rebuilds_the_site(served):
+    project, url = served
+    timeline = url + "timeline/"
+    assert _wait_for(timeline, "HappyHorse-1.0 surfaces on Artificial Analysis")
+    time.sleep(1)  # MkDocs' polling watcher takes its first snapshot in a thread of its own
+    path = project.root / EVENT
+    path.write_text(path.read_text().replace("surfaces on Artificial Analysis", "appears on Artificial Analysis"))
+    assert _wait_for(timeline, "HappyHorse-1.0 appears on Artificial Analysis")
+    seed = project.root / "seeds/aicnbc-20555-happyhorse-alibaba.txt"
+    seed.write_text(seed.read_text() + "\nAn added closing line.\n")
+    assert _wait_for(url + "seeds/aicnbc-20555-happyhorse-alibaba.txt", "An added closing line.")
