@@ -66,6 +66,7 @@ def empty_project(project: Project) -> Project:
     """The copy with no events, and one source whose archive is short and known."""
     shutil.rmtree(project.root / "timeline" / "events")
     (project.root / "timeline" / "events").mkdir()
+    (project.root / "timeline" / "explainer.yml").unlink()
     project.write("seeds/example.txt", """
         The Example Company said on Monday that its model is ready.
         Critics called the “launch” rushed — but sales rose 5%.
@@ -84,6 +85,9 @@ def empty_project(project: Project) -> Project:
           name: Example Company
           kind: organization
           description: A company.
+          citations:
+            - source: example
+              quote: The Example Company said
         """)
     project.write("timeline/glossary.yml", "[]\n")
     return project

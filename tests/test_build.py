@@ -10,7 +10,7 @@ def test_the_site_builds_with_every_page(project):
     assert run.returncode == 0, run.stderr
     home = project.page("index.html")
     nav = [a.get_text(strip=True) for a in home.select(".md-tabs__link")]
-    assert nav == ["Home", "Timeline", "Glossary", "Sources"]
+    assert nav == ["Home", "Timeline", "Who's who", "Glossary", "Sources"]
     assert (project.root / "site/seeds/aicnbc-20555-happyhorse-alibaba.txt").is_file()
 
 
@@ -18,7 +18,8 @@ def test_timeline_shows_events_in_order_with_dates_citations_and_anchors(project
     assert project.build().returncode == 0
     page = project.page("timeline/index.html")
     titles = [h.get_text(strip=True) for h in page.select("article.tl-event h4")]
-    assert titles[:2] == ["OpenAI announces it will discontinue Sora",
+    assert titles[:3] == ["ByteDance temporarily halts the rollout of Seedance 2.0 over copyright disputes",
+                          "OpenAI announces it will discontinue Sora",
                           "HappyHorse-1.0 surfaces on Artificial Analysis with no named developer"]
     assert [h.get_text(strip=True).rstrip("¶") for h in page.select("h2")][:1] == ["2026"]
     assert page.select_one("h3#\\32 026-04").get_text(strip=True).rstrip("¶") == "April 2026"
@@ -50,7 +51,7 @@ def test_sources_list_bibliography_links_and_citing_events(project):
     assert "https://aicnbc.com/20555.html" in hrefs
     assert "../seeds/aicnbc-20555-happyhorse-alibaba.txt" in hrefs
     assert "../timeline/#2026-04-10-developers-say-happyhorse-is-alibaba-ath-project" in hrefs
-    assert "Cited by 3 events" in source.get_text(" ", strip=True)
+    assert "Cited by 9 events" in source.get_text(" ", strip=True)
 
 
 def test_strict_build_fails_with_the_same_message_as_check(empty_project):
@@ -58,8 +59,9 @@ def test_strict_build_fails_with_the_same_message_as_check(empty_project):
     check = empty_project.check()
     build = empty_project.build()
     assert check.returncode == 1 and build.returncode == 1
-    expected = (f"{EVENT}:3:1: error: unknown field 'summry' in the event (did you mean 'summary'?); "
-                "allowed fields: title, date, date_note, summary, tags, entities, terms, citations")
+    expected = (f"{EVENT}:5:1: error: unknown field 'summry' in the event (did you mean 'summary'?); "
+                "allowed fields: title, date, date_basis, date_note, status, summary, tags, entities, terms, "
+                "citations")
     assert expected in check.stdout.splitlines()
     assert expected in build.stderr
     assert "Traceback" not in build.stderr + check.stderr

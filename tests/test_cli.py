@@ -9,7 +9,7 @@ def test_check_passes_on_the_repository_data(project):
     run = project.check()
     assert run.returncode == 0
     assert run.stdout == ""
-    assert run.stderr.startswith("ok: 3 events, 1 sources")
+    assert run.stderr.startswith("ok: 9 events, 1 sources, 18 entities")
 
 
 def test_check_prints_every_problem_and_exits_1(empty_project):
@@ -20,9 +20,9 @@ def test_check_prints_every_problem_and_exits_1(empty_project):
     assert run.stdout.splitlines() == [
         "timeline/events/2026-04-06-example-model-ready.yml:1:1: error: missing required field 'summary' "
         "in the event: What happened, in one Markdown paragraph.",
-        "timeline/events/2026-04-06-example-model-ready.yml:3:1: error: unknown field 'summry' in the event "
-        "(did you mean 'summary'?); allowed fields: title, date, date_note, summary, tags, entities, terms, "
-        "citations",
+        "timeline/events/2026-04-06-example-model-ready.yml:5:1: error: unknown field 'summry' in the event "
+        "(did you mean 'summary'?); allowed fields: title, date, date_basis, date_note, status, summary, tags, "
+        "entities, terms, citations",
         "timeline/events/notes.txt:1:1: error: unexpected file; event files end in .yml (rename it to notes.yml)",
     ]
     assert run.stderr.startswith("3 problems found")

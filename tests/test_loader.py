@@ -12,6 +12,8 @@ EVENT = "timeline/events/2026-04-06-example-model-ready.yml"
 GOOD = """
 title: Example Company says its model is ready
 date: 2026-04-06
+date_basis: stated
+status: reported
 summary: The Example Company says its model is ready.
 entities: [example-co]
 citations:
@@ -45,7 +47,7 @@ BAD_EVENTS = [
      "2:1: error: duplicate key 'title' (first at line 1); keep only one"),
     ("misspelt field",
      GOOD.replace("summary:", "summry:"),
-     "3:1: error: unknown field 'summry' in the event (did you mean 'summary'?)"),
+     "5:1: error: unknown field 'summry' in the event (did you mean 'summary'?)"),
     ("missing field",
      GOOD.replace("date: 2026-04-06\n", ""),
      "1:1: error: missing required field 'date' in the event"),
@@ -69,24 +71,24 @@ BAD_EVENTS = [
      "2:1: error: field 'date_note' is required because '2026-04-06~' is not one exact day"),
     ("tag that is not a slug",
      GOOD.replace("entities:", "tags: [Video Gen]\nentities:"),
-     "4:8: error: field 'tags' in the event: 'Video Gen' is not a valid id; use lowercase letters, "
+     "6:8: error: field 'tags' in the event: 'Video Gen' is not a valid id; use lowercase letters, "
      "digits and single dashes, like 'video-gen'"),
     ("unknown entity",
      GOOD.replace("[example-co]", "[exmaple-co]"),
-     "4:12: error: unknown entity 'exmaple-co' (did you mean 'example-co'?)"),
+     "6:12: error: unknown entity 'exmaple-co' (did you mean 'example-co'?)"),
     ("unknown source",
      GOOD.replace("source: example", "source: exampel"),
-     "6:13: error: unknown source 'exampel' (did you mean 'example'?)"),
+     "8:13: error: unknown source 'exampel' (did you mean 'example'?)"),
     ("quote not in the source",
      GOOD.replace("said on Monday", "said on Tuesday"),
-     "7:12: error: quote not found in seeds/example.txt; copy it word for word. Closest passage: "
+     "9:12: error: text not found in seeds/example.txt; copy it word for word. Closest passage: "
      "\"The Example Company said on Monday that its model is ready."),
     ("quote with a changed letter case",
      GOOD.replace("The Example Company said", "the Example Company said"),
-     "7:12: error: quote not found in seeds/example.txt"),
+     "9:12: error: text not found in seeds/example.txt"),
     ("no citations",
      GOOD.split("citations:")[0] + "citations: []\n",
-     "5:12: error: field 'citations' in the event: needs at least one citation"),
+     "7:12: error: field 'citations' in the event: needs at least one citation (A verbatim passage"),
     ("list where a mapping belongs",
      "- title: x\n",
      "1:1: error: the event must be a mapping of fields, not a list"),
@@ -97,7 +99,7 @@ BAD_EVENTS = [
      "1:8: error: YAML anchor '&t' is not allowed; write the value out in full"),
     ("javascript link",
      GOOD.replace("says its model is ready.", "says [ready](javascript:alert(1))."),
-     "3:10: error: field 'summary' in the event: link 'javascript:alert(1)' uses javascript:; "
+     "5:10: error: field 'summary' in the event: link 'javascript:alert(1)' uses javascript:; "
      "only http:// and https:// links are allowed"),
     ("data link",
      GOOD.replace("says its model is ready.", "says [ready](data:text/html,hi)."),
@@ -105,7 +107,7 @@ BAD_EVENTS = [
     ("two paragraphs",
      GOOD.replace("summary: The Example Company says its model is ready.",
                   "summary: |\n  One.\n\n  Two.\n"),
-     "3:10: error: field 'summary' in the event: must be one paragraph"),
+     "5:10: error: field 'summary' in the event: must be one paragraph"),
     ("invalid YAML",
      GOOD.replace("entities: [example-co]", "entities: [example-co"),
      "error: invalid YAML: did not find expected ',' or ']'"),
@@ -127,7 +129,7 @@ def test_bad_event_is_reported_at_its_line(empty_project, text, expected):
 BAD_BYTES = [  # written as bytes, so the file starts with GOOD's blank line
     ("byte-order mark", b"\xef\xbb\xbf" + GOOD.encode(), "1:1: error: file starts with a byte-order mark"),
     ("not UTF-8", GOOD.encode().replace(b"Monday", b"Mon\xffday"),
-     "8:43: error: file is not valid UTF-8 (byte 0xff)"),
+     "10:43: error: file is not valid UTF-8 (byte 0xff)"),
     ("tab", GOOD.encode().replace(b"date: ", b"date:\t"), "3:6: error: file contains a tab character"),
     ("too large", GOOD.encode() + b"#" * 70_000, "1:1: error: file is 70,"),
 ]
@@ -169,27 +171,29 @@ def test_folded_quotes_match_but_words_must_not_change(empty_project):
     assert problems(empty_project) == []
 
 
-def test_list_files_report_duplicates_cycles_and_bad_archives(empty_project):
-    empty_project.write("timeline/entities.yml", """
-        - id: a
-          name: A
-          kind: unit
-          parent: b
-          description: A.
-        - id: b
-          name: B
-          kind: unit
-          parent: a
-          description: B.
-        - id: a
-          name: Again
-          kind: unit
-          description: Duplicate.
-        - id: c
-          name: C
-          kind: organisation
-          description: Misspelt kind.
+CITE = "citations: [{source: example, quote: The Example Company said}]"
+
+
+def test_entities_report_duplicates_cycles_and_misspelt_kinds(empty_project):
+    empty_project.write("timeline/entities.yml", f"""
+        - {{id: a, name: A, kind: unit, parent: b, description: A., {CITE}}}
+        - {{id: b, name: B, kind: unit, parent: a, description: B., {CITE}}}
+        - {{id: a, name: Again, kind: unit, description: Duplicate., {CITE}}}
+        - {{id: c, name: C, kind: organisation, description: Misspelt kind., {CITE}}}
+        - {{id: d, name: D, kind: unit, description: No quote.}}
         """)
+    found = problems(empty_project)
+    for line in [
+        "timeline/entities.yml:1:40: error: entity 'a' is its own ancestor (a → b → a); fix one of the parents",
+        "timeline/entities.yml:3:8: error: duplicate id 'a' (first at line 1); ids must be unique",
+        "timeline/entities.yml:4:26: error: field 'kind' in entity 'c': 'organisation' is not one of "
+        "organization, unit, product, model, platform, person (did you mean 'organization'?)",
+        "timeline/entities.yml:5:3: error: missing required field 'citations' in entity 'd'",
+    ]:
+        assert any(p.startswith(line) for p in found), (line, found)
+
+
+def test_sources_report_bad_urls_and_days(empty_project):
     empty_project.write("timeline/sources.yml", """
         - id: example
           title: Example news
@@ -197,21 +201,18 @@ def test_list_files_report_duplicates_cycles_and_bad_archives(empty_project):
           url: javascript:alert(1)
           published: 2026-04-06
           accessed: 2026-04
-          archive: ../etc/passwd
+          archive: seeds/example.txt
         """)
     found = problems(empty_project)
-    expected = [
-        "timeline/entities.yml:4:11: error: entity 'a' is its own ancestor (a → b → a); fix one of the parents",
-        "timeline/entities.yml:11:7: error: duplicate id 'a' (first at line 1); ids must be unique",
-        "timeline/entities.yml:17:9: error: field 'kind' in entity 'c': 'organisation' is not one of "
-        "organization, unit, product, model, platform, person (did you mean 'organization'?)",
+    for line in [
         "timeline/sources.yml:4:8: error: field 'url' in source 'example': link 'javascript:alert(1)' uses "
         "javascript:; only http:// and https:// links are allowed",
         "timeline/sources.yml:6:13: error: field 'accessed' in source 'example': '2026-04' must be one "
         "exact day, written YYYY-MM-DD",
-    ]
-    for line in expected:
-        assert line in found, found
+        "timeline/entities.yml:6:15: error: this entity is not shown because source 'example' has problems "
+        "of its own (reported with it)",
+    ]:
+        assert line in found, (line, found)
 
 
 def test_archive_outside_seeds_is_refused(empty_project):

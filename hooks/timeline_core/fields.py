@@ -8,9 +8,9 @@ from dataclasses import dataclass, field as dc_field
 
 from . import dates
 from .markup import check_url, render_markdown
-from .model import Citation
+from .model import NESTED
 from .problems import DataError, Mark, Problem
-from .schema import CITATION, SLUG_PATTERN, Field, Record
+from .schema import CITATION, RECORDS, UNCITED, SLUG_PATTERN, Field, Record
 from .yamlread import Mapping, Node, Scalar, Sequence, describe
 
 SLUG = re.compile(SLUG_PATTERN)
@@ -83,7 +83,7 @@ def read_record(node: Node, record: Record, out: Collector, where: str) -> dict 
             if spec.required:
                 out.error(node.mark, f"missing required field '{spec.name}' in {where}: {spec.description}")
             else:
-                values[spec.name] = () if spec.type in ("slugs", "lines", "citations") else None
+                values[spec.name] = () if spec.type in ("slugs", "lines", "records") else None
     # a record with any problem, nested ones included, is not used: its errors say why
     return values if len(out.problems) == before else None
 
@@ -190,17 +190,29 @@ def _convert(node: Node, spec: Field, out: Collector, where: str) -> object:
             raise DataError(f"'{value}' is not one of {', '.join(spec.choices)}"
                             f"{did_you_mean(value, spec.choices)}", node.mark)
         return value
-    if kind == "citations":
-        nodes = _items(node, spec)
-        if spec.required and not nodes:
-            raise DataError("needs at least one citation: a source id and a verbatim quote", node.mark)
-        citations = []
-        for number, item in enumerate(nodes, 1):
-            values = read_record(item, CITATION, out, f"citation {number} of {where}")
-            if values is None:
-                continue
-            citations.append(Citation(**values))
+    if kind == "records":
+        return _records(node, spec, out, where)
+    raise AssertionError(f"unknown field type {kind}")  # pragma: no cover - schema is ours
+
+
+def _records(node: Node, spec: Field, out: Collector, where: str) -> tuple:
+    """Read a list of nested records; a citation also queues its quote for checking."""
+    nodes = _items(node, spec)
+    if len(nodes) < spec.min_items:
+        count = "one" if spec.min_items == 1 else str(spec.min_items)
+        raise DataError(f"needs at least {count} {spec.record} ({RECORDS[spec.record].description})",
+                        node.mark)
+    record = RECORDS[spec.record]
+    made = []
+    for number, item in enumerate(nodes, 1):
+        values = read_record(item, record, out, f"{spec.record} {number} of {where}")
+        if values is None:
+            continue
+        made.append(NESTED[record.name](**values))
+        if record is CITATION:
             out.quotes.append(QuoteCheck(values["source"], values["quote"], out.path,
                                          item.get("quote").mark, out.owner))
-        return tuple(citations)
-    raise AssertionError(f"unknown field type {kind}")  # pragma: no cover - schema is ours
+        elif record is UNCITED:  # the sentence must be the source's own, like any quote
+            out.quotes.append(QuoteCheck(out.owner[1], values["sentence"], out.path,
+                                         item.get("sentence").mark, out.owner))
+    return tuple(made)

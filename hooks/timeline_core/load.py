@@ -13,16 +13,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .fields import Collector, did_you_mean, read_record
-from .model import Entity, Event, Source, Term, Timeline
+from .model import Entity, Event, Explainer, Source, Term, Timeline
 from .problems import DataError, Mark, Problem
 from .quotes import SourceText, closest_passage, verify_quote
-from .schema import ENTITY, EVENT, SOURCE, TERM, Record
+from .history import read_history
+from .schema import ENTITY, EVENT, EXPLAINER, SOURCE, TERM, Record
 from .yamlread import Mapping, Node, Scalar, Sequence, describe, parse_yaml
 
 DATA_DIR = "timeline"
 EVENTS_DIR = "events"
 SEEDS_DIR = "seeds"
 LIST_FILES: dict[str, Record] = {"sources.yml": SOURCE, "entities.yml": ENTITY, "glossary.yml": TERM}
+EXPLAINER_FILE = "explainer.yml"  # optional: when present, the Home page is made from it
 MAX_EVENT_BYTES = 64 * 1024
 MAX_LIST_BYTES = 4 * 1024 * 1024
 MAX_ARCHIVE_BYTES = 16 * 1024 * 1024
@@ -98,13 +100,13 @@ def _discover(root: Path, out: Collector) -> _Found:
         rel = f"{DATA_DIR}/{entry.name}"
         if entry.name == EVENTS_DIR and entry.is_dir(follow_symlinks=False):
             events = _discover_events(Path(entry.path), out)
-        elif entry.name in LIST_FILES and entry.is_file(follow_symlinks=False):
+        elif entry.name in (*LIST_FILES, EXPLAINER_FILE) and entry.is_file(follow_symlinks=False):
             lists[entry.name] = Path(entry.path)
         else:
-            hint = did_you_mean(entry.name.replace(".yaml", ".yml"), [*LIST_FILES, EVENTS_DIR])
+            hint = did_you_mean(entry.name.replace(".yaml", ".yml"), [*LIST_FILES, EXPLAINER_FILE, EVENTS_DIR])
             out.problems.append(Problem(rel, 1, 1, f"unexpected {'folder' if entry.is_dir() else 'file'}"
-                                        f"{hint}; timeline/ holds only {', '.join(LIST_FILES)} and "
-                                        "events/<id>.yml"))
+                                        f"{hint}; timeline/ holds only {', '.join(LIST_FILES)}, {EXPLAINER_FILE} "
+                                        "and events/<id>.yml"))
     for name in LIST_FILES:
         if name not in lists:
             out.problems.append(Problem(f"{DATA_DIR}/{name}", 1, 1, "file is missing; create it (it may "
@@ -137,19 +139,22 @@ def _discover_events(folder: Path, out: Collector) -> list[tuple[str, Path]]:
 
 
 def _read_list(path: Path | None, name: str, record: Record,
-               out: Collector) -> tuple[list[tuple[dict, Mapping]], set[str]]:
+               out: Collector) -> tuple[list[tuple[dict, Mapping]], set[str] | None]:
     """Read a file holding a list of records.
 
     Returns each usable record with its node, and every id the file declares, usable
-    or not, so that a reference to a broken record is not also called unknown.
+    or not, so that a reference to a broken record is not also called unknown (None
+    when the file could not be read at all, so that no id can be called unknown).
     """
-    node = _read_yaml(path, f"{DATA_DIR}/{name}", MAX_LIST_BYTES, out) if path else None
+    if path is None:
+        return [], None
+    node = _read_yaml(path, f"{DATA_DIR}/{name}", MAX_LIST_BYTES, out)
     if node is None:
-        return [], set()
+        return [], None if out.problems else set()
     if not isinstance(node, Sequence):
         out.error(node.mark, f"must be a list of {record.name} entries (each starting with '- id:'), "
                              f"not {describe(node)}")
-        return [], set()
+        return [], None
     declared = {ident.text for item in node.items
                 if isinstance(item, Mapping) and isinstance(ident := item.get("id"), Scalar)}
     records = []
@@ -202,15 +207,18 @@ def _check_quotes(out: Collector, archives: dict[str, SourceText]) -> None:
         if source is None or verify_quote(source, check.quote):
             continue  # an unknown or unreadable source is reported where it is declared or named
         closest = closest_passage(source, check.quote)
-        out.error(check.mark, f"quote not found in {source.path}; copy it word for word. "
+        out.error(check.mark, f"text not found in {source.path}; copy it word for word. "
                               f"Closest passage: \"{closest}\"", check.owner)
 
 
-_REF_NAMES = {"source": "source in timeline/sources.yml", "entity": "entity in timeline/entities.yml",
-              "term": "glossary term in timeline/glossary.yml"}
+_REF_NAMES = {"source": "a source in timeline/sources.yml", "entity": "an entity in timeline/entities.yml",
+              "term": "a glossary term in timeline/glossary.yml", "event": "an event in timeline/events/"}
+_REF_FILES = {"source": "timeline/sources.yml", "entity": "timeline/entities.yml",
+              "term": "timeline/glossary.yml", "event": "timeline/events/"}
 
 
-def _check_references(collectors: list[Collector], declared: dict[str, set[str]]) -> set[tuple[str, str]]:
+def _check_references(collectors: list[Collector],
+                      declared: dict[str, set[str] | None]) -> set[tuple[str, str]]:
     """Report every reference to an id that no file declares; return all records left unusable.
 
     A reference to a declared record that has problems of its own is not blamed on the
@@ -220,10 +228,15 @@ def _check_references(collectors: list[Collector], declared: dict[str, set[str]]
     rejected = set().union(*(out.failed for out in collectors))
     for out in collectors:
         for ref in out.references:
-            if ref.id not in declared[ref.kind]:
+            if declared[ref.kind] is None:  # the file could not be read: say so once per record
+                if ref.owner not in rejected:
+                    out.error(ref.mark, f"this {ref.owner[0]} is not shown because {_REF_FILES[ref.kind]} "
+                                        "could not be read (see its errors)", ref.owner)
+                    rejected.add(ref.owner)
+            elif ref.id not in declared[ref.kind]:
                 known = sorted(declared[ref.kind])
                 out.error(ref.mark, f"unknown {ref.kind} '{ref.id}'{did_you_mean(ref.id, known)}; "
-                                    f"it must be the id of a {_REF_NAMES[ref.kind]}", ref.owner)
+                                    f"it must be the id of {_REF_NAMES[ref.kind]}", ref.owner)
                 rejected.add(ref.owner)
     changed = True
     while changed:
@@ -240,7 +253,9 @@ def _check_references(collectors: list[Collector], declared: dict[str, set[str]]
 
 
 def _check_parents(entities: list[tuple[dict, Mapping]], out: Collector) -> None:
-    parents = {values["id"]: values["parent"] for values, _ in entities}
+    parents: dict[str, str | None] = {}
+    for values, _ in entities:  # with a duplicated id, the first one's parent counts
+        parents.setdefault(values["id"], values["parent"])
     for values, node in entities:
         seen = [values["id"]]
         parent = values["parent"]
@@ -272,6 +287,11 @@ def load_timeline(root: Path) -> LoadResult:
     sources, entities, terms = lists["sources.yml"], lists["entities.yml"], lists["glossary.yml"]
     events = [event for ident, path in found.events
               if (event := _read_event(ident, path, collector(f"{DATA_DIR}/{EVENTS_DIR}/{path.name}")))]
+    declared["event"] = {ident for ident, _ in found.events}
+    explainer = None
+    if EXPLAINER_FILE in found.lists:
+        explainer = _read_explainer(found.lists[EXPLAINER_FILE], collector(f"{DATA_DIR}/{EXPLAINER_FILE}"))
+    _check_term_basis(terms, collector(f"{DATA_DIR}/glossary.yml"))
     out = collector(f"{DATA_DIR}/sources.yml")
     archives = {}
     for values, node in sources:
@@ -292,9 +312,25 @@ def load_timeline(root: Path) -> LoadResult:
         entities=tuple(Entity(**values) for values in shown("entity", entities)),
         terms=tuple(Term(**values) for values in shown("term", terms)),
         archives={k: v for k, v in archives.items() if ("source", k) not in rejected},
+        explainer=explainer if ("explainer", "") not in rejected else None,
+        history=read_history(root),
     )
     problems = sorted({problem for out in collectors for problem in out.problems})
     return LoadResult(timeline, tuple(problems))
+
+
+def _read_explainer(path: Path, out: Collector) -> Explainer | None:
+    out.owner = ("explainer", "")
+    node = _read_yaml(path, out.path, MAX_LIST_BYTES, out)
+    values = read_record(node, EXPLAINER, out, "the explainer") if node is not None else None
+    return Explainer(**values) if values is not None else None
+
+
+def _check_term_basis(terms: list[tuple[dict, Mapping]], out: Collector) -> None:
+    for values, node in terms:
+        if values["basis"] == "cited" and not values["citations"]:
+            out.error(node.get("basis").mark, f"term '{values['id']}' says basis: cited but has no citations; "
+                      "add a quote, or write basis: general-knowledge", ("term", values["id"]))
 
 
 def _read_event(ident: str, path: Path, out: Collector) -> Event | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from .dates import EdtfDate
@@ -23,7 +23,9 @@ class Event:
     path: str
     title: str
     date: EdtfDate
+    date_basis: str
     date_note: str | None
+    status: str
     summary: Markup
     tags: tuple[str, ...]
     entities: tuple[str, ...]
@@ -32,6 +34,12 @@ class Event:
 
     def sort_key(self) -> tuple:
         return (*self.date.sort_key(), self.id)
+
+
+@dataclass(frozen=True)
+class Uncited:
+    sentence: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,7 @@ class Source:
     accessed: dt.date
     archive: str
     note: str | None
+    uncited: tuple[Uncited, ...]
 
 
 @dataclass(frozen=True)
@@ -56,6 +65,7 @@ class Entity:
     parent: str | None
     aliases: tuple[str, ...]
     description: Markup
+    citations: tuple[Citation, ...]
 
 
 @dataclass(frozen=True)
@@ -64,8 +74,42 @@ class Term:
     term: str
     aliases: tuple[str, ...]
     definition: Markup
+    basis: str
     citations: tuple[Citation, ...]
     see_also: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: Markup
+    events: tuple[str, ...]
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    heading: str
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Explainer:
+    title: str
+    lede: Markup
+    sections: tuple[Section, ...]
+
+
+# What each nested record of the schema becomes.
+NESTED = {"citation": Citation, "uncited": Uncited, "sentence": Sentence, "section": Section}
+
+
+@dataclass(frozen=True)
+class FileHistory:
+    """When a data file was first committed and last changed (from git)."""
+
+    added: dt.date
+    changed: dt.date
 
 
 @dataclass(frozen=True)
@@ -77,6 +121,8 @@ class Timeline:
     entities: tuple[Entity, ...]
     terms: tuple[Term, ...]
     archives: dict[str, SourceText]  # by source id
+    explainer: Explainer | None = None
+    history: dict[str, FileHistory] = field(default_factory=dict)  # by file path
 
     @cached_property
     def sources_by_id(self) -> dict[str, Source]:
@@ -89,3 +135,7 @@ class Timeline:
     @cached_property
     def terms_by_id(self) -> dict[str, Term]:
         return {term.id: term for term in self.terms}
+
+    @cached_property
+    def events_by_id(self) -> dict[str, Event]:
+        return {event.id: event for event in self.events}

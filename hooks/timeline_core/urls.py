@@ -12,6 +12,8 @@ from dataclasses import dataclass
 TIMELINE_PAGE = "timeline.md"
 GLOSSARY_PAGE = "glossary.md"
 SOURCES_PAGE = "sources.md"
+ENTITIES_PAGE = "entities.md"
+HOME_PAGE = "index.md"
 
 
 @dataclass(frozen=True)

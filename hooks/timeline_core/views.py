@@ -66,3 +66,31 @@ def events_citing(timeline: Timeline) -> dict[str, tuple[Event, ...]]:
         for source_id in dict.fromkeys(c.source for c in event.citations):
             citing.setdefault(source_id, []).append(event)
     return {source_id: tuple(events) for source_id, events in citing.items()}
+
+
+def events_by_reference(timeline: Timeline, attribute: str) -> dict[str, tuple[Event, ...]]:
+    """For each id listed in an event's `entities` or `terms`, the events listing it, in order."""
+    listing: dict[str, list[Event]] = defaultdict(list)
+    for event in ordered_events(timeline.events):
+        for ident in getattr(event, attribute):
+            listing[ident].append(event)
+    return {ident: tuple(events) for ident, events in listing.items()}
+
+
+def children_of(timeline: Timeline) -> dict[str, tuple[str, ...]]:
+    """Each entity's direct children (a company's units, a unit's models), by name."""
+    children: dict[str, list[str]] = defaultdict(list)
+    for entity in sorted(timeline.entities, key=lambda e: e.name.casefold()):
+        if entity.parent:
+            children[entity.parent].append(entity.id)
+    return {parent: tuple(ids) for parent, ids in children.items()}
+
+
+def entities_order(timeline: Timeline) -> tuple:
+    return tuple(sorted(timeline.entities, key=lambda e: (e.name.casefold(), e.id)))
+
+
+def reported_dates(timeline: Timeline, event: Event) -> tuple:
+    """The publication dates of the sources an event cites, each once, earliest first."""
+    sources = {c.source: timeline.sources_by_id[c.source] for c in event.citations}
+    return tuple(sorted((s.published for s in sources.values()), key=lambda d: d.sort_key()))
