@@ -213,6 +213,7 @@ def _records(node: Node, spec: Field, out: Collector, where: str) -> tuple:
             out.quotes.append(QuoteCheck(values["source"], values["quote"], out.path,
                                          item.get("quote").mark, out.owner))
         elif record is UNCITED:  # the sentence must be the source's own, like any quote
+            # a wrong entry here is bookkeeping for coverage; it does not make the source unusable
             out.quotes.append(QuoteCheck(out.owner[1], values["sentence"], out.path,
-                                         item.get("sentence").mark, out.owner))
+                                         item.get("sentence").mark, ("uncited", out.owner[1])))
     return tuple(made)

@@ -30,7 +30,7 @@ def read_history(root: Path, folder: str = "timeline") -> dict[str, FileHistory]
     prefix = "" if prefix == "." else prefix + "/"
     history: dict[str, FileHistory] = {}
     day = None
-    for line in log.splitlines():  # newest commit first
+    for line in log.split("\n"):  # newest commit first (splitlines would also split at \x1e)
         if line.startswith(_MARK):
             day = dt.date.fromisoformat(line[1:])
         elif line and day is not None and line.startswith(prefix):
