@@ -46,7 +46,7 @@ def test_coverage_drops_and_fails_when_a_sentence_loses_its_citations(project):
 def test_an_uncited_sentence_must_be_in_the_source(project):
     sources = project.root / "timeline/sources.yml"
     sources.write_text(sources.read_text().replace("please indicate the source", "please cite the source"))
-    assert any(p.startswith("timeline/sources.yml:23:17: error: text not found in seeds/") for p in problems(project))
+    assert any(p.startswith("timeline/sources.yml:24:17: error: text not found in seeds/") for p in problems(project))
     assert len(problems(project)) == 1
 
 
@@ -113,7 +113,7 @@ def test_an_explainer_sentence_with_an_unverified_quote_is_an_error(project):
     explainer.write_text(explainer.read_text().replace("quote: Alibaba has corroborated the authenticity",
                                                        "quote: Alibaba has confirmed the authenticity"))
     found = problems(project)
-    assert any(p.startswith("timeline/explainer.yml:44:20: error: text not found in seeds/") for p in found), found
+    assert any(p.startswith("timeline/explainer.yml:45:20: error: text not found in seeds/") for p in found), found
 
 
 def test_glossary_marks_general_knowledge_definitions(project):

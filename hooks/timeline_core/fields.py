@@ -97,6 +97,9 @@ def _text(node: Node, spec: Field) -> str:
     value = node.text.strip()
     if not value:
         raise DataError("is empty; write a value or remove the field", node.mark)
+    if value.startswith("TODO"):  # left by `timeline new`
+        raise DataError("still holds the 'TODO' placeholder from `timeline new`; write the real text",
+                        node.mark)
     if spec.max_length and len(value) > spec.max_length:
         raise DataError(f"is {len(value)} characters long; the limit is {spec.max_length}", node.mark)
     if _CONTROL.search(value):
