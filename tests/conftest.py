@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "timeline", "seeds", "hooks")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "timeline", "seeds", "hooks", "schemas")
 
 
 @dataclass

@@ -67,21 +67,77 @@ def test_strict_build_fails_with_the_same_message_as_check(empty_project):
     assert "Traceback" not in build.stderr + check.stderr
 
 
-def test_hostile_text_is_escaped_on_the_page(empty_project):
-    empty_project.write(EVENT, GOOD.replace(
-        "title: Example Company says its model is ready",
-        "title: '<img src=x onerror=alert(1)> Ready'").replace(
-        "summary: The Example Company says its model is ready.",
-        "summary: 'The <script>alert(1)</script> company says *ready* & done.'"))
+HOSTILE = '"><img src=x onerror=alert(1)><script>alert(2)</script>'
+
+
+def test_hostile_text_is_escaped_on_every_page(empty_project):
+    empty_project.write("seeds/hostile.txt", f"Someone wrote {HOSTILE} on a wall.\n")
+    empty_project.write("timeline/sources.yml", f"""
+        - id: hostile
+          title: '{HOSTILE.replace("'", "''")}'
+          publisher: '{HOSTILE.replace("'", "''")}'
+          author: '{HOSTILE.replace("'", "''")}'
+          url: https://example.com/?q=%22%3E%3Cscript%3E
+          published: 2026-04-06
+          accessed: 2026-04-07
+          archive: seeds/hostile.txt
+          note: '{HOSTILE.replace("'", "''")}'
+        """)
+    quoted = HOSTILE.replace("'", "''")
+    empty_project.write("timeline/entities.yml", f"""
+        - id: example-co
+          name: '{quoted}'
+          kind: organization
+          aliases: ['{quoted}']
+          description: 'Writes `{HOSTILE}` in code, *safely*.'
+          citations: [{{source: hostile, quote: '{quoted}'}}]
+        """)
+    empty_project.write("timeline/glossary.yml", f"""
+        - id: wall
+          term: '{quoted}'
+          aliases: ['{quoted}']
+          definition: A wall.
+          basis: cited
+          citations: [{{source: hostile, quote: 'Someone wrote {quoted}'}}]
+        """)
+    empty_project.write(EVENT, f"""
+        title: '{quoted}'
+        date: 2026-04-06?
+        date_basis: inferred
+        date_note: '{quoted}'
+        status: reported
+        summary: 'Someone wrote `{quoted}` on a wall.'
+        entities: [example-co]
+        terms: [wall]
+        citations:
+          - source: hostile
+            quote: '{quoted}'
+        """)
     run = empty_project.build()
     assert run.returncode == 0, run.stderr
+    pages = ["index.html", "timeline/index.html", "entities/index.html", "glossary/index.html",
+             "sources/index.html", "search/search_index.json"]
+    for name in pages:
+        html = (empty_project.root / "site" / name).read_text()
+        assert "<script>alert(2)" not in html and "<img src=x" not in html, name
+    event = empty_project.page("timeline/index.html").select_one("article.tl-event")
+    assert event.h4.get_text() == HOSTILE
+    assert event.select_one(".tl-summary code").get_text() == HOSTILE
+    assert event.select_one(".tl-quote").get_text(strip=True) == HOSTILE
+    assert not event.select("script, img, [onerror]")
+    for name in pages[:-1]:
+        assert not empty_project.page(name).select("article [onerror], article img")
+
+
+def test_raw_html_in_markdown_is_refused_and_never_rendered(empty_project):
+    empty_project.write(EVENT, GOOD.replace("summary: The Example Company says its model is ready.",
+                                            "summary: 'Ready <script>alert(1)</script>'"))
+    assert (f"{EVENT}:5:10: error: field 'summary' in the event: raw HTML ('<script') is not allowed; write "
+            "Markdown instead, or put it in `backticks` to show it as text") in empty_project.check().stdout
+    run = empty_project.build(strict=False)
     html = (empty_project.root / "site/timeline/index.html").read_text()
-    assert "<script>alert(1)" not in html and "<img src=x" not in html
-    page = empty_project.page("timeline/index.html")
-    event = page.select_one("article.tl-event")
-    assert event.h4.get_text() == "<img src=x onerror=alert(1)> Ready"
-    assert event.select_one(".tl-summary").get_text() == "The <script>alert(1)</script> company says ready & done."
-    assert event.select_one(".tl-summary em").get_text() == "ready"
+    assert "<script>alert(1)" not in html
+    assert "raw HTML (&#39;&lt;script&#39;) is not allowed" in html  # in the problems banner, escaped
 
 
 def test_serve_mode_build_shows_problems_on_the_page(empty_project):

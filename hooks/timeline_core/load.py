@@ -341,6 +341,10 @@ def _read_event(ident: str, path: Path, out: Collector) -> Event | None:
     values = read_record(node, EVENT, out, "the event")
     if values is None:
         return None
+    if values["date_note"] is None and values["date_basis"] == "inferred":
+        out.error(node.key_mark("date_basis"), "field 'date_note' is required because the date is inferred; "
+                                               "say how it was worked out from the source")
+        return None
     if values["date_note"] is None and not values["date"].is_plain_day:
         out.error(node.key_mark("date"), f"field 'date_note' is required because '{values['date'].text}' "
                                          "is not one exact day; say how the date was worked out")

@@ -7,6 +7,7 @@ a problem instead of being rendered.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -59,9 +60,27 @@ class _LinkGuard(Treeprocessor):
                     element.set("rel", "noopener noreferrer")
 
 
+_CODE = re.compile(r"(`+)(?:.|\n)*?\1")
+_RAW_HTML = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*)(?=[\s/>])|<!--")
+
+
+def raw_html(text: str) -> str | None:
+    """The first raw HTML tag in Markdown text, outside code spans; None if there is none."""
+    match = _RAW_HTML.search(_CODE.sub("", text))
+    return match.group(0) if match else None
+
+
 def render_markdown(text: str, *, single_paragraph: bool) -> tuple[Markup, list[str]]:
-    """Render contributor Markdown safely; return the markup and any problems with it."""
+    """Render contributor Markdown safely; return the markup and any problems with it.
+
+    Raw HTML is reported (a contributor who writes <b> expects bold, not text) and,
+    should it be rendered anyway, comes out escaped, never as markup.
+    """
     problems: list[str] = []
+    tag = raw_html(text)
+    if tag:
+        problems.append(f"raw HTML ('{tag}') is not allowed; write Markdown instead, or put it in "
+                        "`backticks` to show it as text")
     md = markdown.Markdown(output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")

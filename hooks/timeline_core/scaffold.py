@@ -50,7 +50,7 @@ def event_yaml(new: NewEvent) -> str:
     if new.status not in STATUSES or new.date_basis not in DATE_BASES:
         raise ValueError("unknown status or date basis")
     needs_note = new.date_basis == "inferred" or not parse_edtf(new.date).is_plain_day
-    quote = _yaml_text(new.quote) if new.quote else f"{PLACEHOLDER}: paste the passage word for word"
+    quote = _yaml_text(new.quote or f"{PLACEHOLDER}: paste the passage word for word")
     lines = [
         EVENT_SCHEMA_HEADER.rstrip("\n"),
         f"title: {_yaml_text(new.title)}",
@@ -58,10 +58,10 @@ def event_yaml(new: NewEvent) -> str:
         f"date_basis: {new.date_basis}",
     ]
     if needs_note:
-        lines.append(f"date_note: {PLACEHOLDER}: say how the date was worked out from the source")
+        lines.append(f"date_note: {_yaml_text(PLACEHOLDER + ': say how the date was worked out from the source')}")
     lines += [
         f"status: {new.status}",
-        f"summary: {PLACEHOLDER}: what happened, in one paragraph, every claim supported by a quote",
+        f"summary: {_yaml_text(PLACEHOLDER + ': what happened, in one paragraph, every claim supported by a quote')}",
         "tags: []",
         "entities: []",
         "citations:",

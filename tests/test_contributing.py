@@ -1,0 +1,180 @@
+"""What a stranger contributing by pull request meets: the scaffold, schemas, workflows, hooks."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from tests.conftest import REPO
+
+NEW = [sys.executable, "-m", "timeline_core.cli"]
+
+
+def _new(project, *args):
+    return subprocess.run([*NEW, "--root", str(project.root), "new", *args], capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL)
+
+
+def test_new_scaffolds_a_named_file_that_fails_until_filled_in(project):
+    run = _new(project, "--title", "Alibaba opens a new lab!", "--date", "2026-04-12~",
+               "--source", "aicnbc-happyhorse-alibaba")
+    assert run.returncode == 0, run.stderr
+    path = "timeline/events/2026-04-12-alibaba-opens-a-new-lab.yml"
+    assert run.stdout.startswith(f"created {path}")
+    text = (project.root / path).read_text()
+    assert text.startswith("# yaml-language-server: $schema=../../schemas/event.schema.json\n")
+    check = project.check()
+    assert check.returncode == 1
+    todo = [line for line in check.stdout.splitlines() if line.startswith(path)]
+    assert len(todo) == 3 and all("still holds the 'TODO' placeholder" in line for line in todo)
+    filled = (text.replace("TODO: say how the date was worked out from the source", "The source says about.")
+              .replace("TODO: what happened, in one paragraph, every claim supported by a quote",
+                       "Alibaba is said to work on AI.")
+              .replace("TODO: paste the passage word for word", "Alibaba has been aggressively scaling its AI"))
+    (project.root / path).write_text(filled)
+    assert project.check().returncode == 0
+
+
+def test_new_refuses_to_overwrite(project):
+    args = ("--title", "Same", "--date", "2026-04-12", "--source", "aicnbc-happyhorse-alibaba")
+    assert _new(project, *args).returncode == 0
+    again = _new(project, *args)
+    assert again.returncode == 1
+    assert again.stderr == ("error: timeline/events/2026-04-12-same.yml already exists; choose another title "
+                            "or edit that file\n")
+
+
+def test_new_without_a_terminal_names_the_missing_flags(project):
+    run = _new(project, "--title", "Only a title")
+    assert run.returncode == 2
+    assert run.stderr.startswith("error: missing --date, --source")
+    bad = _new(project, "--title", "T", "--date", "2026-02-30", "--source", "aicnbc-happyhorse-alibaba")
+    assert bad.returncode == 2 and "'2026-02-30' is not a real day" in bad.stderr
+
+
+def test_new_asks_in_a_terminal(project):
+    main, secondary = pty.openpty()
+    process = subprocess.Popen([*NEW, "--root", str(project.root), "new"], stdin=secondary, stdout=secondary,
+                               stderr=secondary, close_fds=True)
+    os.close(secondary)
+    answers = iter(["A model is updated", "April 2026", "2026-04-20?", "", "reported", "inferred"])
+    seen = b""
+    while process.poll() is None:
+        ready, _, _ = select.select([main], [], [], 10)
+        if not ready:
+            break
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:
+            break
+        seen += chunk
+        if chunk.rstrip().endswith(b":") or b"): " in chunk[-4:] or chunk.endswith(b": "):
+            os.write(main, (next(answers) + "\n").encode())
+    process.wait(timeout=10)
+    os.close(main)
+    transcript = seen.decode()
+    assert "is not a date this site understands" in transcript  # "April 2026" was refused, then re-asked
+    assert "created timeline/events/2026-04-20-a-model-is-updated.yml" in transcript
+    text = (project.root / "timeline/events/2026-04-20-a-model-is-updated.yml").read_text()
+    assert 'date_basis: inferred\ndate_note: "TODO' in text
+
+
+def test_committed_schemas_are_current(project):
+    run = subprocess.run([*NEW, "--root", str(REPO), "schemas", "--check"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout
+    schema = REPO / "hooks/timeline_core/schema.py"
+    stale = project.root / "schemas/event.schema.json"
+    stale.write_text(stale.read_text().replace("A short headline", "A headline"))
+    run = subprocess.run([*NEW, "--root", str(project.root), "schemas", "--check"], capture_output=True, text=True)
+    assert run.returncode == 1 and run.stdout == ("schemas/event.schema.json:1:1: error: out of date; run "
+                                                  "`uv run timeline schemas`\n")
+    assert schema.exists()
+
+
+DATA_FILES = {"timeline/sources.yml": "sources", "timeline/entities.yml": "entities",
+              "timeline/glossary.yml": "glossary", "timeline/explainer.yml": "explainer",
+              **{f"timeline/events/{p.name}": "event" for p in (REPO / "timeline/events").glob("*.yml")}}
+
+
+@pytest.mark.parametrize("rel,kind", sorted(DATA_FILES.items()))
+def test_every_data_file_names_its_schema_and_passes_it(rel, kind):
+    path = REPO / rel
+    header = path.read_text().splitlines()[0]
+    assert header.startswith("# yaml-language-server: $schema=")
+    schema_path = (path.parent / header.split("$schema=", 1)[1]).resolve()
+    assert schema_path == (REPO / "schemas" / f"{kind}.schema.json").resolve()
+    schema = json.loads(schema_path.read_text())
+    data = yaml.load(path.read_text(), Loader=yaml.BaseLoader)  # strings, as an editor's YAML 1.2 sees them
+    jsonschema.Draft202012Validator(schema).validate(data)
+
+
+def test_a_schema_rejects_what_the_loader_rejects():
+    schema = json.loads((REPO / "schemas/event.schema.json").read_text())
+    event = yaml.load((REPO / "timeline/events/2026-04-10-openai-discontinues-sora.yml").read_text(),
+                      Loader=yaml.BaseLoader)
+    validator = jsonschema.Draft202012Validator(schema)
+    assert validator.is_valid(event)
+    assert not validator.is_valid({**event, "summry": "x"})
+    assert not validator.is_valid({**event, "status": "rumour"})
+    assert not validator.is_valid({**event, "date": "April 7"})
+    assert not validator.is_valid({**event, "citations": []})
+
+
+WORKFLOWS = REPO / ".github/workflows"
+
+
+def _run_steps(name: str) -> list[str]:
+    workflow = yaml.safe_load((WORKFLOWS / name).read_text())
+    return [step["run"] for job in workflow["jobs"].values() for step in job.get("steps", []) if "run" in step]
+
+
+def test_workflows_parse_and_run_the_readme_commands():
+    readme = (REPO / "README.md").read_text()
+    assert "uv run pytest" in readme and "uv run mkdocs serve" in readme
+    pull_request = " ".join(_run_steps("pull-request.yml"))
+    for command in ("uv run timeline check --format github", "uv run mkdocs build --strict", "uv run pytest",
+                    "uv run timeline coverage --fail-under 100", "uv run timeline schemas --check",
+                    "uv sync --locked"):
+        assert command in pull_request
+    deploy = yaml.safe_load((WORKFLOWS / "deploy.yml").read_text())
+    assert deploy[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads the key `on` as true
+    assert "uv run mkdocs build --strict" in " ".join(_run_steps("deploy.yml"))
+    ci = (REPO / ".ci/run").read_text()
+    assert "uv run pytest" in ci
+
+
+def test_workflows_pass_actionlint():
+    actionlint = shutil.which("actionlint") or str(Path(sys.executable).parent / "actionlint")
+    if not Path(actionlint).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("actionlint is not installed (it comes with the dev dependencies on x86-64 Linux)")
+        pytest.skip("actionlint is not installed on this platform")
+    run = subprocess.run([actionlint, *sorted(str(p) for p in WORKFLOWS.glob("*.yml"))], capture_output=True,
+                         text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_pre_commit_runs_the_check():
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text())
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    assert hooks["timeline-check"]["entry"] == "uv run timeline check"
+    assert hooks["timeline-schemas"]["entry"] == "uv run timeline schemas --check"
+
+
+def test_issue_and_pull_request_templates_exist():
+    forms = [yaml.safe_load(p.read_text()) for p in (REPO / ".github/ISSUE_TEMPLATE").glob("*.yml")
+             if p.name != "config.yml"]
+    assert {form["name"] for form in forms} == {"Suggest an event", "Report an error"}
+    assert all(form["body"] for form in forms)
+    template = (REPO / ".github/pull_request_template.md").read_text()
+    assert "uv run timeline check" in template

@@ -1,0 +1,71 @@
+"""Property-based: whatever a contributor writes, the loader returns a model and clean errors,
+never a traceback, and the pages render from whatever it returns."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from timeline_core.load import LoadResult, load_timeline
+from timeline_core.render import render_pages
+from timeline_core.schema import EVENT
+from timeline_core.urls import Site
+
+from tests.test_loader import EVENT as EVENT_PATH
+from tests.test_loader import GOOD
+
+PROBLEM = re.compile(r"^[^:\n]+:\d+:\d+: error: .+$", re.S)
+FIELDS = [field.name for field in EVENT.fields]
+SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30)
+values = st.recursive(
+    scalars,
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.sampled_from(FIELDS + ["source", "quote"]) | st.text(max_size=8), children, max_size=6),
+    max_leaves=25,
+)
+
+
+def _assert_clean(project) -> LoadResult:
+    result = load_timeline(project.root)
+    assert isinstance(result, LoadResult)
+    for problem in result.problems:
+        assert PROBLEM.match(problem.format()), problem
+    pages = render_pages(result, Site())
+    assert set(pages) >= {"timeline.md", "glossary.md", "sources.md"}
+    return result
+
+
+@SETTINGS
+@given(value=values)
+def test_any_yaml_structure_loads_or_fails_cleanly(empty_project, value):
+    empty_project.write(EVENT_PATH, yaml.safe_dump(value, allow_unicode=True))
+    _assert_clean(empty_project)
+
+
+@SETTINGS
+@given(text=st.text(max_size=400))
+def test_any_text_loads_or_fails_cleanly(empty_project, text):
+    (empty_project.root / EVENT_PATH).write_text(text, encoding="utf-8")
+    _assert_clean(empty_project)
+
+
+@SETTINGS
+@given(data=st.binary(max_size=300))
+def test_any_bytes_load_or_fail_cleanly(empty_project, data):
+    (empty_project.root / EVENT_PATH).write_bytes(data)
+    _assert_clean(empty_project)
+
+
+@SETTINGS
+@given(field=st.sampled_from(FIELDS), replacement=scalars | st.lists(scalars, max_size=3))
+def test_any_field_of_a_good_event_can_be_broken_without_a_crash(empty_project, field, replacement):
+    event = yaml.safe_load(GOOD)
+    event[field] = replacement
+    empty_project.write(EVENT_PATH, yaml.safe_dump(event, allow_unicode=True))
+    result = _assert_clean(empty_project)
+    assert result.timeline.events or result.problems  # an event is shown, or we say why not
