@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from timeline_core.load import load_timeline
 from timeline_core.render import render_pages
@@ -33,7 +33,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:  # a hand-written page would silently lose to ours otherwise
             log.error(f"docs/{src_uri} is generated from timeline/; remove the hand-written file")
             files.remove(existing)
-        files.append(File.generated(config, src_uri, content=content))
+        # one page per entity or source lives in a folder and is reached by links, not the nav
+        inclusion = InclusionLevel.NOT_IN_NAV if "/" in src_uri else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
     for source in result.timeline.sources:
         if source.id in result.timeline.archives:
             files.append(File.generated(config, source.archive, abs_src_path=str(root / source.archive)))

@@ -125,11 +125,19 @@ def test_glossary_marks_general_knowledge_definitions(project):
     assert platform.select_one(".tl-basis").get_text(strip=True) == "Definition supported by the quotes below."
 
 
-def test_entities_page_shows_parents_children_and_events(project):
+def test_each_entity_has_a_page_with_parent_children_and_events(project):
     assert project.build().returncode == 0
-    page = project.page("entities/index.html")
-    unit = page.select_one("#ath-ai-innovation-unit").find_parent("section")
-    assert "Unit, part of Alibaba" in unit.get_text(" ", strip=True)
-    assert [a.get_text() for a in unit.select(".tl-children a")] == ["HappyHorse-1.0"]
-    events = [a["href"] for a in unit.select(".tl-event-links a")]
-    assert events == ["../timeline/#2026-04-10-developers-say-happyhorse-is-alibaba-ath-project"]
+    page = project.page("entities/ath-ai-innovation-unit/index.html")
+    assert page.select_one("article h1").get_text(strip=True).rstrip("¶") == "ATH AI Innovation Unit"
+    kind = page.select_one(".tl-kind")
+    assert kind.get_text(strip=True) == "Unit, part of Alibaba"
+    assert kind.a["href"] == "../alibaba/"
+    assert [a.get_text() for a in page.select(".tl-children a")] == ["HappyHorse-1.0"]
+    events = [a["href"] for a in page.select(".tl-event-links a")]
+    assert events == ["../../timeline/#2026-04-10-developers-say-happyhorse-is-alibaba-ath-project"]
+    index = project.page("entities/index.html")
+    assert len(index.select(".tl-entity-index li")) == 18
+    timeline = project.page("timeline/index.html")
+    who = timeline.select_one("#\\32 026-04-07-happyhorse-surfaces-on-artificial-analysis").find_parent("article")
+    assert [a["href"] for a in who.select(".tl-entities a")] == ["../entities/happyhorse-1-0/",
+                                                                "../entities/artificial-analysis/"]

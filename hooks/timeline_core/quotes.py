@@ -27,6 +27,25 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_FOLDS)).strip()
 
 
+def fold_with_positions(text: str) -> tuple[str, list[int]]:
+    """Fold like `fold`, and say where in `text` each folded character came from."""
+    translated = text.translate(_FOLDS)
+    folded: list[str] = []
+    positions: list[int] = []
+    pending_space = False
+    for index, char in enumerate(translated):
+        if char.isspace():
+            pending_space = bool(folded)
+            continue
+        if pending_space:
+            folded.append(" ")
+            positions.append(index - 1)
+            pending_space = False
+        folded.append(char)
+        positions.append(index)
+    return "".join(folded), positions
+
+
 @dataclass(frozen=True)
 class SourceText:
     """An archived source, read once and folded once, ready for many quote checks."""

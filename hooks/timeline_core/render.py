@@ -14,6 +14,9 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import views
+from .annotate import annotate, quote_anchor, text_fragment
+from .axis import build_axis
+from .termlinks import link_terms, term_patterns
 from .dates import EdtfDate, display_parts
 from .load import LoadResult
 from .urls import ENTITIES_PAGE, GLOSSARY_PAGE, HOME_PAGE, SOURCES_PAGE, TIMELINE_PAGE, Site
@@ -70,6 +73,14 @@ def render_pages(result: LoadResult, site: Site) -> dict[str, str]:
     """Every generated page, by its path under docs/, as Markdown text."""
     timeline = result.timeline
     env = environment()
+    patterns = term_patterns(timeline.terms)
+    by_entity = views.events_by_entity(timeline)
+    by_term = views.events_by_term(timeline, patterns)
+
+    def linked(html: str, page: str) -> Markup:
+        """Safe HTML with each glossary term's first mention linked to its entry."""
+        return Markup(link_terms(html, patterns, lambda term: site.link(page, GLOSSARY_PAGE, term.id)))
+
     common = {
         "timeline": timeline,
         "problems": result.problems,
@@ -79,19 +90,39 @@ def render_pages(result: LoadResult, site: Site) -> dict[str, str]:
         "SOURCES": SOURCES_PAGE,
         "ENTITIES": ENTITIES_PAGE,
         "HOME": HOME_PAGE,
+        "views": views,
+        "linked": linked,
+        "linked_section": lambda section, page: [
+            Markup(link_terms(inline_html(s.text.html), patterns,
+                              lambda term: site.link(page, GLOSSARY_PAGE, term.id), shared))
+            for shared in [set()] for s in section.sentences],
+        "quote_anchor": quote_anchor,
+        "text_fragment": text_fragment,
         "reported_dates": lambda event: views.reported_dates(timeline, event),
+        "terms_of": lambda event: views.terms_of(event, patterns),
     }
-    pages = {
+    pages: dict[str, tuple[str, dict]] = {
         HOME_PAGE: ("index.md.j2", {}),
-        TIMELINE_PAGE: ("timeline.md.j2", {"years": views.timeline_groups(timeline.events)}),
+        TIMELINE_PAGE: ("timeline.md.j2", {
+            "years": views.timeline_groups(timeline.events),
+            "axis": build_axis(timeline.events),
+            "tags": views.all_tags(timeline.events),
+            "filter_entities": [e for e in views.entities_order(timeline) if e.id in by_entity]}),
         ENTITIES_PAGE: ("entities.md.j2", {
-            "entities": views.entities_order(timeline),
-            "children": views.children_of(timeline),
-            "events_of": views.events_by_reference(timeline, "entities")}),
+            "entities": views.entities_order(timeline), "events_of": by_entity}),
         GLOSSARY_PAGE: ("glossary.md.j2", {
-            "letters": views.glossary_letters(timeline.terms),
-            "events_of": views.events_by_reference(timeline, "terms")}),
+            "letters": views.glossary_letters(timeline.terms), "events_of": by_term}),
         SOURCES_PAGE: ("sources.md.j2", {"citing": views.events_citing(timeline)}),
     }
+    children = views.children_of(timeline)
+    all_citers = views.citers(timeline)
+    for entity in timeline.entities:
+        pages[views.entity_page(entity.id)] = ("entity.md.j2", {
+            "entity": entity, "children": children.get(entity.id, ()), "events": by_entity.get(entity.id, ())})
+    for source in timeline.sources:
+        if source.id in timeline.archives:
+            pages[views.source_page(source.id)] = ("source.md.j2", {
+                "source": source,
+                "annotated": annotate(timeline, source.id, ((c.label, c.citation) for c in all_citers))})
     return {page: env.get_template(template).render(common, page=page, **extra)
             for page, (template, extra) in pages.items()}

@@ -6,7 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .dates import MONTH_NAMES
-from .model import Event, Term, Timeline
+from .model import Citation, Event, Term, Timeline
+from .termlinks import TermPattern, mentioned
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,53 @@ def events_citing(timeline: Timeline) -> dict[str, tuple[Event, ...]]:
     return {source_id: tuple(events) for source_id, events in citing.items()}
 
 
-def events_by_reference(timeline: Timeline, attribute: str) -> dict[str, tuple[Event, ...]]:
-    """For each id listed in an event's `entities` or `terms`, the events listing it, in order."""
+def events_by_entity(timeline: Timeline) -> dict[str, tuple[Event, ...]]:
+    """For each entity, the events that list it, in timeline order."""
     listing: dict[str, list[Event]] = defaultdict(list)
     for event in ordered_events(timeline.events):
-        for ident in getattr(event, attribute):
+        for ident in event.entities:
             listing[ident].append(event)
     return {ident: tuple(events) for ident, events in listing.items()}
+
+
+def terms_of(event: Event, patterns: tuple[TermPattern, ...]) -> tuple[str, ...]:
+    """The glossary terms an event uses: those it lists, then those its text mentions."""
+    return tuple(dict.fromkeys((*event.terms, *mentioned(f"{event.title} {event.summary.source}", patterns))))
+
+
+def events_by_term(timeline: Timeline, patterns: tuple[TermPattern, ...]) -> dict[str, tuple[Event, ...]]:
+    """For each glossary term, the events that list or mention it, in timeline order."""
+    listing: dict[str, list[Event]] = defaultdict(list)
+    for event in ordered_events(timeline.events):
+        for ident in terms_of(event, patterns):
+            listing[ident].append(event)
+    return {ident: tuple(events) for ident, events in listing.items()}
+
+
+def precision(event: Event) -> str:
+    """How precisely an event is dated, as the page shows it at a glance."""
+    date = event.date
+    if date.earliest is None or date.latest is None:
+        return "open"
+    if date.interval:
+        return "range"
+    if date.start.approximate:
+        return "approximate"
+    if date.start.uncertain:
+        return "uncertain"
+    return date.start.precision  # day, month or year
+
+
+def all_tags(events: tuple[Event, ...]) -> tuple[str, ...]:
+    return tuple(sorted({tag for event in events for tag in event.tags}))
+
+
+def entity_page(entity_id: str) -> str:
+    return f"entities/{entity_id}.md"
+
+
+def source_page(source_id: str) -> str:
+    return f"sources/{source_id}.md"
 
 
 def children_of(timeline: Timeline) -> dict[str, tuple[str, ...]]:
@@ -94,3 +135,33 @@ def reported_dates(timeline: Timeline, event: Event) -> tuple:
     """The publication dates of the sources an event cites, each once, earliest first."""
     sources = {c.source: timeline.sources_by_id[c.source] for c in event.citations}
     return tuple(sorted((s.published for s in sources.values()), key=lambda d: d.sort_key()))
+
+
+@dataclass(frozen=True)
+class Citer:
+    """Something on the site that quotes a source, and where it is."""
+
+    label: str  # what a reader calls it: "Event: HappyHorse-1.0 surfaces …"
+    page: str
+    anchor: str
+    citation: Citation
+
+
+def citers(timeline: Timeline) -> tuple[Citer, ...]:
+    """Every citation on the site, with the page and anchor of what makes it."""
+    from .urls import GLOSSARY_PAGE, HOME_PAGE, TIMELINE_PAGE
+
+    found = [Citer(f"Event: {e.title}", TIMELINE_PAGE, e.id, c)
+             for e in ordered_events(timeline.events) for c in e.citations]
+    found += [Citer(f"Who's who: {e.name}", entity_page(e.id), "sources", c)
+              for e in entities_order(timeline) for c in e.citations]
+    found += [Citer(f"Glossary: {t.term}", GLOSSARY_PAGE, t.id, c)
+              for t in glossary_order(timeline.terms) for c in t.citations]
+    if timeline.explainer:
+        found += [Citer(f"Home: {s.heading}", HOME_PAGE, s.id, c)
+                  for s in timeline.explainer.sections for sentence in s.sentences for c in sentence.citations]
+    return tuple(found)
+
+
+def citers_of(timeline: Timeline, source_id: str) -> tuple[Citer, ...]:
+    return tuple(c for c in citers(timeline) if c.citation.source == source_id)

@@ -1,0 +1,126 @@
+// Timeline page enhancements: filters whose state lives in the URL, and copy-link buttons.
+// The page is complete and readable without this file; it only adds to it.
+(function () {
+  "use strict";
+
+  function words(text) {
+    return text.toLowerCase().split(/\s+/).filter(Boolean);
+  }
+
+  function setUpFilters(form, articles) {
+    var count = form.querySelector(".tl-count");
+    var items = articles.map(function (article) {
+      return {
+        article: article,
+        tags: (article.getAttribute("data-tags") || "").split(" "),
+        entities: (article.getAttribute("data-entities") || "").split(" "),
+        text: (article.querySelector(".tl-title").textContent + " " +
+               article.querySelector(".tl-summary").textContent).toLowerCase()
+      };
+    });
+    var headings = Array.prototype.slice.call(document.querySelectorAll("h2.tl-year, h3.tl-month"));
+
+    function hasVisibleEvent(heading) {
+      var level = heading.tagName;
+      for (var node = heading.nextElementSibling; node; node = node.nextElementSibling) {
+        if (node.tagName === "H2" || (level === "H3" && node.tagName === "H3")) { break; }
+        if (node.matches("article.tl-event") && !node.hidden) { return true; }
+      }
+      return false;
+    }
+
+    function apply() {
+      var tag = form.elements.tag.value;
+      var entity = form.elements.entity.value;
+      var query = words(form.elements.q.value);
+      var shown = 0;
+      items.forEach(function (item) {
+        var visible = (!tag || item.tags.indexOf(tag) !== -1) &&
+          (!entity || item.entities.indexOf(entity) !== -1) &&
+          query.every(function (word) { return item.text.indexOf(word) !== -1; });
+        item.article.hidden = !visible;
+        if (visible) { shown += 1; }
+      });
+      headings.forEach(function (heading) { heading.hidden = !hasVisibleEvent(heading); });
+      count.textContent = shown === items.length ? items.length + " events" :
+        "Showing " + shown + " of " + items.length + " events";
+      var params = new URLSearchParams(window.location.search);
+      [["tag", tag], ["entity", entity], ["q", form.elements.q.value.trim()]].forEach(function (pair) {
+        if (pair[1]) { params.set(pair[0], pair[1]); } else { params.delete(pair[0]); }
+      });
+      var search = params.toString();
+      window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") +
+        window.location.hash);
+    }
+
+    var params = new URLSearchParams(window.location.search);
+    form.elements.tag.value = params.get("tag") || "";
+    form.elements.entity.value = params.get("entity") || "";
+    form.elements.q.value = params.get("q") || "";
+    form.hidden = false;
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    document.querySelectorAll("a.tl-tag").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        form.elements.tag.value = link.textContent;
+        apply();
+        form.scrollIntoView({ block: "start" });
+      });
+    });
+    apply();
+    // a deep link to an event the filters hide would land nowhere: show everything instead
+    var target = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    var article = target && target.closest("article.tl-event");
+    if (article && article.hidden) {
+      form.reset();
+      window.setTimeout(function () { target.scrollIntoView(); }, 0);
+    }
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    var field = document.createElement("textarea");
+    field.value = text;
+    field.setAttribute("readonly", "");
+    field.style.position = "absolute";
+    field.style.left = "-9999px";
+    document.body.appendChild(field);
+    field.select();
+    var copied = document.execCommand("copy");
+    document.body.removeChild(field);
+    return copied ? Promise.resolve() : Promise.reject(new Error("copy failed"));
+  }
+
+  function setUpCopyButtons() {
+    document.querySelectorAll("button.tl-copy").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var url = window.location.origin + window.location.pathname + "#" + button.getAttribute("data-anchor");
+        copyText(url).then(function () {
+          button.textContent = "Link copied";
+        }, function () {
+          button.textContent = "Copy failed: " + url;
+        });
+        window.setTimeout(function () { button.textContent = "Copy link"; }, 2500);
+      });
+    });
+  }
+
+  function init() {
+    var form = document.querySelector("form.tl-filters");
+    var articles = Array.prototype.slice.call(document.querySelectorAll("article.tl-event"));
+    if (form && articles.length) { setUpFilters(form, articles); }
+    setUpCopyButtons();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
