@@ -111,7 +111,14 @@
     });
   }
 
+  function labelSearchDialog() {
+    // Material's search overlay has role="dialog" but no accessible name (axe: aria-dialog-name)
+    var search = document.querySelector(".md-search[role=dialog]");
+    if (search && !search.hasAttribute("aria-label")) { search.setAttribute("aria-label", "Search"); }
+  }
+
   function init() {
+    labelSearchDialog();
     var form = document.querySelector("form.tl-filters");
     var articles = Array.prototype.slice.call(document.querySelectorAll("article.tl-event"));
     if (form && articles.length) { setUpFilters(form, articles); }

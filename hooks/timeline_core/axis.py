@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from .dates import MONTHS, display_date
 from .model import Event
 
-WIDTH = 1000
-LEFT, RIGHT = 20, 980
-LANE = 18
-TOP = 12
+WIDTH = 600  # narrow, so marks and labels stay legible when a phone scales the picture down
+LEFT, RIGHT = 16, 584
+LANE = 22
+TOP = 10
 PADDING_DAYS = 2
 
 
@@ -49,7 +49,13 @@ class Axis:
 def _ticks(first: dt.date, last: dt.date, x_of) -> tuple[Tick, ...]:
     span = (last - first).days
     ticks = []
-    if span <= 70:  # weekly, on Mondays
+    if span <= 21:  # daily
+        day = first + dt.timedelta(days=1)
+        while day < last:
+            ticks.append(Tick(x_of(day) + (x_of(day + dt.timedelta(days=1)) - x_of(day)) / 2,
+                              f"{day.day} {MONTHS[day.month - 1]}" if day.day == 1 or not ticks else str(day.day)))
+            day += dt.timedelta(days=1)
+    elif span <= 90:  # weekly, on Mondays
         day = first + dt.timedelta(days=(7 - first.weekday()) % 7)
         while day <= last:
             ticks.append(Tick(x_of(day), f"{day.day} {MONTHS[day.month - 1]}"))
@@ -88,7 +94,7 @@ def build_axis(events: tuple[Event, ...]) -> Axis | None:
         point = date.is_plain_day or (not date.interval and date.start.precision == "day")
         if point:
             start = end = x_of(date.earliest) + (x_of(date.earliest + dt.timedelta(days=1)) - x_of(date.earliest)) / 2
-        lane = next((i for i, edge in enumerate(lanes) if edge + 8 < start), None)
+        lane = next((i for i, edge in enumerate(lanes) if edge + 10 < start), None)
         if lane is None:
             lanes.append(0)
             lane = len(lanes) - 1
@@ -96,5 +102,5 @@ def build_axis(events: tuple[Event, ...]) -> Axis | None:
         marks.append(Mark(event.id, f"{display_date(date)}: {event.title}", start, 0 if point else max(end - start, 4),
                           TOP + lane * LANE, "open" if open_end else "point" if point else "span",
                           date.qualified))
-    height = TOP + len(lanes) * LANE + 26
+    height = TOP + len(lanes) * LANE + 30
     return Axis(tuple(marks), _ticks(first, last, x_of), height, first, last)
