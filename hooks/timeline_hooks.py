@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from timeline_core.exports import Published, export_files
 from timeline_core.load import load_timeline
 from timeline_core.render import render_pages
 from timeline_core.urls import Site
@@ -27,7 +28,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     result = load_timeline(root)
     for problem in result.problems:
         log.error(problem.format())
-    site = Site(use_directory_urls=config.use_directory_urls)
+    site = Site(use_directory_urls=config.use_directory_urls,
+                base_url=(config.site_url or "/").rstrip("/") + "/")
     for src_uri, content in render_pages(result, site).items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:  # a hand-written page would silently lose to ours otherwise
@@ -36,6 +38,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # one page per entity or source lives in a folder and is reached by links, not the nav
         inclusion = InclusionLevel.NOT_IN_NAV if "/" in src_uri else InclusionLevel.UNDEFINED
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+    published = Published(site_url=site.base_url, title=config.site_name,
+                          description=config.site_description or "")
+    for name, text in export_files(result.timeline, published, site).items():
+        files.append(File.generated(config, name, content=text))
     for source in result.timeline.sources:
         if source.id in result.timeline.archives:
             files.append(File.generated(config, source.archive, abs_src_path=str(root / source.archive)))

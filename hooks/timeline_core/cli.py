@@ -7,12 +7,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import jsonschema, scaffold
+from . import exports, jsonschema, scaffold
 from .coverage import citations_of, source_coverage
 from .dates import parse_edtf
 from .load import load_timeline
 from .problems import DataError, Problem
 from .schema import DATE_BASES, STATUSES
+from .urls import Site
 
 
 def _github(problem: Problem) -> str:
@@ -123,6 +124,22 @@ def new(root: Path, args: argparse.Namespace, interactive: bool) -> int:
     return 0
 
 
+def export(root: Path, out: Path, site_url: str) -> int:
+    """Write every export (JSON, CSV, Atom, iCalendar, TimelineJS) to a folder."""
+    result = load_timeline(root)
+    for problem in result.problems:
+        print(problem.format(), file=sys.stderr)
+    if result.problems:
+        print("not exported: fix the problems above first", file=sys.stderr)
+        return 1
+    published = exports.Published(site_url.rstrip("/") + "/", "A cited timeline", "Exported from timeline/")
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in exports.export_files(result.timeline, published, Site()).items():
+        (out / name).write_text(text, encoding="utf-8", newline="")
+        print(f"wrote {out / name}")
+    return 0
+
+
 def schemas(root: Path, check_only: bool) -> int:
     """Write the JSON Schemas under schemas/, or with --check report stale ones."""
     if check_only:
@@ -155,7 +172,13 @@ def main(argv: list[str] | None = None) -> int:
     new_parser.add_argument("--date-basis", choices=DATE_BASES, help="default: stated")
     schemas_parser = commands.add_parser("schemas", help="write the data files' JSON Schemas to schemas/")
     schemas_parser.add_argument("--check", action="store_true", help="only report schemas that are stale")
+    export_parser = commands.add_parser("export", help="write JSON, CSV, Atom, iCalendar and TimelineJS exports")
+    export_parser.add_argument("--out", type=Path, default=Path("exports"), help="folder to write (default: exports)")
+    export_parser.add_argument("--site-url", default="https://example.org/",
+                               help="the published site's address, for links in the exports")
     args = parser.parse_args(argv)
+    if args.command == "export":
+        return export(args.root, args.out, args.site_url)
     if args.command == "new":
         return new(args.root, args, interactive=sys.stdin.isatty() and sys.stdout.isatty())
     if args.command == "schemas":

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from . import views
 from .annotate import annotate, quote_anchor, text_fragment
 from .axis import build_axis
+from .exports import events_jsonld, jsonld_script, source_jsonld
 from .termlinks import link_terms, term_patterns
 from .dates import EdtfDate, display_parts
 from .load import LoadResult
@@ -100,6 +101,9 @@ def render_pages(result: LoadResult, site: Site) -> dict[str, str]:
         "text_fragment": text_fragment,
         "reported_dates": lambda event: views.reported_dates(timeline, event),
         "terms_of": lambda event: views.terms_of(event, patterns),
+        "jsonld": lambda data: Markup(jsonld_script(data)),
+        "events_jsonld": lambda: events_jsonld(timeline, site),
+        "source_jsonld": lambda source: source_jsonld(source, site),
     }
     pages: dict[str, tuple[str, dict]] = {
         HOME_PAGE: ("index.md.j2", {}),

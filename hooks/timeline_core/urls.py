@@ -19,6 +19,11 @@ HOME_PAGE = "index.md"
 @dataclass(frozen=True)
 class Site:
     use_directory_urls: bool = True
+    base_url: str = ""  # the published address (site_url), ending in "/", for absolute links
+
+    def absolute(self, src: str, anchor: str = "") -> str:
+        """An absolute URL, for feeds, calendars and structured data."""
+        return self.base_url + self.url(src) + (f"#{anchor}" if anchor else "")
 
     def url(self, src: str) -> str:
         """The site-relative URL of a page (`timeline.md`) or file (`seeds/a.txt`)."""
