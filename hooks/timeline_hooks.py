@@ -8,18 +8,42 @@ on every rebuild: the data is read afresh inside `on_files` each time.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from timeline_core.exports import Published, export_files
+from timeline_core.hardening import harden_page
+from timeline_core.history import commit_epoch
 from timeline_core.load import load_timeline
 from timeline_core.render import render_pages
 from timeline_core.urls import Site
 
 # Under `mkdocs.` so that `mkdocs build --strict` counts these messages.
 log = logging.getLogger("mkdocs.hooks.timeline")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Date the build by its commit, so two builds of one commit are byte-identical."""
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        epoch = commit_epoch(Path(config.config_file_path).parent)
+        if epoch is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    return config
+
+
+def _serving(config: MkDocsConfig) -> bool:
+    """`mkdocs serve` points site_url at its own address, and injects an inline live-reload script."""
+    host, port = config.dev_addr
+    return urlsplit(config.site_url or "").netloc == f"{host}:{port}"
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    """Add the Content-Security-Policy (not while serving: live reload is an inline script)."""
+    return harden_page(output, config.site_url or "", with_policy=not _serving(config))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -38,3 +38,13 @@ def read_history(root: Path, folder: str = "timeline") -> dict[str, FileHistory]
             known = history.get(path)
             history[path] = FileHistory(added=day, changed=known.changed if known else day)
     return history
+
+
+def commit_epoch(root: Path) -> int | None:
+    """The time of the checked-out commit, for SOURCE_DATE_EPOCH; None outside git."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True,
+                             check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return int(out) if out.isdigit() else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .schema import EVENT, EXPLAINER, RECORDS, SLUG_PATTERN, Field, Record, ENTITY, SOURCE, TERM
+from .schema import ENTITY, EVENT, EXPLAINER, RECORDS, REDIRECT, SLUG_PATTERN, SOURCE, TERM, Field, Record
 
 SCHEMA_DIR = "schemas"
 _POINT = r"\d{4}(-\d{2}(-\d{2})?)?[~?%]?"
@@ -25,6 +25,7 @@ FILES: dict[str, tuple[Record, bool]] = {
     "entities.schema.json": (ENTITY, True),
     "glossary.schema.json": (TERM, True),
     "explainer.schema.json": (EXPLAINER, False),
+    "redirects.schema.json": (REDIRECT, True),
 }
 
 

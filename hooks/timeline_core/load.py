@@ -13,17 +13,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .fields import Collector, did_you_mean, read_record
-from .model import Entity, Event, Explainer, Source, Term, Timeline
+from .model import Entity, Event, Explainer, Redirect, Source, Term, Timeline
 from .problems import DataError, Mark, Problem
 from .quotes import SourceText, closest_passage, verify_quote
 from .history import read_history
-from .schema import ENTITY, EVENT, EXPLAINER, SOURCE, TERM, Record
+from .schema import ENTITY, EVENT, EXPLAINER, REDIRECT, SOURCE, TERM, Record
 from .yamlread import Mapping, Node, Scalar, Sequence, describe, parse_yaml
 
 DATA_DIR = "timeline"
 EVENTS_DIR = "events"
 SEEDS_DIR = "seeds"
-LIST_FILES: dict[str, Record] = {"sources.yml": SOURCE, "entities.yml": ENTITY, "glossary.yml": TERM}
+LIST_FILES: dict[str, Record] = {"sources.yml": SOURCE, "entities.yml": ENTITY, "glossary.yml": TERM,
+                                 "redirects.yml": REDIRECT}
 EXPLAINER_FILE = "explainer.yml"  # optional: when present, the Home page is made from it
 MAX_EVENT_BYTES = 64 * 1024
 MAX_LIST_BYTES = 4 * 1024 * 1024
@@ -155,11 +156,12 @@ def _read_list(path: Path | None, name: str, record: Record,
         out.error(node.mark, f"must be a list of {record.name} entries (each starting with '- id:'), "
                              f"not {describe(node)}")
         return [], None
+    key = record.id_field
     declared = {ident.text for item in node.items
-                if isinstance(item, Mapping) and isinstance(ident := item.get("id"), Scalar)}
+                if isinstance(item, Mapping) and isinstance(ident := item.get(key), Scalar)}
     records = []
     for number, item in enumerate(node.items, 1):
-        ident = item.get("id") if isinstance(item, Mapping) else None
+        ident = item.get(key) if isinstance(item, Mapping) else None
         where = f"{record.name} '{ident.text}'" if isinstance(ident, Scalar) else f"{record.name} {number}"
         out.owner = (record.name, ident.text if isinstance(ident, Scalar) else f"#{number}")
         values = read_record(item, record, out, where)
@@ -168,15 +170,16 @@ def _read_list(path: Path | None, name: str, record: Record,
     return records, declared
 
 
-def _declared_ids(records: list[tuple[dict, Mapping]], kind: str, out: Collector) -> None:
+def _declared_ids(records: list[tuple[dict, Mapping]], record: Record, out: Collector) -> None:
     """Report a repeated id; neither record is shown, since a link could mean either."""
     seen: dict[str, Mark] = {}
+    key = record.id_field
     for values, node in records:
-        mark = node.get("id").mark
-        if values["id"] in seen:
-            out.error(mark, f"duplicate id '{values['id']}' (first at line {seen[values['id']].line}); "
-                            "ids must be unique", (kind, values["id"]))
-        seen.setdefault(values["id"], mark)
+        mark = node.get(key).mark
+        if values[key] in seen:
+            out.error(mark, f"duplicate {key} '{values[key]}' (first at line {seen[values[key]].line}); "
+                            "ids must be unique", (record.name, values[key]))
+        seen.setdefault(values[key], mark)
 
 
 def _load_archive(root: Path, source: dict, node: Mapping, out: Collector) -> SourceText | None:
@@ -283,8 +286,9 @@ def load_timeline(root: Path) -> LoadResult:
     for name, record in LIST_FILES.items():
         out = collector(f"{DATA_DIR}/{name}")
         lists[name], declared[record.name] = _read_list(found.lists.get(name), name, record, out)
-        _declared_ids(lists[name], record.name, out)
+        _declared_ids(lists[name], record, out)
     sources, entities, terms = lists["sources.yml"], lists["entities.yml"], lists["glossary.yml"]
+    history = read_history(root)
     events = [event for ident, path in found.events
               if (event := _read_event(ident, path, collector(f"{DATA_DIR}/{EVENTS_DIR}/{path.name}")))]
     declared["event"] = {ident for ident, _ in found.events}
@@ -299,12 +303,15 @@ def load_timeline(root: Path) -> LoadResult:
         if (text := _load_archive(root, values, node, out)) is not None:
             archives[values["id"]] = text
     _check_parents(entities, collector(f"{DATA_DIR}/entities.yml"))
+    _check_permanent_links(history, {ident for ident, _ in found.events}, lists["redirects.yml"],
+                           collector(f"{DATA_DIR}/redirects.yml"), collectors)
     for out in collectors:
         _check_quotes(out, archives)
     rejected = _check_references(collectors, declared)
 
     def shown(kind: str, records: list[tuple[dict, Mapping]]) -> list[dict]:
-        return [values for values, _ in records if (kind, values["id"]) not in rejected]
+        key = "from" if kind == "redirect" else "id"
+        return [values for values, _ in records if (kind, values[key]) not in rejected]
 
     timeline = Timeline(
         events=tuple(sorted((e for e in events if ("event", e.id) not in rejected), key=Event.sort_key)),
@@ -313,7 +320,8 @@ def load_timeline(root: Path) -> LoadResult:
         terms=tuple(Term(**values) for values in shown("term", terms)),
         archives={k: v for k, v in archives.items() if ("source", k) not in rejected},
         explainer=explainer if ("explainer", "") not in rejected else None,
-        history=read_history(root),
+        history=history,
+        redirects=tuple(Redirect(values["from"], values["to"]) for values in shown("redirect", lists["redirects.yml"])),
     )
     problems = sorted({problem for out in collectors for problem in out.problems})
     return LoadResult(timeline, tuple(problems))
@@ -331,6 +339,26 @@ def _check_term_basis(terms: list[tuple[dict, Mapping]], out: Collector) -> None
         if values["basis"] == "cited" and not values["citations"]:
             out.error(node.get("basis").mark, f"term '{values['id']}' says basis: cited but has no citations; "
                       "add a quote, or write basis: general-knowledge", ("term", values["id"]))
+
+
+def _check_permanent_links(history: dict, current: set[str], redirects: list[tuple[dict, Mapping]],
+                           out: Collector, collectors: list[Collector]) -> None:
+    """A published event's link must keep working: a gone file needs a redirect to its new id."""
+    redirected = {}
+    for values, node in redirects:
+        out.owner = ("redirect", values["from"])
+        redirected[values["from"]] = values["to"]
+        if values["from"] in current:
+            out.error(node.get("from").mark, f"'{values['from']}' is still an event; a redirect is only for "
+                                             "an id whose file was renamed or deleted")
+    prefix = f"{DATA_DIR}/{EVENTS_DIR}/"
+    published = {path[len(prefix):-len(".yml")] for path in history
+                 if path.startswith(prefix) and path.endswith(".yml") and "/" not in path[len(prefix):]}
+    for gone in sorted(published - current - set(redirected)):
+        collectors.append(Collector(f"{prefix}{gone}.yml", owner=("gone", gone)))
+        collectors[-1].error(Mark(1, 1), f"the published event '{gone}' was renamed or deleted, which would "
+                             f"break its permanent link (timeline/#{gone}); add '- {{from: {gone}, to: <new id>}}' "
+                             "to timeline/redirects.yml")
 
 
 def _read_event(ident: str, path: Path, out: Collector) -> Event | None:

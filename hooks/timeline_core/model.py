@@ -105,6 +105,12 @@ NESTED = {"citation": Citation, "uncited": Uncited, "sentence": Sentence, "secti
 
 
 @dataclass(frozen=True)
+class Redirect:
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
 class FileHistory:
     """When a data file was first committed and last changed (from git)."""
 
@@ -123,6 +129,7 @@ class Timeline:
     archives: dict[str, SourceText]  # by source id
     explainer: Explainer | None = None
     history: dict[str, FileHistory] = field(default_factory=dict)  # by file path
+    redirects: tuple[Redirect, ...] = ()
 
     @cached_property
     def sources_by_id(self) -> dict[str, Source]:
@@ -139,3 +146,11 @@ class Timeline:
     @cached_property
     def events_by_id(self) -> dict[str, Event]:
         return {event.id: event for event in self.events}
+
+    @cached_property
+    def redirects_to(self) -> dict[str, tuple[str, ...]]:
+        """For each event, the old ids that lead to it."""
+        found: dict[str, list[str]] = {}
+        for redirect in self.redirects:
+            found.setdefault(redirect.new, []).append(redirect.old)
+        return {new: tuple(sorted(old)) for new, old in found.items()}

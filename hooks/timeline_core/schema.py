@@ -144,5 +144,10 @@ EXPLAINER = Record("explainer", "The story in a few short sections, for the Home
     Field("sections", "records", True, "The sections, in order.", record="section", min_items=1),
 ), id_field=None)
 
+REDIRECT = Record("redirect", "A published event id that now lives under another id, so old links keep working.", (
+    Field("from", "slug", True, "The old id (the old file name without .yml)."),
+    Field("to", "slug", True, "The id of the event it became.", ref="event"),
+), id_field="from")
+
 RECORDS = {record.name: record for record in
-           (EVENT, SOURCE, ENTITY, TERM, CITATION, UNCITED, SENTENCE, SECTION, EXPLAINER)}
+           (EVENT, SOURCE, ENTITY, TERM, CITATION, UNCITED, SENTENCE, SECTION, EXPLAINER, REDIRECT)}
