@@ -46,6 +46,13 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     return harden_page(output, config.site_url or "", with_policy=not _serving(config))
 
 
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The theme's own pages (404.html) get the same policy as every other page."""
+    if template_name.endswith(".html"):
+        return harden_page(output_content, config.site_url or "", with_policy=not _serving(config))
+    return output_content
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load timeline/, report every problem, and add the generated pages and archived sources."""
     root = Path(config.config_file_path).parent

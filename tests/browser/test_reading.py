@@ -222,3 +222,23 @@ def test_screenshots_of_every_page_type_light_dark_desktop_and_phone(browser, ba
             context.close()
     assert all(p.stat().st_size > 10_000 for p in written)
     assert len(written) == len(PAGE_TYPES) * 4
+
+
+def test_the_policy_blocks_injected_inline_handlers_and_search_still_works(base_url, watched):
+    page = watched.page
+    page.goto(base_url + "timeline/")
+    ran = page.evaluate("""() => new Promise(resolve => {
+        window.__ran = false;
+        const button = document.createElement('button');
+        button.setAttribute('onclick', 'window.__ran = true');
+        document.body.appendChild(button);
+        button.click();
+        setTimeout(() => resolve(window.__ran), 100);
+    })""")
+    assert ran is False
+    watched.errors.clear()  # the blocked handler is reported on the console, as it should be
+    page.click("input.md-search__input")
+    page.keyboard.type("Seedance", delay=30)  # the search worker runs under the same policy
+    page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+    assert "Seedance" in page.locator(".md-search-result__list").inner_text()
+    assert watched.errors == []
