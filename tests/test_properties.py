@@ -69,3 +69,38 @@ def test_any_field_of_a_good_event_can_be_broken_without_a_crash(empty_project, 
     empty_project.write(EVENT_PATH, yaml.safe_dump(event, allow_unicode=True))
     result = _assert_clean(empty_project)
     assert result.timeline.events or result.problems  # an event is shown, or we say why not
+
+
+@SETTINGS
+@given(value=values)
+def test_the_fast_yaml_path_reads_exactly_as_the_strict_one(value):
+    from timeline_core.yamlread import parse_yaml, parse_yaml_events
+
+    text = yaml.safe_dump(value, allow_unicode=True)
+    if "&" in text or "*" in text or "!" in text:
+        text = text.replace("&", "").replace("*", "").replace("!", "")
+    try:
+        strict = parse_yaml_events(text)
+    except Exception as error:  # noqa: BLE001 - compare failures too
+        strict = (type(error).__name__, str(error))
+    try:
+        fast = parse_yaml(text)
+    except Exception as error:  # noqa: BLE001
+        fast = (type(error).__name__, str(error))
+    assert fast == strict
+
+
+@SETTINGS
+@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=80)
+       | st.from_regex(r"[A-Za-z0-9][A-Za-z0-9 .,;:'?%()\-]{0,60}", fullmatch=True))
+def test_the_plain_paragraph_shortcut_renders_as_markdown_would(text):
+    import markdown as python_markdown
+
+    from timeline_core.markup import _LIST_START, _PLAIN_TEXT, render_markdown
+
+    if not _PLAIN_TEXT.fullmatch(text) or _LIST_START.match(text):
+        return
+    full = python_markdown.Markdown(output_format="html")
+    full.preprocessors.deregister("html_block")
+    full.inlinePatterns.deregister("html")
+    assert render_markdown(text, single_paragraph=True)[0].html == full.convert(text)

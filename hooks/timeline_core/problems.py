@@ -7,6 +7,7 @@ tests print and compare exactly the same text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, order=True)
@@ -22,9 +23,8 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: error: {self.message}"
 
 
-@dataclass(frozen=True)
-class Mark:
-    """A 1-based position in a data file."""
+class Mark(NamedTuple):
+    """A 1-based position in a data file (a tuple: every YAML node has one, so it must be cheap)."""
 
     line: int
     column: int

@@ -8,9 +8,11 @@ punctuation mark.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 _FOLDS = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -46,6 +48,10 @@ def fold_with_positions(text: str) -> tuple[str, list[int]]:
     return "".join(folded), positions
 
 
+_KEY = 64  # characters after each word start that order the index
+_INDEXED = 64 * 1024  # smaller sources are simply scanned
+
+
 @dataclass(frozen=True)
 class SourceText:
     """An archived source, read once and folded once, ready for many quote checks."""
@@ -58,11 +64,36 @@ class SourceText:
     def from_text(cls, path: str, text: str) -> "SourceText":
         return cls(path, text, fold(text))
 
+    @cached_property
+    def _word_starts(self) -> tuple[list[str], list[int]]:
+        """Every word start, sorted by the text that follows it: a quote that starts at a word is
+        found by binary search instead of a scan of the whole source."""
+        folded = self.folded
+        starts = [0] + [m.end() for m in re.finditer(" ", folded)]
+        pairs = sorted((folded[p:p + _KEY], p) for p in starts)
+        return [key for key, _ in pairs], [p for _, p in pairs]
+
+    def find(self, needle: str) -> int:
+        """The first position of a folded passage in the folded source, or -1."""
+        if len(self.folded) < _INDEXED or not needle:
+            return self.folded.find(needle)
+        keys, starts = self._word_starts
+        probe = needle[:_KEY]
+        found = []
+        for index in range(bisect.bisect_left(keys, probe), len(keys)):
+            if not keys[index].startswith(probe):
+                break
+            if self.folded.startswith(needle, starts[index]):
+                found.append(starts[index])
+        if found:
+            return min(found)
+        return self.folded.find(needle)  # starts inside a word, or is absent
+
 
 def verify_quote(source: SourceText, quote: str) -> bool:
     """True when the quote appears in the source after folding."""
     needle = fold(quote)
-    return bool(needle) and needle in source.folded
+    return bool(needle) and source.find(needle) >= 0
 
 
 def closest_passage(source: SourceText, quote: str) -> str:

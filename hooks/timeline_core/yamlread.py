@@ -11,7 +11,7 @@ as "a boolean" rather than silently becoming False).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
+from typing import NamedTuple, Union
 
 import yaml
 
@@ -33,8 +33,7 @@ _TAG_KINDS = {
 _RESOLVER = yaml.resolver.Resolver()
 
 
-@dataclass(frozen=True)
-class Scalar:
+class Scalar(NamedTuple):
     """A leaf value: its raw text, the type YAML would read it as, and where it is."""
 
     text: str
@@ -115,8 +114,49 @@ def _scalar(event: yaml.ScalarEvent) -> Scalar:
 def parse_yaml(text: str) -> Node | None:
     """Parse one YAML document into a tree of positioned nodes (None for an empty document).
 
-    Raises DataError with the position of the first problem.
+    Raises DataError with the position of the first problem. A text with no '&', '*' or '!'
+    can hold no anchor, alias or tag, so libyaml composes it in C; anything else goes through
+    the event-by-event reader that refuses those. Both give the same tree.
     """
+    if "&" in text or "*" in text or "!" in text:
+        return parse_yaml_events(text)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.composer.ComposerError as error:
+        if "single document" in (error.context or "") + (error.problem or ""):
+            return parse_yaml_events(text)  # reports the extra document where it starts
+        raise _yaml_error(error) from None
+    except yaml.MarkedYAMLError as error:
+        raise _yaml_error(error) from None
+    except yaml.YAMLError as error:  # pragma: no cover - PyYAML reports nearly all with a mark
+        raise DataError(f"invalid YAML: {error}", Mark(1, 1)) from None
+    return None if node is None else _from_node(node)
+
+
+def _node_mark(node: yaml.Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _from_node(node: yaml.Node) -> Node:
+    if isinstance(node, yaml.ScalarNode):
+        kind = _TAG_KINDS.get(node.tag, "text") if not node.style else "text"  # plain: None or ""
+        return Scalar(node.value, kind, _node_mark(node))
+    if isinstance(node, yaml.SequenceNode):
+        return Sequence(tuple(_from_node(item) for item in node.value), _node_mark(node))
+    children: list[Node] = []
+    for key, value in node.value:
+        children += [_from_node(key), _from_node(value)]
+    return _mapping(children, _node_mark(node))
+
+
+def _yaml_error(error: yaml.MarkedYAMLError) -> DataError:
+    mark = error.problem_mark or error.context_mark
+    where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
+    return DataError(f"invalid YAML: {error.problem or error.context}", where)
+
+
+def parse_yaml_events(text: str) -> Node | None:
+    """The strict reader: builds the tree from parser events, refusing anchors, aliases and tags."""
     stack: list[tuple[Mark, list]] = []  # open collections: their mark and collected children
     kinds: list[type] = []
     root: Node | None = None
@@ -152,9 +192,7 @@ def parse_yaml(text: str) -> Node | None:
             else:
                 root = node
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
-        raise DataError(f"invalid YAML: {error.problem or error.context}", where) from None
+        raise _yaml_error(error) from None
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML reports nearly all with a mark
         raise DataError(f"invalid YAML: {error}", Mark(1, 1)) from None
     return root

@@ -1,0 +1,66 @@
+"""Synthetic timelines for benchmarks and scale tests: valid events with real citations.
+
+Every event quotes its own sentence of a synthetic archived source, so the quote check,
+coverage and the annotated source page do their full work, as they would on real data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PARTS = ("mkdocs.yml", "docs", "hooks", "schemas")
+TAGS = ("markets", "models", "policy", "research", "chips", "video-generation", "benchmarks", "copyright")
+WORDS = ("model", "platform", "leaderboard", "release", "benchmark", "partnership", "lawsuit", "funding")
+
+
+def sentence(number: int) -> str:
+    word = WORDS[number % len(WORDS)]
+    return (f"Company {number % 40} announced synthetic {word} number {number} on a quiet day, "
+            f"and observers discussed item {number} at length.")
+
+
+def make_project(root: Path, count: int, *, first_year: int = 2016, years: int = 10) -> Path:
+    """Write a complete project with `count` events under `root`; return root."""
+    root.mkdir(parents=True, exist_ok=True)
+    for part in PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
+        else:
+            shutil.copy2(source, root / part)
+    (root / "seeds").mkdir(exist_ok=True)
+    (root / "seeds/synthetic.txt").write_text("\n".join(sentence(n) for n in range(count)) + "\n", encoding="utf-8")
+    data = root / "timeline"
+    events = data / "events"
+    events.mkdir(parents=True, exist_ok=True)
+    (data / "sources.yml").write_text(
+        "- id: synthetic\n  title: A synthetic source\n  publisher: Benchmarks\n  url: https://example.com/synthetic\n"
+        "  published: 2026-01-01\n  accessed: 2026-01-02\n  archive: seeds/synthetic.txt\n", encoding="utf-8")
+    (data / "entities.yml").write_text("".join(
+        f"- id: company-{n}\n  name: Company {n}\n  kind: organization\n  description: A synthetic company.\n"
+        f"  citations: [{{source: synthetic, quote: 'Company {n} announced synthetic'}}]\n" for n in range(40)),
+        encoding="utf-8")
+    (data / "glossary.yml").write_text("".join(
+        f"- id: {word}\n  term: {word}\n  definition: A synthetic definition of {word}.\n  basis: general-knowledge\n"
+        for word in WORDS), encoding="utf-8")
+    (data / "redirects.yml").write_text("[]\n", encoding="utf-8")
+    start = dt.date(first_year, 1, 1)
+    span = (dt.date(first_year + years, 1, 1) - start).days
+    for number in range(count):
+        day = start + dt.timedelta(days=number * span // max(count, 1))
+        approximate = "~" if number % 7 == 0 else ""
+        (events / f"{day.isoformat()}-synthetic-event-{number}.yml").write_text(
+            f"title: Synthetic event {number} about a {WORDS[number % len(WORDS)]}\n"
+            f"date: {day.isoformat()}{approximate}\n"
+            f"date_basis: stated\n"
+            + (f"date_note: Synthetic approximate date.\n" if approximate else "")
+            + f"status: reported\n"
+            f"summary: Company {number % 40} announced synthetic item {number}, a {WORDS[number % len(WORDS)]}.\n"
+            f"tags: [{TAGS[number % len(TAGS)]}]\n"
+            f"entities: [company-{number % 40}]\n"
+            f"citations:\n  - source: synthetic\n    quote: '{sentence(number)}'\n",
+            encoding="utf-8")
+    return root
