@@ -13,6 +13,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 PARTS = ("mkdocs.yml", "docs", "hooks", "schemas")
 TAGS = ("markets", "models", "policy", "research", "chips", "video-generation", "benchmarks", "copyright")
+PER_SOURCE = 100
 WORDS = ("model", "platform", "leaderboard", "release", "benchmark", "partnership", "lawsuit", "funding")
 
 
@@ -32,16 +33,21 @@ def make_project(root: Path, count: int, *, first_year: int = 2016, years: int =
         else:
             shutil.copy2(source, root / part)
     (root / "seeds").mkdir(exist_ok=True)
-    (root / "seeds/synthetic.txt").write_text("\n".join(sentence(n) for n in range(count)) + "\n", encoding="utf-8")
+    sources = max(1, -(-count // PER_SOURCE))  # real timelines cite many articles, each of a few kB
+    for number in range(sources):
+        sentences = range(number * PER_SOURCE, min(count, (number + 1) * PER_SOURCE))
+        (root / f"seeds/synthetic-{number}.txt").write_text("\n".join(sentence(n) for n in sentences) + "\n",
+                                                           encoding="utf-8")
     data = root / "timeline"
     events = data / "events"
     events.mkdir(parents=True, exist_ok=True)
-    (data / "sources.yml").write_text(
-        "- id: synthetic\n  title: A synthetic source\n  publisher: Benchmarks\n  url: https://example.com/synthetic\n"
-        "  published: 2026-01-01\n  accessed: 2026-01-02\n  archive: seeds/synthetic.txt\n", encoding="utf-8")
+    (data / "sources.yml").write_text("".join(
+        f"- id: synthetic-{n}\n  title: Synthetic source {n}\n  publisher: Benchmarks\n"
+        f"  url: https://example.com/synthetic/{n}\n  published: 2026-01-01\n  accessed: 2026-01-02\n"
+        f"  archive: seeds/synthetic-{n}.txt\n" for n in range(sources)), encoding="utf-8")
     (data / "entities.yml").write_text("".join(
         f"- id: company-{n}\n  name: Company {n}\n  kind: organization\n  description: A synthetic company.\n"
-        f"  citations: [{{source: synthetic, quote: 'Company {n} announced synthetic'}}]\n" for n in range(40)),
+        f"  citations: [{{source: synthetic-0, quote: 'Company {n} announced synthetic'}}]\n" for n in range(40)),
         encoding="utf-8")
     (data / "glossary.yml").write_text("".join(
         f"- id: {word}\n  term: {word}\n  definition: A synthetic definition of {word}.\n  basis: general-knowledge\n"
@@ -61,6 +67,6 @@ def make_project(root: Path, count: int, *, first_year: int = 2016, years: int =
             f"summary: Company {number % 40} announced synthetic item {number}, a {WORDS[number % len(WORDS)]}.\n"
             f"tags: [{TAGS[number % len(TAGS)]}]\n"
             f"entities: [company-{number % 40}]\n"
-            f"citations:\n  - source: synthetic\n    quote: '{sentence(number)}'\n",
+            f"citations:\n  - source: synthetic-{number // PER_SOURCE}\n    quote: '{sentence(number)}'\n",
             encoding="utf-8")
     return root

@@ -61,7 +61,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         log.error(problem.format())
     site = Site(use_directory_urls=config.use_directory_urls,
                 base_url=(config.site_url or "/").rstrip("/") + "/")
-    for src_uri, content in render_pages(result, site).items():
+    per_page = config.extra.get("timeline", {}).get("events_per_page", 50)
+    for src_uri, content in render_pages(result, site, per_page).items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:  # a hand-written page would silently lose to ours otherwise
             log.error(f"docs/{src_uri} is generated from timeline/; remove the hand-written file")

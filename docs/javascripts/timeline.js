@@ -117,8 +117,20 @@
     if (search && !search.hasAttribute("aria-label")) { search.setAttribute("aria-label", "Search"); }
   }
 
+  function followPermanentLink() {
+    // On a timeline split into period pages, timeline/#<event-id> is still the permanent link:
+    // find the page that holds the event and go there.
+    var index = document.querySelector(".tl-period-index");
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (!index || !id || document.getElementById(id)) { return; }
+    fetch(index.getAttribute("data-map")).then(function (response) { return response.json(); }).then(function (pages) {
+      if (pages[id]) { window.location.replace(pages[id]); }
+    });
+  }
+
   function init() {
     labelSearchDialog();
+    followPermanentLink();
     var form = document.querySelector("form.tl-filters");
     var articles = Array.prototype.slice.call(document.querySelectorAll("article.tl-event"));
     if (form && articles.length) { setUpFilters(form, articles); }

@@ -50,38 +50,44 @@ class AnnotatedSource:
 
 
 def annotate(timeline: Timeline, source_id: str, citers: Iterable[tuple[str, Citation]]) -> AnnotatedSource:
-    """Mark every passage that `citers` (label, citation) quote from one source's archived text."""
+    """Mark every passage that `citers` (label, citation) quote from one source's archived text.
+
+    Works on the boundaries where a quote starts or ends, not character by character, so a
+    long source with many quotes costs little.
+    """
     archive = timeline.archives[source_id]
     text = archive.text
     folded, positions = fold_with_positions(text)
+    spans: list[tuple[int, int, str]] = []  # [start, end) in the archived text, and who quotes it
     starts: dict[int, list[str]] = {}
-    labels_at: list[dict[str, None]] = [{} for _ in text]
-    count = 0
     for label, citation in citers:
-        if citation.source != source_id:
-            continue
         needle = fold(citation.quote)
-        at = folded.find(needle)
-        if not needle or at < 0:
+        at = archive.find(needle) if needle else -1
+        if at < 0:
             continue
-        count += 1
-        first, last = positions[at], positions[at + len(needle) - 1]
+        first, end = positions[at], positions[at + len(needle) - 1] + 1
+        spans.append((first, end, label))
         anchor = quote_anchor(citation)
-        if anchor not in starts.get(first, []):
-            starts.setdefault(first, []).append(anchor)
-        for index in range(first, last + 1):
-            labels_at[index][label] = None
-    lines = []
-    offset = 0
-    for line in text.split("\n"):
-        pieces: list[Piece] = []
-        for index, char in enumerate(line, offset):
-            labels = tuple(labels_at[index])
-            anchors = tuple(starts.get(index, ()))
-            if pieces and pieces[-1].cited_by == labels and not anchors:
-                pieces[-1] = Piece(pieces[-1].text + char, labels, pieces[-1].anchors)
-            else:
-                pieces.append(Piece(char, labels, anchors))
-        lines.append(tuple(pieces))
-        offset += len(line) + 1
-    return AnnotatedSource(source_id, tuple(lines), count)
+        if anchor not in starts.setdefault(first, []):
+            starts[first].append(anchor)
+    line_starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+    cuts = sorted({0, len(text), *starts, *(s for s, _, _ in spans), *(e for _, e, _ in spans),
+                   *line_starts, *(i - 1 for i in line_starts[1:])})
+    by_start: dict[int, list[tuple[int, str]]] = {}
+    for first, end, label in spans:
+        by_start.setdefault(first, []).append((end, label))
+    active: dict[tuple[int, str], None] = {}
+    lines: list[list[Piece]] = [[]]
+    for begin, finish in zip(cuts, cuts[1:]):
+        for end, label in by_start.get(begin, ()):
+            active[(end, label)] = None
+        for key in [k for k in active if k[0] <= begin]:
+            del active[key]
+        chunk = text[begin:finish]
+        if chunk == "\n":
+            lines.append([])
+            continue
+        if chunk:
+            labels = tuple(dict.fromkeys(label for _, label in active))
+            lines[-1].append(Piece(chunk, labels, tuple(starts.get(begin, ()))))
+    return AnnotatedSource(source_id, tuple(tuple(line) for line in lines), len(spans))

@@ -67,7 +67,6 @@ def timeline_json(timeline: Timeline, published: Published, timeline_url: str) -
             "date_note": e.date_note,
             "status": e.status,
             "summary": e.summary.source,
-            "summary_html": e.summary.html,
             "tags": list(e.tags),
             "entities": list(e.entities),
             "terms": list(e.terms),
@@ -120,7 +119,7 @@ def timeline_json_schema() -> dict:
                 "id": {"type": "string"}, "url": {"type": "string", "format": "uri"}, "title": {"type": "string"},
                 "date": {"$ref": "#/$defs/date"}, "date_basis": {"enum": ["stated", "inferred"]},
                 "date_note": nullable_string, "status": {"enum": ["confirmed", "reported", "speculation"]},
-                "summary": {"type": "string"}, "summary_html": {"type": "string"}, "tags": strings,
+                "summary": {"type": "string"}, "tags": strings,
                 "entities": strings, "terms": strings, "citations": {**citations, "minItems": 1},
                 "added": day, "changed": day})},
             "entities": {"type": "array", "items": record({
@@ -202,7 +201,7 @@ def atom_feed(timeline: Timeline, published: Published, timeline_url: str) -> st
         url = published.event_url(e, timeline_url)
         note = _placement_note(e.date)
         content = (f"<p><strong>{xml_escape(display_date(e.date))}</strong> · {xml_escape(e.status)}</p>"
-                   f"{e.summary.html}" + "".join(f"<blockquote>{xml_escape(c.quote)}</blockquote>" for c in e.citations))
+                   f"{e.summary.html}<p><a href={quoteattr(url)}>The quoted sources, on the timeline</a></p>")
         lines += ["  <entry>",
                   f"    <id>{xml_escape(url)}</id>",
                   f"    <title>{xml_escape(e.title)}</title>",
@@ -307,13 +306,13 @@ def export_files(timeline: Timeline, published: Published, site: Site) -> dict[s
 
     data = timeline_json(timeline, published, timeline_url)
     return {
-        "timeline.json": json.dumps(data, ensure_ascii=False, indent=1) + "\n",
+        "timeline.json": json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
         "timeline.schema.json": json.dumps(timeline_json_schema(), indent=1) + "\n",
         "timeline.csv": timeline_csv(timeline, published, timeline_url),
         "feed.xml": atom_feed(timeline, published, timeline_url),
         "timeline.ics": timeline_ics(timeline, published, timeline_url),
         "timelinejs.json": json.dumps(timelinejs(timeline, published, timeline_url, source_link),
-                                      ensure_ascii=False, indent=1) + "\n",
+                                      ensure_ascii=False, separators=(",", ":")) + "\n",
     }
 
 
@@ -325,13 +324,13 @@ def _plain_date(date: EdtfDate) -> dict:
     return data
 
 
-def events_jsonld(timeline: Timeline, site: Site) -> dict:
-    """schema.org structured data for the timeline page: a list of the events."""
+def events_jsonld(events: tuple[Event, ...], timeline: Timeline, site: Site) -> dict:
+    """schema.org structured data for a timeline page: a list of its events, by permanent link."""
     return {
         "@context": "https://schema.org",
         "@type": "ItemList",
         "name": "Timeline",
-        "numberOfItems": len(timeline.events),
+        "numberOfItems": len(events),
         "itemListElement": [{
             "@type": "ListItem",
             "position": position,
@@ -343,12 +342,9 @@ def events_jsonld(timeline: Timeline, site: Site) -> dict:
                 "description": e.summary.source,
                 **_plain_date(e.date),
                 "temporalCoverage": e.date.text,
-                "eventStatus": "https://schema.org/EventScheduled",
-                "location": {"@type": "VirtualLocation", "url": timeline.sources_by_id[e.citations[0].source].url},
-                "subjectOf": [{"@type": "NewsArticle", "url": timeline.sources_by_id[c.source].url}
-                              for c in e.citations[:1]],
+                "subjectOf": {"@type": "NewsArticle", "url": timeline.sources_by_id[e.citations[0].source].url},
             },
-        } for position, e in enumerate(views.ordered_events(timeline.events), 1)],
+        } for position, e in enumerate(events, 1)],
     }
 
 

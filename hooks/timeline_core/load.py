@@ -7,6 +7,7 @@ silently.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from dataclasses import dataclass
@@ -273,7 +274,18 @@ def _check_parents(entities: list[tuple[dict, Mapping]], out: Collector) -> None
 
 def load_timeline(root: Path) -> LoadResult:
     """Read and validate everything under `root/timeline`, collecting every problem."""
-    root = Path(root)
+    # Loading allocates many small objects and frees none of them: the cyclic garbage collector
+    # would only rescan them, again and again (about a fifth of the time at 10,000 events).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(Path(root))
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(root: Path) -> LoadResult:
     collectors = [Collector(DATA_DIR)]
     found = _discover(root, collectors[0])
 

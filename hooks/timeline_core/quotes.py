@@ -34,17 +34,12 @@ def fold_with_positions(text: str) -> tuple[str, list[int]]:
     translated = text.translate(_FOLDS)
     folded: list[str] = []
     positions: list[int] = []
-    pending_space = False
-    for index, char in enumerate(translated):
-        if char.isspace():
-            pending_space = bool(folded)
-            continue
-        if pending_space:
+    for match in re.finditer(r"\S+", translated):
+        if folded:
             folded.append(" ")
-            positions.append(index - 1)
-            pending_space = False
-        folded.append(char)
-        positions.append(index)
+            positions.append(match.start() - 1)
+        folded.append(match.group(0))
+        positions.extend(range(match.start(), match.end()))
     return "".join(folded), positions
 
 

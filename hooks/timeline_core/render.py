@@ -7,6 +7,8 @@ Jinja2 with autoescaping on, so no contributed string reaches a page unescaped.
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from pathlib import Path
 
@@ -45,7 +47,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["date_html"] = date_html
+    env.filters["date_html"] = functools.lru_cache(maxsize=4096)(date_html)  # many events share a date
     env.filters["inline"] = inline_html
     env.filters["md_escape"] = markdown_escape
     return env
@@ -70,13 +72,19 @@ def inline_html(html: str) -> Markup:
     return Markup(html)
 
 
-def render_pages(result: LoadResult, site: Site) -> dict[str, str]:
-    """Every generated page, by its path under docs/, as Markdown text."""
+def render_pages(result: LoadResult, site: Site, events_per_page: int = views.EVENTS_PER_PAGE) -> dict[str, str]:
+    """Every generated page, by its path under docs/, as text (Markdown, or JSON for the link map)."""
     timeline = result.timeline
     env = environment()
     patterns = term_patterns(timeline.terms)
     by_entity = views.events_by_entity(timeline)
     by_term = views.events_by_term(timeline, patterns)
+    plan = views.plan_pages(timeline.events, events_per_page)
+    all_citers = views.citers(timeline, plan.page_of)
+    citers_by_source: dict[str, list] = {}
+    for citer in all_citers:
+        citers_by_source.setdefault(citer.citation.source, []).append(citer)
+    event_terms = {event.id: views.terms_of(event, patterns) for event in timeline.events}
 
     def linked(html: str, page: str) -> Markup:
         """Safe HTML with each glossary term's first mention linked to its entry."""
@@ -92,34 +100,45 @@ def render_pages(result: LoadResult, site: Site) -> dict[str, str]:
         "ENTITIES": ENTITIES_PAGE,
         "HOME": HOME_PAGE,
         "views": views,
+        "plan": plan,
         "linked": linked,
         "linked_section": lambda section, page: [
             Markup(link_terms(inline_html(s.text.html), patterns,
                               lambda term: site.link(page, GLOSSARY_PAGE, term.id), shared))
             for shared in [set()] for s in section.sentences],
+        "event_href": lambda page, event_id: site.link(page, plan.page_of[event_id], event_id),
         "quote_anchor": quote_anchor,
         "text_fragment": text_fragment,
         "reported_dates": lambda event: views.reported_dates(timeline, event),
-        "terms_of": lambda event: views.terms_of(event, patterns),
+        "terms_of": lambda event: event_terms[event.id],
         "jsonld": lambda data: Markup(jsonld_script(data)),
-        "events_jsonld": lambda: events_jsonld(timeline, site),
+        "events_jsonld": lambda events: events_jsonld(events, timeline, site),
         "source_jsonld": lambda source: source_jsonld(source, site),
+        "citers_of": lambda source_id: citers_by_source.get(source_id, ()),
+        "LIST_LIMIT": LIST_LIMIT,
     }
     pages: dict[str, tuple[str, dict]] = {
         HOME_PAGE: ("index.md.j2", {}),
-        TIMELINE_PAGE: ("timeline.md.j2", {
-            "years": views.timeline_groups(timeline.events),
-            "axis": build_axis(timeline.events),
-            "tags": views.all_tags(timeline.events),
-            "filter_entities": [e for e in views.entities_order(timeline) if e.id in by_entity]}),
         ENTITIES_PAGE: ("entities.md.j2", {
             "entities": views.entities_order(timeline), "events_of": by_entity}),
         GLOSSARY_PAGE: ("glossary.md.j2", {
             "letters": views.glossary_letters(timeline.terms), "events_of": by_term}),
         SOURCES_PAGE: ("sources.md.j2", {"citing": views.events_citing(timeline)}),
     }
+    tags = views.all_tags(timeline.events)
+    filter_entities = [e for e in views.entities_order(timeline) if e.id in by_entity]
+    for number, period in enumerate(plan.pages):
+        pages[period.src] = ("timeline.md.j2", {
+            "period": period,
+            "previous": plan.pages[number - 1] if number else None,
+            "next": plan.pages[number + 1] if number + 1 < len(plan.pages) else None,
+            "years": views.timeline_groups(period.events),
+            "axis": build_axis(period.events),
+            "tags": tags,
+            "filter_entities": filter_entities})
+    if plan.split:
+        pages[TIMELINE_PAGE] = ("timeline_index.md.j2", {"by_year": views.periods_by_year(plan)})
     children = views.children_of(timeline)
-    all_citers = views.citers(timeline)
     for entity in timeline.entities:
         pages[views.entity_page(entity.id)] = ("entity.md.j2", {
             "entity": entity, "children": children.get(entity.id, ()), "events": by_entity.get(entity.id, ())})
@@ -127,6 +146,26 @@ def render_pages(result: LoadResult, site: Site) -> dict[str, str]:
         if source.id in timeline.archives:
             pages[views.source_page(source.id)] = ("source.md.j2", {
                 "source": source,
-                "annotated": annotate(timeline, source.id, ((c.label, c.citation) for c in all_citers))})
-    return {page: env.get_template(template).render(common, page=page, **extra)
-            for page, (template, extra) in pages.items()}
+                "annotated": annotate(timeline, source.id,
+                                      ((c.label, c.citation) for c in citers_by_source.get(source.id, ())))})
+    rendered = {page: env.get_template(template).render(common, page=page, **extra)
+                for page, (template, extra) in pages.items()}
+    if plan.split:
+        rendered[EVENT_MAP] = event_map(plan, timeline, site)
+    return rendered
+
+
+LIST_LIMIT = 12  # events listed under a glossary term or a source before "and N more"
+EVENT_MAP = "timeline/event-pages.json"
+
+
+def event_map(plan: views.TimelinePlan, timeline, site: Site) -> str:
+    """Where each event lives, for the timeline index to send `timeline/#<id>` links on.
+
+    Old ids from timeline/redirects.yml lead to the event they became.
+    """
+    mapping = {ident: site.link(TIMELINE_PAGE, src, ident) for ident, src in plan.page_of.items()}
+    for redirect in timeline.redirects:
+        if redirect.new in plan.page_of:
+            mapping[redirect.old] = site.link(TIMELINE_PAGE, plan.page_of[redirect.new], redirect.new)
+    return json.dumps(dict(sorted(mapping.items())), separators=(",", ":")) + "\n"

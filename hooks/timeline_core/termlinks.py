@@ -18,34 +18,39 @@ _TAG = re.compile(r"(<[^>]+>)")
 
 
 @dataclass(frozen=True)
-class TermPattern:
-    term: Term
-    pattern: re.Pattern
+class TermPatterns:
+    """Every term's name and aliases in one pattern, longest first, so one search finds them all."""
+
+    pattern: re.Pattern | None
+    by_name: dict[str, Term]  # lowercased name or alias -> term
 
 
-def term_patterns(terms: tuple[Term, ...]) -> tuple[TermPattern, ...]:
-    """One pattern per term, for its name and aliases, longest names first so they win."""
-    made = []
-    for term in terms:
-        names = sorted({term.term, *term.aliases}, key=len, reverse=True)
-        alternatives = "|".join(re.escape(name) for name in names)
-        # a plural ending still names the term: "rankings" links "ranking"
-        made.append(TermPattern(term, re.compile(rf"(?<![\w-])({alternatives})(?:e?s)?(?![\w-])", re.IGNORECASE)))
-    return tuple(sorted(made, key=lambda p: -max(len(n) for n in (p.term.term, *p.term.aliases))))
+def term_patterns(terms: tuple[Term, ...]) -> TermPatterns:
+    by_name = {name.lower(): term for term in terms for name in (term.term, *term.aliases)}
+    if not by_name:
+        return TermPatterns(None, {})
+    names = sorted(by_name, key=lambda n: (-len(n), n))
+    alternatives = "|".join(re.escape(name) for name in names)
+    # a plural ending still names the term: "rankings" links "ranking"
+    return TermPatterns(re.compile(rf"(?<![\w-])({alternatives})(?:e?s)?(?![\w-])", re.IGNORECASE), by_name)
 
 
-def mentioned(text: str, patterns: tuple[TermPattern, ...]) -> tuple[str, ...]:
-    """Ids of the terms a plain text mentions."""
-    return tuple(p.term.id for p in patterns if p.pattern.search(text))
+def mentioned(text: str, patterns: TermPatterns) -> tuple[str, ...]:
+    """Ids of the terms a plain text mentions, in order of first mention."""
+    if patterns.pattern is None:
+        return ()
+    return tuple(dict.fromkeys(patterns.by_name[m.group(1).lower()].id for m in patterns.pattern.finditer(text)))
 
 
-def link_terms(html: str, patterns: tuple[TermPattern, ...], href: Callable[[Term], str],
+def link_terms(html: str, patterns: TermPatterns, href: Callable[[Term], str],
                linked: set[str] | None = None) -> str:
     """Link the first mention of each term in `html`, with its definition as the link's title.
 
     Pass the same `linked` set for several fragments of one text (an explainer section's
     sentences) so that each term is linked only where the text first mentions it.
     """
+    if patterns.pattern is None:
+        return html
     linked = set() if linked is None else linked
     out: list[str] = []
     skip = 0  # depth inside <a> or <code>, where nothing is linked
@@ -62,18 +67,14 @@ def link_terms(html: str, patterns: tuple[TermPattern, ...], href: Callable[[Ter
     return "".join(out)
 
 
-def _link_text(text: str, patterns: tuple[TermPattern, ...], href: Callable[[Term], str],
-               linked: set[str]) -> str:
-    found = []
-    for term_pattern in patterns:
-        if term_pattern.term.id not in linked and (match := term_pattern.pattern.search(text)):
-            found.append((match.start(), -len(match.group(0)), match, term_pattern.term))
+def _link_text(text: str, patterns: TermPatterns, href: Callable[[Term], str], linked: set[str]) -> str:
     pieces, position = [], 0
-    for start, _, match, term in sorted(found, key=lambda f: f[:2]):
-        if start < position:
-            continue  # overlaps a longer term already linked here
+    for match in patterns.pattern.finditer(text):
+        term = patterns.by_name[match.group(1).lower()]
+        if term.id in linked:
+            continue
         title = escape(_plain(term.definition.html))
-        pieces += [text[position:start],
+        pieces += [text[position:match.start()],
                    f'<a class="tl-term-link" href="{escape(href(term))}" title="{title}">{match.group(0)}</a>']
         position = match.end()
         linked.add(term.id)

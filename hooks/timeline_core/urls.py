@@ -6,6 +6,7 @@ relative here, for either setting of MkDocs' `use_directory_urls`.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 
@@ -36,6 +37,10 @@ class Site:
 
     def link(self, from_src: str, to_src: str, anchor: str = "") -> str:
         """A relative link from one page to another page, file or anchor."""
+        return self._relative(from_src, to_src) + (f"#{anchor}" if anchor else "") or "./"
+
+    @functools.lru_cache(maxsize=65536)  # pages link to the same few pages thousands of times
+    def _relative(self, from_src: str, to_src: str) -> str:
         here = self.url(from_src)
         target = self.url(to_src)
         base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
@@ -45,6 +50,4 @@ class Site:
             relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
             if target.endswith("/") or not target:
                 relative = relative.rstrip("/") + "/"
-            if relative == "./":
-                relative = "./"
-        return relative + (f"#{anchor}" if anchor else "") or "./"
+        return relative

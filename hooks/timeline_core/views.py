@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .dates import MONTH_NAMES
+from .dates import MONTH_NAMES, MONTHS
 from .model import Citation, Event, Term, Timeline
-from .termlinks import TermPattern, mentioned
+from .termlinks import TermPatterns, mentioned
 
 
 @dataclass(frozen=True)
@@ -78,12 +78,12 @@ def events_by_entity(timeline: Timeline) -> dict[str, tuple[Event, ...]]:
     return {ident: tuple(events) for ident, events in listing.items()}
 
 
-def terms_of(event: Event, patterns: tuple[TermPattern, ...]) -> tuple[str, ...]:
+def terms_of(event: Event, patterns: TermPatterns) -> tuple[str, ...]:
     """The glossary terms an event uses: those it lists, then those its text mentions."""
     return tuple(dict.fromkeys((*event.terms, *mentioned(f"{event.title} {event.summary.source}", patterns))))
 
 
-def events_by_term(timeline: Timeline, patterns: tuple[TermPattern, ...]) -> dict[str, tuple[Event, ...]]:
+def events_by_term(timeline: Timeline, patterns: TermPatterns) -> dict[str, tuple[Event, ...]]:
     """For each glossary term, the events that list or mention it, in timeline order."""
     listing: dict[str, list[Event]] = defaultdict(list)
     for event in ordered_events(timeline.events):
@@ -147,11 +147,11 @@ class Citer:
     citation: Citation
 
 
-def citers(timeline: Timeline) -> tuple[Citer, ...]:
+def citers(timeline: Timeline, page_of: dict[str, str]) -> tuple[Citer, ...]:
     """Every citation on the site, with the page and anchor of what makes it."""
-    from .urls import GLOSSARY_PAGE, HOME_PAGE, TIMELINE_PAGE
+    from .urls import GLOSSARY_PAGE, HOME_PAGE
 
-    found = [Citer(f"Event: {e.title}", TIMELINE_PAGE, e.id, c)
+    found = [Citer(f"Event: {e.title}", page_of[e.id], e.id, c)
              for e in ordered_events(timeline.events) for c in e.citations]
     found += [Citer(f"Who's who: {e.name}", entity_page(e.id), "sources", c)
               for e in entities_order(timeline) for c in e.citations]
@@ -163,5 +163,94 @@ def citers(timeline: Timeline) -> tuple[Citer, ...]:
     return tuple(found)
 
 
-def citers_of(timeline: Timeline, source_id: str) -> tuple[Citer, ...]:
-    return tuple(c for c in citers(timeline) if c.citation.source == source_id)
+def citers_of(all_citers: tuple[Citer, ...], source_id: str) -> tuple[Citer, ...]:
+    return tuple(c for c in all_citers if c.citation.source == source_id)
+
+
+EVENTS_PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class PeriodPage:
+    """One page of the timeline: a year, a month, or part of a busy month."""
+
+    src: str  # "timeline.md" when everything fits on one page, else "timeline/2026-04.md"
+    key: str  # "2026", "2026-04", "2026-04-p2"
+    label: str
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
+class TimelinePlan:
+    pages: tuple[PeriodPage, ...]
+    page_of: dict[str, str]  # event id -> src of the page that shows it
+
+    @property
+    def split(self) -> bool:
+        return len(self.pages) > 1 or (bool(self.pages) and self.pages[0].src != TIMELINE_SRC)
+
+
+TIMELINE_SRC = "timeline.md"
+
+
+def plan_pages(events: tuple[Event, ...], limit: int = EVENTS_PER_PAGE) -> TimelinePlan:
+    """Split the timeline by period so that no page holds more than `limit` events.
+
+    When everything fits, one page. Otherwise consecutive months are packed into pages of at
+    most `limit` events ("Jan–Jun 2016", "April 2026"), and a month that alone holds more is
+    split into parts. Page cost stays linear in the number of events; pages may change as
+    events are added, and the event map keeps every `timeline/#<id>` link working.
+    """
+    ordered = ordered_events(events)
+    if len(ordered) <= limit:
+        page = PeriodPage(TIMELINE_SRC, "", "Timeline", ordered)
+        return TimelinePlan((page,), {e.id: TIMELINE_SRC for e in ordered})
+    months: dict[tuple[int, int], list[Event]] = defaultdict(list)
+    for event in ordered:
+        months[period_of(event)].append(event)
+    pages: list[PeriodPage] = []
+    pending: list[tuple[tuple[int, int], list[Event]]] = []
+
+    def flush() -> None:
+        if pending:
+            first, last = pending[0][0], pending[-1][0]
+            members = tuple(e for _, month_events in pending for e in month_events)
+            pages.append(PeriodPage(f"timeline/{_period_key(first, last)}.md", _period_key(first, last),
+                                    _period_label(first, last), members))
+            pending.clear()
+
+    for month, month_events in months.items():
+        if len(month_events) > limit:
+            flush()
+            parts = [month_events[i:i + limit] for i in range(0, len(month_events), limit)]
+            for number, part in enumerate(parts, 1):
+                key = _period_key(month, month) + ("" if number == 1 else f"-p{number}")
+                label = f"{_period_label(month, month)}, part {number} of {len(parts)}"
+                pages.append(PeriodPage(f"timeline/{key}.md", key, label, tuple(part)))
+            continue
+        if sum(len(m) for _, m in pending) + len(month_events) > limit:
+            flush()
+        pending.append((month, month_events))
+    flush()
+    return TimelinePlan(tuple(pages), {e.id: page.src for page in pages for e in page.events})
+
+
+def _period_key(first: tuple[int, int], last: tuple[int, int]) -> str:
+    start = f"{first[0]:04d}-{first[1]:02d}"
+    return start if first == last else f"{start}-to-{last[0]:04d}-{last[1]:02d}"
+
+
+def _period_label(first: tuple[int, int], last: tuple[int, int]) -> str:
+    if first == last:
+        return f"{MONTH_NAMES[first[1] - 1]} {first[0]}"
+    if first[0] == last[0]:
+        return f"{MONTHS[first[1] - 1]}–{MONTHS[last[1] - 1]} {first[0]}"
+    return f"{MONTHS[first[1] - 1]} {first[0]}–{MONTHS[last[1] - 1]} {last[0]}"
+
+
+def periods_by_year(plan: TimelinePlan) -> tuple[tuple[str, tuple[PeriodPage, ...]], ...]:
+    """The timeline's index: its pages under their years."""
+    years: dict[str, list[PeriodPage]] = defaultdict(list)
+    for page in plan.pages:
+        years[page.key[:4]].append(page)
+    return tuple((year, tuple(pages)) for year, pages in years.items())

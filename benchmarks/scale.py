@@ -1,0 +1,177 @@
+"""Scale benchmark: synthetic timelines of 100, 1,000 and 10,000 events, built for real.
+
+Prints a table of `timeline check` time, full `mkdocs build` time, peak memory, output size,
+the largest HTML page, and the build time of a baseline (the same pages as plain Markdown,
+built by MkDocs with the hooks off, in the same run), then one JSON line of the figures.
+
+    uv run python benchmarks/scale.py                 # 100, 1000 and 10000 events
+    uv run python benchmarks/scale.py --sizes 1000    # what CI runs
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.synthetic import make_project  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+BIN = Path(sys.executable).parent
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, int, subprocess.CompletedProcess]:
+    """Run a command; return wall seconds and its peak resident memory in MB."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    stdout, stderr = process.communicate()
+    _, _, usage = os.wait4(process.pid, 0) if process.returncode is None else (0, 0, None)
+    seconds = time.perf_counter() - start
+    peak = usage.ru_maxrss // 1024 if usage else _peak_of_last_child()
+    return seconds, peak, subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
+def _peak_of_last_child() -> int:
+    import resource
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+
+
+def measure_peak(command: list[str], cwd: Path) -> tuple[float, int, subprocess.CompletedProcess]:
+    """Run in a fresh process group so ru_maxrss is this command's own peak."""
+    wrapper = [sys.executable, "-c", (
+        "import resource, subprocess, sys, time\n"
+        "start = time.perf_counter()\n"
+        "run = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+        "seconds = time.perf_counter() - start\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024\n"
+        "sys.stderr.write(run.stderr)\n"
+        "print(f'{seconds} {peak} {run.returncode}')\n"), *command]
+    run = subprocess.run(wrapper, cwd=cwd, env=ENV, capture_output=True, text=True)
+    seconds, peak, code = run.stdout.split()[-3:]
+    return float(seconds), int(peak), subprocess.CompletedProcess(command, int(code), run.stdout, run.stderr)
+
+
+def folder_size(folder: Path) -> tuple[int, int, str]:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    pages = sorted(((p.stat().st_size, str(p.relative_to(folder))) for p in files if p.suffix == ".html"))
+    largest = pages[-1] if pages else (0, "")
+    return sum(p.stat().st_size for p in files), largest[0], largest[1]
+
+
+def baseline(project: Path, work: Path) -> float:
+    """Build the same pages, written out as Markdown, with the hooks off."""
+    from timeline_core.load import load_timeline
+    from timeline_core.render import render_pages
+    from timeline_core.urls import Site
+
+    plain = work / "baseline"
+    shutil.copytree(project, plain, ignore=shutil.ignore_patterns("site", "hooks"))
+    for src, text in render_pages(load_timeline(project), Site(True, "https://example.org/")).items():
+        target = plain / "docs" / src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    config = (plain / "mkdocs.yml").read_text()
+    config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
+    config = config.replace("watch:\n  - timeline\n  - seeds\n  - hooks\n", "")
+    (plain / "mkdocs.yml").write_text(config + "\nnot_in_nav: |\n  /timeline/\n  /entities/\n  /sources/\n")
+    seconds, _, run = timed([str(BIN / "mkdocs"), "build", "--quiet"], plain)
+    if run.returncode:
+        raise SystemExit(f"baseline build failed:\n{run.stderr[-2000:]}")
+    return seconds
+
+
+def serve_edit_seconds(project: Path) -> float:
+    """Start `mkdocs serve`, edit one event, and time until its page shows the change."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = project / "serve.log"
+    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
+                              env=ENV, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 120
+        base = ""
+        while not base and time.monotonic() < deadline:
+            match = re.search(r"Serving on (\S+)", log.read_text())
+            base = match.group(1) if match else ""
+            time.sleep(0.2)
+        event = sorted((project / "timeline/events").glob("*.yml"))[len(list((project / "timeline/events").glob("*.yml"))) // 2]
+        with urllib.request.urlopen(base + "timeline/event-pages.json", timeout=30) as response:
+            pages = json.load(response)
+        url = base + "timeline/" + pages[event.stem].split("#")[0]
+        time.sleep(1)
+        text = event.read_text()
+        marker = "Edited for the benchmark"
+        event.write_text(re.sub(r"^title: .*$", f"title: {marker}", text, flags=re.M))
+        start = time.monotonic()
+        while time.monotonic() - start < 60:
+            try:
+                with urllib.request.urlopen(url, timeout=30) as response:
+                    if marker in response.read().decode("utf-8"):
+                        return time.monotonic() - start
+            except OSError:
+                pass
+            time.sleep(0.1)
+        return float("inf")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def run(size: int, work: Path, serve: bool) -> dict:
+    project = make_project(work / "project", size)
+    check_s, check_mb, check = measure_peak([str(BIN / "timeline"), "check"], project)
+    if check.returncode:
+        raise SystemExit(f"timeline check failed:\n{check.stderr[-2000:]}")
+    build_s, build_mb, build = measure_peak([str(BIN / "mkdocs"), "build", "--strict", "--quiet"], project)
+    if build.returncode:
+        raise SystemExit(f"mkdocs build failed:\n{build.stderr[-2000:]}")
+    output, largest, largest_name = folder_size(project / "site")
+    base_s = baseline(project, work)
+    figures = {
+        "events": size, "check_s": round(check_s, 2), "build_s": round(build_s, 2), "baseline_s": round(base_s, 2),
+        "build_over_baseline": round(build_s / base_s, 3), "peak_mb": max(check_mb, build_mb),
+        "output_mb": round(output / 1e6, 1), "largest_page_kb": round(largest / 1024, 1),
+        "largest_page": largest_name, "build_ms_per_event": round(build_s * 1000 / size, 2),
+    }
+    if serve:
+        figures["serve_edit_s"] = round(serve_edit_seconds(project), 2)
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--serve", action="store_true", help="also time a `mkdocs serve` rebuild (1,000 events)")
+    args = parser.parse_args()
+    results = []
+    print(f"{'events':>7} {'check s':>8} {'build s':>8} {'baseline s':>10} {'ratio':>6} {'peak MB':>8} "
+          f"{'output MB':>9} {'largest kB':>10} {'ms/event':>8}", flush=True)
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            figures = run(size, Path(folder), serve=args.serve and size == 1000)
+        results.append(figures)
+        print(f"{size:>7} {figures['check_s']:>8} {figures['build_s']:>8} {figures['baseline_s']:>10} "
+              f"{figures['build_over_baseline']:>6} {figures['peak_mb']:>8} {figures['output_mb']:>9} "
+              f"{figures['largest_page_kb']:>10} {figures['build_ms_per_event']:>8}"
+              + (f"  serve edit {figures['serve_edit_s']} s" if "serve_edit_s" in figures else ""), flush=True)
+    by_size = {r["events"]: r for r in results}
+    summary = {"results": results}
+    if 1000 in by_size and 10000 in by_size:
+        summary["per_event_growth_1k_to_10k"] = round(by_size[10000]["build_ms_per_event"]
+                                                      / by_size[1000]["build_ms_per_event"], 3)
+    print(json.dumps(summary, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main()
