@@ -339,10 +339,7 @@ def events_jsonld(events: tuple[Event, ...], timeline: Timeline, site: Site) -> 
                 "@id": site.absolute(TIMELINE_PAGE, e.id),
                 "name": e.title,
                 "url": site.absolute(TIMELINE_PAGE, e.id),
-                "description": e.summary.source,
                 **_plain_date(e.date),
-                "temporalCoverage": e.date.text,
-                "subjectOf": {"@type": "NewsArticle", "url": timeline.sources_by_id[e.citations[0].source].url},
             },
         } for position, e in enumerate(events, 1)],
     }

@@ -13,7 +13,7 @@ import re
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 _DATA_TYPES = re.compile(r"""type\s*=\s*["']?application/(ld\+)?json""", re.I)
-_ANCHOR = re.compile(r"<a\s(?P<attrs>[^>]*)>", re.I)
+_ANCHOR = re.compile(r"""<a\s(?P<attrs>[^>]*\shref\s*=\s*["']https?://[^>]*|href\s*=\s*["']https?://[^>]*)>""", re.I)
 _HREF = re.compile(r"""\shref\s*=\s*(["'])(?P<href>https?://[^"']*)\1""", re.I)
 _REL = re.compile(r"""\srel\s*=\s*(["'])(?P<rel>[^"']*)\1""", re.I)
 _HEAD = re.compile(r"<head[^>]*>", re.I)
