@@ -49,16 +49,21 @@ class Project:
         return BeautifulSoup((self.root / "site" / rel).read_text(encoding="utf-8"), "html.parser")
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Project:
-    """A copy of this repository's site and data, safe to modify."""
+def copy_project(root: Path) -> Project:
+    """Copy this repository's site, data and hooks (not its git history) into `root`."""
     for part in PROJECT_PARTS:
         source = REPO / part
         if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy2(source, tmp_path / part)
-    return Project(tmp_path)
+            shutil.copy2(source, root / part)
+    return Project(root)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A copy of this repository's site and data, safe to modify."""
+    return copy_project(tmp_path)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Project
+from tests.conftest import Project, copy_project
 
 CORPUS = Path(__file__).parent / "malformed"
 CASES = sorted(folder.name for folder in CORPUS.iterdir() if folder.is_dir())
@@ -58,23 +58,17 @@ def test_the_corpus_is_large_enough():
 @pytest.fixture(scope="module")
 def event_cases_run(tmp_path_factory):
     """All event-file cases in one copy of the project, checked and built once."""
-    from tests.conftest import REPO, PROJECT_PARTS
     root = tmp_path_factory.mktemp("corpus")
-    project = _copy(root, REPO, PROJECT_PARTS)
+    project = _copy(root)
     for case in EVENT_CASES:
         lay_over(case, project)
     return project.check(), project.build()
 
 
-def _copy(root, repo, parts) -> Project:
-    for part in parts:
-        source = repo / part
-        if source.is_dir():
-            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, root / part)
+def _copy(root: Path) -> Project:
+    """The project with its data replaced by the small base that every case breaks."""
+    project = copy_project(root)
     (root / "timeline/explainer.yml").unlink()
-    project = Project(root)
     project.write("seeds/example.txt", "The Example Company said on Monday that its model is ready.\n")
     project.write("timeline/sources.yml", (CORPUS.parent / "malformed_base" / "sources.yml").read_text())
     project.write("timeline/entities.yml", (CORPUS.parent / "malformed_base" / "entities.yml").read_text())
@@ -102,8 +96,7 @@ def test_event_cases_report_nothing_else(event_cases_run):
 
 @pytest.mark.parametrize("case", LIST_CASES)
 def test_list_case_reports_exactly_its_errors(case, tmp_path):
-    from tests.conftest import REPO, PROJECT_PARTS
-    project = _copy(tmp_path, REPO, PROJECT_PARTS)
+    project = _copy(tmp_path)
     lay_over(case, project)
     check, build = project.check(), project.build()
     assert check.returncode == 1 and build.returncode == 1
