@@ -163,9 +163,6 @@ def citers(timeline: Timeline, page_of: dict[str, str]) -> tuple[Citer, ...]:
     return tuple(found)
 
 
-def citers_of(all_citers: tuple[Citer, ...], source_id: str) -> tuple[Citer, ...]:
-    return tuple(c for c in all_citers if c.citation.source == source_id)
-
 
 EVENTS_PER_PAGE = 50
 
