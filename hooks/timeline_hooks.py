@@ -21,6 +21,7 @@ from timeline_core.history import commit_epoch
 from timeline_core.load import load_timeline
 from timeline_core.render import render_pages
 from timeline_core.urls import Site
+from timeline_core.views import EVENTS_PER_PAGE
 
 # Under `mkdocs.` so that `mkdocs build --strict` counts these messages.
 log = logging.getLogger("mkdocs.hooks.timeline")
@@ -61,7 +62,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         log.error(problem.format())
     site = Site(use_directory_urls=config.use_directory_urls,
                 base_url=(config.site_url or "/").rstrip("/") + "/")
-    per_page = config.extra.get("timeline", {}).get("events_per_page", 50)
+    per_page = config.extra.get("timeline", {}).get("events_per_page", EVENTS_PER_PAGE)
     for src_uri, content in render_pages(result, site, per_page).items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:  # a hand-written page would silently lose to ours otherwise

@@ -19,6 +19,8 @@ from benchmarks.synthetic import make_project
 def big(tmp_path_factory) -> Path:
     """120 synthetic events, at most 50 a page."""
     root = make_project(tmp_path_factory.mktemp("big") / "project", 120)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("events_per_page: 100", "events_per_page: 50"))
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True,
                          text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert run.returncode == 0, run.stderr

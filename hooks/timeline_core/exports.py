@@ -200,15 +200,14 @@ def atom_feed(timeline: Timeline, published: Published, timeline_url: str) -> st
     for e in events:
         url = published.event_url(e, timeline_url)
         note = _placement_note(e.date)
-        content = (f"<p><strong>{xml_escape(display_date(e.date))}</strong> · {xml_escape(e.status)}</p>"
-                   f"{e.summary.html}<p><a href={quoteattr(url)}>The quoted sources, on the timeline</a></p>")
+        content = (f"<p><strong>{xml_escape(display_date(e.date))}</strong> · {xml_escape(e.status)}"
+                   + (f" · {xml_escape(note)}" if note else "") + f"</p>{e.summary.html}")
         lines += ["  <entry>",
                   f"    <id>{xml_escape(url)}</id>",
                   f"    <title>{xml_escape(e.title)}</title>",
                   f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(url)}/>",
                   f"    <published>{_placed_day(e.date).isoformat()}T00:00:00Z</published>",
                   f"    <updated>{max(_stamp(timeline, e), _placed_day(e.date)).isoformat()}T00:00:00Z</updated>",
-                  f"    <summary>{xml_escape(' '.join(filter(None, [display_date(e.date) + '.', note])))}</summary>",
                   f"    <content type=\"html\">{xml_escape(content)}</content>",
                   *[f"    <category term={quoteattr(tag)}/>" for tag in e.tags],
                   "  </entry>"]

@@ -164,7 +164,7 @@ def citers(timeline: Timeline, page_of: dict[str, str]) -> tuple[Citer, ...]:
 
 
 
-EVENTS_PER_PAGE = 50
+EVENTS_PER_PAGE = 100
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ def _serve(folder):
 def _build(root, per_page=None):
     if per_page:
         config = root / "mkdocs.yml"
-        config.write_text(config.read_text().replace("events_per_page: 50", f"events_per_page: {per_page}"))
+        config.write_text(config.read_text().replace("events_per_page: 100", f"events_per_page: {per_page}"))
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True,
                          text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert run.returncode == 0, run.stderr
@@ -34,7 +34,7 @@ def _build(root, per_page=None):
 
 
 def test_a_permanent_link_lands_on_the_period_page(browser, tmp_path):
-    site = _build(make_project(tmp_path / "p", 120))
+    site = _build(make_project(tmp_path / "p", 120), per_page=50)
     server, base = _serve(site)
     try:
         page = browser.new_page()
