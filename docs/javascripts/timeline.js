@@ -100,7 +100,8 @@
     document.querySelectorAll("button.tl-copy").forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", function () {
-        var url = window.location.origin + window.location.pathname + "#" + button.getAttribute("data-anchor");
+        var anchor = button.closest("article.tl-event").querySelector("h4.tl-title").id;
+        var url = window.location.origin + window.location.pathname + "#" + anchor;
         copyText(url).then(function () {
           button.textContent = "Link copied";
         }, function () {

@@ -138,8 +138,8 @@ def test_copy_link_puts_the_permanent_link_on_the_clipboard(browser, base_url):
     page.goto(base_url + "timeline/")
     button = page.locator("#\\32 026-04-10-openai-discontinues-sora ~ p button.tl-copy")
     button.click()
-    page.wait_for_function("document.querySelector('button.tl-copy[data-anchor=\"2026-04-10-openai-discontinues-sora\"]')"
-                           ".textContent === 'Link copied'")
+    page.wait_for_function("document.getElementById('2026-04-10-openai-discontinues-sora').closest('article')"
+                           ".querySelector('button.tl-copy').textContent === 'Link copied'")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == base_url + "timeline/#2026-04-10-openai-discontinues-sora"
     context.close()
