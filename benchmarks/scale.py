@@ -30,24 +30,15 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 BIN = Path(sys.executable).parent
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, int, subprocess.CompletedProcess]:
-    """Run a command; return wall seconds and its peak resident memory in MB."""
+def timed(command: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess]:
+    """Run a command; return its wall seconds and result."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    stdout, stderr = process.communicate()
-    _, _, usage = os.wait4(process.pid, 0) if process.returncode is None else (0, 0, None)
-    seconds = time.perf_counter() - start
-    peak = usage.ru_maxrss // 1024 if usage else _peak_of_last_child()
-    return seconds, peak, subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
-
-
-def _peak_of_last_child() -> int:
-    import resource
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    run = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
+    return time.perf_counter() - start, run
 
 
 def measure_peak(command: list[str], cwd: Path) -> tuple[float, int, subprocess.CompletedProcess]:
-    """Run in a fresh process group so ru_maxrss is this command's own peak."""
+    """Time a command in a wrapper process of its own, so ru_maxrss is this command's peak alone."""
     wrapper = [sys.executable, "-c", (
         "import resource, subprocess, sys, time\n"
         "start = time.perf_counter()\n"
@@ -84,7 +75,7 @@ def baseline(project: Path, work: Path) -> float:
     config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
     config = config.replace("watch:\n  - timeline\n  - seeds\n  - hooks\n", "")
     (plain / "mkdocs.yml").write_text(config + "\nnot_in_nav: |\n  /timeline/\n  /entities/\n  /sources/\n")
-    seconds, _, run = timed([str(BIN / "mkdocs"), "build", "--quiet"], plain)
+    seconds, run = timed([str(BIN / "mkdocs"), "build", "--quiet"], plain)
     if run.returncode:
         raise SystemExit(f"baseline build failed:\n{run.stderr[-2000:]}")
     return seconds

@@ -62,7 +62,7 @@ def make_project(root: Path, count: int, *, first_year: int = 2016, years: int =
             f"title: Synthetic event {number} about a {WORDS[number % len(WORDS)]}\n"
             f"date: {day.isoformat()}{approximate}\n"
             f"date_basis: stated\n"
-            + (f"date_note: Synthetic approximate date.\n" if approximate else "")
+            + ("date_note: Synthetic approximate date.\n" if approximate else "")
             + f"status: reported\n"
             f"summary: Company {number % 40} announced synthetic item {number}, a {WORDS[number % len(WORDS)]}.\n"
             f"tags: [{TAGS[number % len(TAGS)]}]\n"

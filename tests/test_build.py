@@ -137,6 +137,7 @@ def test_raw_html_in_markdown_is_refused_and_never_rendered(empty_project):
     assert (f"{EVENT}:5:10: error: field 'summary' in the event: raw HTML ('<script') is not allowed; write "
             "Markdown instead, or put it in `backticks` to show it as text") in empty_project.check().stdout
     run = empty_project.build(strict=False)
+    assert run.returncode == 0, run.stderr
     html = (empty_project.root / "site/timeline/index.html").read_text()
     assert "<script>alert(1)" not in html
     assert "raw HTML (&#39;&lt;script&#39;) is not allowed" in html  # in the problems banner, escaped

@@ -52,6 +52,11 @@ def _history(timeline: Timeline, path: str) -> dict:
             "changed": history.changed.isoformat() if history else None}
 
 
+def _citations_json(citations) -> list[dict]:
+    """Quotes as exported: each was found in its archived source, or the build would have failed."""
+    return [{"source": c.source, "quote": c.quote, "verified": True} for c in citations]
+
+
 def timeline_json(timeline: Timeline, published: Published, timeline_url: str) -> dict:
     """Everything on the site, with dates as EDTF and as earliest/latest days, and verified quotes."""
     return {
@@ -70,18 +75,18 @@ def timeline_json(timeline: Timeline, published: Published, timeline_url: str) -
             "tags": list(e.tags),
             "entities": list(e.entities),
             "terms": list(e.terms),
-            "citations": [{"source": c.source, "quote": c.quote, "verified": True} for c in e.citations],
+            "citations": _citations_json(e.citations),
             **_history(timeline, e.path),
         } for e in views.ordered_events(timeline.events)],
         "entities": [{
             "id": e.id, "name": e.name, "kind": e.kind, "parent": e.parent, "aliases": list(e.aliases),
             "description": e.description.source,
-            "citations": [{"source": c.source, "quote": c.quote, "verified": True} for c in e.citations],
+            "citations": _citations_json(e.citations),
         } for e in views.entities_order(timeline)],
         "glossary": [{
             "id": t.id, "term": t.term, "aliases": list(t.aliases), "definition": t.definition.source,
             "basis": t.basis, "see_also": list(t.see_also),
-            "citations": [{"source": c.source, "quote": c.quote, "verified": True} for c in t.citations],
+            "citations": _citations_json(t.citations),
         } for t in views.glossary_order(timeline.terms)],
         "sources": [{
             "id": s.id, "title": s.title, "publisher": s.publisher, "author": s.author, "url": s.url,

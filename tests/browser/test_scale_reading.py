@@ -11,7 +11,6 @@ import subprocess
 import sys
 import threading
 
-import pytest
 
 from benchmarks.synthetic import make_project
 from tests.browser.conftest import OUTPUT, _QuietHandler

@@ -10,7 +10,7 @@ import threading
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM_ARGS, _QuietHandler
+from tests.browser.conftest import _QuietHandler
 from tests.conftest import REPO
 
 TIMELINEJS = REPO / "node_modules/@knight-lab/timelinejs/dist"
