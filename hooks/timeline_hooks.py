@@ -19,7 +19,8 @@ from timeline_core.exports import Published, export_files
 from timeline_core.hardening import harden_page
 from timeline_core.history import commit_epoch
 from timeline_core.load import load_timeline
-from timeline_core.render import render_pages
+from timeline_core.rawblocks import block_ids, join_blocks, split_blocks
+from timeline_core.render import render_pages, template_cache
 from timeline_core.urls import Site
 from timeline_core.views import EVENTS_PER_PAGE
 
@@ -54,6 +55,30 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     return output_content
 
 
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    """Take our generated pages' raw HTML blocks out of Markdown's way (see rawblocks)."""
+    if page.file.generated_by is None:
+        return markdown
+    split = split_blocks(markdown)
+    page.timeline_raw_blocks = split.blocks  # read back in on_page_content, on this page only
+    return split.markdown
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    """Put the raw blocks back, and let MkDocs check links to the anchors inside them."""
+    blocks = getattr(page, "timeline_raw_blocks", ())
+    if not blocks:
+        return html
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | block_ids(blocks)
+    return join_blocks(html, blocks)
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    """The theme's compiled templates are cached on disk too (see template_cache)."""
+    env.bytecode_cache = template_cache(Path(config.config_file_path).parent)
+    return env
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load timeline/, report every problem, and add the generated pages and archived sources."""
     root = Path(config.config_file_path).parent
@@ -63,7 +88,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = Site(use_directory_urls=config.use_directory_urls,
                 base_url=(config.site_url or "/").rstrip("/") + "/")
     per_page = config.extra.get("timeline", {}).get("events_per_page", EVENTS_PER_PAGE)
-    for src_uri, content in render_pages(result, site, per_page).items():
+    for src_uri, content in render_pages(result, site, per_page, template_cache(root)).items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:  # a hand-written page would silently lose to ours otherwise
             log.error(f"docs/{src_uri} is generated from timeline/; remove the hand-written file")

@@ -56,6 +56,27 @@ def test_sources_list_bibliography_links_and_citing_events(project):
     assert "Cited by 9 events" in source.get_text(" ", strip=True)
 
 
+def test_links_from_hand_written_pages_into_generated_pages_are_checked(project):
+    """Anchors inside generated HTML blocks count for MkDocs' link check, and a wrong one fails."""
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text() + "\nnot_in_nav: /notes.md\n")
+    project.write("docs/notes.md", """
+        # Notes
+
+        See [the claim](timeline.md#2026-04-10-developers-say-happyhorse-is-alibaba-ath-project),
+        [blind tests](glossary.md#blind-test-ranking) and [the source](sources.md#aicnbc-happyhorse-alibaba).
+        """)
+    run = project.build()
+    assert run.returncode == 0, run.stderr
+    links = [a["href"] for a in project.page("notes/index.html").select("article a[href*='#']")]
+    assert "../timeline/#2026-04-10-developers-say-happyhorse-is-alibaba-ath-project" in links
+    project.write("docs/notes.md", "# Notes\n\nSee [the claim](timeline.md#no-such-event).\n")
+    run = project.build()
+    assert run.returncode == 1
+    assert "contains a link 'timeline.md#no-such-event', but the doc 'timeline.md' does not contain an anchor" \
+        in run.stderr
+
+
 def test_strict_build_fails_with_the_same_message_as_check(empty_project):
     empty_project.write(EVENT, GOOD.replace("summary:", "summry:"))
     check = empty_project.check()

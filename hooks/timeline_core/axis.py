@@ -46,13 +46,18 @@ class Axis:
     last: dt.date
 
 
+def _middle(left: float, right: float) -> float:
+    """Rounded, so the SVG reads `139.4` rather than `139.39999999999998`."""
+    return round((left + right) / 2, 2)
+
+
 def _ticks(first: dt.date, last: dt.date, x_of) -> tuple[Tick, ...]:
     span = (last - first).days
     ticks = []
     if span <= 21:  # daily
         day = first + dt.timedelta(days=1)
         while day < last:
-            ticks.append(Tick(x_of(day) + (x_of(day + dt.timedelta(days=1)) - x_of(day)) / 2,
+            ticks.append(Tick(_middle(x_of(day), x_of(day + dt.timedelta(days=1))),
                               f"{day.day} {MONTHS[day.month - 1]}" if day.day == 1 or not ticks else str(day.day)))
             day += dt.timedelta(days=1)
     elif span <= 90:  # weekly, on Mondays
@@ -93,7 +98,7 @@ def build_axis(events: tuple[Event, ...]) -> Axis | None:
         open_end = date.earliest is None or date.latest is None
         point = date.is_plain_day or (not date.interval and date.start.precision == "day")
         if point:
-            start = end = x_of(date.earliest) + (x_of(date.earliest + dt.timedelta(days=1)) - x_of(date.earliest)) / 2
+            start = end = _middle(x_of(date.earliest), x_of(date.earliest + dt.timedelta(days=1)))
         lane = next((i for i, edge in enumerate(lanes) if edge + 10 < start), None)
         if lane is None:
             lanes.append(0)

@@ -19,6 +19,7 @@ from . import views
 from .annotate import annotate, quote_anchor, text_fragment
 from .axis import build_axis
 from .exports import events_jsonld, jsonld_script, source_jsonld
+from .rawblocks import raw_block
 from .termlinks import link_terms, term_patterns
 from .dates import EdtfDate, display_parts
 from .load import LoadResult
@@ -38,9 +39,22 @@ def date_html(date: EdtfDate) -> Markup:
     return Markup("").join(pieces)
 
 
-def environment() -> jinja2.Environment:
+def template_cache(root: Path) -> jinja2.BytecodeCache:
+    """Compiled templates kept on disk under `.cache/`, keyed by each template's checksum.
+
+    `mkdocs serve` starts every rebuild with new Jinja environments (ours and the theme's),
+    and compiling their templates again was a tenth of a rebuild. An edited template has a
+    new checksum, so it is never served stale.
+    """
+    folder = root / ".cache" / "timeline" / "templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def environment(cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        bytecode_cache=cache,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -50,6 +64,7 @@ def environment() -> jinja2.Environment:
     env.filters["date_html"] = functools.lru_cache(maxsize=4096)(date_html)  # many events share a date
     env.filters["inline"] = inline_html
     env.filters["md_escape"] = markdown_escape
+    env.filters["raw_block"] = raw_block
     return env
 
 
@@ -72,10 +87,11 @@ def inline_html(html: str) -> Markup:
     return Markup(html)
 
 
-def render_pages(result: LoadResult, site: Site, events_per_page: int = views.EVENTS_PER_PAGE) -> dict[str, str]:
+def render_pages(result: LoadResult, site: Site, events_per_page: int = views.EVENTS_PER_PAGE,
+                 cache: jinja2.BytecodeCache | None = None) -> dict[str, str]:
     """Every generated page, by its path under docs/, as text (Markdown, or JSON for the link map)."""
     timeline = result.timeline
-    env = environment()
+    env = environment(cache)
     patterns = term_patterns(timeline.terms)
     by_entity = views.events_by_entity(timeline)
     by_term = views.events_by_term(timeline, patterns)
