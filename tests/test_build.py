@@ -45,6 +45,23 @@ def test_glossary_is_alphabetical_with_anchors(project):
     assert page.select_one("#blind-test-ranking").find_parent("section").select_one(".tl-aliases")
 
 
+def test_each_tag_has_a_page_that_its_event_chips_link_to(project):
+    assert project.build().returncode == 0
+    timeline = project.page("timeline/index.html")
+    seedance = timeline.select_one("#\\32 026-04-10-bytedance-pauses-seedance-2-0").find_parent("article")
+    chip = seedance.select_one("a.tl-tag[href='../tags/copyright/']")
+    assert chip is not None and chip.get_text() == "copyright"
+    assert timeline.select_one(".tl-browse a[href='../tags/']").get_text() == "by tag"
+    tag = project.page("tags/copyright/index.html")
+    assert tag.h1.get_text(strip=True).rstrip("¶") == "Tag: copyright"
+    assert [a["href"] for a in tag.select(".tl-event-links a")] == [
+        "../../timeline/#2026-04-10-bytedance-pauses-seedance-2-0"]
+    assert tag.select_one(".tl-tag-summary a")["href"] == "../../timeline/?tag=copyright"
+    index = project.page("tags/index.html")
+    counts = {li.a.get_text(): li.select_one(".tl-count").get_text() for li in index.select(".tl-tag-index li")}
+    assert counts["video-generation"] == "4 events" and counts["copyright"] == "1 event"
+
+
 def test_sources_list_bibliography_links_and_citing_events(project):
     assert project.build().returncode == 0
     page = project.page("sources/index.html")

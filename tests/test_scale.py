@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import posixpath
 import re
 import subprocess
 import sys
@@ -109,3 +111,23 @@ def test_pages_read_as_if_markdown_had_parsed_every_block(big):
         assert _content(shown) == _content(str(BeautifulSoup(expected, "html.parser"))), src
         compared += 1
     assert compared > 40  # every kind of generated page, several of each
+
+
+def test_tag_pages_list_every_tagged_event_by_link(big):
+    index = _page(big, "tags/index.html")
+    tags = {a.get_text(): a["href"] for a in index.select(".tl-tag-index a")}
+    assert len(tags) == 8
+    listed = 0
+    period = functools.lru_cache(maxsize=None)(lambda rel: _page(big, rel))
+    for tag, href in tags.items():
+        page = _page(big, f"tags/{href}index.html")
+        links = page.select(".tl-event-links a")
+        assert [h.get_text(strip=True).rstrip("¶") for h in page.select("h2")] == sorted(
+            {h.get_text(strip=True).rstrip("¶") for h in page.select("h2")})  # years, oldest first
+        listed += len(links)
+        for link in links:
+            path, anchor = link["href"].split("#")
+            target = posixpath.normpath(f"tags/{href}{path}") + "/index.html"
+            article = period(target).find(id=anchor).find_parent("article")
+            assert tag in article["data-tags"].split()
+    assert listed == 120  # each synthetic event has one tag

@@ -340,7 +340,6 @@ def events_jsonld(events: tuple[Event, ...], timeline: Timeline, site: Site) -> 
             "position": position,
             "item": {
                 "@type": "Event",
-                "@id": site.absolute(TIMELINE_PAGE, e.id),
                 "name": e.title,
                 "url": site.absolute(TIMELINE_PAGE, e.id),
                 **_plain_date(e.date),
@@ -369,6 +368,6 @@ def source_jsonld(source, site: Site) -> dict:
 
 def jsonld_script(data: dict) -> str:
     """A JSON-LD block that cannot close its <script> element early, whatever the data holds."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">{text}</script>'

@@ -10,7 +10,7 @@ from . import dates
 from .markup import check_url, render_markdown
 from .model import NESTED
 from .problems import DataError, Mark, Problem
-from .schema import CITATION, RECORDS, UNCITED, SLUG_PATTERN, Field, Record
+from .schema import CITATION, RECORDS, RESERVED_SLUG, UNCITED, SLUG_PATTERN, Field, Record
 from .yamlread import Mapping, Node, Scalar, Sequence, describe
 
 SLUG = re.compile(SLUG_PATTERN)
@@ -119,6 +119,9 @@ def _slug(node: Node, spec: Field, out: Collector) -> str:
         value = node.text  # ids like 2026 are fine as slugs; only the type was YAML's guess
     else:
         value = _line(node, spec)
+    if value == RESERVED_SLUG:
+        raise DataError(f"'{value}' cannot be an id: it is the address of the page that lists the others; "
+                        f"choose another, like '{value}-1'", node.mark)
     if not SLUG.match(value):
         raise DataError(f"'{value}' is not a valid id; use lowercase letters, digits and single dashes, "
                         f"like '{_suggest_slug(value)}'", node.mark)

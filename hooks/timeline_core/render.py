@@ -23,7 +23,7 @@ from .rawblocks import raw_block
 from .termlinks import link_terms, term_patterns
 from .dates import EdtfDate, display_parts
 from .load import LoadResult
-from .urls import ENTITIES_PAGE, GLOSSARY_PAGE, HOME_PAGE, SOURCES_PAGE, TIMELINE_PAGE, Site
+from .urls import ENTITIES_PAGE, GLOSSARY_PAGE, HOME_PAGE, SOURCES_PAGE, TAGS_PAGE, TIMELINE_PAGE, Site
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -115,6 +115,7 @@ def render_pages(result: LoadResult, site: Site, events_per_page: int = views.EV
         "SOURCES": SOURCES_PAGE,
         "ENTITIES": ENTITIES_PAGE,
         "HOME": HOME_PAGE,
+        "TAGS": TAGS_PAGE,
         "views": views,
         "plan": plan,
         "linked": linked,
@@ -141,7 +142,12 @@ def render_pages(result: LoadResult, site: Site, events_per_page: int = views.EV
             "letters": views.glossary_letters(timeline.terms), "events_of": by_term}),
         SOURCES_PAGE: ("sources.md.j2", {"citing": views.events_citing(timeline)}),
     }
-    tags = views.all_tags(timeline.events)
+    by_tag = views.events_by_tag(timeline)
+    tags = tuple(by_tag)
+    pages[TAGS_PAGE] = ("tags.md.j2", {"by_tag": by_tag})
+    for tag, events in by_tag.items():
+        pages[views.tag_page(tag)] = ("tag.md.j2", {"tag": tag, "events": events,
+                                                    "years": views.events_by_year(events)})
     filter_entities = [e for e in views.entities_order(timeline) if e.id in by_entity]
     for number, period in enumerate(plan.pages):
         pages[period.src] = ("timeline.md.j2", {

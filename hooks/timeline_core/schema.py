@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+RESERVED_SLUG = "index"  # entities/index, tags/index … are the pages that list the others
+SLUG_PATTERN = r"^(?!index$)[a-z0-9]+(?:-[a-z0-9]+)*$"
 ENTITY_KINDS = ("organization", "unit", "product", "model", "platform", "person")
 STATUSES = ("confirmed", "reported", "speculation")
 DATE_BASES = ("stated", "inferred")

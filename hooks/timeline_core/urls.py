@@ -15,6 +15,7 @@ GLOSSARY_PAGE = "glossary.md"
 SOURCES_PAGE = "sources.md"
 ENTITIES_PAGE = "entities.md"
 HOME_PAGE = "index.md"
+TAGS_PAGE = "tags/index.md"  # in a folder, like the pages it lists, so it stays out of the nav
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,21 @@ def events_by_term(timeline: Timeline, patterns: TermPatterns) -> dict[str, tupl
     return {ident: tuple(events) for ident, events in listing.items()}
 
 
+def events_by_tag(timeline: Timeline) -> dict[str, tuple[Event, ...]]:
+    """For each tag, the events that carry it, in timeline order; tags alphabetically."""
+    listing: dict[str, list[Event]] = defaultdict(list)
+    for event in ordered_events(timeline.events):
+        for tag in event.tags:
+            listing[tag].append(event)
+    return {tag: tuple(listing[tag]) for tag in sorted(listing)}
+
+
+def events_by_year(events: tuple[Event, ...]) -> tuple[tuple[str, tuple[Event, ...]], ...]:
+    """A long list of events cut under year headings, so a reader can jump through it."""
+    return tuple((year.label, tuple(e for month in year.months for e in month.events))
+                 for year in timeline_groups(events))
+
+
 def precision(event: Event) -> str:
     """How precisely an event is dated, as the page shows it at a glance."""
     date = event.date
@@ -106,12 +121,12 @@ def precision(event: Event) -> str:
     return date.start.precision  # day, month or year
 
 
-def all_tags(events: tuple[Event, ...]) -> tuple[str, ...]:
-    return tuple(sorted({tag for event in events for tag in event.tags}))
-
-
 def entity_page(entity_id: str) -> str:
     return f"entities/{entity_id}.md"
+
+
+def tag_page(tag: str) -> str:
+    return f"tags/{tag}.md"
 
 
 def source_page(source_id: str) -> str:
