@@ -131,3 +131,16 @@ def test_tag_pages_list_every_tagged_event_by_link(big):
             article = period(target).find(id=anchor).find_parent("article")
             assert tag in article["data-tags"].split()
     assert listed == 120  # each synthetic event has one tag
+
+
+def test_a_raw_block_markdown_lost_stops_the_build_rather_than_vanishing():
+    import markdown
+
+    from timeline_core.rawblocks import join_blocks, raw_block, split_blocks
+
+    split = split_blocks("# Title\n\n" + raw_block("<p>one</p>") + "\n" + raw_block("<p>two</p>"))
+    html = markdown.markdown(split.markdown)
+    assert join_blocks(html, split.blocks) == "<h1>Title</h1>\n<p>one</p>\n<p>two</p>"
+    lost = html.replace("<p>TLRAWBLOCK1END</p>", "")  # as if a plugin had dropped the placeholder
+    with pytest.raises(ValueError, match=r"2 generated HTML blocks, but Markdown's output held placeholders for \[0\]"):
+        join_blocks(lost, split.blocks)

@@ -141,3 +141,16 @@ def test_each_entity_has_a_page_with_parent_children_and_events(project):
     who = timeline.select_one("#\\32 026-04-07-happyhorse-surfaces-on-artificial-analysis").find_parent("article")
     assert [a["href"] for a in who.select(".tl-entities a")] == ["../entities/happyhorse-1-0/",
                                                                 "../entities/artificial-analysis/"]
+
+
+def test_each_glossary_term_of_an_event_is_linked_once(project):
+    """Where the summary mentions a term, the mention is the link; other terms are listed after it."""
+    assert project.build().returncode == 0
+    page = project.page("timeline/index.html")
+    sora = page.select_one("#\\32 026-04-10-openai-discontinues-sora").find_parent("article")
+    in_summary = [a["href"] for a in sora.select(".tl-summary a.tl-term-link")]
+    listed = [a["href"] for a in sora.select(".tl-terms a")]
+    assert in_summary == ["../glossary/#agi"] and listed == ["../glossary/#video-generation-model"]
+    for article in page.select("article.tl-event"):
+        hrefs = [a["href"] for a in article.select(".tl-summary a.tl-term-link, .tl-terms a")]
+        assert len(hrefs) == len(set(hrefs)), article.h4["id"]

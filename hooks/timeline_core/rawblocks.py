@@ -62,7 +62,17 @@ def join_blocks(html: str, blocks: tuple[str, ...]) -> str:
     """Put the blocks back where Markdown left their placeholders."""
     if not blocks:
         return html
-    return _PLACED.sub(lambda match: blocks[int(match.group(1))], html)
+    placed: list[int] = []
+
+    def put(match: re.Match) -> str:
+        placed.append(int(match.group(1)))
+        return blocks[placed[-1]]
+
+    joined = _PLACED.sub(put, html)
+    if sorted(placed) != list(range(len(blocks))):  # another plugin moved a placeholder: never lose content
+        raise ValueError(f"{len(blocks)} generated HTML blocks, but Markdown's output held placeholders "
+                         f"for {sorted(placed)}; a Markdown extension or plugin changed the generated text")
+    return joined
 
 
 def block_ids(blocks: tuple[str, ...]) -> set[str]:

@@ -106,6 +106,13 @@ def render_pages(result: LoadResult, site: Site, events_per_page: int = views.EV
         """Safe HTML with each glossary term's first mention linked to its entry."""
         return Markup(link_terms(html, patterns, lambda term: site.link(page, GLOSSARY_PAGE, term.id)))
 
+    def summary_and_terms(event, page: str) -> tuple[Markup, tuple[str, ...]]:
+        """The linked summary, and the event's other terms (listed, or only in the title) to list after it."""
+        in_summary: set[str] = set()
+        html = link_terms(event.summary.html, patterns, lambda term: site.link(page, GLOSSARY_PAGE, term.id),
+                          in_summary)
+        return Markup(html), tuple(i for i in event_terms[event.id] if i not in in_summary)
+
     common = {
         "timeline": timeline,
         "problems": result.problems,
@@ -127,7 +134,7 @@ def render_pages(result: LoadResult, site: Site, events_per_page: int = views.EV
         "quote_anchor": quote_anchor,
         "text_fragment": text_fragment,
         "reported_dates": lambda event: views.reported_dates(timeline, event),
-        "terms_of": lambda event: event_terms[event.id],
+        "summary_and_terms": summary_and_terms,
         "jsonld": lambda data: Markup(jsonld_script(data)),
         "events_jsonld": lambda events: events_jsonld(events, timeline, site),
         "source_jsonld": lambda source: source_jsonld(source, site),
