@@ -113,7 +113,7 @@ def serve_edit_seconds(project: Path) -> float:
             except OSError:
                 pass
             time.sleep(0.1)
-        return float("inf")
+        raise SystemExit(f"mkdocs serve never showed the edit to {event.name} at {url}:\n{log.read_text()[-2000:]}")
     finally:
         server.terminate()
         server.wait(timeout=30)
