@@ -17,6 +17,14 @@ PER_SOURCE = 100
 WORDS = ("model", "platform", "leaderboard", "release", "benchmark", "partnership", "lawsuit", "funding")
 
 
+COMPANIES = tuple(f"company-{n}" for n in range(40))
+
+
+def _skewed(number: int, names: tuple[str, ...]) -> str:
+    """Half the events share the first name, as real timelines have a few very busy entities and tags."""
+    return names[0] if number % 2 == 0 else names[1 + number % (len(names) - 1)]
+
+
 def sentence(number: int) -> str:
     word = WORDS[number % len(WORDS)]
     return (f"Company {number % 40} announced synthetic {word} number {number} on a quiet day, "
@@ -65,8 +73,8 @@ def make_project(root: Path, count: int, *, first_year: int = 2016, years: int =
             + ("date_note: Synthetic approximate date.\n" if approximate else "")
             + f"status: reported\n"
             f"summary: Company {number % 40} announced synthetic item {number}, a {WORDS[number % len(WORDS)]}.\n"
-            f"tags: [{TAGS[number % len(TAGS)]}]\n"
-            f"entities: [company-{number % 40}]\n"
+            f"tags: [{_skewed(number, TAGS)}]\n"
+            f"entities: [{_skewed(number, COMPANIES)}]\n"
             f"citations:\n  - source: synthetic-{number // PER_SOURCE}\n    quote: '{sentence(number)}'\n",
             encoding="utf-8")
     return root

@@ -22,7 +22,7 @@ from timeline_core.load import load_timeline
 from timeline_core.rawblocks import block_ids, join_blocks, split_blocks
 from timeline_core.render import render_pages, template_cache
 from timeline_core.urls import Site
-from timeline_core.views import EVENTS_PER_PAGE
+from timeline_core.views import EVENTS_PER_PAGE, LINKS_PER_PAGE, Layout
 
 # Under `mkdocs.` so that `mkdocs build --strict` counts these messages.
 log = logging.getLogger("mkdocs.hooks.timeline")
@@ -87,8 +87,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         log.error(problem.format())
     site = Site(use_directory_urls=config.use_directory_urls,
                 base_url=(config.site_url or "/").rstrip("/") + "/")
-    per_page = config.extra.get("timeline", {}).get("events_per_page", EVENTS_PER_PAGE)
-    for src_uri, content in render_pages(result, site, per_page, template_cache(root)).items():
+    options = config.extra.get("timeline", {})
+    layout = Layout(events_per_page=options.get("events_per_page", EVENTS_PER_PAGE),
+                    links_per_page=options.get("links_per_page", LINKS_PER_PAGE))
+    for src_uri, content in render_pages(result, site, layout, template_cache(root)).items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:  # a hand-written page would silently lose to ours otherwise
             log.error(f"docs/{src_uri} is generated from timeline/; remove the hand-written file")

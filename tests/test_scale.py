@@ -19,10 +19,11 @@ from benchmarks.synthetic import make_project
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory) -> Path:
-    """120 synthetic events, at most 50 a page."""
+    """120 synthetic events, at most 50 a page; lists of more than 40 links are split."""
     root = make_project(tmp_path_factory.mktemp("big") / "project", 120)
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text().replace("events_per_page: 100", "events_per_page: 50"))
+    config.write_text(config.read_text().replace("events_per_page: 100", "events_per_page: 50")
+                      .replace("links_per_page: 500", "links_per_page: 40"))
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True,
                          text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert run.returncode == 0, run.stderr
@@ -93,11 +94,12 @@ def test_pages_read_as_if_markdown_had_parsed_every_block(big):
     from timeline_core.load import load_timeline
     from timeline_core.render import render_pages
     from timeline_core.urls import Site
+    from timeline_core.views import Layout
 
     config = yaml.safe_load(re.sub(r"!ENV \[SITE_URL, (\"[^\"]*\")\]", r"\1", (big.parent / "mkdocs.yml").read_text()))
     extensions = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
     configs = {k: v for e in config["markdown_extensions"] if isinstance(e, dict) for k, v in e.items()}
-    pages = render_pages(load_timeline(big.parent), Site(True, config["site_url"]), 50)
+    pages = render_pages(load_timeline(big.parent), Site(True, config["site_url"]), Layout(50, 40))
     compared = 0
     for src, text in pages.items():
         if not src.endswith(".md"):
@@ -113,24 +115,49 @@ def test_pages_read_as_if_markdown_had_parsed_every_block(big):
     assert compared > 40  # every kind of generated page, several of each
 
 
+def _listed(big: Path, rel: str, cache) -> list[tuple[str, BeautifulSoup]]:
+    """(href, target article) of every event a list page links to, following its period pages."""
+    page = _page(big, rel)
+    parts = [posixpath.normpath(posixpath.join(posixpath.dirname(rel), a["href"])) + "/index.html"
+             for a in page.select(".tl-list-parts a")]
+    found = []
+    for source, listing in [(rel, page)] if not parts else [(p, _page(big, p)) for p in parts]:
+        for link in listing.select(".tl-event-links a"):
+            path, anchor = link["href"].split("#")
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(source), path)) + "/index.html"
+            found.append((link["href"], cache(target).find(id=anchor).find_parent("article")))
+    return found
+
+
 def test_tag_pages_list_every_tagged_event_by_link(big):
     index = _page(big, "tags/index.html")
     tags = {a.get_text(): a["href"] for a in index.select(".tl-tag-index a")}
     assert len(tags) == 8
-    listed = 0
     period = functools.lru_cache(maxsize=None)(lambda rel: _page(big, rel))
+    listed = 0
     for tag, href in tags.items():
-        page = _page(big, f"tags/{href}index.html")
-        links = page.select(".tl-event-links a")
-        assert [h.get_text(strip=True).rstrip("¶") for h in page.select("h2")] == sorted(
-            {h.get_text(strip=True).rstrip("¶") for h in page.select("h2")})  # years, oldest first
-        listed += len(links)
-        for link in links:
-            path, anchor = link["href"].split("#")
-            target = posixpath.normpath(f"tags/{href}{path}") + "/index.html"
-            article = period(target).find(id=anchor).find_parent("article")
-            assert tag in article["data-tags"].split()
+        found = _listed(big, f"tags/{href}index.html", period)
+        assert all(tag in article["data-tags"].split() for _, article in found)
+        listed += len(found)
     assert listed == 120  # each synthetic event has one tag
+
+
+def test_a_long_list_goes_on_one_page_per_period(big):
+    """Half the synthetic events name company-0: 60 links, more than the 40 a list page holds."""
+    entity = _page(big, "entities/company-0/index.html")
+    parts = entity.select(".tl-list-parts a")
+    assert len(parts) >= 2 and entity.select(".tl-event-links") == []
+    assert entity.select_one(".tl-list-summary").get_text() == "60 events, on one page per period:"
+    first = _page(big, "entities/company-0/" + parts[0]["href"] + "index.html")
+    assert first.h1.get_text(strip=True).rstrip("¶").startswith("Company 0, ")
+    assert first.select_one("nav.tl-periods a[rel=next]")["href"] == "../" + parts[1]["href"]
+    period = functools.lru_cache(maxsize=None)(lambda rel: _page(big, rel))
+    found = _listed(big, "entities/company-0/index.html", period)
+    assert len(found) == 60 and len({href for href, _ in found}) == 60
+    assert all("company-0" in article["data-entities"].split() for _, article in found)
+    for part in parts:
+        count = len(_page(big, "entities/company-0/" + part["href"] + "index.html").select(".tl-event-links li"))
+        assert 0 < count <= 40
 
 
 def test_a_raw_block_markdown_lost_stops_the_build_rather_than_vanishing():

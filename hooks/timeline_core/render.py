@@ -87,7 +87,7 @@ def inline_html(html: str) -> Markup:
     return Markup(html)
 
 
-def render_pages(result: LoadResult, site: Site, events_per_page: int = views.EVENTS_PER_PAGE,
+def render_pages(result: LoadResult, site: Site, layout: views.Layout = views.Layout(),
                  cache: jinja2.BytecodeCache | None = None) -> dict[str, str]:
     """Every generated page, by its path under docs/, as text (Markdown, or JSON for the link map)."""
     timeline = result.timeline
@@ -95,7 +95,7 @@ def render_pages(result: LoadResult, site: Site, events_per_page: int = views.EV
     patterns = term_patterns(timeline.terms)
     by_entity = views.events_by_entity(timeline)
     by_term = views.events_by_term(timeline, patterns)
-    plan = views.plan_pages(timeline.events, events_per_page)
+    plan = views.plan_pages(timeline.events, layout.events_per_page)
     all_citers = views.citers(timeline, plan.page_of)
     citers_by_source: dict[str, list] = {}
     for citer in all_citers:
@@ -152,9 +152,23 @@ def render_pages(result: LoadResult, site: Site, events_per_page: int = views.EV
     by_tag = views.events_by_tag(timeline)
     tags = tuple(by_tag)
     pages[TAGS_PAGE] = ("tags.md.j2", {"by_tag": by_tag})
+
+    def list_pages(events: tuple, home: str, folder: str, heading: str) -> views.TimelinePlan:
+        """Past the limit, a list of events goes on one page per period, reached from `home`."""
+        listing = views.plan_pages(events, layout.links_per_page, home, folder)
+        if listing.split:
+            for number, part in enumerate(listing.pages):
+                pages[part.src] = ("event_list_page.md.j2", {
+                    "heading": f"{heading}, {part.label}", "home": home, "home_label": heading,
+                    "part": part, "total": len(events),
+                    "previous": listing.pages[number - 1] if number else None,
+                    "next": listing.pages[number + 1] if number + 1 < len(listing.pages) else None})
+        return listing
+
     for tag, events in by_tag.items():
-        pages[views.tag_page(tag)] = ("tag.md.j2", {"tag": tag, "events": events,
-                                                    "years": views.events_by_year(events)})
+        pages[views.tag_page(tag)] = ("tag.md.j2", {
+            "tag": tag, "events": events,
+            "listing": list_pages(events, views.tag_page(tag), f"tags/{tag}", f"Tag: {tag}")})
     filter_entities = [e for e in views.entities_order(timeline) if e.id in by_entity]
     for number, period in enumerate(plan.pages):
         pages[period.src] = ("timeline.md.j2", {
@@ -169,8 +183,10 @@ def render_pages(result: LoadResult, site: Site, events_per_page: int = views.EV
         pages[TIMELINE_PAGE] = ("timeline_index.md.j2", {"by_year": views.periods_by_year(plan)})
     children = views.children_of(timeline)
     for entity in timeline.entities:
+        events = by_entity.get(entity.id, ())
         pages[views.entity_page(entity.id)] = ("entity.md.j2", {
-            "entity": entity, "children": children.get(entity.id, ()), "events": by_entity.get(entity.id, ())})
+            "entity": entity, "children": children.get(entity.id, ()), "events": events,
+            "listing": list_pages(events, views.entity_page(entity.id), f"entities/{entity.id}", entity.name)})
     for source in timeline.sources:
         if source.id in timeline.archives:
             pages[views.source_page(source.id)] = ("source.md.j2", {

@@ -180,6 +180,15 @@ def citers(timeline: Timeline, page_of: dict[str, str]) -> tuple[Citer, ...]:
 
 
 EVENTS_PER_PAGE = 100
+LINKS_PER_PAGE = 500  # a list of links to events (an entity's, a tag's) is split past this many
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How many events one timeline page shows, and how many links one list page holds."""
+
+    events_per_page: int = EVENTS_PER_PAGE
+    links_per_page: int = LINKS_PER_PAGE
 
 
 @dataclass(frozen=True)
@@ -199,24 +208,26 @@ class TimelinePlan:
 
     @property
     def split(self) -> bool:
-        return len(self.pages) > 1 or (bool(self.pages) and self.pages[0].src != TIMELINE_SRC)
+        return len(self.pages) > 1  # no page holds more than the limit, so more events make more pages
 
 
 TIMELINE_SRC = "timeline.md"
 
 
-def plan_pages(events: tuple[Event, ...], limit: int = EVENTS_PER_PAGE) -> TimelinePlan:
-    """Split the timeline by period so that no page holds more than `limit` events.
+def plan_pages(events: tuple[Event, ...], limit: int = EVENTS_PER_PAGE,
+               single: str = TIMELINE_SRC, folder: str = "timeline") -> TimelinePlan:
+    """Split the timeline (or a list of events) by period so no page holds more than `limit` events.
 
     When everything fits, one page. Otherwise consecutive months are packed into pages of at
     most `limit` events ("Jan–Jun 2016", "April 2026"), and a month that alone holds more is
     split into parts. Page cost stays linear in the number of events; pages may change as
     events are added, and the event map keeps every `timeline/#<id>` link working.
+    Pages are `single` when one is enough, else under `folder/`.
     """
     ordered = ordered_events(events)
     if len(ordered) <= limit:
-        page = PeriodPage(TIMELINE_SRC, "", "Timeline", ordered)
-        return TimelinePlan((page,), {e.id: TIMELINE_SRC for e in ordered})
+        page = PeriodPage(single, "", "", ordered)
+        return TimelinePlan((page,), {e.id: single for e in ordered})
     months: dict[tuple[int, int], list[Event]] = defaultdict(list)
     for event in ordered:
         months[period_of(event)].append(event)
@@ -227,7 +238,7 @@ def plan_pages(events: tuple[Event, ...], limit: int = EVENTS_PER_PAGE) -> Timel
         if pending:
             first, last = pending[0][0], pending[-1][0]
             members = tuple(e for _, month_events in pending for e in month_events)
-            pages.append(PeriodPage(f"timeline/{_period_key(first, last)}.md", _period_key(first, last),
+            pages.append(PeriodPage(f"{folder}/{_period_key(first, last)}.md", _period_key(first, last),
                                     _period_label(first, last), members))
             pending.clear()
 
@@ -238,7 +249,7 @@ def plan_pages(events: tuple[Event, ...], limit: int = EVENTS_PER_PAGE) -> Timel
             for number, part in enumerate(parts, 1):
                 key = _period_key(month, month) + ("" if number == 1 else f"-p{number}")
                 label = f"{_period_label(month, month)}, part {number} of {len(parts)}"
-                pages.append(PeriodPage(f"timeline/{key}.md", key, label, tuple(part)))
+                pages.append(PeriodPage(f"{folder}/{key}.md", key, label, tuple(part)))
             continue
         if sum(len(m) for _, m in pending) + len(month_events) > limit:
             flush()
