@@ -79,6 +79,20 @@ def on_env(env, config: MkDocsConfig, files: Files):
     return env
 
 
+def _layout(config: MkDocsConfig) -> Layout:
+    """Page sizes from `extra.timeline` in mkdocs.yml; a value that is not a count is an error."""
+    options = config.extra.get("timeline") or {}
+    sizes = {}
+    for name, default in (("events_per_page", EVENTS_PER_PAGE), ("links_per_page", LINKS_PER_PAGE)):
+        value = options.get(name, default)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            log.error(f"mkdocs.yml: extra.timeline.{name} is {value!r}; write a whole number of 1 or more "
+                      f"(the default is {default})")
+            value = default
+        sizes[name] = value
+    return Layout(**sizes)
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load timeline/, report every problem, and add the generated pages and archived sources."""
     root = Path(config.config_file_path).parent
@@ -87,10 +101,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         log.error(problem.format())
     site = Site(use_directory_urls=config.use_directory_urls,
                 base_url=(config.site_url or "/").rstrip("/") + "/")
-    options = config.extra.get("timeline", {})
-    layout = Layout(events_per_page=options.get("events_per_page", EVENTS_PER_PAGE),
-                    links_per_page=options.get("links_per_page", LINKS_PER_PAGE))
-    for src_uri, content in render_pages(result, site, layout, template_cache(root)).items():
+    for src_uri, content in render_pages(result, site, _layout(config), template_cache(root)).items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:  # a hand-written page would silently lose to ours otherwise
             log.error(f"docs/{src_uri} is generated from timeline/; remove the hand-written file")

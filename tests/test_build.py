@@ -94,6 +94,16 @@ def test_links_from_hand_written_pages_into_generated_pages_are_checked(project)
         in run.stderr
 
 
+def test_a_page_size_that_is_not_a_count_fails_the_build_with_a_clear_message(project):
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("links_per_page: 500", "links_per_page: 0"))
+    run = project.build()
+    assert run.returncode == 1
+    assert ("mkdocs.yml: extra.timeline.links_per_page is 0; write a whole number of 1 or more "
+            "(the default is 500)") in run.stderr
+    assert "Traceback" not in run.stderr
+
+
 def test_strict_build_fails_with_the_same_message_as_check(empty_project):
     empty_project.write(EVENT, GOOD.replace("summary:", "summry:"))
     check = empty_project.check()

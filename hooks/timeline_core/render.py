@@ -94,24 +94,23 @@ def render_pages(result: LoadResult, site: Site, layout: views.Layout = views.La
     env = environment(cache)
     patterns = term_patterns(timeline.terms)
     by_entity = views.events_by_entity(timeline)
-    by_term = views.events_by_term(timeline, patterns)
     plan = views.plan_pages(timeline.events, layout.events_per_page)
     all_citers = views.citers(timeline, plan.page_of)
     citers_by_source: dict[str, list] = {}
     for citer in all_citers:
         citers_by_source.setdefault(citer.citation.source, []).append(citer)
     event_terms = {event.id: views.terms_of(event, patterns) for event in timeline.events}
+    by_term = views.events_by(timeline, lambda event: event_terms[event.id])
 
-    def linked(html: str, page: str) -> Markup:
-        """Safe HTML with each glossary term's first mention linked to its entry."""
-        return Markup(link_terms(html, patterns, lambda term: site.link(page, GLOSSARY_PAGE, term.id)))
+    def linked(html: str, page: str, shared: set[str] | None = None) -> Markup:
+        """Safe HTML with each glossary term's first mention linked to its entry (see link_terms)."""
+        return Markup(link_terms(html, patterns, lambda term: site.link(page, GLOSSARY_PAGE, term.id), shared))
 
     def summary_and_terms(event, page: str) -> tuple[Markup, tuple[str, ...]]:
         """The linked summary, and the event's other terms (listed, or only in the title) to list after it."""
         in_summary: set[str] = set()
-        html = link_terms(event.summary.html, patterns, lambda term: site.link(page, GLOSSARY_PAGE, term.id),
-                          in_summary)
-        return Markup(html), tuple(i for i in event_terms[event.id] if i not in in_summary)
+        summary = linked(event.summary.html, page, in_summary)
+        return summary, tuple(i for i in event_terms[event.id] if i not in in_summary)
 
     common = {
         "timeline": timeline,
@@ -127,9 +126,7 @@ def render_pages(result: LoadResult, site: Site, layout: views.Layout = views.La
         "plan": plan,
         "linked": linked,
         "linked_section": lambda section, page: [
-            Markup(link_terms(inline_html(s.text.html), patterns,
-                              lambda term: site.link(page, GLOSSARY_PAGE, term.id), shared))
-            for shared in [set()] for s in section.sentences],
+            linked(inline_html(s.text.html), page, shared) for shared in [set()] for s in section.sentences],
         "event_href": lambda page, event_id: site.link(page, plan.page_of[event_id], event_id),
         "quote_anchor": quote_anchor,
         "text_fragment": text_fragment,

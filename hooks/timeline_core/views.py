@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .dates import MONTH_NAMES, MONTHS
@@ -60,45 +61,34 @@ def glossary_letters(terms: tuple[Term, ...]) -> tuple[tuple[str, tuple[Term, ..
     return tuple((letter, tuple(members)) for letter, members in letters.items())
 
 
-def events_citing(timeline: Timeline) -> dict[str, tuple[Event, ...]]:
-    """For each source id, the events that quote it, in timeline order."""
-    citing: dict[str, list[Event]] = {source.id: [] for source in timeline.sources}
+def events_by(timeline: Timeline, keys: Callable[[Event], Iterable[str]]) -> dict[str, tuple[Event, ...]]:
+    """The events under each key `keys` gives them (an entity, a tag, a term), in timeline order."""
+    listing: dict[str, list[Event]] = defaultdict(list)
     for event in ordered_events(timeline.events):
-        for source_id in dict.fromkeys(c.source for c in event.citations):
-            citing.setdefault(source_id, []).append(event)
-    return {source_id: tuple(events) for source_id, events in citing.items()}
+        for key in dict.fromkeys(keys(event)):
+            listing[key].append(event)
+    return {key: tuple(events) for key, events in listing.items()}
+
+
+def events_citing(timeline: Timeline) -> dict[str, tuple[Event, ...]]:
+    """For each source id (cited or not), the events that quote it, in timeline order."""
+    return {**{source.id: () for source in timeline.sources},
+            **events_by(timeline, lambda event: (c.source for c in event.citations))}
 
 
 def events_by_entity(timeline: Timeline) -> dict[str, tuple[Event, ...]]:
     """For each entity, the events that list it, in timeline order."""
-    listing: dict[str, list[Event]] = defaultdict(list)
-    for event in ordered_events(timeline.events):
-        for ident in event.entities:
-            listing[ident].append(event)
-    return {ident: tuple(events) for ident, events in listing.items()}
+    return events_by(timeline, lambda event: event.entities)
+
+
+def events_by_tag(timeline: Timeline) -> dict[str, tuple[Event, ...]]:
+    """For each tag, the events that carry it, in timeline order; tags alphabetically."""
+    return dict(sorted(events_by(timeline, lambda event: event.tags).items()))
 
 
 def terms_of(event: Event, patterns: TermPatterns) -> tuple[str, ...]:
     """The glossary terms an event uses: those it lists, then those its text mentions."""
     return tuple(dict.fromkeys((*event.terms, *mentioned(f"{event.title} {event.summary.source}", patterns))))
-
-
-def events_by_term(timeline: Timeline, patterns: TermPatterns) -> dict[str, tuple[Event, ...]]:
-    """For each glossary term, the events that list or mention it, in timeline order."""
-    listing: dict[str, list[Event]] = defaultdict(list)
-    for event in ordered_events(timeline.events):
-        for ident in terms_of(event, patterns):
-            listing[ident].append(event)
-    return {ident: tuple(events) for ident, events in listing.items()}
-
-
-def events_by_tag(timeline: Timeline) -> dict[str, tuple[Event, ...]]:
-    """For each tag, the events that carry it, in timeline order; tags alphabetically."""
-    listing: dict[str, list[Event]] = defaultdict(list)
-    for event in ordered_events(timeline.events):
-        for tag in event.tags:
-            listing[tag].append(event)
-    return {tag: tuple(listing[tag]) for tag in sorted(listing)}
 
 
 def events_by_year(events: tuple[Event, ...]) -> tuple[tuple[str, tuple[Event, ...]], ...]:
