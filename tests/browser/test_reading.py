@@ -33,6 +33,14 @@ def test_every_page_loads_without_console_errors_or_other_hosts(site, base_url, 
     assert watched.foreign == []
 
 
+def test_a_request_to_another_host_is_caught_and_never_leaves_the_machine(base_url, watched):
+    from playwright.sync_api import Error
+
+    with pytest.raises(Error, match="ERR_NAME_NOT_RESOLVED"):
+        watched.page.goto("https://fonts.example.com/tracker.png")
+    assert watched.foreign == ["https://fonts.example.com/tracker.png"]
+
+
 def _visible_events(page) -> list[str]:
     return page.eval_on_selector_all("article.tl-event:not([hidden]) h4", "els => els.map(e => e.id)")
 
