@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import os
 import subprocess
 import sys
-import threading
-
 
 from benchmarks.synthetic import make_project
-from tests.browser.conftest import OUTPUT, _QuietHandler
-
-
-def _serve(folder):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+from tests.browser.conftest import OUTPUT, serve_folder
 
 
 def _build(root, per_page=None):
@@ -34,7 +24,7 @@ def _build(root, per_page=None):
 
 def test_a_permanent_link_lands_on_the_period_page(browser, tmp_path):
     site = _build(make_project(tmp_path / "p", 120), per_page=50)
-    server, base = _serve(site)
+    server, base = serve_folder(site)
     try:
         page = browser.new_page()
         ident = sorted(json.loads((site / "timeline/event-pages.json").read_text()))[60]
@@ -49,7 +39,7 @@ def test_a_permanent_link_lands_on_the_period_page(browser, tmp_path):
 
 def test_filters_at_a_thousand_events_on_one_page(browser, tmp_path):
     site = _build(make_project(tmp_path / "p", 1000), per_page=1000)
-    server, base = _serve(site)
+    server, base = serve_folder(site)
     try:
         page = browser.new_page()
         page.goto(base + "timeline/")

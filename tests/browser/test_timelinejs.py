@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 
 import pytest
 
-from tests.browser.conftest import _QuietHandler
+from tests.browser.conftest import serve_folder
 from tests.conftest import REPO
 
 TIMELINEJS = REPO / "node_modules/@knight-lab/timelinejs/dist"
@@ -42,10 +39,8 @@ def harness(site, tmp_path):
     shutil.copytree(TIMELINEJS, tmp_path / "tl")
     shutil.copy(site / "timelinejs.json", tmp_path / "timelinejs.json")
     (tmp_path / "index.html").write_text(HARNESS)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(_QuietHandler, directory=str(tmp_path)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server, url = serve_folder(tmp_path)
+    yield url
     server.shutdown()
 
 
