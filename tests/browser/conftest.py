@@ -6,6 +6,7 @@ under CI=true, where a missing browser is a failure.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -13,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -66,18 +68,22 @@ class _QuietServer(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def serve_folder(folder: Path) -> tuple[http.server.HTTPServer, str]:
-    """Serve a folder over HTTP on a free local port, in a daemon thread; returns the server and its URL."""
+@contextlib.contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """A folder served over HTTP on a free local port while the block runs; yields its URL."""
     server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")
-def base_url(site: Path) -> str:
-    server, url = serve_folder(site)
-    yield url
-    server.shutdown()
+def base_url(site: Path) -> Iterator[str]:
+    with served(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -94,7 +100,8 @@ class Watched:
     """A page whose console errors and requests to other hosts are recorded.
 
     It listens rather than intercepts: a `page.route` handler must be answered from the test's
-    thread, and closing a context while one is pending can wait forever (a CI run hung there).
+    thread, and closing a context while one is pending can wait forever (the likeliest cause of
+    a CI run that hung).
     """
 
     def __init__(self, page, base_url: str):

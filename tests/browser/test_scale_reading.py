@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 from benchmarks.synthetic import make_project
-from tests.browser.conftest import OUTPUT, serve_folder
+from tests.browser.conftest import OUTPUT, served
 
 
 def _build(root, per_page=None):
@@ -24,8 +24,7 @@ def _build(root, per_page=None):
 
 def test_a_permanent_link_lands_on_the_period_page(browser, tmp_path):
     site = _build(make_project(tmp_path / "p", 120), per_page=50)
-    server, base = serve_folder(site)
-    try:
+    with served(site) as base:
         page = browser.new_page()
         ident = sorted(json.loads((site / "timeline/event-pages.json").read_text()))[60]
         page.goto(base + f"timeline/#{ident}")
@@ -33,14 +32,11 @@ def test_a_permanent_link_lands_on_the_period_page(browser, tmp_path):
         assert page.url.endswith(f"#{ident}")
         assert page.locator(f"[id='{ident}']").is_visible()
         page.close()
-    finally:
-        server.shutdown()
 
 
 def test_filters_at_a_thousand_events_on_one_page(browser, tmp_path):
     site = _build(make_project(tmp_path / "p", 1000), per_page=1000)
-    server, base = serve_folder(site)
-    try:
+    with served(site) as base:
         page = browser.new_page()
         page.goto(base + "timeline/")
         assert page.locator("article.tl-event").count() == 1000
@@ -58,8 +54,6 @@ def test_filters_at_a_thousand_events_on_one_page(browser, tmp_path):
         }""")
         shown = page.locator("article.tl-event:not([hidden])").count()
         page.close()
-    finally:
-        server.shutdown()
     OUTPUT.mkdir(exist_ok=True)
     (OUTPUT / "filter-keystrokes-1000-events.json").write_text(json.dumps({"ms": timings}, indent=1))
     print("filter keystroke ms at 1,000 events:", [round(t, 1) for t in timings])  # a figure, not a gate

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from tests.browser.conftest import serve_folder
+from tests.browser.conftest import served
 from tests.conftest import REPO
 
 TIMELINEJS = REPO / "node_modules/@knight-lab/timelinejs/dist"
@@ -39,9 +39,8 @@ def harness(site, tmp_path):
     shutil.copytree(TIMELINEJS, tmp_path / "tl")
     shutil.copy(site / "timelinejs.json", tmp_path / "timelinejs.json")
     (tmp_path / "index.html").write_text(HARNESS)
-    server, url = serve_folder(tmp_path)
-    yield url
-    server.shutdown()
+    with served(tmp_path) as url:
+        yield url
 
 
 def test_timelinejs_renders_one_slide_per_event_without_errors(browser, harness, site):
