@@ -1,4 +1,9 @@
-"""Shared fixtures: a throw-away copy of the project to break, check and build."""
+"""Shared fixtures: throw-away projects to break, check and build, and sites built once per run.
+
+Code tests run on the test story in tests/stories/riverside/ (made up, so its ids and titles
+can be named); only the story invariants read the repository's own story, and they read it as
+data, never as literals.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +13,45 @@ import subprocess
 import sys
 import textwrap
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "timeline", "seeds", "hooks", "schemas")
+STORIES = REPO / "tests" / "stories"
+EXAMPLE_STORY = STORIES / "riverside"
+GENERATOR_PARTS = ("mkdocs.yml", "docs", "hooks", "schemas")  # the site generator, story-free
+STORY_PARTS = ("timeline", "seeds")  # one story's data and archived sources
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV.pop("SOURCE_DATE_EPOCH", None)  # a build finds its date in git by itself
+COMMIT_DATE = "2026-05-02T12:00:00Z"  # when the test story's git history says it was committed
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs does: `!ENV [NAME, default]` is the variable, or its default."""
+
+
+def _env_tag(loader: _ConfigLoader, node: yaml.Node):
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    *variables, default = names if len(names) > 1 else [*names, None]
+    return next((os.environ[name] for name in variables if name in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+
+
+def read_config(root: Path) -> dict:
+    """A project's mkdocs.yml, so tests use its values instead of writing them a second time."""
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 
 @dataclass
 class Project:
     root: Path
+    site_dir: Path | None = None  # where the site was built, when not in root/site
 
     def write(self, rel: str, text: str) -> Path:
         path = self.root / rel
@@ -33,37 +65,104 @@ class Project:
         path.write_bytes(data)
         return path
 
+    def set_option(self, name: str, value: object) -> None:
+        """Set `extra.timeline.<name>` in this copy's mkdocs.yml (a value, not a text replacement)."""
+        config = self.root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        lines = text.splitlines(keepends=True)
+        key = f"    {name}:"
+        found = [i for i, line in enumerate(lines) if line.startswith(key)]
+        assert len(found) == 1, f"mkdocs.yml has no single line '{key}' under extra.timeline"
+        lines[found[0]] = f"{key} {value}\n"
+        config.write_text("".join(lines), encoding="utf-8")
+        assert read_config(self.root)["extra"]["timeline"][name] == value
+
     def check(self, *args: str) -> subprocess.CompletedProcess:
         """Run `timeline check` as a contributor would."""
         return subprocess.run([sys.executable, "-m", "timeline_core.cli", "--root", str(self.root),
                                "check", *args], capture_output=True, text=True)
 
+    def cli(self, *args: str) -> subprocess.CompletedProcess:
+        """Run any `timeline` command on this project."""
+        return subprocess.run([sys.executable, "-m", "timeline_core.cli", "--root", str(self.root), *args],
+                              capture_output=True, text=True, stdin=subprocess.DEVNULL)
+
     def build(self, *args: str, strict: bool = True) -> subprocess.CompletedProcess:
         """Run a real `mkdocs build` (strict unless asked otherwise) on this copy."""
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         flags = ["--strict"] if strict else []
         return subprocess.run([sys.executable, "-m", "mkdocs", "build", *flags, *args],
-                              cwd=self.root, capture_output=True, text=True, env=env)
+                              cwd=self.root, capture_output=True, text=True, env=ENV)
+
+    def commit(self, date: str = COMMIT_DATE) -> None:
+        """Give the copy a git history of one commit, as a clone of a published site has."""
+        stamp = {"GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": date, "PATH": os.environ["PATH"],
+                 "HOME": str(self.root)}
+        for command in (["init", "-q"], ["add", "-A"],
+                        ["-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "x"]):
+            subprocess.run(["git", *command], cwd=self.root, check=True, env=stamp)
+
+    @property
+    def site(self) -> Path:
+        return self.site_dir or self.root / "site"
+
+    @cached_property
+    def config(self) -> dict:
+        return read_config(self.root)
+
+    @property
+    def base_url(self) -> str:
+        """Where the site lives, from site_url in mkdocs.yml."""
+        return self.config["site_url"].rstrip("/") + "/"
 
     def page(self, rel: str) -> BeautifulSoup:
-        return BeautifulSoup((self.root / "site" / rel).read_text(encoding="utf-8"), "html.parser")
+        return BeautifulSoup((self.site / rel).read_text(encoding="utf-8"), "html.parser")
 
 
-def copy_project(root: Path) -> Project:
-    """Copy this repository's site, data and hooks (not its git history) into `root`."""
-    for part in PROJECT_PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, root / part)
+def copy_project(root: Path, story: Path = EXAMPLE_STORY) -> Project:
+    """This repository's site generator with a story's data: the test story unless told otherwise.
+
+    Pass `story=REPO` for the repository's own story. Git history is not copied (see `commit`).
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    for parts, base in ((GENERATOR_PARTS, REPO), (STORY_PARTS, story)):
+        for part in parts:
+            source = base / part
+            if source.is_dir():
+                shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                shutil.copy2(source, root / part)
     return Project(root)
+
+
+def built(project: Project) -> Project:
+    """Build a project strictly, failing the test with MkDocs' output if the build fails."""
+    run = project.build()
+    assert run.returncode == 0, run.stderr
+    return project
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    """A copy of this repository's site and data, safe to modify."""
+    """A copy of the generator with the test story, safe to modify."""
     return copy_project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def example(tmp_path_factory) -> Project:
+    """The test story with a git history, built once for every test that only reads the site."""
+    project = copy_project(tmp_path_factory.mktemp("example") / "repo")
+    project.commit()
+    return built(project)
+
+
+@pytest.fixture(scope="session")
+def story(tmp_path_factory) -> Project:
+    """The repository's own story (data, history and all), built once for the story invariants."""
+    out = tmp_path_factory.mktemp("story") / "site"
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                         cwd=REPO, capture_output=True, text=True, env=ENV)
+    assert run.returncode == 0, run.stderr
+    return Project(REPO, site_dir=out)
 
 
 @pytest.fixture
@@ -95,4 +194,5 @@ def empty_project(project: Project) -> Project:
               quote: The Example Company said
         """)
     project.write("timeline/glossary.yml", "[]\n")
+    project.write("timeline/redirects.yml", "[]\n")
     return project

@@ -2,91 +2,111 @@
 
 from __future__ import annotations
 
+from timeline_core.views import LINKS_PER_PAGE
+
 from tests.test_loader import EVENT, GOOD
 
 
-def test_the_site_builds_with_every_page(project):
-    run = project.build()
-    assert run.returncode == 0, run.stderr
-    home = project.page("index.html")
+SOURCE = "riverside-gazette-footbridge"  # the test story's (tests/stories/riverside/)
+VOTE = "2026-03-05-council-approves-footbridge"
+
+
+def test_the_site_builds_with_every_page(example):
+    home = example.page("index.html")
     nav = [a.get_text(strip=True) for a in home.select(".md-tabs__link")]
     assert nav == ["Home", "Timeline", "Who's who", "Glossary", "Sources"]
-    assert (project.root / "site/seeds/aicnbc-20555-happyhorse-alibaba.txt").is_file()
+    assert (example.site / "seeds/gazette-footbridge.txt").read_bytes() == \
+        (example.root / "seeds/gazette-footbridge.txt").read_bytes()
 
 
-def test_timeline_shows_events_in_order_with_dates_citations_and_anchors(project):
-    assert project.build().returncode == 0
-    page = project.page("timeline/index.html")
+def _event(page, ident: str):
+    return page.find(id=ident).find_parent("article")
+
+
+def test_timeline_shows_events_in_order_with_dates_citations_and_anchors(example):
+    page = example.page("timeline/index.html")
     titles = [h.get_text(strip=True) for h in page.select("article.tl-event h4")]
-    assert titles[:3] == ["ByteDance temporarily halts the rollout of Seedance 2.0 over copyright disputes",
-                          "OpenAI announces it will discontinue Sora",
-                          "HappyHorse-1.0 surfaces on Artificial Analysis with no named developer"]
-    assert [h.get_text(strip=True).rstrip("¶") for h in page.select("h2")][:1] == ["2026"]
-    assert page.select_one("h3#\\32 026-04").get_text(strip=True).rstrip("¶") == "April 2026"
-    surfaced = page.select_one("#\\32 026-04-07-happyhorse-surfaces-on-artificial-analysis").find_parent("article")
-    date = surfaced.select_one(".tl-date")
-    assert date.get_text(" ", strip=True).startswith("c. 7 Apr 2026")
-    assert date.time["datetime"] == "2026-04-07"
-    quote = surfaced.select_one(".tl-citations li blockquote").get_text(" ", strip=True)
-    assert quote.startswith("The model, known as HappyHorse-1.0, first surfaced")
-    links = [a["href"] for a in surfaced.select(".tl-cite-source a")]
-    assert links[0].startswith("../sources/aicnbc-happyhorse-alibaba/#q-")
-    assert links[1].startswith("https://aicnbc.com/20555.html#:~:text=The%20model%2C%20known%20as,")
-    assert links[2] == "../sources/#aicnbc-happyhorse-alibaba"
-    sora = page.select_one("#\\32 026-04-10-openai-discontinues-sora").find_parent("article")
-    assert sora.select_one(".tl-date").get_text(" ", strip=True).startswith("before 10 Apr 2026?")
+    assert titles == ["The old ferry service is suspended",
+                      "Residents speculate that the contract was a favour",  # on or before 6 Mar: placed on 6 Mar
+                      "Riverside council approves the footbridge",
+                      "Blue Line says the ferry could return by summer",
+                      "Councillors say the footbridge will go ahead",
+                      "Construction of the footbridge is expected to begin"]
+    assert [h.get_text(strip=True).rstrip("¶") for h in page.select("h2")] == ["2025", "2026"]
+    assert page.select_one("h3#\\32 026-03").get_text(strip=True).rstrip("¶") == "March 2026"
+    vote = _event(page, VOTE)
+    date = vote.select_one(".tl-date")
+    assert date.get_text(" ", strip=True).startswith("5 Mar 2026")
+    assert date.time["datetime"] == "2026-03-05"
+    quote = vote.select_one(".tl-citations li blockquote").get_text(" ", strip=True)
+    assert quote == "The vote, held on 5 March 2026, passed by seven votes to four."
+    links = [a["href"] for a in vote.select(".tl-cite-source a")]
+    assert links[0].startswith(f"../sources/{SOURCE}/#q-")
+    assert links[1] == ("https://gazette.example/2026/03/riverside-footbridge#:~:text="
+                        "The%20vote%2C%20held%20on,seven%20votes%20to%20four.")
+    assert links[2] == f"../sources/#{SOURCE}"
+    shown = {ident: _event(page, ident).select_one(".tl-date").get_text(" ", strip=True) for ident in (
+        "2025-old-ferry-service-is-suspended", "2026-03-06-residents-speculate-about-the-contract",
+        "2026-03-09-councillors-say-the-footbridge-will-go-ahead", "2026-06-construction-is-expected-to-begin")}
+    assert [text.split(" inferred")[0].split(" stated")[0] for text in shown.values()] == [
+        "2025", "before 6 Mar 2026", "9 – 10 Mar 2026", "c. Jun 2026"]
 
 
-def test_glossary_is_alphabetical_with_anchors(project):
-    assert project.build().returncode == 0
-    page = project.page("glossary/index.html")
+def test_an_event_citing_two_sources_shows_both(example):
+    event = _event(example.page("timeline/index.html"), "2026-03-09-councillors-say-the-footbridge-will-go-ahead")
+    sources = [a["href"] for a in event.select(".tl-cite-source a[href^='../sources/#']")]
+    assert sources == ["../sources/#harbour-radio-ferry", f"../sources/#{SOURCE}"]
+
+
+def test_glossary_is_alphabetical_with_anchors(example):
+    page = example.page("glossary/index.html")
     terms = [h.get_text(strip=True) for h in page.select(".tl-term h3")]
-    assert terms == sorted(terms, key=str.casefold) and "text-to-video" in terms
-    assert page.select_one("#blind-test-ranking").find_parent("section").select_one(".tl-aliases")
+    assert terms == ["ferry service", "footbridge", "river crossing"]
+    aliases = page.select_one("#river-crossing").find_parent("section").select_one(".tl-aliases")
+    assert "crossing" in aliases.get_text()
 
 
-def test_each_tag_has_a_page_that_its_event_chips_link_to(project):
-    assert project.build().returncode == 0
-    timeline = project.page("timeline/index.html")
-    seedance = timeline.select_one("#\\32 026-04-10-bytedance-pauses-seedance-2-0").find_parent("article")
-    chip = seedance.select_one("a.tl-tag[href='../tags/copyright/']")
-    assert chip is not None and chip.get_text() == "copyright"
+def test_each_tag_has_a_page_that_its_event_chips_link_to(example):
+    timeline = example.page("timeline/index.html")
+    chip = _event(timeline, VOTE).select_one("a.tl-tag[href='../tags/council/']")
+    assert chip is not None and chip.get_text() == "council"
     assert timeline.select_one(".tl-browse a[href='../tags/']").get_text() == "by tag"
-    tag = project.page("tags/copyright/index.html")
-    assert tag.h1.get_text(strip=True).rstrip("¶") == "Tag: copyright"
+    tag = example.page("tags/council/index.html")
+    assert tag.h1.get_text(strip=True).rstrip("¶") == "Tag: council"
     assert [a["href"] for a in tag.select(".tl-event-links a")] == [
-        "../../timeline/#2026-04-10-bytedance-pauses-seedance-2-0"]
-    assert tag.select_one(".tl-tag-summary a")["href"] == "../../timeline/?tag=copyright"
-    index = project.page("tags/index.html")
+        f"../../timeline/#{VOTE}", "../../timeline/#2026-03-09-councillors-say-the-footbridge-will-go-ahead"]
+    assert tag.select_one(".tl-tag-summary a")["href"] == "../../timeline/?tag=council"
+    index = example.page("tags/index.html")
     counts = {li.a.get_text(): li.select_one(".tl-count").get_text() for li in index.select(".tl-tag-index li")}
-    assert counts["video-generation"] == "4 events" and counts["copyright"] == "1 event"
+    assert counts == {"council": "2 events", "ferry": "3 events", "footbridge": "4 events"}
 
 
-def test_sources_list_bibliography_links_and_citing_events(project):
-    assert project.build().returncode == 0
-    page = project.page("sources/index.html")
-    source = page.select_one("#aicnbc-happyhorse-alibaba").find_parent("section")
+def test_sources_list_bibliography_links_and_citing_events(example):
+    page = example.page("sources/index.html")
+    source = page.select_one(f"#{SOURCE}").find_parent("section")
     hrefs = [a["href"] for a in source.select("a")]
-    assert "https://aicnbc.com/20555.html" in hrefs
-    assert "../seeds/aicnbc-20555-happyhorse-alibaba.txt" in hrefs
-    assert "../timeline/#2026-04-10-developers-say-happyhorse-is-alibaba-ath-project" in hrefs
-    assert "Cited by 9 events" in source.get_text(" ", strip=True)
+    assert "https://gazette.example/2026/03/riverside-footbridge" in hrefs
+    assert "../seeds/gazette-footbridge.txt" in hrefs
+    assert f"../timeline/#{VOTE}" in hrefs
+    assert "Cited by 5 events" in source.get_text(" ", strip=True)
+    radio = page.select_one("#harbour-radio-ferry").find_parent("section")
+    assert "Cited by 2 events" in radio.get_text(" ", strip=True)
 
 
 def test_links_from_hand_written_pages_into_generated_pages_are_checked(project):
     """Anchors inside generated HTML blocks count for MkDocs' link check, and a wrong one fails."""
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text() + "\nnot_in_nav: /notes.md\n")
-    project.write("docs/notes.md", """
+    project.write("docs/notes.md", f"""
         # Notes
 
-        See [the claim](timeline.md#2026-04-10-developers-say-happyhorse-is-alibaba-ath-project),
-        [blind tests](glossary.md#blind-test-ranking) and [the source](sources.md#aicnbc-happyhorse-alibaba).
+        See [the vote](timeline.md#{VOTE}),
+        [the crossing](glossary.md#river-crossing) and [the source](sources.md#{SOURCE}).
         """)
     run = project.build()
     assert run.returncode == 0, run.stderr
     links = [a["href"] for a in project.page("notes/index.html").select("article a[href*='#']")]
-    assert "../timeline/#2026-04-10-developers-say-happyhorse-is-alibaba-ath-project" in links
+    assert f"../timeline/#{VOTE}" in links
     project.write("docs/notes.md", "# Notes\n\nSee [the claim](timeline.md#no-such-event).\n")
     run = project.build()
     assert run.returncode == 1
@@ -95,12 +115,11 @@ def test_links_from_hand_written_pages_into_generated_pages_are_checked(project)
 
 
 def test_a_page_size_that_is_not_a_count_fails_the_build_with_a_clear_message(project):
-    config = project.root / "mkdocs.yml"
-    config.write_text(config.read_text().replace("links_per_page: 500", "links_per_page: 0"))
+    project.set_option("links_per_page", 0)
     run = project.build()
     assert run.returncode == 1
     assert ("mkdocs.yml: extra.timeline.links_per_page is 0; write a whole number of 1 or more "
-            "(the default is 500)") in run.stderr
+            f"(the default is {LINKS_PER_PAGE})") in run.stderr
     assert "Traceback" not in run.stderr
 
 

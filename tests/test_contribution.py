@@ -1,0 +1,150 @@
+"""Proof that contributions check themselves: a valid pull request, or a whole other story, passes.
+
+A copy of the repository gets what a contributor's pull request would add (a new archived
+source, an event citing it and a source already there, a new entity, glossary term and tag);
+another copy has its story replaced by the test story. Each must pass `timeline check`,
+`mkdocs build --strict` and every story invariant, with no test edited.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from timeline_core.load import load_timeline
+
+from tests.conftest import EXAMPLE_STORY, REPO, STORY_PARTS, Project, built, copy_project
+from tests.story_invariants import story_problems
+
+NEW_ARCHIVE = """\
+Analysts at Northgate Research said on 2 December 2026 that the story had drawn wide attention.
+Northgate Research described such follow-up reviews as routine.
+"""
+
+
+def _append_entries(path: Path, entries: str) -> None:
+    """Add records to a list file, as a contributor does: after the last one, or in place of `[]`."""
+    text = path.read_text(encoding="utf-8")
+    if re.search(r"^\[\]\s*$", text, re.M):
+        text = re.sub(r"^\[\]\s*$", entries.rstrip("\n"), text, count=1, flags=re.M)
+    else:
+        text = text.rstrip("\n") + "\n\n" + entries
+    path.write_text(text, encoding="utf-8")
+
+
+def _a_quote_of(project: Project) -> tuple[str, str]:
+    """A passage of a source already in the story (its first words of its longest line)."""
+    timeline = load_timeline(project.root).timeline
+    source = timeline.sources[0]
+    lines = (project.root / source.archive).read_text(encoding="utf-8").splitlines()
+    words = max(lines, key=len).split()
+    return source.id, " ".join(words[:8])
+
+
+def contribute(project: Project) -> str:
+    """Lay a valid contribution over any story; return the new event's id."""
+    other_source, other_quote = _a_quote_of(project)
+    project.write("seeds/northgate-follow-up.txt", NEW_ARCHIVE)
+    _append_entries(project.root / "timeline/sources.yml", """\
+- id: northgate-follow-up
+  title: Analysts review the story
+  publisher: Northgate Research
+  url: https://northgate.example/notes/follow-up
+  published: 2026-12-03
+  accessed: 2026-12-04
+  archive: seeds/northgate-follow-up.txt
+""")
+    _append_entries(project.root / "timeline/entities.yml", """\
+- id: northgate-research
+  name: Northgate Research
+  kind: organization
+  description: A research firm whose analysts reviewed the story.
+  citations:
+    - source: northgate-follow-up
+      quote: Analysts at Northgate Research
+""")
+    _append_entries(project.root / "timeline/glossary.yml", """\
+- id: follow-up-review
+  term: follow-up review
+  definition: A second look at a story after it has been reported, which Northgate calls routine.
+  basis: cited
+  citations:
+    - source: northgate-follow-up
+      quote: Northgate Research described such follow-up reviews as routine.
+""")
+    ident = "2026-12-02-analysts-review-the-story"
+    project.write(f"timeline/events/{ident}.yml", f"""\
+title: Analysts review the story
+date: 2026-12-02
+date_basis: stated
+status: reported
+summary: Analysts at Northgate Research say the story has drawn wide attention, in a follow-up review.
+tags: [follow-up]
+entities: [northgate-research]
+terms: [follow-up-review]
+citations:
+  - source: northgate-follow-up
+    quote: Analysts at Northgate Research said on 2 December 2026 that the story had drawn wide attention.
+  - source: {other_source}
+    quote: {json.dumps(other_quote)}
+""")
+    return ident
+
+
+def replace_story(project: Project, story: Path) -> None:
+    for part in STORY_PARTS:
+        shutil.rmtree(project.root / part)
+        shutil.copytree(story / part, project.root / part)
+
+
+@pytest.fixture(scope="module")
+def contributed(tmp_path_factory) -> tuple[Project, str]:
+    project = copy_project(tmp_path_factory.mktemp("contributed") / "repo", story=REPO)
+    ident = contribute(project)
+    return built(project), ident
+
+
+def test_a_valid_contribution_passes_the_check_the_build_and_every_invariant(contributed):
+    project, ident = contributed
+    assert story_problems(project) == []
+    event = project.page("timeline/index.html").find(id=ident)
+    if event is None:  # a long timeline: the event map says where it is
+        pages = json.loads((project.site / "timeline/event-pages.json").read_text())
+        event = project.page("timeline/" + pages[ident].split("#")[0] + "index.html").find(id=ident)
+    sources = {a["href"].rsplit("#", 1)[1] for a in event.find_parent("article").select(".tl-cite-source a")
+               if a["href"].split("#")[0].endswith("sources/")}
+    assert len(sources) == 2 and "northgate-follow-up" in sources
+    assert (project.site / "tags/follow-up/index.html").exists()
+    assert (project.site / "entities/northgate-research/index.html").exists()
+    assert project.page("glossary/index.html").find(id="follow-up-review") is not None
+
+
+def test_another_story_with_a_contribution_passes_too(tmp_path):
+    project = copy_project(tmp_path / "repo", story=REPO)
+    replace_story(project, EXAMPLE_STORY)
+    contribute(project)
+    built(project)
+    assert story_problems(project) == []
+    text = project.page("timeline/index.html").get_text()
+    story_title = load_timeline(REPO).timeline.events[0].title
+    assert story_title not in text  # nothing of the replaced story is left
+
+
+def test_the_invariants_catch_what_a_broken_site_loses(contributed, tmp_path):
+    """The invariants can fail: a site with an event gone from a page and an export is caught."""
+    project, ident = contributed
+    broken = Project(project.root, site_dir=tmp_path / "site")
+    shutil.copytree(project.site, broken.site)
+    data = json.loads((broken.site / "timeline.json").read_text())
+    data["events"] = [e for e in data["events"] if e["id"] != ident]
+    (broken.site / "timeline.json").write_text(json.dumps(data))
+    tag = broken.site / "tags/follow-up/index.html"
+    tag.write_text(tag.read_text().replace(f"#{ident}", "#elsewhere"))
+    problems = story_problems(broken)
+    assert any(p.startswith("every_export_holds_every_event_once: timeline.json holds") for p in problems)
+    assert any(p.startswith("every_event_is_listed_on_its_entity_tag_and_source_pages: tags/follow-up/")
+               for p in problems), problems
