@@ -9,7 +9,8 @@ def test_check_passes_on_the_repository_data(project):
     run = project.check()
     assert run.returncode == 0
     assert run.stdout == ""
-    assert run.stderr.startswith("ok: 9 events, 1 sources, 18 entities")
+    assert run.stderr == ("ok: 6 events, 2 sources, 6 entities, 3 glossary terms; 22 quotes verified against "
+                          "their archived sources\n")  # the test story's counts
 
 
 def test_check_prints_every_problem_and_exits_1(empty_project):

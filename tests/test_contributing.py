@@ -15,9 +15,10 @@ import jsonschema
 import pytest
 import yaml
 
-from tests.conftest import REPO
+from tests.conftest import EXAMPLE_STORY, REPO
 
 NEW = [sys.executable, "-m", "timeline_core.cli"]
+SOURCE = "riverside-gazette-footbridge"  # the test story's (tests/stories/riverside/)
 
 
 def _new(project, *args):
@@ -26,10 +27,10 @@ def _new(project, *args):
 
 
 def test_new_scaffolds_a_named_file_that_fails_until_filled_in(project):
-    run = _new(project, "--title", "Alibaba opens a new lab!", "--date", "2026-04-12~",
-               "--source", "aicnbc-happyhorse-alibaba")
+    run = _new(project, "--title", "Riverside opens a new lab!", "--date", "2026-04-12~",
+               "--source", SOURCE)
     assert run.returncode == 0, run.stderr
-    path = "timeline/events/2026-04-12-alibaba-opens-a-new-lab.yml"
+    path = "timeline/events/2026-04-12-riverside-opens-a-new-lab.yml"
     assert run.stdout.startswith(f"created {path}")
     text = (project.root / path).read_text()
     assert text.startswith("# yaml-language-server: $schema=../../schemas/event.schema.json\n")
@@ -39,14 +40,14 @@ def test_new_scaffolds_a_named_file_that_fails_until_filled_in(project):
     assert len(todo) == 3 and all("still holds the 'TODO' placeholder" in line for line in todo)
     filled = (text.replace("TODO: say how the date was worked out from the source", "The source says about.")
               .replace("TODO: what happened, in one paragraph, every claim supported by a quote",
-                       "Alibaba is said to work on AI.")
-              .replace("TODO: paste the passage word for word", "Alibaba has been aggressively scaling its AI"))
+                       "Construction is expected to begin.")
+              .replace("TODO: paste the passage word for word", "Construction is expected to begin around June."))
     (project.root / path).write_text(filled)
     assert project.check().returncode == 0
 
 
 def test_new_refuses_to_overwrite(project):
-    args = ("--title", "Same", "--date", "2026-04-12", "--source", "aicnbc-happyhorse-alibaba")
+    args = ("--title", "Same", "--date", "2026-04-12", "--source", SOURCE)
     assert _new(project, *args).returncode == 0
     again = _new(project, *args)
     assert again.returncode == 1
@@ -58,7 +59,7 @@ def test_new_without_a_terminal_names_the_missing_flags(project):
     run = _new(project, "--title", "Only a title")
     assert run.returncode == 2
     assert run.stderr.startswith("error: missing --date, --source")
-    bad = _new(project, "--title", "T", "--date", "2026-02-30", "--source", "aicnbc-happyhorse-alibaba")
+    bad = _new(project, "--title", "T", "--date", "2026-02-30", "--source", SOURCE)
     assert bad.returncode == 2 and "'2026-02-30' is not a real day" in bad.stderr
 
 
@@ -67,7 +68,7 @@ def test_new_asks_in_a_terminal(project):
     process = subprocess.Popen([*NEW, "--root", str(project.root), "new"], stdin=secondary, stdout=secondary,
                                stderr=secondary, close_fds=True)
     os.close(secondary)
-    answers = iter(["A model is updated", "April 2026", "2026-04-20?", "", "reported", "inferred"])
+    answers = iter(["A model is updated", "April 2026", "2026-04-20?", SOURCE, "reported", "inferred"])
     seen = b""
     while process.poll() is None:
         ready, _, _ = select.select([main], [], [], 10)
@@ -101,9 +102,19 @@ def test_committed_schemas_are_current(project):
     assert schema.exists()
 
 
-DATA_FILES = {"timeline/sources.yml": "sources", "timeline/entities.yml": "entities",
-              "timeline/glossary.yml": "glossary", "timeline/explainer.yml": "explainer",
-              **{f"timeline/events/{p.name}": "event" for p in (REPO / "timeline/events").glob("*.yml")}}
+LIST_SCHEMAS = {"sources.yml": "sources", "entities.yml": "entities", "glossary.yml": "glossary",
+                "explainer.yml": "explainer", "redirects.yml": "redirects"}
+
+
+def _data_files(story: Path) -> dict[str, str]:
+    """Every data file of a story (the repository's, or a test story), with the schema it must name."""
+    files = {str((story / "timeline" / name).relative_to(REPO)): kind for name, kind in LIST_SCHEMAS.items()
+             if (story / "timeline" / name).exists()}
+    files.update({str(p.relative_to(REPO)): "event" for p in (story / "timeline/events").glob("*.yml")})
+    return files
+
+
+DATA_FILES = {**_data_files(REPO), **_data_files(EXAMPLE_STORY)}
 
 
 @pytest.mark.parametrize("rel,kind", sorted(DATA_FILES.items()))
@@ -120,7 +131,7 @@ def test_every_data_file_names_its_schema_and_passes_it(rel, kind):
 
 def test_a_schema_rejects_what_the_loader_rejects():
     schema = json.loads((REPO / "schemas/event.schema.json").read_text())
-    event = yaml.load((REPO / "timeline/events/2026-04-10-openai-discontinues-sora.yml").read_text(),
+    event = yaml.load((EXAMPLE_STORY / "timeline/events/2026-03-05-council-approves-footbridge.yml").read_text(),
                       Loader=yaml.BaseLoader)
     validator = jsonschema.Draft202012Validator(schema)
     assert validator.is_valid(event)

@@ -73,6 +73,7 @@ def _copy(root: Path) -> Project:
     project.write("timeline/sources.yml", (CORPUS.parent / "malformed_base" / "sources.yml").read_text())
     project.write("timeline/entities.yml", (CORPUS.parent / "malformed_base" / "entities.yml").read_text())
     project.write("timeline/glossary.yml", "[]\n")
+    project.write("timeline/redirects.yml", "[]\n")
     shutil.rmtree(root / "timeline/events")
     (root / "timeline/events").mkdir()
     return project

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import posixpath
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -15,22 +13,21 @@ import pytest
 from bs4 import BeautifulSoup
 
 from benchmarks.synthetic import make_project
+from tests.conftest import Project, built, read_config
 
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory) -> Path:
     """120 synthetic events, at most 50 a page; lists of more than 40 links are split."""
-    root = make_project(tmp_path_factory.mktemp("big") / "project", 120)
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text().replace("events_per_page: 100", "events_per_page: 50")
-                      .replace("links_per_page: 500", "links_per_page: 40"))
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True,
-                         text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert run.returncode == 0, run.stderr
-    return root / "site"
+    project = Project(make_project(tmp_path_factory.mktemp("big") / "project", 120))
+    project.set_option("events_per_page", 50)
+    project.set_option("links_per_page", 40)
+    return built(project).site
 
 
+@functools.lru_cache(maxsize=None)
 def _page(site: Path, rel: str) -> BeautifulSoup:
+    """A page of a built site, parsed once (the tests only read them)."""
     return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
 
 
@@ -88,15 +85,13 @@ def _content(html: str) -> str:
 def test_pages_read_as_if_markdown_had_parsed_every_block(big):
     """Generated HTML skips Python-Markdown (rawblocks); the pages must not change for it."""
     import markdown
-    import yaml
 
-    sys.path.insert(0, str(big.parent / "hooks"))
     from timeline_core.load import load_timeline
     from timeline_core.render import render_pages
     from timeline_core.urls import Site
     from timeline_core.views import Layout
 
-    config = yaml.safe_load(re.sub(r"!ENV \[SITE_URL, (\"[^\"]*\")\]", r"\1", (big.parent / "mkdocs.yml").read_text()))
+    config = read_config(big.parent)
     extensions = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
     configs = {k: v for e in config["markdown_extensions"] if isinstance(e, dict) for k, v in e.items()}
     pages = render_pages(load_timeline(big.parent), Site(True, config["site_url"]), Layout(50, 40))
@@ -133,7 +128,7 @@ def test_tag_pages_list_every_tagged_event_by_link(big):
     index = _page(big, "tags/index.html")
     tags = {a.get_text(): a["href"] for a in index.select(".tl-tag-index a")}
     assert len(tags) == 8
-    period = functools.lru_cache(maxsize=None)(lambda rel: _page(big, rel))
+    period = functools.partial(_page, big)
     listed = 0
     for tag, href in tags.items():
         found = _listed(big, f"tags/{href}index.html", period)
@@ -151,7 +146,7 @@ def test_a_long_list_goes_on_one_page_per_period(big):
     first = _page(big, "entities/company-0/" + parts[0]["href"] + "index.html")
     assert first.h1.get_text(strip=True).rstrip("¶").startswith("Company 0, ")
     assert first.select_one("nav.tl-periods a[rel=next]")["href"] == "../" + parts[1]["href"]
-    period = functools.lru_cache(maxsize=None)(lambda rel: _page(big, rel))
+    period = functools.partial(_page, big)
     found = _listed(big, "entities/company-0/index.html", period)
     assert len(found) == 60 and len({href for href, _ in found}) == 60
     assert all("company-0" in article["data-entities"].split() for _, article in found)

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-EVENT = "timeline/events/2026-04-07-happyhorse-surfaces-on-artificial-analysis.yml"
+EVENT = "timeline/events/2026-03-09-blue-line-says-the-ferry-could-return.yml"  # the test story's
 
 
 def _free_port() -> int:
@@ -68,11 +68,11 @@ def served(project, tmp_path):
 def test_editing_an_event_and_a_seed_rebuilds_the_site(served):
     project, url = served
     timeline = url + "timeline/"
-    assert _wait_for(timeline, "HappyHorse-1.0 surfaces on Artificial Analysis")
+    assert _wait_for(timeline, "Blue Line says the ferry could return by summer")
     time.sleep(1)  # MkDocs' polling watcher takes its first snapshot in a thread of its own
     path = project.root / EVENT
-    path.write_text(path.read_text().replace("surfaces on Artificial Analysis", "appears on Artificial Analysis"))
-    assert _wait_for(timeline, "HappyHorse-1.0 appears on Artificial Analysis")
-    seed = project.root / "seeds/aicnbc-20555-happyhorse-alibaba.txt"
+    path.write_text(path.read_text().replace("the ferry could return by summer", "the ferry may be back by summer"))
+    assert _wait_for(timeline, "Blue Line says the ferry may be back by summer")
+    seed = project.root / "seeds/harbour-radio-ferry.txt"
     seed.write_text(seed.read_text() + "\nAn added closing line.\n")
-    assert _wait_for(url + "seeds/aicnbc-20555-happyhorse-alibaba.txt", "An added closing line.")
+    assert _wait_for(url + "seeds/harbour-radio-ferry.txt", "An added closing line.")
