@@ -22,7 +22,7 @@ from timeline_core.load import load_timeline
 from timeline_core.rawblocks import block_ids, join_blocks, split_blocks
 from timeline_core.render import render_pages, template_cache
 from timeline_core.urls import Site
-from timeline_core.views import EVENTS_PER_PAGE, LINKS_PER_PAGE, Layout
+from timeline_core.options import read_layout
 
 # Under `mkdocs.` so that `mkdocs build --strict` counts these messages.
 log = logging.getLogger("mkdocs.hooks.timeline")
@@ -79,29 +79,17 @@ def on_env(env, config: MkDocsConfig, files: Files):
     return env
 
 
-def _layout(config: MkDocsConfig) -> Layout:
-    """Page sizes from `extra.timeline` in mkdocs.yml; a value that is not a count is an error."""
-    options = config.extra.get("timeline") or {}
-    sizes = {}
-    for name, default in (("events_per_page", EVENTS_PER_PAGE), ("links_per_page", LINKS_PER_PAGE)):
-        value = options.get(name, default)
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            log.error(f"mkdocs.yml: extra.timeline.{name} is {value!r}; write a whole number of 1 or more "
-                      f"(the default is {default})")
-            value = default
-        sizes[name] = value
-    return Layout(**sizes)
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load timeline/, report every problem, and add the generated pages and archived sources."""
     root = Path(config.config_file_path).parent
     result = load_timeline(root)
-    for problem in result.problems:
+    layout, option_problems = read_layout(config.extra.get("timeline"),
+                                          Path(config.config_file_path).read_text(encoding="utf-8"))
+    for problem in (*result.problems, *option_problems):
         log.error(problem.format())
     site = Site(use_directory_urls=config.use_directory_urls,
                 base_url=(config.site_url or "/").rstrip("/") + "/")
-    for src_uri, content in render_pages(result, site, _layout(config), template_cache(root)).items():
+    for src_uri, content in render_pages(result, site, layout, template_cache(root)).items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:  # a hand-written page would silently lose to ours otherwise
             log.error(f"docs/{src_uri} is generated from timeline/; remove the hand-written file")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline_core.views import LINKS_PER_PAGE
+from timeline_core.options import LINKS_PER_PAGE
 
 from tests.test_loader import EVENT, GOOD
 
@@ -118,7 +118,9 @@ def test_a_page_size_that_is_not_a_count_fails_the_build_with_a_clear_message(pr
     project.set_option("links_per_page", 0)
     run = project.build()
     assert run.returncode == 1
-    assert ("mkdocs.yml: extra.timeline.links_per_page is 0; write a whole number of 1 or more "
+    line = next(n for n, text in enumerate((project.root / "mkdocs.yml").read_text().splitlines(), 1)
+                if text.strip().startswith("links_per_page:"))
+    assert (f"mkdocs.yml:{line}:5: error: extra.timeline.links_per_page is 0; write a whole number of 1 or more "
             f"(the default is {LINKS_PER_PAGE})") in run.stderr
     assert "Traceback" not in run.stderr
 

@@ -89,7 +89,7 @@ def test_pages_read_as_if_markdown_had_parsed_every_block(big):
     from timeline_core.load import load_timeline
     from timeline_core.render import render_pages
     from timeline_core.urls import Site
-    from timeline_core.views import Layout
+    from timeline_core.options import Layout
 
     config = read_config(big.parent)
     extensions = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]

@@ -76,8 +76,7 @@ def _read_yaml(path: Path, rel: str, limit: int, out: Collector) -> Node | None:
     try:
         node = parse_yaml(read_text(path, limit))
     except DataError as error:
-        mark = error.mark or Mark(1, 1)
-        out.problems.append(Problem(rel, mark.line, mark.column, error.message))
+        out.error(error.mark or Mark(1, 1), error.message)  # the record is then left out, and so is what needs it
         return None
     if node is None:
         out.error(Mark(1, 1), "file is empty; see CONTRIBUTING.md for the fields to write")

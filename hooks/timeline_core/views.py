@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .dates import MONTH_NAMES, MONTHS
 from .model import Citation, Event, Term, Timeline
+from .options import EVENTS_PER_PAGE
 from .termlinks import TermPatterns, mentioned
 
 
@@ -167,18 +168,6 @@ def citers(timeline: Timeline, page_of: dict[str, str]) -> tuple[Citer, ...]:
                   for s in timeline.explainer.sections for sentence in s.sentences for c in sentence.citations]
     return tuple(found)
 
-
-
-EVENTS_PER_PAGE = 100
-LINKS_PER_PAGE = 500  # a list of links to events (an entity's, a tag's) is split past this many
-
-
-@dataclass(frozen=True)
-class Layout:
-    """How many events one timeline page shows, and how many links one list page holds."""
-
-    events_per_page: int = EVENTS_PER_PAGE
-    links_per_page: int = LINKS_PER_PAGE
 
 
 @dataclass(frozen=True)

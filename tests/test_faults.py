@@ -1,0 +1,181 @@
+"""No data fault raises: whatever a contributor breaks, every command answers with messages.
+
+Each kind of data file of the test story is broken in several ways (invalid YAML, deleted,
+emptied, an id renamed, binary bytes), and on each the real MkDocs build runs (in this process,
+through MkDocs' own `load_config` and `build`, so a traceback fails the test) along with
+`timeline check`, `coverage` and `export`. Every problem must come out as
+`path:line:column: error: message`, and the build must still write every page, as
+`mkdocs serve` needs to keep serving.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import os
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from timeline_core import cli
+from timeline_core.load import load_timeline
+
+from tests.conftest import Project, copy_project
+
+PROBLEM = re.compile(r"^[^\s:]+(:\d+){2}: error: \S.*$", re.S)
+PAGES = ("index.html", "timeline/index.html", "entities/index.html", "glossary/index.html", "sources/index.html",
+         "tags/index.html")
+
+
+@dataclass(frozen=True)
+class Built:
+    aborted: bool  # strict mode stopped the build
+    errors: tuple[str, ...]  # what the hooks logged as errors
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name == "mkdocs.hooks.timeline":
+            self.messages.append(record.getMessage())
+
+
+def build_here(root: Path, *, strict: bool = False) -> Built:
+    """A real `mkdocs build` in this process: MkDocs' own config loading and build, nothing mocked."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    environ = dict(os.environ)
+    os.environ.pop("SOURCE_DATE_EPOCH", None)
+    aborted = False
+    try:
+        build(load_config(str(root / "mkdocs.yml"), strict=strict))
+    except Abort:
+        aborted = True
+    finally:
+        logger.removeHandler(collect)
+        os.environ.clear()
+        os.environ.update(environ)  # the hooks date the build through the environment
+    return Built(aborted, tuple(collect.messages))
+
+
+def run_cli(*args: str) -> tuple[int, str]:
+    """A `timeline` command in this process, so that any exception fails the test."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        code = cli.main(list(args))
+    return code, out.getvalue()
+
+
+# --- ways to break a file --------------------------------------------------------------------
+
+def invalid_yaml(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + "\n  bad: [unclosed\n", encoding="utf-8")
+
+
+def deleted(path: Path) -> None:
+    path.unlink()
+
+
+def emptied(path: Path) -> None:
+    path.write_text("", encoding="utf-8")
+
+
+def binary(path: Path) -> None:
+    path.write_bytes(bytes(range(256)) * 4)
+
+
+def id_renamed(path: Path) -> None:
+    """An id changed where it is declared, so every reference to it is left dangling."""
+    if path.parent.name in ("events", "seeds"):  # the file name is the id, or the archive's path
+        path.rename(path.with_name("renamed-" + path.name))
+        return
+    text = path.read_text(encoding="utf-8")
+    key = "to" if path.name == "redirects.yml" else "id"  # a redirect's target is the id it depends on
+    renamed = re.sub(rf"^(\s*-?\s*{key}: )(\S+)", r"\1renamed-\2", text, count=1, flags=re.M)
+    assert renamed != text, f"{path.name} declares no id"
+    path.write_text(renamed, encoding="utf-8")
+
+
+BREAKAGES: dict[str, Callable[[Path], None]] = {
+    "invalid-yaml": invalid_yaml, "deleted": deleted, "emptied": emptied, "binary": binary,
+    "id-renamed": id_renamed}
+
+# One file of each kind: an event that the Home page cites (a renamed or broken event must not
+# take the Home page down with it), each list file, the explainer and an archived source.
+DATA_FILES = ("timeline/events/2025-old-ferry-service-is-suspended.yml", "timeline/sources.yml",
+              "timeline/entities.yml", "timeline/glossary.yml", "timeline/redirects.yml",
+              "timeline/explainer.yml", "seeds/gazette-footbridge.txt")
+CASES = [(rel, name) for rel in DATA_FILES for name in BREAKAGES
+         if not (rel.startswith("seeds/") and name == "invalid-yaml")
+         and not (rel.endswith("explainer.yml") and name == "id-renamed")]
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("pristine") / "repo").root
+
+
+def _broken(pristine: Path, tmp_path: Path) -> Project:
+    root = tmp_path / "repo"
+    shutil.copytree(pristine, root, ignore=shutil.ignore_patterns("site", ".cache"))
+    return Project(root)
+
+
+def _assert_answers_with_messages(project: Project) -> list[str]:
+    """Check, coverage, export and the build all finish; their problems are the same, well formed."""
+    expected = [problem.format() for problem in load_timeline(project.root).problems]
+    code, out = run_cli("--root", str(project.root), "check")
+    assert code == (1 if expected else 0)
+    assert [line for line in out.splitlines() if ": error: " in line] == expected
+    assert all(PROBLEM.match(line) for line in expected), expected
+    run_cli("--root", str(project.root), "coverage")
+    code, out = run_cli("--root", str(project.root), "export", "--out", str(project.root / "exports"))
+    assert code == (1 if expected else 0)  # nothing is exported from data with problems, and it says so
+    assert ("not exported: fix the problems above first" in out) == bool(expected)
+    built = build_here(project.root)
+    assert list(built.errors) == expected
+    for page in PAGES:  # `mkdocs serve` keeps serving: every page is still written
+        assert (project.site / page).is_file(), page
+    if expected:
+        banner = project.page("timeline/index.html").select_one(".tl-problems")
+        assert banner is not None and expected[0].split(": error: ")[1][:40] in " ".join(banner.get_text().split())
+    return expected
+
+
+@pytest.mark.parametrize("rel,breakage", CASES, ids=[f"{rel.rsplit('/', 1)[-1]}-{name}" for rel, name in CASES])
+def test_a_broken_data_file_gives_messages_never_a_traceback(pristine, tmp_path, rel, breakage):
+    project = _broken(pristine, tmp_path)
+    BREAKAGES[breakage](project.root / rel)
+    problems = _assert_answers_with_messages(project)
+    optional = rel.endswith("explainer.yml") and breakage == "deleted"  # the Home page is then a plain one
+    assert bool(problems) != optional, problems
+
+
+@pytest.mark.parametrize("options", [
+    "timeline: 5", "timeline: [events_per_page]", "timeline:\n    events_per_page: many",
+    "timeline:\n    links_per_page: -3\n    events_per_page: 0", "timeline:\n    unknown_option: 1"])
+def test_a_broken_page_option_in_mkdocs_yml_is_a_message(pristine, tmp_path, options):
+    project = _broken(pristine, tmp_path)
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("  timeline:\n")
+    end = text.index("\n\n", start)
+    config.write_text(text[:start] + "  " + options + text[end:], encoding="utf-8")
+    built = build_here(project.root, strict=True)
+    assert built.aborted and built.errors
+    for message in built.errors:
+        assert PROBLEM.match(message) and message.startswith("mkdocs.yml:"), message
+    assert (project.site / "timeline/index.html").is_file()
