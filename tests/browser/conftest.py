@@ -11,7 +11,6 @@ import functools
 import http.server
 import os
 import shutil
-import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -47,13 +46,9 @@ def chromium() -> str:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The repository's site, built once for all browser tests."""
-    out = tmp_path_factory.mktemp("site")
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                         cwd=REPO, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert run.returncode == 0, run.stderr
-    return out
+def site(example) -> Path:
+    """The test story's site (tests/stories/riverside/), built once for every test that reads it."""
+    return example.site
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

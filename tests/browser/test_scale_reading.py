@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
-import subprocess
-import sys
+from pathlib import Path
 
 from benchmarks.synthetic import make_project
 from tests.browser.conftest import OUTPUT, served
+from tests.conftest import Project, built
 
 
-def _build(root, per_page=None):
-    if per_page:
-        config = root / "mkdocs.yml"
-        config.write_text(config.read_text().replace("events_per_page: 100", f"events_per_page: {per_page}"))
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True,
-                         text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert run.returncode == 0, run.stderr
-    return root / "site"
+def _build(root, per_page: int) -> Path:
+    project = Project(root)
+    project.set_option("events_per_page", per_page)
+    return built(project).site
 
 
 def test_a_permanent_link_lands_on_the_period_page(browser, tmp_path):
