@@ -39,7 +39,7 @@ def test_invalid_dates_are_refused_by_both(text):
         parse_edtf(text)
     stricter = ("2026-04-10/2026-04-01", "2026-04-07T10:00", "2026-04-07/", "../..")  # EDTF allows these
     if text not in stricter:
-        with pytest.raises(Exception):
+        with pytest.raises(edtf.parser.edtf_exceptions.EDTFParseException):
             edtf.parse_edtf(text)
 
 

@@ -63,7 +63,7 @@ def test_readers_see_four_dates_and_whether_each_date_is_inferred(example):
     page = example.page("timeline/index.html")
     article = _article(page, FERRY_NEWS)
     dates = dict(zip([dt.get_text(strip=True) for dt in article.select(".tl-dates dt")],
-                     [dd for dd in article.select(".tl-dates dd")]))
+                     [dd for dd in article.select(".tl-dates dd")], strict=True))
     assert list(dates) == ["Happened", "Reported", "Added", "Last changed"]
     assert dates["Happened"].time["datetime"] == "2026-03-09"
     assert dates["Happened"].get_text(" ", strip=True).startswith(

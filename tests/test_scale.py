@@ -6,7 +6,6 @@ import functools
 import json
 import posixpath
 import re
-import sys
 from pathlib import Path
 
 import pytest

@@ -76,3 +76,23 @@ def test_editing_an_event_and_a_seed_rebuilds_the_site(served):
     seed = project.root / "seeds/harbour-radio-ferry.txt"
     seed.write_text(seed.read_text() + "\nAn added closing line.\n")
     assert _wait_for(url + "seeds/harbour-radio-ferry.txt", "An added closing line.")
+
+
+def test_a_broken_file_is_shown_as_a_problem_and_the_fix_as_the_repaired_site(served):
+    """Serve keeps answering while a file the Home page depends on is broken, and recovers on the fix."""
+    project, url = served
+    timeline = url + "timeline/"
+    assert _wait_for(timeline, "Blue Line says the ferry could return by summer")
+    time.sleep(1)  # MkDocs' polling watcher takes its first snapshot in a thread of its own
+    path = project.root / EVENT
+    good = path.read_text()
+    path.write_text(good.replace("tags: [ferry]", "tags: [ferry"))
+    assert _wait_for(timeline, "invalid YAML")
+    page = _fetch(timeline)
+    assert "Blue Line says the ferry could return by summer" not in page
+    assert f"{EVENT}:" in page  # the problem names the file, line and column
+    home = _fetch(url)  # still served: it says why its explainer, which links that event, is left out
+    assert "this explainer is not shown because event" in home
+    path.write_text(good)
+    assert _wait_for(timeline, "Blue Line says the ferry could return by summer")
+    assert "invalid YAML" not in _fetch(timeline)

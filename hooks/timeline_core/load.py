@@ -72,7 +72,7 @@ def read_text(path: Path, limit: int) -> str:
     return text
 
 
-def _read_yaml(path: Path, rel: str, limit: int, out: Collector) -> Node | None:
+def _read_yaml(path: Path, limit: int, out: Collector) -> Node | None:
     try:
         node = parse_yaml(read_text(path, limit))
     except DataError as error:
@@ -149,7 +149,7 @@ def _read_list(path: Path | None, name: str, record: Record,
     """
     if path is None:
         return [], None
-    node = _read_yaml(path, f"{DATA_DIR}/{name}", MAX_LIST_BYTES, out)
+    node = _read_yaml(path, MAX_LIST_BYTES, out)
     if node is None:
         return [], None if out.problems else set()
     if not isinstance(node, Sequence):
@@ -340,7 +340,7 @@ def _load(root: Path) -> LoadResult:
 
 def _read_explainer(path: Path, out: Collector) -> Explainer | None:
     out.owner = ("explainer", "")
-    node = _read_yaml(path, out.path, MAX_LIST_BYTES, out)
+    node = _read_yaml(path, MAX_LIST_BYTES, out)
     values = read_record(node, EXPLAINER, out, "the explainer") if node is not None else None
     return Explainer(**values) if values is not None else None
 
@@ -374,7 +374,7 @@ def _check_permanent_links(history: dict, current: set[str], redirects: list[tup
 
 def _read_event(ident: str, path: Path, out: Collector) -> Event | None:
     out.owner = ("event", ident)
-    node = _read_yaml(path, out.path, MAX_EVENT_BYTES, out)
+    node = _read_yaml(path, MAX_EVENT_BYTES, out)
     if node is None:
         return None
     values = read_record(node, EVENT, out, "the event")

@@ -23,7 +23,7 @@ from .rawblocks import raw_block
 from .termlinks import link_terms, term_patterns
 from .dates import EdtfDate, display_parts
 from .load import LoadResult
-from .options import Layout
+from .options import DEFAULTS, Layout
 from .urls import ENTITIES_PAGE, GLOSSARY_PAGE, HOME_PAGE, SOURCES_PAGE, TAGS_PAGE, TIMELINE_PAGE, Site
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -88,7 +88,7 @@ def inline_html(html: str) -> Markup:
     return Markup(html)
 
 
-def render_pages(result: LoadResult, site: Site, layout: Layout = Layout(),
+def render_pages(result: LoadResult, site: Site, layout: Layout = DEFAULTS,
                  cache: jinja2.BytecodeCache | None = None) -> dict[str, str]:
     """Every generated page, by its path under docs/, as text (Markdown, or JSON for the link map)."""
     timeline = result.timeline
