@@ -7,6 +7,9 @@ data, never as literals.
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 import os
 import shutil
 import subprocess
@@ -19,6 +22,8 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+
+from timeline_core import cli
 
 REPO = Path(__file__).resolve().parent.parent
 STORIES = REPO / "tests" / "stories"
@@ -118,6 +123,53 @@ class Project:
         return BeautifulSoup((self.site / rel).read_text(encoding="utf-8"), "html.parser")
 
 
+@dataclass(frozen=True)
+class Built:
+    aborted: bool  # strict mode stopped the build
+    errors: tuple[str, ...]  # what the hooks logged as errors
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name == "mkdocs.hooks.timeline":
+            self.messages.append(record.getMessage())
+
+
+def build_here(root: Path, *, strict: bool = False) -> Built:
+    """A real `mkdocs build` in this process: MkDocs' own config loading and build, nothing mocked."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    environ = dict(os.environ)
+    os.environ.pop("SOURCE_DATE_EPOCH", None)
+    aborted = False
+    try:
+        build(load_config(str(root / "mkdocs.yml"), strict=strict))
+    except Abort:
+        aborted = True
+    finally:
+        logger.removeHandler(collect)
+        os.environ.clear()
+        os.environ.update(environ)  # the hooks date the build through the environment
+    return Built(aborted, tuple(collect.messages))
+
+
+def run_cli(*args: str) -> tuple[int, str]:
+    """A `timeline` command in this process, so that any exception fails the test."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        code = cli.main(list(args))
+    return code, out.getvalue()
+
+
 def copy_project(root: Path, story: Path = EXAMPLE_STORY) -> Project:
     """This repository's site generator with a story's data: the test story unless told otherwise.
 
@@ -196,3 +248,14 @@ def empty_project(project: Project) -> Project:
     project.write("timeline/glossary.yml", "[]\n")
     project.write("timeline/redirects.yml", "[]\n")
     return project
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Print the time spent in browser tests and in the rest, summed over all workers."""
+    spent = {"browser": 0.0, "other": 0.0}
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            if getattr(report, "when", None) and hasattr(report, "duration") and hasattr(report, "nodeid"):
+                spent["browser" if report.nodeid.startswith("tests/browser/") else "other"] += report.duration
+    terminalreporter.write_line(f"test time, summed over workers: {spent['other']:.1f} s without the browser, "
+                                f"{spent['browser']:.1f} s in the browser")

@@ -10,73 +10,20 @@ through MkDocs' own `load_config` and `build`, so a traceback fails the test) al
 
 from __future__ import annotations
 
-import contextlib
-import io
-import logging
-import os
 import re
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from timeline_core import cli
 from timeline_core.load import load_timeline
 
-from tests.conftest import Project, copy_project
+from tests.conftest import Project, build_here, copy_project, run_cli
 
 PROBLEM = re.compile(r"^[^\s:]+(:\d+){2}: error: \S.*$", re.S)
 PAGES = ("index.html", "timeline/index.html", "entities/index.html", "glossary/index.html", "sources/index.html",
          "tags/index.html")
-
-
-@dataclass(frozen=True)
-class Built:
-    aborted: bool  # strict mode stopped the build
-    errors: tuple[str, ...]  # what the hooks logged as errors
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.name == "mkdocs.hooks.timeline":
-            self.messages.append(record.getMessage())
-
-
-def build_here(root: Path, *, strict: bool = False) -> Built:
-    """A real `mkdocs build` in this process: MkDocs' own config loading and build, nothing mocked."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort
-
-    collect = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collect)
-    environ = dict(os.environ)
-    os.environ.pop("SOURCE_DATE_EPOCH", None)
-    aborted = False
-    try:
-        build(load_config(str(root / "mkdocs.yml"), strict=strict))
-    except Abort:
-        aborted = True
-    finally:
-        logger.removeHandler(collect)
-        os.environ.clear()
-        os.environ.update(environ)  # the hooks date the build through the environment
-    return Built(aborted, tuple(collect.messages))
-
-
-def run_cli(*args: str) -> tuple[int, str]:
-    """A `timeline` command in this process, so that any exception fails the test."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-        code = cli.main(list(args))
-    return code, out.getvalue()
 
 
 # --- ways to break a file --------------------------------------------------------------------
