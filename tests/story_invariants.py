@@ -31,7 +31,7 @@ def _folded(text: str) -> str:
     return " ".join(fold(text).split())
 
 
-class _Site:
+class BuiltSite:
     """A built site read once per page, with the model it was built from."""
 
     def __init__(self, project: Project):
@@ -79,7 +79,7 @@ class _Site:
         return found
 
 
-Check = Callable[[_Site], list[str]]
+Check = Callable[[BuiltSite], list[str]]
 CHECKS: list[Check] = []
 
 
@@ -89,7 +89,7 @@ def _check(function: Check) -> Check:
 
 
 @_check
-def every_event_is_on_the_timeline_with_its_status_and_quotes(site: _Site) -> list[str]:
+def every_event_is_on_the_timeline_with_its_status_and_quotes(site: BuiltSite) -> list[str]:
     wrong = []
     articles = sum(len(site.page(p).select("article.tl-event")) for p in set(site.event_pages.values()))
     if articles != len(site.timeline.events):
@@ -117,7 +117,7 @@ def every_event_is_on_the_timeline_with_its_status_and_quotes(site: _Site) -> li
 
 
 @_check
-def every_event_is_listed_on_its_entity_tag_and_source_pages(site: _Site) -> list[str]:
+def every_event_is_listed_on_its_entity_tag_and_source_pages(site: BuiltSite) -> list[str]:
     wrong = []
     expected: dict[str, Counter] = {}
     for event in site.timeline.events:
@@ -149,7 +149,7 @@ def every_event_is_listed_on_its_entity_tag_and_source_pages(site: _Site) -> lis
 
 
 @_check
-def every_entity_term_and_source_has_its_page_and_quotes(site: _Site) -> list[str]:
+def every_entity_term_and_source_has_its_page_and_quotes(site: BuiltSite) -> list[str]:
     wrong = []
     for entity in site.timeline.entities:
         if not site.exists(f"entities/{entity.id}/index.html"):
@@ -178,7 +178,7 @@ def every_entity_term_and_source_has_its_page_and_quotes(site: _Site) -> list[st
 
 
 @_check
-def search_finds_every_event_entity_term_and_source(site: _Site) -> list[str]:
+def search_finds_every_event_entity_term_and_source(site: BuiltSite) -> list[str]:
     docs = json.loads((site.root / "search/search_index.json").read_text())["docs"]
     anchors = Counter(doc["location"].split("#", 1)[1] for doc in docs
                       if doc["location"].startswith("timeline/") and "#" in doc["location"])
@@ -193,7 +193,7 @@ def search_finds_every_event_entity_term_and_source(site: _Site) -> list[str]:
 
 
 @_check
-def every_export_holds_every_event_once(site: _Site) -> list[str]:
+def every_export_holds_every_event_once(site: BuiltSite) -> list[str]:
     ids = sorted(event.id for event in site.timeline.events)
     data = json.loads((site.root / "timeline.json").read_text())
     csv_rows = list(csv.DictReader(io.StringIO((site.root / "timeline.csv").read_text(), newline="")))
@@ -222,7 +222,7 @@ def every_export_holds_every_event_once(site: _Site) -> list[str]:
 
 
 @_check
-def every_explainer_sentence_is_cited_and_links_its_events(site: _Site) -> list[str]:
+def every_explainer_sentence_is_cited_and_links_its_events(site: BuiltSite) -> list[str]:
     explainer = site.timeline.explainer
     if explainer is None:
         return []
@@ -242,7 +242,7 @@ def every_explainer_sentence_is_cited_and_links_its_events(site: _Site) -> list[
 
 
 @_check
-def every_redirect_lands_on_its_event(site: _Site) -> list[str]:
+def every_redirect_lands_on_its_event(site: BuiltSite) -> list[str]:
     wrong = []
     for redirect in site.timeline.redirects:
         page = site.page(site.event_pages.get(redirect.old, "timeline/index.html"))
@@ -262,7 +262,7 @@ def story_problems(project: Project) -> list[str]:
     coverage = project.cli("coverage", "--fail-under", "100")
     if coverage.returncode != 0:
         wrong.append("timeline coverage is under 100%: " + coverage.stdout[-500:])
-    site = _Site(project)
+    site = BuiltSite(project)
     for check_site in CHECKS:
         wrong += [f"{check_site.__name__}: {line}" for line in check_site(site)]
     return wrong

@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -45,38 +46,58 @@ def _a_quote_of(project: Project) -> tuple[str, str]:
     return source.id, " ".join(words[:8])
 
 
-def contribute(project: Project) -> str:
-    """Lay a valid contribution over any story; return the new event's id."""
+def _unused_suffix(project: Project) -> str:
+    """'' unless the story already holds this contribution's ids (it was merged): then '-2', '-3' …"""
+    timeline = load_timeline(project.root).timeline
+    taken = {s.id for s in timeline.sources} | {e.id for e in timeline.entities} | {t.id for t in timeline.terms}
+    number = 1
+    while any(f"{ident}{'' if number == 1 else f'-{number}'}" in taken
+              for ident in ("northgate-follow-up", "northgate-research", "follow-up-review")):
+        number += 1
+    return "" if number == 1 else f"-{number}"
+
+
+class Contribution(NamedTuple):
+    event: str
+    source: str
+    entity: str
+    term: str
+    tag: str
+
+
+def contribute(project: Project) -> Contribution:
+    """Lay a valid contribution over any story; return the ids it adds."""
     other_source, other_quote = _a_quote_of(project)
-    project.write("seeds/northgate-follow-up.txt", NEW_ARCHIVE)
-    _append_entries(project.root / "timeline/sources.yml", """\
-- id: northgate-follow-up
+    n = _unused_suffix(project)
+    project.write(f"seeds/northgate-follow-up{n}.txt", NEW_ARCHIVE)
+    _append_entries(project.root / "timeline/sources.yml", f"""\
+- id: northgate-follow-up{n}
   title: Analysts review the story
   publisher: Northgate Research
   url: https://northgate.example/notes/follow-up
   published: 2026-12-03
   accessed: 2026-12-04
-  archive: seeds/northgate-follow-up.txt
+  archive: seeds/northgate-follow-up{n}.txt
 """)
-    _append_entries(project.root / "timeline/entities.yml", """\
-- id: northgate-research
+    _append_entries(project.root / "timeline/entities.yml", f"""\
+- id: northgate-research{n}
   name: Northgate Research
   kind: organization
   description: A research firm whose analysts reviewed the story.
   citations:
-    - source: northgate-follow-up
+    - source: northgate-follow-up{n}
       quote: Analysts at Northgate Research
 """)
-    _append_entries(project.root / "timeline/glossary.yml", """\
-- id: follow-up-review
+    _append_entries(project.root / "timeline/glossary.yml", f"""\
+- id: follow-up-review{n}
   term: follow-up review
   definition: A second look at a story after it has been reported, which Northgate calls routine.
   basis: cited
   citations:
-    - source: northgate-follow-up
+    - source: northgate-follow-up{n}
       quote: Northgate Research described such follow-up reviews as routine.
 """)
-    ident = "2026-12-02-analysts-review-the-story"
+    ident = f"2026-12-02-analysts-review-the-story{n}"
     project.write(f"timeline/events/{ident}.yml", f"""\
 title: Analysts review the story
 date: 2026-12-02
@@ -84,15 +105,16 @@ date_basis: stated
 status: reported
 summary: Analysts at Northgate Research say the story has drawn wide attention, in a follow-up review.
 tags: [follow-up]
-entities: [northgate-research]
-terms: [follow-up-review]
+entities: [northgate-research{n}]
+terms: [follow-up-review{n}]
 citations:
-  - source: northgate-follow-up
+  - source: northgate-follow-up{n}
     quote: Analysts at Northgate Research said on 2 December 2026 that the story had drawn wide attention.
   - source: {other_source}
     quote: {json.dumps(other_quote)}
 """)
-    return ident
+    return Contribution(ident, f"northgate-follow-up{n}", f"northgate-research{n}", f"follow-up-review{n}",
+                        "follow-up")
 
 
 def replace_story(project: Project, story: Path) -> None:
@@ -102,25 +124,25 @@ def replace_story(project: Project, story: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def contributed(tmp_path_factory) -> tuple[Project, str]:
+def contributed(tmp_path_factory) -> tuple[Project, Contribution]:
     project = copy_project(tmp_path_factory.mktemp("contributed") / "repo", story=REPO)
-    ident = contribute(project)
-    return built(project), ident
+    added = contribute(project)
+    return built(project), added
 
 
 def test_a_valid_contribution_passes_the_check_the_build_and_every_invariant(contributed):
-    project, ident = contributed
+    project, added = contributed
     assert story_problems(project) == []
-    event = project.page("timeline/index.html").find(id=ident)
+    event = project.page("timeline/index.html").find(id=added.event)
     if event is None:  # a long timeline: the event map says where it is
         pages = json.loads((project.site / "timeline/event-pages.json").read_text())
-        event = project.page("timeline/" + pages[ident].split("#")[0] + "index.html").find(id=ident)
+        event = project.page("timeline/" + pages[added.event].split("#")[0] + "index.html").find(id=added.event)
     sources = {a["href"].rsplit("#", 1)[1] for a in event.find_parent("article").select(".tl-cite-source a")
                if a["href"].split("#")[0].endswith("sources/")}
-    assert len(sources) == 2 and "northgate-follow-up" in sources
-    assert (project.site / "tags/follow-up/index.html").exists()
-    assert (project.site / "entities/northgate-research/index.html").exists()
-    assert project.page("glossary/index.html").find(id="follow-up-review") is not None
+    assert len(sources) == 2 and added.source in sources
+    assert (project.site / f"tags/{added.tag}/index.html").exists()
+    assert (project.site / f"entities/{added.entity}/index.html").exists()
+    assert project.page("glossary/index.html").find(id=added.term) is not None
 
 
 def test_another_story_with_a_contribution_passes_too(tmp_path):
@@ -136,15 +158,16 @@ def test_another_story_with_a_contribution_passes_too(tmp_path):
 
 def test_the_invariants_catch_what_a_broken_site_loses(contributed, tmp_path):
     """The invariants can fail: a site with an event gone from a page and an export is caught."""
-    project, ident = contributed
+    project, added = contributed
+    ident = added.event
     broken = Project(project.root, site_dir=tmp_path / "site")
     shutil.copytree(project.site, broken.site)
     data = json.loads((broken.site / "timeline.json").read_text())
     data["events"] = [e for e in data["events"] if e["id"] != ident]
     (broken.site / "timeline.json").write_text(json.dumps(data))
-    tag = broken.site / "tags/follow-up/index.html"
+    tag = broken.site / f"tags/{added.tag}/index.html"
     tag.write_text(tag.read_text().replace(f"#{ident}", "#elsewhere"))
     problems = story_problems(broken)
     assert any(p.startswith("every_export_holds_every_event_once: timeline.json holds") for p in problems)
-    assert any(p.startswith("every_event_is_listed_on_its_entity_tag_and_source_pages: tags/follow-up/")
+    assert any(p.startswith(f"every_event_is_listed_on_its_entity_tag_and_source_pages: tags/{added.tag}/")
                for p in problems), problems

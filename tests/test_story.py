@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.story_invariants import CHECKS, _Site
+from tests.story_invariants import CHECKS, BuiltSite
 
 
 @pytest.fixture(scope="module")
-def site(story) -> _Site:
-    return _Site(story)
+def site(story) -> BuiltSite:
+    return BuiltSite(story)
 
 
 def test_the_story_passes_the_check_and_is_fully_covered(story):
