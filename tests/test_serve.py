@@ -65,11 +65,17 @@ def served(project, tmp_path):
         print(log_path.read_text())  # shown by pytest when the test fails
 
 
-def test_editing_an_event_and_a_seed_rebuilds_the_site(served):
-    project, url = served
+def _first_build(url: str) -> str:
+    """Wait for the first build and for the watcher; return the timeline page's address."""
     timeline = url + "timeline/"
     assert _wait_for(timeline, "Blue Line says the ferry could return by summer")
     time.sleep(1)  # MkDocs' polling watcher takes its first snapshot in a thread of its own
+    return timeline
+
+
+def test_editing_an_event_and_a_seed_rebuilds_the_site(served):
+    project, url = served
+    timeline = _first_build(url)
     path = project.root / EVENT
     path.write_text(path.read_text().replace("the ferry could return by summer", "the ferry may be back by summer"))
     assert _wait_for(timeline, "Blue Line says the ferry may be back by summer")
@@ -81,9 +87,7 @@ def test_editing_an_event_and_a_seed_rebuilds_the_site(served):
 def test_a_broken_file_is_shown_as_a_problem_and_the_fix_as_the_repaired_site(served):
     """Serve keeps answering while a file the Home page depends on is broken, and recovers on the fix."""
     project, url = served
-    timeline = url + "timeline/"
-    assert _wait_for(timeline, "Blue Line says the ferry could return by summer")
-    time.sleep(1)  # MkDocs' polling watcher takes its first snapshot in a thread of its own
+    timeline = _first_build(url)
     path = project.root / EVENT
     good = path.read_text()
     path.write_text(good.replace("tags: [ferry]", "tags: [ferry"))

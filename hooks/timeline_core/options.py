@@ -30,8 +30,9 @@ OPTIONS = tuple(DEFAULTS.__dataclass_fields__)
 
 
 def _mark(config_text: str, key: str) -> tuple[int, int]:
-    """Where `key:` is written in mkdocs.yml (its first occurrence), or 1:1 if it cannot be found."""
-    found = re.search(rf"^(\s*){re.escape(key)}\s*:", config_text, re.M)
+    """Where `key:` is first written under `extra:` in mkdocs.yml, or 1:1 if it cannot be found."""
+    extra = re.search(r"^extra\s*:", config_text, re.M)
+    found = re.compile(rf"^(\s*){re.escape(key)}\s*:", re.M).search(config_text, extra.end() if extra else 0)
     if found is None:
         return 1, 1
     return config_text.count("\n", 0, found.start()) + 1, len(found.group(1)) + 1
