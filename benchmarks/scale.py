@@ -61,9 +61,9 @@ def folder_size(folder: Path) -> tuple[int, int, str]:
 
 def baseline(project: Path, work: Path) -> float:
     """Build the same pages, written out as Markdown, with the hooks off."""
-    from timeline_core.load import load_timeline
-    from timeline_core.render import render_pages
-    from timeline_core.urls import Site
+    from timeline_core.data.load import load_timeline
+    from timeline_core.pages.render import render_pages
+    from timeline_core.pages.urls import Site
 
     plain = work / "baseline"
     shutil.copytree(project, plain, ignore=shutil.ignore_patterns("site", "hooks"))

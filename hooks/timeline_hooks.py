@@ -15,14 +15,15 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from timeline_core.exports import Published, export_files
-from timeline_core.hardening import harden_page
-from timeline_core.history import commit_epoch
-from timeline_core.load import load_timeline
-from timeline_core.rawblocks import block_ids, join_blocks, split_blocks
-from timeline_core.render import render_pages, template_cache
-from timeline_core.urls import Site
-from timeline_core.options import read_layout
+from timeline_core.data.history import commit_epoch
+from timeline_core.data.load import load_timeline
+from timeline_core.exports import Published
+from timeline_core.pages.hardening import harden_page
+from timeline_core.pages.paging import read_layout
+from timeline_core.pages.rawblocks import block_ids, join_blocks, split_blocks
+from timeline_core.pages.render import template_cache
+from timeline_core.pages.urls import Site
+from timeline_core.site_files import site_files
 
 # Under `mkdocs.` so that `mkdocs build --strict` counts these messages.
 log = logging.getLogger("mkdocs.hooks.timeline")
@@ -80,7 +81,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Load timeline/, report every problem, and add the generated pages and archived sources."""
+    """Load timeline/, report every problem, and add the generated pages, exports and archives."""
     root = Path(config.config_file_path).parent
     result = load_timeline(root)
     layout, option_problems = read_layout(config.extra.get("timeline"),
@@ -89,19 +90,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         log.error(problem.format())
     site = Site(use_directory_urls=config.use_directory_urls,
                 base_url=(config.site_url or "/").rstrip("/") + "/")
-    for src_uri, content in render_pages(result, site, layout, template_cache(root)).items():
-        existing = files.get_file_from_path(src_uri)
+    published = Published(title=config.site_name, description=config.site_description or "")
+    for item in site_files(result, root, site, published, layout, template_cache(root)):
+        existing = files.get_file_from_path(item.path)
         if existing is not None:  # a hand-written page would silently lose to ours otherwise
-            log.error(f"docs/{src_uri} is generated from timeline/; remove the hand-written file")
+            log.error(f"docs/{item.path} is generated from timeline/; remove the hand-written file")
             files.remove(existing)
-        # one page per entity or source lives in a folder and is reached by links, not the nav
-        inclusion = InclusionLevel.NOT_IN_NAV if "/" in src_uri else InclusionLevel.UNDEFINED
-        files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
-    published = Published(site_url=site.base_url, title=config.site_name,
-                          description=config.site_description or "")
-    for name, text in export_files(result.timeline, published, site).items():
-        files.append(File.generated(config, name, content=text))
-    for source in result.timeline.sources:
-        if source.id in result.timeline.archives:
-            files.append(File.generated(config, source.archive, abs_src_path=str(root / source.archive)))
+        inclusion = InclusionLevel.NOT_IN_NAV if item.off_nav else InclusionLevel.UNDEFINED
+        if item.copy_of is not None:
+            files.append(File.generated(config, item.path, abs_src_path=str(item.copy_of), inclusion=inclusion))
+        else:
+            files.append(File.generated(config, item.path, content=item.text, inclusion=inclusion))
     return files

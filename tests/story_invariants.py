@@ -20,9 +20,9 @@ import feedparser
 import icalendar
 from bs4 import BeautifulSoup
 
-from timeline_core.load import load_timeline
-from timeline_core.model import Timeline
-from timeline_core.quotes import fold
+from timeline_core.data.load import load_timeline
+from timeline_core.model.records import Timeline
+from timeline_core.model.quotes import fold
 
 from tests.conftest import Project
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline_core.options import LINKS_PER_PAGE
+from timeline_core.pages.paging import LINKS_PER_PAGE
 
 from tests.test_loader import EVENT, GOOD
 

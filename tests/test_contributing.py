@@ -93,7 +93,7 @@ def test_new_asks_in_a_terminal(project):
 def test_committed_schemas_are_current(project):
     run = subprocess.run([*NEW, "--root", str(REPO), "schemas", "--check"], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout
-    schema = REPO / "hooks/timeline_core/schema.py"
+    schema = REPO / "hooks/timeline_core/data/schema.py"
     stale = project.root / "schemas/event.schema.json"
     stale.write_text(stale.read_text().replace("A short headline", "A headline"))
     run = subprocess.run([*NEW, "--root", str(project.root), "schemas", "--check"], capture_output=True, text=True)

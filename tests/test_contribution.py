@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import pytest
 
-from timeline_core.load import load_timeline
+from timeline_core.data.load import load_timeline
 
 from tests.conftest import EXAMPLE_STORY, REPO, STORY_PARTS, Project, built, copy_project
 from tests.story_invariants import story_problems

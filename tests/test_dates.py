@@ -7,7 +7,7 @@ import datetime as dt
 import edtf
 import pytest
 
-from timeline_core.dates import display_date, parse_edtf
+from timeline_core.model.dates import display_date, parse_edtf
 from timeline_core.problems import DataError
 
 FORMS = ["2026-04-10", "2026-04", "2026", "2026-04-07~", "2026-04-10?", "2026-04%", "2026~",

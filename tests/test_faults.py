@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline_core.load import load_timeline
+from timeline_core.data.load import load_timeline
 
 from tests.conftest import Project, build_here, copy_project, run_cli
 

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from timeline_core.load import load_timeline
+from timeline_core.data.load import load_timeline
 
 EVENT = "timeline/events/2026-04-06-example-model-ready.yml"
 GOOD = """

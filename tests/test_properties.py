@@ -9,10 +9,10 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from timeline_core.load import LoadResult, load_timeline
-from timeline_core.render import render_pages, template_cache
-from timeline_core.schema import EVENT
-from timeline_core.urls import Site
+from timeline_core.data.load import LoadResult, load_timeline
+from timeline_core.pages.render import render_pages, template_cache
+from timeline_core.data.schema import EVENT
+from timeline_core.pages.urls import Site
 
 from tests.test_loader import EVENT as EVENT_PATH
 from tests.test_loader import GOOD
@@ -74,7 +74,7 @@ def test_any_field_of_a_good_event_can_be_broken_without_a_crash(empty_project, 
 @SETTINGS
 @given(value=values)
 def test_the_fast_yaml_path_reads_exactly_as_the_strict_one(value):
-    from timeline_core.yamlread import parse_yaml, parse_yaml_events
+    from timeline_core.data.yamlread import parse_yaml, parse_yaml_events
 
     text = yaml.safe_dump(value, allow_unicode=True)
     if "&" in text or "*" in text or "!" in text:
@@ -96,7 +96,7 @@ def test_the_fast_yaml_path_reads_exactly_as_the_strict_one(value):
 def test_the_plain_paragraph_shortcut_renders_as_markdown_would(text):
     import markdown as python_markdown
 
-    from timeline_core.markup import _LIST_START, _PLAIN_TEXT, render_markdown
+    from timeline_core.data.markup import _LIST_START, _PLAIN_TEXT, render_markdown
 
     assume(_PLAIN_TEXT.fullmatch(text) and not _LIST_START.match(text))
     full = python_markdown.Markdown(output_format="html")

@@ -85,10 +85,10 @@ def test_pages_read_as_if_markdown_had_parsed_every_block(big):
     """Generated HTML skips Python-Markdown (rawblocks); the pages must not change for it."""
     import markdown
 
-    from timeline_core.load import load_timeline
-    from timeline_core.render import render_pages
-    from timeline_core.urls import Site
-    from timeline_core.options import Layout
+    from timeline_core.data.load import load_timeline
+    from timeline_core.pages.render import render_pages
+    from timeline_core.pages.urls import Site
+    from timeline_core.pages.paging import Layout
 
     config = read_config(big.parent)
     extensions = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
@@ -157,7 +157,7 @@ def test_a_long_list_goes_on_one_page_per_period(big):
 def test_a_raw_block_markdown_lost_stops_the_build_rather_than_vanishing():
     import markdown
 
-    from timeline_core.rawblocks import join_blocks, raw_block, split_blocks
+    from timeline_core.pages.rawblocks import join_blocks, raw_block, split_blocks
 
     split = split_blocks("# Title\n\n" + raw_block("<p>one</p>") + "\n" + raw_block("<p>two</p>"))
     html = markdown.markdown(split.markdown)

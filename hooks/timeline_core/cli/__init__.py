@@ -1,0 +1,199 @@
+"""The `timeline` command for contributors: check the data, start a new entry, keep schemas current,
+and see how much of each source the site uses."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .. import exports
+
+from ..data import jsonschema
+
+from . import scaffold
+from ..model.coverage import citations_of, source_coverage
+from ..model.dates import parse_edtf
+from ..data.load import load_timeline
+from ..problems import DataError, Problem
+from ..data.schema import DATE_BASES, STATUSES
+from ..pages.urls import Site
+
+
+def _github(problem: Problem) -> str:
+    # GitHub Actions annotations; '%', CR and LF must be escaped in the message
+    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::error file={problem.path},line={problem.line},col={problem.column}::{message}"
+
+
+def check(root: Path, output_format: str) -> int:
+    """Validate everything under timeline/; print every problem; 0 when clean, 1 otherwise."""
+    result = load_timeline(root)
+    for problem in result.problems:
+        print(_github(problem) if output_format == "github" else problem.format())
+    timeline = result.timeline
+    counts = (f"{len(timeline.events)} events, {len(timeline.sources)} sources, "
+              f"{len(timeline.entities)} entities, {len(timeline.terms)} glossary terms")
+    if result.problems:
+        count = len(result.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found ({counts} valid)", file=sys.stderr)
+        return 1
+    citations = sum(1 for _ in citations_of(timeline))
+    print(f"ok: {counts}; {citations} quotes verified against their archived sources", file=sys.stderr)
+    return 0
+
+
+def coverage(root: Path, fail_under: float) -> int:
+    """Print every sentence of every archived source with what cites it, and the share covered."""
+    result = load_timeline(root)
+    for problem in result.problems:
+        print(problem.format(), file=sys.stderr)
+    status = 1 if result.problems else 0
+    for report in source_coverage(result.timeline):
+        print(f"{report.source_id} ({report.path})")
+        for number, sentence in enumerate(report.sentences, 1):
+            mark = "ok " if sentence.covered else "-- "
+            print(f"  {mark}{number:3d}. {sentence.text}")
+            if sentence.cited_by:
+                print(f"        cited by ({sentence.share:.0%} quoted): {', '.join(sentence.cited_by)}")
+            if sentence.uncited_reason:
+                print(f"        uncited on purpose: {sentence.uncited_reason}")
+            if not sentence.covered and not sentence.cited_by:
+                print("        not cited: cite it, or list it under the source's 'uncited' with a reason")
+        for text in report.unmatched_uncited:
+            print(f"  !! listed as uncited but not a whole sentence of the source: {text}")
+            status = 1
+        covered = sum(s.covered for s in report.sentences)
+        print(f"  coverage: {covered}/{len(report.sentences)} sentences ({report.share:.1%})")
+        if report.share * 100 < fail_under:
+            print(f"  below the required {fail_under:g}%", file=sys.stderr)
+            status = 1
+    return status
+
+
+def _ask(prompt: str, default: str | None = None, choices: tuple[str, ...] = ()) -> str:
+    hint = f" [{'/'.join(choices)}]" if choices else ""
+    hint += f" ({default})" if default else ""
+    while True:
+        answer = input(f"{prompt}{hint}: ").strip() or (default or "")
+        if answer and (not choices or answer in choices):
+            return answer
+        print(f"  please answer{' with one of ' + ', '.join(choices) if choices else ''}")
+
+
+def new(root: Path, args: argparse.Namespace, interactive: bool) -> int:
+    """Scaffold timeline/events/<date>-<title>.yml; never overwrite."""
+    values = {"title": args.title, "date": args.date, "source": args.source}
+    missing = [name for name, value in values.items() if not value]
+    if missing and not interactive:
+        print(f"error: missing --{', --'.join(missing)} (or run `timeline new` in a terminal to be asked)",
+              file=sys.stderr)
+        return 2
+    result = load_timeline(root)
+    sources = [s.id for s in result.timeline.sources]
+    if interactive:
+        values["title"] = values["title"] or _ask("Title (a short headline)")
+        while not values["date"]:
+            candidate = _ask("Date (EDTF: 2026-04-10, 2026-04-07~, ../2026-04-10)")
+            try:
+                parse_edtf(candidate)
+                values["date"] = candidate
+            except DataError as error:
+                print(f"  {error.message}")
+        values["source"] = values["source"] or _ask("Source id", sources[0] if len(sources) == 1 else None,
+                                                    tuple(sources))
+        args.status = args.status or _ask("Status", "reported", STATUSES)
+        args.date_basis = args.date_basis or _ask("Is the date stated by the source, or inferred?", "stated",
+                                                  DATE_BASES)
+    try:
+        ident = scaffold.event_id(values["title"], values["date"])
+    except DataError as error:
+        print(f"error: --date: {error.message}", file=sys.stderr)
+        return 2
+    if values["source"] not in sources:
+        print(f"error: --source: unknown source '{values['source']}'; known: {', '.join(sources) or 'none'}",
+              file=sys.stderr)
+        return 2
+    path = root / "timeline" / "events" / f"{ident}.yml"
+    if path.exists():
+        print(f"error: {path.relative_to(root)} already exists; choose another title or edit that file",
+              file=sys.stderr)
+        return 1
+    event = scaffold.NewEvent(values["title"], values["date"], values["source"],
+                              args.status or "reported", args.date_basis or "stated", args.quote)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(scaffold.event_yaml(event), encoding="utf-8")
+    print(f"created {path.relative_to(root)}")
+    print("next: replace every TODO, then run `uv run timeline check` and `uv run mkdocs serve`")
+    return 0
+
+
+def export(root: Path, out: Path, site_url: str) -> int:
+    """Write every export (JSON, CSV, Atom, iCalendar, TimelineJS) to a folder."""
+    result = load_timeline(root)
+    for problem in result.problems:
+        print(problem.format(), file=sys.stderr)
+    if result.problems:
+        print("not exported: fix the problems above first", file=sys.stderr)
+        return 1
+    published = exports.Published("A cited timeline", "Exported from timeline/")
+    site = Site(base_url=site_url.rstrip("/") + "/")
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in exports.export_files(result.timeline, published, site).items():
+        (out / name).write_text(text, encoding="utf-8", newline="")
+        print(f"wrote {out / name}")
+    return 0
+
+
+def schemas(root: Path, check_only: bool) -> int:
+    """Write the JSON Schemas under schemas/, or with --check report stale ones."""
+    if check_only:
+        stale = jsonschema.stale_schemas(root)
+        for name in stale:
+            print(f"{jsonschema.SCHEMA_DIR}/{name}:1:1: error: out of date; run `uv run timeline schemas`")
+        return 1 if stale else 0
+    for name in jsonschema.write_schemas(root):
+        print(f"wrote {jsonschema.SCHEMA_DIR}/{name}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="timeline", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path("."),
+                        help="the project folder that holds timeline/ and seeds/ (default: .)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_parser = commands.add_parser("check", help="validate all data and print every problem")
+    check_parser.add_argument("--format", choices=("text", "github"), default="text",
+                              help="text: path:line:column: error: message; github: Actions annotations")
+    coverage_parser = commands.add_parser("coverage", help="show which sentences of each source are cited")
+    coverage_parser.add_argument("--fail-under", type=float, default=0, metavar="PERCENT",
+                                 help="exit 1 if any source's coverage is below this percentage")
+    new_parser = commands.add_parser("new", help="scaffold a new event file (asks in a terminal)")
+    new_parser.add_argument("--title", help="a short headline")
+    new_parser.add_argument("--date", help="an EDTF date, such as 2026-04-10 or 2026-04-07~")
+    new_parser.add_argument("--source", help="the id of the source in timeline/sources.yml")
+    new_parser.add_argument("--quote", help="the passage that supports the event, word for word")
+    new_parser.add_argument("--status", choices=STATUSES, help="default: reported")
+    new_parser.add_argument("--date-basis", choices=DATE_BASES, help="default: stated")
+    schemas_parser = commands.add_parser("schemas", help="write the data files' JSON Schemas to schemas/")
+    schemas_parser.add_argument("--check", action="store_true", help="only report schemas that are stale")
+    export_parser = commands.add_parser("export", help="write JSON, CSV, Atom, iCalendar and TimelineJS exports")
+    export_parser.add_argument("--out", type=Path, default=Path("exports"), help="folder to write (default: exports)")
+    export_parser.add_argument("--site-url", default="https://example.org/",
+                               help="the published site's address, for links in the exports")
+    args = parser.parse_args(argv)
+    if args.command == "export":
+        return export(args.root, args.out, args.site_url)
+    if args.command == "new":
+        return new(args.root, args, interactive=sys.stdin.isatty() and sys.stdout.isatty())
+    if args.command == "schemas":
+        return schemas(args.root, args.check)
+    if args.command == "check":
+        return check(args.root, args.format)
+    if args.command == "coverage":
+        return coverage(args.root, args.fail_under)
+    return 2  # pragma: no cover - argparse rejects unknown commands
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

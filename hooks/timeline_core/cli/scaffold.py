@@ -1,0 +1,71 @@
+"""Scaffolding a new event file that a contributor then fills in.
+
+The scaffold is deliberately not valid until its placeholders are replaced: the
+loader refuses any text that still holds `TODO`, so a half-written entry can
+never be published by accident.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model.dates import parse_edtf
+from ..data.schema import DATE_BASES, STATUSES
+
+PLACEHOLDER = "TODO"
+EVENT_SCHEMA_HEADER = "# yaml-language-server: $schema=../../schemas/event.schema.json\n"
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    title: str
+    date: str
+    source: str
+    status: str = "reported"
+    date_basis: str = "stated"
+    quote: str | None = None
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0]
+    return slug or "event"
+
+
+def event_id(title: str, date: str) -> str:
+    """`<YYYY-MM-DD>-<what-happened>`, dated by the first day the date can mean (or its last, if open)."""
+    parsed = parse_edtf(date)
+    day = parsed.earliest or parsed.latest
+    return f"{day.isoformat()}-{slugify(title)}"
+
+
+def _yaml_text(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def event_yaml(new: NewEvent) -> str:
+    """The scaffold's text: every field, with placeholders where the contributor must write."""
+    if new.status not in STATUSES or new.date_basis not in DATE_BASES:
+        raise ValueError("unknown status or date basis")
+    needs_note = new.date_basis == "inferred" or not parse_edtf(new.date).is_plain_day
+    quote = _yaml_text(new.quote or f"{PLACEHOLDER}: paste the passage word for word")
+    lines = [
+        EVENT_SCHEMA_HEADER.rstrip("\n"),
+        f"title: {_yaml_text(new.title)}",
+        f"date: {_yaml_text(new.date)}",
+        f"date_basis: {new.date_basis}",
+    ]
+    if needs_note:
+        lines.append(f"date_note: {_yaml_text(PLACEHOLDER + ': say how the date was worked out from the source')}")
+    lines += [
+        f"status: {new.status}",
+        f"summary: {_yaml_text(PLACEHOLDER + ': what happened, in one paragraph, every claim supported by a quote')}",
+        "tags: []",
+        "entities: []",
+        "citations:",
+        f"  - source: {new.source}",
+        f"    quote: {quote}",
+    ]
+    return "\n".join(lines) + "\n"

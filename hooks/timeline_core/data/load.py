@@ -1,0 +1,391 @@
+"""Loading `timeline/`: every file read once, every problem reported, nothing skipped.
+
+The result always carries all problems found; entries with problems are left
+out of the model, and the problems say which and why, so nothing vanishes
+silently.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .fields import Collector, read_record
+from ..model.records import Entity, Event, Explainer, Redirect, Source, Term, Timeline
+from ..problems import DataError, Mark, Problem, did_you_mean
+from ..model.quotes import SourceText, closest_passage, verify_quote
+from .history import read_history
+from .schema import ENTITY, EVENT, EXPLAINER, REDIRECT, SOURCE, TERM, Record
+from .yamlread import Mapping, Node, Scalar, Sequence, describe, parse_yaml
+
+DATA_DIR = "timeline"
+EVENTS_DIR = "events"
+SEEDS_DIR = "seeds"
+LIST_FILES: dict[str, Record] = {"sources.yml": SOURCE, "entities.yml": ENTITY, "glossary.yml": TERM,
+                                 "redirects.yml": REDIRECT}
+EXPLAINER_FILE = "explainer.yml"  # optional: when present, the Home page is made from it
+MAX_EVENT_BYTES = 64 * 1024
+MAX_LIST_BYTES = 4 * 1024 * 1024
+MAX_ARCHIVE_BYTES = 16 * 1024 * 1024
+_BARE_DATE = re.compile(r"^\d{4}(-\d{2}){0,2}$")
+_EVENT_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    timeline: Timeline
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _offset_mark(data: bytes, offset: int) -> Mark:
+    line = data.count(b"\n", 0, offset) + 1
+    return Mark(line, offset - (data.rfind(b"\n", 0, offset) + 1) + 1)
+
+
+def read_text(path: Path, limit: int) -> str:
+    """Read a contributed file as UTF-8 text, refusing what would confuse a reader or a parser."""
+    if path.is_symlink():
+        raise DataError("file is a symbolic link; commit the file itself", Mark(1, 1))
+    size = path.stat().st_size
+    if size > limit:
+        raise DataError(f"file is {size:,} bytes; the limit is {limit:,} bytes. Split it up", Mark(1, 1))
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise DataError("file starts with a byte-order mark; save the file as UTF-8 without BOM", Mark(1, 1))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DataError(f"file is not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8",
+                        _offset_mark(data, error.start)) from None
+    if "\x00" in text:
+        raise DataError("file contains a NUL byte; this is not a text file", _offset_mark(data, data.index(b"\x00")))
+    tab = data.find(b"\t")
+    if tab >= 0:
+        raise DataError("file contains a tab character; indent and separate with spaces", _offset_mark(data, tab))
+    return text
+
+
+def _read_yaml(path: Path, limit: int, out: Collector) -> Node | None:
+    try:
+        node = parse_yaml(read_text(path, limit))
+    except DataError as error:
+        out.error(error.mark or Mark(1, 1), error.message)  # the record is then left out, and so is what needs it
+        return None
+    if node is None:
+        out.error(Mark(1, 1), "file is empty; see CONTRIBUTING.md for the fields to write")
+    return node
+
+
+@dataclass(frozen=True)
+class _Found:
+    events: tuple[tuple[str, Path], ...]  # (id, path)
+    lists: dict[str, Path]
+
+
+def _discover(root: Path, out: Collector) -> _Found:
+    """Find the data files; any other file under timeline/ is a problem, never ignored."""
+    data = root / DATA_DIR
+    events: list[tuple[str, Path]] = []
+    lists: dict[str, Path] = {}
+    if not data.is_dir():
+        out.problems.append(Problem(DATA_DIR, 1, 1, "folder is missing; it holds the timeline's data"))
+        return _Found((), lists)
+    for entry in sorted(os.scandir(data), key=lambda e: e.name):
+        rel = f"{DATA_DIR}/{entry.name}"
+        if entry.name == EVENTS_DIR and entry.is_dir(follow_symlinks=False):
+            events = _discover_events(Path(entry.path), out)
+        elif entry.name in (*LIST_FILES, EXPLAINER_FILE) and entry.is_file(follow_symlinks=False):
+            lists[entry.name] = Path(entry.path)
+        else:
+            hint = did_you_mean(entry.name.replace(".yaml", ".yml"), [*LIST_FILES, EXPLAINER_FILE, EVENTS_DIR])
+            out.problems.append(Problem(rel, 1, 1, f"unexpected {'folder' if entry.is_dir() else 'file'}"
+                                        f"{hint}; timeline/ holds only {', '.join(LIST_FILES)}, {EXPLAINER_FILE} "
+                                        "and events/<id>.yml"))
+    for name in LIST_FILES:
+        if name not in lists:
+            out.problems.append(Problem(f"{DATA_DIR}/{name}", 1, 1, "file is missing; create it (it may "
+                                        "hold an empty list: [])"))
+    return _Found(tuple(events), lists)
+
+
+def _discover_events(folder: Path, out: Collector) -> list[tuple[str, Path]]:
+    events = []
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        rel = f"{DATA_DIR}/{EVENTS_DIR}/{entry.name}"
+        stem, dot, ext = entry.name.rpartition(".")
+        if entry.is_dir(follow_symlinks=False):
+            out.problems.append(Problem(rel, 1, 1, "unexpected folder; put event files directly in "
+                                        "timeline/events/"))
+        elif not dot or ext != "yml":
+            fixed = (stem if dot else entry.name) + ".yml"
+            out.problems.append(Problem(rel, 1, 1, f"unexpected file; event files end in .yml "
+                                        f"(rename it to {fixed})"))
+        elif not _EVENT_NAME.match(stem):
+            suggestion = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "yyyy-mm-dd-what-happened"
+            out.problems.append(Problem(rel, 1, 1, f"file name '{entry.name}' is not a lowercase slug; "
+                                        f"rename it to {suggestion}.yml"))
+        elif _BARE_DATE.match(stem):
+            out.problems.append(Problem(rel, 1, 1, f"file name '{entry.name}' is only a date; add what "
+                                        f"happened, as in {stem}-model-released.yml"))
+        else:
+            events.append((stem, Path(entry.path)))
+    return events
+
+
+def _read_list(path: Path | None, name: str, record: Record,
+               out: Collector) -> tuple[list[tuple[dict, Mapping]], set[str] | None]:
+    """Read a file holding a list of records.
+
+    Returns each usable record with its node, and every id the file declares, usable
+    or not, so that a reference to a broken record is not also called unknown (None
+    when the file could not be read at all, so that no id can be called unknown).
+    """
+    if path is None:
+        return [], None
+    node = _read_yaml(path, MAX_LIST_BYTES, out)
+    if node is None:
+        return [], None if out.problems else set()
+    if not isinstance(node, Sequence):
+        out.error(node.mark, f"must be a list of {record.name} entries (each starting with '- id:'), "
+                             f"not {describe(node)}")
+        return [], None
+    key = record.id_field
+    declared = {ident.text for item in node.items
+                if isinstance(item, Mapping) and isinstance(ident := item.get(key), Scalar)}
+    records = []
+    for number, item in enumerate(node.items, 1):
+        ident = item.get(key) if isinstance(item, Mapping) else None
+        where = f"{record.name} '{ident.text}'" if isinstance(ident, Scalar) else f"{record.name} {number}"
+        out.owner = (record.name, ident.text if isinstance(ident, Scalar) else f"#{number}")
+        values = read_record(item, record, out, where)
+        if values is not None:
+            records.append((values, item))
+    return records, declared
+
+
+def _declared_ids(records: list[tuple[dict, Mapping]], record: Record, out: Collector) -> None:
+    """Report a repeated id; neither record is shown, since a link could mean either."""
+    seen: dict[str, Mark] = {}
+    key = record.id_field
+    for values, node in records:
+        mark = node.get(key).mark
+        if values[key] in seen:
+            out.error(mark, f"duplicate {key} '{values[key]}' (first at line {seen[values[key]].line}); "
+                            "ids must be unique", (record.name, values[key]))
+        seen.setdefault(values[key], mark)
+
+
+def _load_archive(root: Path, source: dict, node: Mapping, out: Collector) -> SourceText | None:
+    archive = source["archive"]
+    mark = node.get("archive").mark
+    parts = Path(archive).parts
+    if Path(archive).is_absolute() or ".." in parts or not parts or parts[0] != SEEDS_DIR:
+        out.error(mark, f"field 'archive': '{archive}' must be a path inside seeds/, like seeds/my-source.txt")
+        return None
+    path = root / archive
+    resolved_root = root.resolve()
+    if path.is_symlink() or not path.resolve().is_relative_to(resolved_root / SEEDS_DIR):
+        out.error(mark, f"field 'archive': '{archive}' is a link; archive the file itself under seeds/")
+        return None
+    if not path.is_file():
+        out.error(mark, f"field 'archive': '{archive}' does not exist; save the source's text there")
+        return None
+    try:
+        return SourceText.from_text(archive, read_text(path, MAX_ARCHIVE_BYTES))
+    except DataError as error:
+        out.error(mark, f"field 'archive': {archive}: {error.message}")
+        return None
+
+
+def _check_quotes(out: Collector, archives: dict[str, SourceText]) -> None:
+    for check in out.quotes:
+        source = archives.get(check.source)
+        if source is None or verify_quote(source, check.quote):
+            continue  # an unknown or unreadable source is reported where it is declared or named
+        closest = closest_passage(source, check.quote)
+        out.error(check.mark, f"text not found in {source.path}; copy it word for word. "
+                              f"Closest passage: \"{closest}\"", check.owner)
+
+
+_REF_NAMES = {"source": "a source in timeline/sources.yml", "entity": "an entity in timeline/entities.yml",
+              "term": "a glossary term in timeline/glossary.yml", "event": "an event in timeline/events/"}
+_REF_FILES = {"source": "timeline/sources.yml", "entity": "timeline/entities.yml",
+              "term": "timeline/glossary.yml", "event": "timeline/events/"}
+
+
+def _check_references(collectors: list[Collector],
+                      declared: dict[str, set[str] | None]) -> set[tuple[str, str]]:
+    """Report every reference to an id that no file declares; return all records left unusable.
+
+    A reference to a declared record that has problems of its own is not blamed on the
+    referrer, but the referrer cannot be shown either: it is rejected, and says why,
+    until no shown record points at a rejected one.
+    """
+    rejected = set().union(*(out.failed for out in collectors))
+    for out in collectors:
+        for ref in out.references:
+            if declared[ref.kind] is None:  # the file could not be read: say so once per record
+                if ref.owner not in rejected:
+                    out.error(ref.mark, f"this {ref.owner[0]} is not shown because {_REF_FILES[ref.kind]} "
+                                        "could not be read (see its errors)", ref.owner)
+                    rejected.add(ref.owner)
+            elif ref.id not in declared[ref.kind]:
+                known = sorted(declared[ref.kind])
+                out.error(ref.mark, f"unknown {ref.kind} '{ref.id}'{did_you_mean(ref.id, known)}; "
+                                    f"it must be the id of {_REF_NAMES[ref.kind]}", ref.owner)
+                rejected.add(ref.owner)
+    changed = True
+    while changed:
+        changed = False
+        for out in collectors:
+            for ref in out.references:
+                if ref.owner in rejected or (ref.kind, ref.id) not in rejected:
+                    continue
+                out.error(ref.mark, f"this {ref.owner[0]} is not shown because {ref.kind} '{ref.id}' "
+                                    "has problems of its own (reported with it)", ref.owner)
+                rejected.add(ref.owner)
+                changed = True
+    return rejected
+
+
+def _check_parents(entities: list[tuple[dict, Mapping]], out: Collector) -> None:
+    parents: dict[str, str | None] = {}
+    for values, _ in entities:  # with a duplicated id, the first one's parent counts
+        parents.setdefault(values["id"], values["parent"])
+    for values, node in entities:
+        seen = [values["id"]]
+        parent = values["parent"]
+        while parent is not None and parent in parents:
+            if parent in seen:
+                out.error(node.get("parent").mark, f"entity '{values['id']}' is its own ancestor "
+                          f"({' → '.join([*seen, parent])}); fix one of the parents", ("entity", values["id"]))
+                break
+            seen.append(parent)
+            parent = parents[parent]
+
+
+def load_timeline(root: Path) -> LoadResult:
+    """Read and validate everything under `root/timeline`, collecting every problem."""
+    # Loading allocates many small objects and frees none of them: the cyclic garbage collector
+    # would only rescan them, again and again (about a fifth of the time at 10,000 events).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(Path(root))
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(root: Path) -> LoadResult:
+    collectors = [Collector(DATA_DIR)]
+    found = _discover(root, collectors[0])
+
+    def collector(rel: str) -> Collector:
+        collectors.append(Collector(rel))
+        return collectors[-1]
+
+    lists: dict[str, list[tuple[dict, Mapping]]] = {}
+    declared: dict[str, set[str]] = {}
+    for name, record in LIST_FILES.items():
+        out = collector(f"{DATA_DIR}/{name}")
+        lists[name], declared[record.name] = _read_list(found.lists.get(name), name, record, out)
+        _declared_ids(lists[name], record, out)
+    sources, entities, terms = lists["sources.yml"], lists["entities.yml"], lists["glossary.yml"]
+    history = read_history(root)
+    events = [event for ident, path in found.events
+              if (event := _read_event(ident, path, collector(f"{DATA_DIR}/{EVENTS_DIR}/{path.name}")))]
+    declared["event"] = {ident for ident, _ in found.events}
+    explainer = None
+    if EXPLAINER_FILE in found.lists:
+        explainer = _read_explainer(found.lists[EXPLAINER_FILE], collector(f"{DATA_DIR}/{EXPLAINER_FILE}"))
+    _check_term_basis(terms, collector(f"{DATA_DIR}/glossary.yml"))
+    out = collector(f"{DATA_DIR}/sources.yml")
+    archives = {}
+    for values, node in sources:
+        out.owner = ("source", values["id"])
+        if (text := _load_archive(root, values, node, out)) is not None:
+            archives[values["id"]] = text
+    _check_parents(entities, collector(f"{DATA_DIR}/entities.yml"))
+    _check_permanent_links(history, {ident for ident, _ in found.events}, lists["redirects.yml"],
+                           collector(f"{DATA_DIR}/redirects.yml"), collectors)
+    for out in collectors:
+        _check_quotes(out, archives)
+    rejected = _check_references(collectors, declared)
+
+    def shown(kind: str, records: list[tuple[dict, Mapping]]) -> list[dict]:
+        key = "from" if kind == "redirect" else "id"
+        return [values for values, _ in records if (kind, values[key]) not in rejected]
+
+    timeline = Timeline(
+        events=tuple(sorted((e for e in events if ("event", e.id) not in rejected), key=Event.sort_key)),
+        sources=tuple(Source(**values) for values in shown("source", sources)),
+        entities=tuple(Entity(**values) for values in shown("entity", entities)),
+        terms=tuple(Term(**values) for values in shown("term", terms)),
+        archives={k: v for k, v in archives.items() if ("source", k) not in rejected},
+        explainer=explainer if ("explainer", "") not in rejected else None,
+        history=history,
+        redirects=tuple(Redirect(values["from"], values["to"]) for values in shown("redirect", lists["redirects.yml"])),
+    )
+    problems = sorted({problem for out in collectors for problem in out.problems})
+    return LoadResult(timeline, tuple(problems))
+
+
+def _read_explainer(path: Path, out: Collector) -> Explainer | None:
+    out.owner = ("explainer", "")
+    node = _read_yaml(path, MAX_LIST_BYTES, out)
+    values = read_record(node, EXPLAINER, out, "the explainer") if node is not None else None
+    return Explainer(**values) if values is not None else None
+
+
+def _check_term_basis(terms: list[tuple[dict, Mapping]], out: Collector) -> None:
+    for values, node in terms:
+        if values["basis"] == "cited" and not values["citations"]:
+            out.error(node.get("basis").mark, f"term '{values['id']}' says basis: cited but has no citations; "
+                      "add a quote, or write basis: general-knowledge", ("term", values["id"]))
+
+
+def _check_permanent_links(history: dict, current: set[str], redirects: list[tuple[dict, Mapping]],
+                           out: Collector, collectors: list[Collector]) -> None:
+    """A published event's link must keep working: a gone file needs a redirect to its new id."""
+    redirected = {}
+    for values, node in redirects:
+        out.owner = ("redirect", values["from"])
+        redirected[values["from"]] = values["to"]
+        if values["from"] in current:
+            out.error(node.get("from").mark, f"'{values['from']}' is still an event; a redirect is only for "
+                                             "an id whose file was renamed or deleted")
+    prefix = f"{DATA_DIR}/{EVENTS_DIR}/"
+    published = {path[len(prefix):-len(".yml")] for path in history
+                 if path.startswith(prefix) and path.endswith(".yml") and "/" not in path[len(prefix):]}
+    for gone in sorted(published - current - set(redirected)):
+        collectors.append(Collector(f"{prefix}{gone}.yml", owner=("gone", gone)))
+        collectors[-1].error(Mark(1, 1), f"the published event '{gone}' was renamed or deleted, which would "
+                             f"break its permanent link (timeline/#{gone}); add '- {{from: {gone}, to: <new id>}}' "
+                             "to timeline/redirects.yml")
+
+
+def _read_event(ident: str, path: Path, out: Collector) -> Event | None:
+    out.owner = ("event", ident)
+    node = _read_yaml(path, MAX_EVENT_BYTES, out)
+    if node is None:
+        return None
+    values = read_record(node, EVENT, out, "the event")
+    if values is None:
+        return None
+    if values["date_note"] is None and values["date_basis"] == "inferred":
+        out.error(node.key_mark("date_basis"), "field 'date_note' is required because the date is inferred; "
+                                               "say how it was worked out from the source")
+        return None
+    if values["date_note"] is None and not values["date"].is_plain_day:
+        out.error(node.key_mark("date"), f"field 'date_note' is required because '{values['date'].text}' "
+                                         "is not one exact day; say how the date was worked out")
+        return None
+    return Event(id=ident, path=out.path, **values)

@@ -1,0 +1,35 @@
+"""`timeline.csv`: one row per event, for spreadsheets, with formula cells neutralized."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..model import views
+from ..model.dates import display_date
+from ..model.records import Timeline
+from ..pages.urls import TIMELINE_PAGE, Site
+
+CSV_COLUMNS = ("id", "url", "title", "date", "earliest", "latest", "display_date", "date_basis", "status",
+               "summary", "tags", "entities", "sources", "quotes")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: str) -> str:
+    """Neutralize a cell a spreadsheet would run as a formula, by starting it with a quote mark."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def timeline_csv(timeline: Timeline, site: Site) -> str:
+    """One row per event (RFC 4180: CRLF, quoted where needed), columns in a fixed order."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(CSV_COLUMNS)
+    for e in views.ordered_events(timeline.events):
+        row = (e.id, site.absolute(TIMELINE_PAGE, e.id), e.title, e.date.text,
+               e.date.earliest.isoformat() if e.date.earliest else "",
+               e.date.latest.isoformat() if e.date.latest else "", display_date(e.date), e.date_basis, e.status,
+               e.summary.source, " ".join(e.tags), " ".join(e.entities),
+               " ".join(dict.fromkeys(c.source for c in e.citations)), " | ".join(c.quote for c in e.citations))
+        writer.writerow([_cell(str(value)) for value in row])
+    return out.getvalue()

@@ -1,0 +1,54 @@
+"""`timelinejs.json`: the events in Knight Lab TimelineJS3's format, to embed as they are."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape as xml_escape
+
+from ..model import views
+from ..model.dates import display_date
+from ..model.records import Timeline
+from ..pages.urls import TIMELINE_PAGE, Site, source_page
+
+if TYPE_CHECKING:
+    from . import Published
+
+
+def _tljs_date(day: dt.date, precision: str) -> dict:
+    date = {"year": day.year}
+    if precision in ("month", "day"):
+        date["month"] = day.month
+    if precision == "day":
+        date["day"] = day.day
+    return date
+
+
+def timelinejs(timeline: Timeline, published: Published, site: Site) -> dict:
+    """One slide per event: its dates as TimelineJS reads them, its summary and its quotes."""
+    events = []
+    for e in views.ordered_events(timeline.events):
+        start = e.date.start or e.date.end  # "before X" starts, for the slider, at X
+        assert start is not None, "parse_edtf refuses a date open at both ends"
+        end = e.date.end if e.date.interval and e.date.start and e.date.end else None
+        slide = {
+            "unique_id": e.id,
+            "start_date": _tljs_date(start.earliest if e.date.start else start.latest, start.precision),
+            "display_date": display_date(e.date),
+            "text": {
+                "headline": str(xml_escape(e.title)),
+                "text": e.summary.html + "".join(
+                    f'<blockquote>{xml_escape(c.quote)}</blockquote><p>— <a href="'
+                    f'{site.absolute(source_page(c.source))}">'
+                    f"{xml_escape(timeline.sources_by_id[c.source].title)}</a></p>" for c in e.citations)
+                + f'<p><a href="{site.absolute(TIMELINE_PAGE, e.id)}">On the timeline</a> · {e.status}</p>',
+            },
+        }
+        if end is not None:
+            slide["end_date"] = _tljs_date(end.latest, end.precision)
+        if e.tags:
+            slide["group"] = e.tags[0]
+        events.append(slide)
+    return {"title": {"text": {"headline": str(xml_escape(published.title)),
+                               "text": f"<p>{xml_escape(published.description)}</p>"}},
+            "events": events}

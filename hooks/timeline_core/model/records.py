@@ -1,0 +1,163 @@
+"""The immutable model every view and export is made from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .dates import EdtfDate
+from .quotes import SourceText
+
+
+@dataclass(frozen=True)
+class Markup:
+    """Markdown as written, and the safe HTML made from it."""
+
+    source: str
+    html: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    path: str
+    title: str
+    date: EdtfDate
+    date_basis: str
+    date_note: str | None
+    status: str
+    summary: Markup
+    tags: tuple[str, ...]
+    entities: tuple[str, ...]
+    terms: tuple[str, ...]
+    citations: tuple[Citation, ...]
+
+    def sort_key(self) -> tuple:
+        return (*self.date.sort_key(), self.id)
+
+
+@dataclass(frozen=True)
+class Uncited:
+    sentence: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    author: str | None
+    url: str
+    published: EdtfDate
+    published_note: str | None
+    accessed: dt.date
+    archive: str
+    note: str | None
+    uncited: tuple[Uncited, ...]
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    kind: str
+    parent: str | None
+    aliases: tuple[str, ...]
+    description: Markup
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    aliases: tuple[str, ...]
+    definition: Markup
+    basis: str
+    citations: tuple[Citation, ...]
+    see_also: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: Markup
+    events: tuple[str, ...]
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    heading: str
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Explainer:
+    title: str
+    lede: Markup
+    sections: tuple[Section, ...]
+
+
+# What each nested record of the schema becomes.
+NESTED = {"citation": Citation, "uncited": Uncited, "sentence": Sentence, "section": Section}
+
+
+@dataclass(frozen=True)
+class Redirect:
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class FileHistory:
+    """When a data file was first committed and last changed (from git)."""
+
+    added: dt.date
+    changed: dt.date
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Everything in timeline/, validated; events sorted by date, then id."""
+
+    events: tuple[Event, ...]
+    sources: tuple[Source, ...]
+    entities: tuple[Entity, ...]
+    terms: tuple[Term, ...]
+    archives: dict[str, SourceText]  # by source id
+    explainer: Explainer | None = None
+    history: dict[str, FileHistory] = field(default_factory=dict)  # by file path
+    redirects: tuple[Redirect, ...] = ()
+
+    @cached_property
+    def sources_by_id(self) -> dict[str, Source]:
+        return {source.id: source for source in self.sources}
+
+    @cached_property
+    def entities_by_id(self) -> dict[str, Entity]:
+        return {entity.id: entity for entity in self.entities}
+
+    @cached_property
+    def terms_by_id(self) -> dict[str, Term]:
+        return {term.id: term for term in self.terms}
+
+    @cached_property
+    def events_by_id(self) -> dict[str, Event]:
+        return {event.id: event for event in self.events}
+
+    @cached_property
+    def redirects_to(self) -> dict[str, tuple[str, ...]]:
+        """For each event, the old ids that lead to it."""
+        found: dict[str, list[str]] = {}
+        for redirect in self.redirects:
+            found.setdefault(redirect.new, []).append(redirect.old)
+        return {new: tuple(sorted(old)) for new, old in found.items()}

@@ -1,0 +1,158 @@
+"""Paging: how many events a page holds, and which page each event is on.
+
+The sizes come from `extra.timeline` in mkdocs.yml. A wrong value there is reported like a
+data problem (`mkdocs.yml:line:column: error: …`) and the default is used instead, so a typo
+never stops `mkdocs serve` and never passes unnoticed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..model.dates import MONTH_NAMES, MONTHS
+from ..model.records import Event
+from ..model.views import ordered_events, period_of
+from ..problems import Problem, did_you_mean
+from .urls import TIMELINE_FOLDER, TIMELINE_PAGE
+
+CONFIG_FILE = "mkdocs.yml"
+EVENTS_PER_PAGE = 100
+LINKS_PER_PAGE = 500  # a list of links to events (an entity's, a tag's) is split past this many
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How many events one timeline page shows, and how many links one list page holds."""
+
+    events_per_page: int = EVENTS_PER_PAGE
+    links_per_page: int = LINKS_PER_PAGE
+
+
+DEFAULTS = Layout()
+OPTIONS = tuple(DEFAULTS.__dataclass_fields__)
+
+
+def _mark(config_text: str, key: str) -> tuple[int, int]:
+    """Where `key:` is first written under `extra:` in mkdocs.yml, or 1:1 if it cannot be found."""
+    extra = re.search(r"^extra\s*:", config_text, re.M)
+    found = re.compile(rf"^(\s*){re.escape(key)}\s*:", re.M).search(config_text, extra.end() if extra else 0)
+    if found is None:
+        return 1, 1
+    return config_text.count("\n", 0, found.start()) + 1, len(found.group(1)) + 1
+
+
+def read_layout(options: object, config_text: str = "") -> tuple[Layout, tuple[Problem, ...]]:
+    """The layout that `extra.timeline` asks for, and a problem for each value that cannot be used."""
+    problems = []
+
+    def problem(key: str, message: str) -> None:
+        line, column = _mark(config_text, key)
+        problems.append(Problem(CONFIG_FILE, line, column, message))
+
+    if options is None:
+        return DEFAULTS, ()
+    if not isinstance(options, dict):
+        problem("timeline", f"extra.timeline must be a mapping of options ({', '.join(OPTIONS)}), "
+                            f"not {type(options).__name__}; the defaults are used")
+        return DEFAULTS, tuple(problems)
+    sizes = {}
+    for key in options:
+        if key not in OPTIONS:
+            problem(str(key), f"extra.timeline.{key} is not an option{did_you_mean(str(key), OPTIONS)}; "
+                              f"the options are {', '.join(OPTIONS)}")
+    for name in OPTIONS:
+        default = getattr(DEFAULTS, name)
+        value = options.get(name, default)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            problem(name, f"extra.timeline.{name} is {value!r}; write a whole number of 1 or more "
+                          f"(the default is {default})")
+            value = default
+        sizes[name] = value
+    return Layout(**sizes), tuple(problems)
+
+
+@dataclass(frozen=True)
+class PeriodPage:
+    """One page of the timeline: a year, a month, or part of a busy month."""
+
+    src: str  # "timeline.md" when everything fits on one page, else "timeline/2026-04.md"
+    key: str  # "2026", "2026-04", "2026-04-p2"
+    label: str
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
+class TimelinePlan:
+    pages: tuple[PeriodPage, ...]
+    page_of: dict[str, str]  # event id -> src of the page that shows it
+
+    @property
+    def split(self) -> bool:
+        return len(self.pages) > 1  # no page holds more than the limit, so more events make more pages
+
+
+def plan_pages(events: tuple[Event, ...], limit: int = EVENTS_PER_PAGE,
+               single: str = TIMELINE_PAGE, folder: str = TIMELINE_FOLDER) -> TimelinePlan:
+    """Split the timeline (or a list of events) by period so no page holds more than `limit` events.
+
+    When everything fits, one page. Otherwise consecutive months are packed into pages of at
+    most `limit` events ("Jan–Jun 2016", "April 2026"), and a month that alone holds more is
+    split into parts. Page cost stays linear in the number of events; pages may change as
+    events are added, and the event map keeps every `timeline/#<id>` link working.
+    Pages are `single` when one is enough, else under `folder/`.
+    """
+    ordered = ordered_events(events)
+    if len(ordered) <= limit:
+        page = PeriodPage(single, "", "", ordered)
+        return TimelinePlan((page,), {e.id: single for e in ordered})
+    months: dict[tuple[int, int], list[Event]] = defaultdict(list)
+    for event in ordered:
+        months[period_of(event)].append(event)
+    pages: list[PeriodPage] = []
+    pending: list[tuple[tuple[int, int], list[Event]]] = []
+
+    def flush() -> None:
+        if pending:
+            first, last = pending[0][0], pending[-1][0]
+            members = tuple(e for _, month_events in pending for e in month_events)
+            pages.append(PeriodPage(f"{folder}/{_period_key(first, last)}.md", _period_key(first, last),
+                                    _period_label(first, last), members))
+            pending.clear()
+
+    for month, month_events in months.items():
+        if len(month_events) > limit:
+            flush()
+            parts = [month_events[i:i + limit] for i in range(0, len(month_events), limit)]
+            for number, part in enumerate(parts, 1):
+                key = _period_key(month, month) + ("" if number == 1 else f"-p{number}")
+                label = f"{_period_label(month, month)}, part {number} of {len(parts)}"
+                pages.append(PeriodPage(f"{folder}/{key}.md", key, label, tuple(part)))
+            continue
+        if sum(len(m) for _, m in pending) + len(month_events) > limit:
+            flush()
+        pending.append((month, month_events))
+    flush()
+    return TimelinePlan(tuple(pages), {e.id: page.src for page in pages for e in page.events})
+
+
+def _period_key(first: tuple[int, int], last: tuple[int, int]) -> str:
+    start = f"{first[0]:04d}-{first[1]:02d}"
+    return start if first == last else f"{start}-to-{last[0]:04d}-{last[1]:02d}"
+
+
+def _period_label(first: tuple[int, int], last: tuple[int, int]) -> str:
+    if first == last:
+        return f"{MONTH_NAMES[first[1] - 1]} {first[0]}"
+    if first[0] == last[0]:
+        return f"{MONTHS[first[1] - 1]}–{MONTHS[last[1] - 1]} {first[0]}"
+    return f"{MONTHS[first[1] - 1]} {first[0]}–{MONTHS[last[1] - 1]} {last[0]}"
+
+
+def periods_by_year(plan: TimelinePlan) -> tuple[tuple[str, tuple[PeriodPage, ...]], ...]:
+    """The timeline's index: its pages under their years."""
+    years: dict[str, list[PeriodPage]] = defaultdict(list)
+    for page in plan.pages:
+        years[page.key[:4]].append(page)
+    return tuple((year, tuple(pages)) for year, pages in years.items())

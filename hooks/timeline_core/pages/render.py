@@ -1,0 +1,181 @@
+"""Rendering the page records of `structure` into the Markdown that MkDocs and Material turn into pages.
+
+Page text we write ourselves (headings) is Markdown, so it reaches MkDocs' table
+of contents; everything that comes from YAML is placed in HTML blocks through
+Jinja2 with autoescaping on, so no contributed string reaches a page unescaped.
+Templates are given the page's own context, the model (`timeline`), the `site` for links
+and `h`, the `Helpers`: nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ..data.load import LoadResult
+from ..model import views
+from ..model.dates import EdtfDate, display_parts, exact_day
+from ..model.records import Event, Section, Source
+from .annotate import quote_anchor, text_fragment
+from .jsonld import events_jsonld, jsonld_script, source_jsonld
+from .paging import DEFAULTS, Layout, TimelinePlan
+from .rawblocks import raw_block
+from .structure import LIST_LIMIT, Citer, Story, site_pages, story_of
+from .termlinks import link_terms
+from .urls import (ENTITIES_PAGE, EVENT_MAP, GLOSSARY_PAGE, HOME_PAGE, SOURCES_PAGE, TAGS_PAGE, TIMELINE_PAGE, Site,
+                   entity_page, source_page, tag_page)
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def date_html(date: EdtfDate | dt.date) -> Markup:
+    """A date with `<time datetime>` on each known part, and plain words for the rest.
+
+    The only way templates write a date, so every date on the site reads the same way.
+    """
+    if not isinstance(date, EdtfDate):
+        date = exact_day(date)
+    pieces = []
+    for part in display_parts(date):
+        if part.datetime:
+            pieces.append(Markup('<time datetime="{}">{}</time>').format(part.datetime, part.text))
+        else:
+            pieces.append(escape(part.text))
+    return Markup("").join(pieces)
+
+
+def template_cache(root: Path) -> jinja2.BytecodeCache:
+    """Compiled templates kept on disk under `.cache/`, keyed by each template's checksum.
+
+    `mkdocs serve` starts every rebuild with new Jinja environments (ours and the theme's),
+    and compiling their templates again was a tenth of a rebuild. An edited template has a
+    new checksum, so it is never served stale.
+    """
+    folder = root / ".cache" / "timeline" / "templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def environment(cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        bytecode_cache=cache,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["date_html"] = functools.lru_cache(maxsize=4096)(date_html)  # many events share a date
+    env.filters["inline"] = inline_html
+    env.filters["md_escape"] = markdown_escape
+    env.filters["raw_block"] = raw_block
+    env.globals.update(TIMELINE=TIMELINE_PAGE, GLOSSARY=GLOSSARY_PAGE, SOURCES=SOURCES_PAGE, ENTITIES=ENTITIES_PAGE,
+                       HOME=HOME_PAGE, TAGS=TAGS_PAGE, EVENT_MAP=EVENT_MAP, LIST_LIMIT=LIST_LIMIT)
+    return env
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
+
+
+def markdown_escape(text: str) -> str:
+    """Backslash-escape Markdown syntax in YAML text placed in Markdown context (headings).
+
+    Jinja's autoescaping then turns < and & into entities, so the text can neither
+    form a link nor open a tag.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def inline_html(html: str) -> Markup:
+    """A one-paragraph rendering without its <p>, to sit inside a sentence or a list item."""
+    if html.startswith("<p>") and html.endswith("</p>"):
+        html = html[3:-4]
+    return Markup(html)
+
+
+@dataclass(frozen=True)
+class Helpers:
+    """What templates call, by name (`h.event_href(page, id)`): links, term links, dates, structured data."""
+
+    story: Story
+    site: Site
+
+    def event_href(self, page: str, event_id: str) -> str:
+        """A link to an event on the timeline page that holds it."""
+        return self.site.link(page, self.story.plan.page_of[event_id], event_id)
+
+    def entity_href(self, page: str, entity_id: str) -> str:
+        return self.site.link(page, entity_page(entity_id))
+
+    def tag_href(self, page: str, tag: str) -> str:
+        return self.site.link(page, tag_page(tag))
+
+    def source_href(self, page: str, source_id: str, anchor: str = "") -> str:
+        """A link to a source's annotated page (to a quote on it, with `anchor`)."""
+        return self.site.link(page, source_page(source_id), anchor)
+
+    def linked(self, html: str, page: str, shared: set[str] | None = None) -> Markup:
+        """Safe HTML with each glossary term's first mention linked to its entry (see link_terms)."""
+        return Markup(link_terms(html, self.story.patterns,
+                                 lambda term: self.site.link(page, GLOSSARY_PAGE, term.id), shared))
+
+    def linked_section(self, section: Section, page: str) -> list[Markup]:
+        """An explainer section's sentences, each term linked once in the whole section."""
+        shared: set[str] = set()
+        return [self.linked(inline_html(sentence.text.html), page, shared) for sentence in section.sentences]
+
+    def summary_and_terms(self, event: Event, page: str) -> tuple[Markup, tuple[str, ...]]:
+        """The linked summary, and the event's other terms (listed, or only in the title) to list after it."""
+        in_summary: set[str] = set()
+        summary = self.linked(event.summary.html, page, in_summary)
+        return summary, tuple(i for i in self.story.event_terms[event.id] if i not in in_summary)
+
+    def reported_dates(self, event: Event) -> tuple[EdtfDate, ...]:
+        return views.reported_dates(self.story.timeline, event)
+
+    def citers_of(self, source_id: str) -> tuple[Citer, ...]:
+        return self.story.citers_of(source_id)
+
+    precision = staticmethod(views.precision)
+    events_by_year = staticmethod(views.events_by_year)
+    quote_anchor = staticmethod(quote_anchor)
+    text_fragment = staticmethod(text_fragment)
+
+    def events_jsonld(self, events: tuple[Event, ...]) -> Markup:
+        return Markup(jsonld_script(events_jsonld(events, self.site)))
+
+    def source_jsonld(self, source: Source) -> Markup:
+        return Markup(jsonld_script(source_jsonld(source, self.site)))
+
+
+def render_pages(result: LoadResult, site: Site, layout: Layout = DEFAULTS,
+                 cache: jinja2.BytecodeCache | None = None) -> dict[str, str]:
+    """Every generated page, by its path under docs/, as text (Markdown, or JSON for the event map)."""
+    story = story_of(result.timeline, layout)
+    env = environment(cache)
+    common = {"timeline": result.timeline, "problems": result.problems, "site": site, "h": Helpers(story, site)}
+    rendered = {page.src: env.get_template(page.template).render(common, page=page.src, **page.context)
+                for page in site_pages(story)}
+    if story.plan.split:
+        rendered[EVENT_MAP] = event_map(story.plan, result.timeline, site)
+    return rendered
+
+
+def event_map(plan: TimelinePlan, timeline, site: Site) -> str:
+    """Where each event lives, for the timeline index to send `timeline/#<id>` links on.
+
+    Old ids from timeline/redirects.yml lead to the event they became.
+    """
+    mapping = {ident: site.link(TIMELINE_PAGE, src, ident) for ident, src in plan.page_of.items()}
+    for redirect in timeline.redirects:
+        if redirect.new in plan.page_of:
+            mapping[redirect.old] = site.link(TIMELINE_PAGE, plan.page_of[redirect.new], redirect.new)
+    return json.dumps(dict(sorted(mapping.items())), separators=(",", ":")) + "\n"

@@ -1,0 +1,40 @@
+"""Every file a build adds to the site: the generated pages, the exports and the archived sources.
+
+The one list both builders take: the MkDocs hooks append each entry to MkDocs' files, and
+anything else that builds the site can write the same entries to a folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .data.load import LoadResult
+from .exports import Published, export_files
+from .pages.paging import Layout
+from .pages.render import render_pages
+from .pages.structure import in_a_folder
+from .pages.urls import Site
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    """A file of the site, by its path under docs/: its text, or the file it is copied from."""
+
+    path: str
+    text: str | None = None
+    copy_of: Path | None = None
+    off_nav: bool = False  # reached by links only, never listed in the navigation
+
+
+def site_files(result: LoadResult, root: Path, site: Site, published: Published, layout: Layout,
+               cache: jinja2.BytecodeCache | None = None) -> tuple[SiteFile, ...]:
+    """Pages (Markdown), exports (data) and archives (copied as they are), in a stable order."""
+    pages = [SiteFile(path, text, off_nav=in_a_folder(path))
+             for path, text in render_pages(result, site, layout, cache).items()]
+    exports = [SiteFile(name, text) for name, text in export_files(result.timeline, published, site).items()]
+    archives = [SiteFile(source.archive, copy_of=root / source.archive) for source in result.timeline.sources
+                if source.id in result.timeline.archives]
+    return (*pages, *exports, *archives)
