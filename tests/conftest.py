@@ -11,6 +11,7 @@ import contextlib
 import io
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -71,15 +72,14 @@ class Project:
         return path
 
     def set_option(self, name: str, value: object) -> None:
-        """Set `extra.timeline.<name>` in this copy's mkdocs.yml (a value, not a text replacement)."""
+        """Set `extra.timeline.<name>` in this copy's mkdocs.yml, keeping the other options."""
         config = self.root / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
-        lines = text.splitlines(keepends=True)
-        key = f"    {name}:"
-        found = [i for i, line in enumerate(lines) if line.startswith(key)]
-        assert len(found) == 1, f"mkdocs.yml has no single line '{key}' under extra.timeline"
-        lines[found[0]] = f"{key} {value}\n"
-        config.write_text("".join(lines), encoding="utf-8")
+        options = {**(read_config(self.root).get("extra", {}).get("timeline") or {}), name: value}
+        block = "  timeline:\n" + "".join(f"    {key}: {option}\n" for key, option in options.items())
+        found = re.search(r"^  timeline:.*\n(?:    .*\n)*", text, re.M)
+        assert found, "mkdocs.yml has no `timeline:` under `extra:`"
+        config.write_text(text[:found.start()] + block + text[found.end():], encoding="utf-8")
         assert read_config(self.root)["extra"]["timeline"][name] == value
 
     def check(self, *args: str) -> subprocess.CompletedProcess:

@@ -123,9 +123,8 @@ def test_a_broken_page_option_in_mkdocs_yml_is_a_message(pristine, tmp_path, opt
     project = _broken(pristine, tmp_path)
     config = project.root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    start = text.index("  timeline:\n")
-    end = text.index("\n\n", start)
-    config.write_text(text[:start] + "  " + options + text[end:], encoding="utf-8")
+    block = re.search(r"^  timeline:.*\n(?:    .*\n)*", text, re.M)
+    config.write_text(text[:block.start()] + "  " + options + "\n" + text[block.end():], encoding="utf-8")
     built = build_here(project.root, strict=True)
     assert built.aborted and built.errors
     for message in built.errors:

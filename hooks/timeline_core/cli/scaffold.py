@@ -36,9 +36,7 @@ def slugify(text: str, limit: int = 60) -> str:
 
 def event_id(title: str, date: str) -> str:
     """`<YYYY-MM-DD>-<what-happened>`, dated by the first day the date can mean (or its last, if open)."""
-    parsed = parse_edtf(date)
-    day = parsed.earliest or parsed.latest
-    return f"{day.isoformat()}-{slugify(title)}"
+    return f"{parse_edtf(date).placed_on.isoformat()}-{slugify(title)}"
 
 
 def _yaml_text(value: str) -> str:
