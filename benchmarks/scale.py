@@ -39,14 +39,20 @@ def timed(command: list[str], cwd: Path) -> tuple[float, subprocess.CompletedPro
 
 def measure_peak(command: list[str], cwd: Path) -> tuple[float, int, subprocess.CompletedProcess]:
     """Time a command in a wrapper process of its own, so ru_maxrss is this command's peak alone."""
-    wrapper = [sys.executable, "-c", (
-        "import resource, subprocess, sys, time\n"
-        "start = time.perf_counter()\n"
-        "run = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
-        "seconds = time.perf_counter() - start\n"
-        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024\n"
-        "sys.stderr.write(run.stderr)\n"
-        "print(f'{seconds} {peak} {run.returncode}')\n"), *command]
+    wrapper = [
+        sys.executable,
+        "-c",
+        (
+            "import resource, subprocess, sys, time\n"
+            "start = time.perf_counter()\n"
+            "run = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+            "seconds = time.perf_counter() - start\n"
+            "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024\n"
+            "sys.stderr.write(run.stderr)\n"
+            "print(f'{seconds} {peak} {run.returncode}')\n"
+        ),
+        *command,
+    ]
     run = subprocess.run(wrapper, cwd=cwd, env=ENV, capture_output=True, text=True)
     seconds, peak, code = run.stdout.split()[-3:]
     return float(seconds), int(peak), subprocess.CompletedProcess(command, int(code), run.stdout, run.stderr)
@@ -54,7 +60,7 @@ def measure_peak(command: list[str], cwd: Path) -> tuple[float, int, subprocess.
 
 def folder_size(folder: Path) -> tuple[int, int, str]:
     files = [p for p in folder.rglob("*") if p.is_file()]
-    pages = sorted(((p.stat().st_size, str(p.relative_to(folder))) for p in files if p.suffix == ".html"))
+    pages = sorted((p.stat().st_size, str(p.relative_to(folder))) for p in files if p.suffix == ".html")
     largest = pages[-1] if pages else (0, "")
     return sum(p.stat().st_size for p in files), largest[0], largest[1]
 
@@ -87,8 +93,13 @@ def serve_edit_seconds(project: Path) -> float:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     log = project / "serve.log"
-    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
-                              env=ENV, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 120
         base = ""
@@ -96,7 +107,9 @@ def serve_edit_seconds(project: Path) -> float:
             match = re.search(r"Serving on (\S+)", log.read_text())
             base = match.group(1) if match else ""
             time.sleep(0.2)
-        event = sorted((project / "timeline/events").glob("*.yml"))[len(list((project / "timeline/events").glob("*.yml"))) // 2]
+        event = sorted((project / "timeline/events").glob("*.yml"))[
+            len(list((project / "timeline/events").glob("*.yml"))) // 2
+        ]
         with urllib.request.urlopen(base + "timeline/event-pages.json", timeout=30) as response:
             pages = json.load(response)
         url = base + "timeline/" + pages[event.stem].split("#")[0]
@@ -130,10 +143,16 @@ def run(size: int, work: Path, serve: bool) -> dict:
     output, largest, largest_name = folder_size(project / "site")
     base_s = baseline(project, work)
     figures = {
-        "events": size, "check_s": round(check_s, 2), "build_s": round(build_s, 2), "baseline_s": round(base_s, 2),
-        "build_over_baseline": round(build_s / base_s, 3), "peak_mb": max(check_mb, build_mb),
-        "output_mb": round(output / 1e6, 1), "largest_page_kb": round(largest / 1024, 1),
-        "largest_page": largest_name, "build_ms_per_event": round(build_s * 1000 / size, 2),
+        "events": size,
+        "check_s": round(check_s, 2),
+        "build_s": round(build_s, 2),
+        "baseline_s": round(base_s, 2),
+        "build_over_baseline": round(build_s / base_s, 3),
+        "peak_mb": max(check_mb, build_mb),
+        "output_mb": round(output / 1e6, 1),
+        "largest_page_kb": round(largest / 1024, 1),
+        "largest_page": largest_name,
+        "build_ms_per_event": round(build_s * 1000 / size, 2),
     }
     if serve:
         figures["serve_edit_s"] = round(serve_edit_seconds(project), 2)
@@ -146,21 +165,28 @@ def main() -> None:
     parser.add_argument("--serve", action="store_true", help="also time a `mkdocs serve` rebuild (1,000 events)")
     args = parser.parse_args()
     results = []
-    print(f"{'events':>7} {'check s':>8} {'build s':>8} {'baseline s':>10} {'ratio':>6} {'peak MB':>8} "
-          f"{'output MB':>9} {'largest kB':>10} {'ms/event':>8}", flush=True)
+    print(
+        f"{'events':>7} {'check s':>8} {'build s':>8} {'baseline s':>10} {'ratio':>6} {'peak MB':>8} "
+        f"{'output MB':>9} {'largest kB':>10} {'ms/event':>8}",
+        flush=True,
+    )
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as folder:
             figures = run(size, Path(folder), serve=args.serve and size == 1000)
         results.append(figures)
-        print(f"{size:>7} {figures['check_s']:>8} {figures['build_s']:>8} {figures['baseline_s']:>10} "
-              f"{figures['build_over_baseline']:>6} {figures['peak_mb']:>8} {figures['output_mb']:>9} "
-              f"{figures['largest_page_kb']:>10} {figures['build_ms_per_event']:>8}"
-              + (f"  serve edit {figures['serve_edit_s']} s" if "serve_edit_s" in figures else ""), flush=True)
+        print(
+            f"{size:>7} {figures['check_s']:>8} {figures['build_s']:>8} {figures['baseline_s']:>10} "
+            f"{figures['build_over_baseline']:>6} {figures['peak_mb']:>8} {figures['output_mb']:>9} "
+            f"{figures['largest_page_kb']:>10} {figures['build_ms_per_event']:>8}"
+            + (f"  serve edit {figures['serve_edit_s']} s" if "serve_edit_s" in figures else ""),
+            flush=True,
+        )
     by_size = {r["events"]: r for r in results}
     summary = {"results": results}
     if 1000 in by_size and 10000 in by_size:
-        summary["per_event_growth_1k_to_10k"] = round(by_size[10000]["build_ms_per_event"]
-                                                      / by_size[1000]["build_ms_per_event"], 3)
+        summary["per_event_growth_1k_to_10k"] = round(
+            by_size[10000]["build_ms_per_event"] / by_size[1000]["build_ms_per_event"], 3
+        )
     print(json.dumps(summary, sort_keys=True))
 
 

@@ -27,8 +27,10 @@ def _skewed(number: int, names: tuple[str, ...]) -> str:
 
 def sentence(number: int) -> str:
     word = WORDS[number % len(WORDS)]
-    return (f"Company {number % 40} announced synthetic {word} number {number} on a quiet day, "
-            f"and observers discussed item {number} at length.")
+    return (
+        f"Company {number % 40} announced synthetic {word} number {number} on a quiet day, "
+        f"and observers discussed item {number} at length."
+    )
 
 
 def make_project(root: Path, count: int, *, first_year: int = 2016, years: int = 10) -> Path:
@@ -44,22 +46,37 @@ def make_project(root: Path, count: int, *, first_year: int = 2016, years: int =
     sources = max(1, -(-count // PER_SOURCE))  # real timelines cite many articles, each of a few kB
     for number in range(sources):
         sentences = range(number * PER_SOURCE, min(count, (number + 1) * PER_SOURCE))
-        (root / f"seeds/synthetic-{number}.txt").write_text("\n".join(sentence(n) for n in sentences) + "\n",
-                                                           encoding="utf-8")
+        (root / f"seeds/synthetic-{number}.txt").write_text(
+            "\n".join(sentence(n) for n in sentences) + "\n", encoding="utf-8"
+        )
     data = root / "timeline"
     events = data / "events"
     events.mkdir(parents=True, exist_ok=True)
-    (data / "sources.yml").write_text("".join(
-        f"- id: synthetic-{n}\n  title: Synthetic source {n}\n  publisher: Benchmarks\n"
-        f"  url: https://example.com/synthetic/{n}\n  published: 2026-01-01\n  accessed: 2026-01-02\n"
-        f"  archive: seeds/synthetic-{n}.txt\n" for n in range(sources)), encoding="utf-8")
-    (data / "entities.yml").write_text("".join(
-        f"- id: company-{n}\n  name: Company {n}\n  kind: organization\n  description: A synthetic company.\n"
-        f"  citations: [{{source: synthetic-0, quote: 'Company {n} announced synthetic'}}]\n" for n in range(40)),
-        encoding="utf-8")
-    (data / "glossary.yml").write_text("".join(
-        f"- id: {word}\n  term: {word}\n  definition: A synthetic definition of {word}.\n  basis: general-knowledge\n"
-        for word in WORDS), encoding="utf-8")
+    (data / "sources.yml").write_text(
+        "".join(
+            f"- id: synthetic-{n}\n  title: Synthetic source {n}\n  publisher: Benchmarks\n"
+            f"  url: https://example.com/synthetic/{n}\n  published: 2026-01-01\n  accessed: 2026-01-02\n"
+            f"  archive: seeds/synthetic-{n}.txt\n"
+            for n in range(sources)
+        ),
+        encoding="utf-8",
+    )
+    (data / "entities.yml").write_text(
+        "".join(
+            f"- id: company-{n}\n  name: Company {n}\n  kind: organization\n  description: A synthetic company.\n"
+            f"  citations: [{{source: synthetic-0, quote: 'Company {n} announced synthetic'}}]\n"
+            for n in range(40)
+        ),
+        encoding="utf-8",
+    )
+    (data / "glossary.yml").write_text(
+        "".join(
+            f"- id: {word}\n  term: {word}\n  definition: A synthetic definition of {word}.\n"
+            "  basis: general-knowledge\n"
+            for word in WORDS
+        ),
+        encoding="utf-8",
+    )
     (data / "redirects.yml").write_text("[]\n", encoding="utf-8")
     start = dt.date(first_year, 1, 1)
     span = (dt.date(first_year + years, 1, 1) - start).days
@@ -76,5 +93,6 @@ def make_project(root: Path, count: int, *, first_year: int = 2016, years: int =
             f"tags: [{_skewed(number, TAGS)}]\n"
             f"entities: [{_skewed(number, COMPANIES)}]\n"
             f"citations:\n  - source: synthetic-{number // PER_SOURCE}\n    quote: '{sentence(number)}'\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     return root

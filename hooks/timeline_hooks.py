@@ -84,12 +84,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load timeline/, report every problem, and add the generated pages, exports and archives."""
     root = Path(config.config_file_path).parent
     result = load_timeline(root)
-    layout, option_problems = read_layout(config.extra.get("timeline"),
-                                          Path(config.config_file_path).read_text(encoding="utf-8"))
+    layout, option_problems = read_layout(
+        config.extra.get("timeline"), Path(config.config_file_path).read_text(encoding="utf-8")
+    )
     for problem in (*result.problems, *option_problems):
         log.error(problem.format())
-    site = Site(use_directory_urls=config.use_directory_urls,
-                base_url=(config.site_url or "/").rstrip("/") + "/")
+    site = Site(use_directory_urls=config.use_directory_urls, base_url=(config.site_url or "/").rstrip("/") + "/")
     published = Published(title=config.site_name, description=config.site_description or "")
     for item in site_files(result, root, site, published, layout, template_cache(root)):
         existing = files.get_file_from_path(item.path)

@@ -79,31 +79,50 @@ class Project:
         block = "  timeline:\n" + "".join(f"    {key}: {option}\n" for key, option in options.items())
         found = re.search(r"^  timeline:.*\n(?:    .*\n)*", text, re.M)
         assert found, "mkdocs.yml has no `timeline:` under `extra:`"
-        config.write_text(text[:found.start()] + block + text[found.end():], encoding="utf-8")
+        config.write_text(text[: found.start()] + block + text[found.end() :], encoding="utf-8")
         assert read_config(self.root)["extra"]["timeline"][name] == value
 
     def check(self, *args: str) -> subprocess.CompletedProcess:
         """Run `timeline check` as a contributor would."""
-        return subprocess.run([sys.executable, "-m", "timeline_core.cli", "--root", str(self.root),
-                               "check", *args], capture_output=True, text=True)
+        return subprocess.run(
+            [sys.executable, "-m", "timeline_core.cli", "--root", str(self.root), "check", *args],
+            capture_output=True,
+            text=True,
+        )
 
     def cli(self, *args: str) -> subprocess.CompletedProcess:
         """Run any `timeline` command on this project."""
-        return subprocess.run([sys.executable, "-m", "timeline_core.cli", "--root", str(self.root), *args],
-                              capture_output=True, text=True, stdin=subprocess.DEVNULL)
+        return subprocess.run(
+            [sys.executable, "-m", "timeline_core.cli", "--root", str(self.root), *args],
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+        )
 
     def build(self, *args: str, strict: bool = True) -> subprocess.CompletedProcess:
         """Run a real `mkdocs build` (strict unless asked otherwise) on this copy."""
         flags = ["--strict"] if strict else []
-        return subprocess.run([sys.executable, "-m", "mkdocs", "build", *flags, *args],
-                              cwd=self.root, capture_output=True, text=True, env=ENV)
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", *flags, *args],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            env=ENV,
+        )
 
     def commit(self, date: str = COMMIT_DATE) -> None:
         """Give the copy a git history of one commit, as a clone of a published site has."""
-        stamp = {"GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": date, "PATH": os.environ["PATH"],
-                 "HOME": str(self.root)}
-        for command in (["init", "-q"], ["add", "-A"],
-                        ["-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "x"]):
+        stamp = {
+            "GIT_COMMITTER_DATE": date,
+            "GIT_AUTHOR_DATE": date,
+            "PATH": os.environ["PATH"],
+            "HOME": str(self.root),
+        }
+        for command in (
+            ["init", "-q"],
+            ["add", "-A"],
+            ["-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "x"],
+        ):
             subprocess.run(["git", *command], cwd=self.root, check=True, env=stamp)
 
     @property
@@ -211,8 +230,13 @@ def example(tmp_path_factory) -> Project:
 def story(tmp_path_factory) -> Project:
     """The repository's own story (data, history and all), built once for the story invariants."""
     out = tmp_path_factory.mktemp("story") / "site"
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                         cwd=REPO, capture_output=True, text=True, env=ENV)
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
     assert run.returncode == 0, run.stderr
     return Project(REPO, site_dir=out)
 
@@ -223,11 +247,16 @@ def empty_project(project: Project) -> Project:
     shutil.rmtree(project.root / "timeline" / "events")
     (project.root / "timeline" / "events").mkdir()
     (project.root / "timeline" / "explainer.yml").unlink()
-    project.write("seeds/example.txt", """
+    project.write(
+        "seeds/example.txt",
+        """
         The Example Company said on Monday that its model is ready.
         Critics called the “launch” rushed — but sales rose 5%.
-        """)
-    project.write("timeline/sources.yml", """
+        """,
+    )
+    project.write(
+        "timeline/sources.yml",
+        """
         - id: example
           title: Example news
           publisher: Example Press
@@ -235,8 +264,11 @@ def empty_project(project: Project) -> Project:
           published: 2026-04-06
           accessed: 2026-04-07
           archive: seeds/example.txt
-        """)
-    project.write("timeline/entities.yml", """
+        """,
+    )
+    project.write(
+        "timeline/entities.yml",
+        """
         - id: example-co
           name: Example Company
           kind: organization
@@ -244,7 +276,8 @@ def empty_project(project: Project) -> Project:
           citations:
             - source: example
               quote: The Example Company said
-        """)
+        """,
+    )
     project.write("timeline/glossary.yml", "[]\n")
     project.write("timeline/redirects.yml", "[]\n")
     return project
@@ -257,5 +290,7 @@ def pytest_terminal_summary(terminalreporter) -> None:
         for report in reports:
             if getattr(report, "when", None) and hasattr(report, "duration") and hasattr(report, "nodeid"):
                 spent["browser" if report.nodeid.startswith("tests/browser/") else "other"] += report.duration
-    terminalreporter.write_line(f"test time, summed over workers: {spent['other']:.1f} s without the browser, "
-                                f"{spent['browser']:.1f} s in the browser")
+    terminalreporter.write_line(
+        f"test time, summed over workers: {spent['other']:.1f} s without the browser, "
+        f"{spent['browser']:.1f} s in the browser"
+    )

@@ -20,11 +20,10 @@ import feedparser
 import icalendar
 from bs4 import BeautifulSoup
 
-from timeline_core.data.load import load_timeline
-from timeline_core.model.records import Timeline
-from timeline_core.model.quotes import fold
-
 from tests.conftest import Project
+from timeline_core.data.load import load_timeline
+from timeline_core.model.quotes import fold
+from timeline_core.model.records import Timeline
 
 
 def _folded(text: str) -> str:
@@ -63,8 +62,10 @@ class BuiltSite:
         mapping = self.root / "timeline/event-pages.json"
         if not mapping.exists():
             return {event.id: "timeline/index.html" for event in self.timeline.events}
-        return {ident: self.resolve("timeline/index.html", target)[0]
-                for ident, target in json.loads(mapping.read_text()).items()}
+        return {
+            ident: self.resolve("timeline/index.html", target)[0]
+            for ident, target in json.loads(mapping.read_text()).items()
+        }
 
     def linked_events(self, rel: str) -> list[str]:
         """Event anchors a list page links to, following its period pages when it is split."""
@@ -180,13 +181,23 @@ def every_entity_term_and_source_has_its_page_and_quotes(site: BuiltSite) -> lis
 @_check
 def search_finds_every_event_entity_term_and_source(site: BuiltSite) -> list[str]:
     docs = json.loads((site.root / "search/search_index.json").read_text())["docs"]
-    anchors = Counter(doc["location"].split("#", 1)[1] for doc in docs
-                      if doc["location"].startswith("timeline/") and "#" in doc["location"])
+    anchors = Counter(
+        doc["location"].split("#", 1)[1]
+        for doc in docs
+        if doc["location"].startswith("timeline/") and "#" in doc["location"]
+    )
     text = _folded(" ".join(doc["title"] + " " + doc["text"] for doc in docs))
-    wrong = [f"search: {event.id} found {anchors[event.id]} times" for event in site.timeline.events
-             if anchors[event.id] != 1]
-    for name in ([e.title for e in site.timeline.events] + [e.name for e in site.timeline.entities]
-                 + [t.term for t in site.timeline.terms] + [s.title for s in site.timeline.sources]):
+    wrong = [
+        f"search: {event.id} found {anchors[event.id]} times"
+        for event in site.timeline.events
+        if anchors[event.id] != 1
+    ]
+    for name in (
+        [e.title for e in site.timeline.events]
+        + [e.name for e in site.timeline.entities]
+        + [t.term for t in site.timeline.terms]
+        + [s.title for s in site.timeline.sources]
+    ):
         if _folded(name) not in text:
             wrong.append(f"search: nothing finds '{name}'")
     return wrong
@@ -200,8 +211,10 @@ def every_export_holds_every_event_once(site: BuiltSite) -> list[str]:
     calendar = icalendar.Calendar.from_ical((site.root / "timeline.ics").read_bytes())
     feed = feedparser.parse((site.root / "feed.xml").read_bytes())
     timelinejs = json.loads((site.root / "timelinejs.json").read_text())
-    jsonld = [json.loads(p.find("script", type="application/ld+json").string)
-              for p in map(site.page, sorted(set(site.event_pages.values())))]
+    jsonld = [
+        json.loads(p.find("script", type="application/ld+json").string)
+        for p in map(site.page, sorted(set(site.event_pages.values())))
+    ]
     found = {
         "timeline.json": [e["id"] for e in data["events"]],
         "timeline.csv": [row["id"] for row in csv_rows],
@@ -210,14 +223,27 @@ def every_export_holds_every_event_once(site: BuiltSite) -> list[str]:
         "timelinejs.json": [e["unique_id"] for e in timelinejs["events"]],
         "JSON-LD": [item["item"]["url"].rsplit("#", 1)[1] for d in jsonld for item in d["itemListElement"]],
     }
-    wrong = [f"{name} holds {len(got)} events ({sorted(set(got) ^ set(ids))[:3]} differ)"
-             for name, got in found.items() if sorted(got) != ids]
-    wrong += [f"timeline.json: unverified quote in {e['id']}" for e in data["events"]
-              for c in e["citations"] if not c["verified"]]
-    counts = {"entities": len(site.timeline.entities), "glossary": len(site.timeline.terms),
-              "sources": len(site.timeline.sources)}
-    wrong += [f"timeline.json has {len(data[key])} {key}, timeline/ has {n}" for key, n in counts.items()
-              if len(data[key]) != n]
+    wrong = [
+        f"{name} holds {len(got)} events ({sorted(set(got) ^ set(ids))[:3]} differ)"
+        for name, got in found.items()
+        if sorted(got) != ids
+    ]
+    wrong += [
+        f"timeline.json: unverified quote in {e['id']}"
+        for e in data["events"]
+        for c in e["citations"]
+        if not c["verified"]
+    ]
+    counts = {
+        "entities": len(site.timeline.entities),
+        "glossary": len(site.timeline.terms),
+        "sources": len(site.timeline.sources),
+    }
+    wrong += [
+        f"timeline.json has {len(data[key])} {key}, timeline/ has {n}"
+        for key, n in counts.items()
+        if len(data[key]) != n
+    ]
     return wrong
 
 
@@ -266,4 +292,3 @@ def story_problems(project: Project) -> list[str]:
     for check_site in CHECKS:
         wrong += [f"{check_site.__name__}: {line}" for line in check_site(site)]
     return wrong
-

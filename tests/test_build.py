@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from timeline_core.pages.paging import LINKS_PER_PAGE
-
 from tests.test_loader import EVENT, GOOD
-
+from timeline_core.pages.paging import LINKS_PER_PAGE
 
 SOURCE = "riverside-gazette-footbridge"  # the test story's (tests/stories/riverside/)
 VOTE = "2026-03-05-council-approves-footbridge"
@@ -15,8 +13,9 @@ def test_the_site_builds_with_every_page(example):
     home = example.page("index.html")
     nav = [a.get_text(strip=True) for a in home.select(".md-tabs__link")]
     assert nav == ["Home", "Timeline", "Who's who", "Glossary", "Sources"]
-    assert (example.site / "seeds/gazette-footbridge.txt").read_bytes() == \
-        (example.root / "seeds/gazette-footbridge.txt").read_bytes()
+    assert (example.site / "seeds/gazette-footbridge.txt").read_bytes() == (
+        example.root / "seeds/gazette-footbridge.txt"
+    ).read_bytes()
 
 
 def _event(page, ident: str):
@@ -26,12 +25,14 @@ def _event(page, ident: str):
 def test_timeline_shows_events_in_order_with_dates_citations_and_anchors(example):
     page = example.page("timeline/index.html")
     titles = [h.get_text(strip=True) for h in page.select("article.tl-event h4")]
-    assert titles == ["The old ferry service is suspended",
-                      "Residents speculate that the contract was a favour",  # on or before 6 Mar: placed on 6 Mar
-                      "Riverside council approves the footbridge",
-                      "Blue Line says the ferry could return by summer",
-                      "Councillors say the footbridge will go ahead",
-                      "Construction of the footbridge is expected to begin"]
+    assert titles == [
+        "The old ferry service is suspended",
+        "Residents speculate that the contract was a favour",  # on or before 6 Mar: placed on 6 Mar
+        "Riverside council approves the footbridge",
+        "Blue Line says the ferry could return by summer",
+        "Councillors say the footbridge will go ahead",
+        "Construction of the footbridge is expected to begin",
+    ]
     assert [h.get_text(strip=True).rstrip("¶") for h in page.select("h2")] == ["2025", "2026"]
     assert page.select_one("h3#\\32 026-03").get_text(strip=True).rstrip("¶") == "March 2026"
     vote = _event(page, VOTE)
@@ -42,14 +43,26 @@ def test_timeline_shows_events_in_order_with_dates_citations_and_anchors(example
     assert quote == "The vote, held on 5 March 2026, passed by seven votes to four."
     links = [a["href"] for a in vote.select(".tl-cite-source a")]
     assert links[0].startswith(f"../sources/{SOURCE}/#q-")
-    assert links[1] == ("https://gazette.example/2026/03/riverside-footbridge#:~:text="
-                        "The%20vote%2C%20held%20on,seven%20votes%20to%20four.")
+    assert links[1] == (
+        "https://gazette.example/2026/03/riverside-footbridge#:~:text="
+        "The%20vote%2C%20held%20on,seven%20votes%20to%20four."
+    )
     assert links[2] == f"../sources/#{SOURCE}"
-    shown = {ident: _event(page, ident).select_one(".tl-date").get_text(" ", strip=True) for ident in (
-        "2025-old-ferry-service-is-suspended", "2026-03-06-residents-speculate-about-the-contract",
-        "2026-03-09-councillors-say-the-footbridge-will-go-ahead", "2026-06-construction-is-expected-to-begin")}
+    shown = {
+        ident: _event(page, ident).select_one(".tl-date").get_text(" ", strip=True)
+        for ident in (
+            "2025-old-ferry-service-is-suspended",
+            "2026-03-06-residents-speculate-about-the-contract",
+            "2026-03-09-councillors-say-the-footbridge-will-go-ahead",
+            "2026-06-construction-is-expected-to-begin",
+        )
+    }
     assert [text.split(" inferred")[0].split(" stated")[0] for text in shown.values()] == [
-        "2025", "before 6 Mar 2026", "9 – 10 Mar 2026", "c. Jun 2026"]
+        "2025",
+        "before 6 Mar 2026",
+        "9 – 10 Mar 2026",
+        "c. Jun 2026",
+    ]
 
 
 def test_an_event_citing_two_sources_shows_both(example):
@@ -74,7 +87,9 @@ def test_each_tag_has_a_page_that_its_event_chips_link_to(example):
     tag = example.page("tags/council/index.html")
     assert tag.h1.get_text(strip=True).rstrip("¶") == "Tag: council"
     assert [a["href"] for a in tag.select(".tl-event-links a")] == [
-        f"../../timeline/#{VOTE}", "../../timeline/#2026-03-09-councillors-say-the-footbridge-will-go-ahead"]
+        f"../../timeline/#{VOTE}",
+        "../../timeline/#2026-03-09-councillors-say-the-footbridge-will-go-ahead",
+    ]
     assert tag.select_one(".tl-tag-summary a")["href"] == "../../timeline/?tag=council"
     index = example.page("tags/index.html")
     counts = {li.a.get_text(): li.select_one(".tl-count").get_text() for li in index.select(".tl-tag-index li")}
@@ -97,12 +112,15 @@ def test_links_from_hand_written_pages_into_generated_pages_are_checked(project)
     """Anchors inside generated HTML blocks count for MkDocs' link check, and a wrong one fails."""
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text() + "\nnot_in_nav: /notes.md\n")
-    project.write("docs/notes.md", f"""
+    project.write(
+        "docs/notes.md",
+        f"""
         # Notes
 
         See [the vote](timeline.md#{VOTE}),
         [the crossing](glossary.md#river-crossing) and [the source](sources.md#{SOURCE}).
-        """)
+        """,
+    )
     run = project.build()
     assert run.returncode == 0, run.stderr
     links = [a["href"] for a in project.page("notes/index.html").select("article a[href*='#']")]
@@ -110,18 +128,25 @@ def test_links_from_hand_written_pages_into_generated_pages_are_checked(project)
     project.write("docs/notes.md", "# Notes\n\nSee [the claim](timeline.md#no-such-event).\n")
     run = project.build()
     assert run.returncode == 1
-    assert "contains a link 'timeline.md#no-such-event', but the doc 'timeline.md' does not contain an anchor" \
+    assert (
+        "contains a link 'timeline.md#no-such-event', but the doc 'timeline.md' does not contain an anchor"
         in run.stderr
+    )
 
 
 def test_a_page_size_that_is_not_a_count_fails_the_build_with_a_clear_message(project):
     project.set_option("links_per_page", 0)
     run = project.build()
     assert run.returncode == 1
-    line = next(n for n, text in enumerate((project.root / "mkdocs.yml").read_text().splitlines(), 1)
-                if text.strip().startswith("links_per_page:"))
-    assert (f"mkdocs.yml:{line}:5: error: extra.timeline.links_per_page is 0; write a whole number of 1 or more "
-            f"(the default is {LINKS_PER_PAGE})") in run.stderr
+    line = next(
+        n
+        for n, text in enumerate((project.root / "mkdocs.yml").read_text().splitlines(), 1)
+        if text.strip().startswith("links_per_page:")
+    )
+    assert (
+        f"mkdocs.yml:{line}:5: error: extra.timeline.links_per_page is 0; write a whole number of 1 or more "
+        f"(the default is {LINKS_PER_PAGE})"
+    ) in run.stderr
     assert "Traceback" not in run.stderr
 
 
@@ -130,9 +155,11 @@ def test_strict_build_fails_with_the_same_message_as_check(empty_project):
     check = empty_project.check()
     build = empty_project.build()
     assert check.returncode == 1 and build.returncode == 1
-    expected = (f"{EVENT}:5:1: error: unknown field 'summry' in the event (did you mean 'summary'?); "
-                "allowed fields: title, date, date_basis, date_note, status, summary, tags, entities, terms, "
-                "citations")
+    expected = (
+        f"{EVENT}:5:1: error: unknown field 'summry' in the event (did you mean 'summary'?); "
+        "allowed fields: title, date, date_basis, date_note, status, summary, tags, entities, terms, "
+        "citations"
+    )
     assert expected in check.stdout.splitlines()
     assert expected in build.stderr
     assert "Traceback" not in build.stderr + check.stderr
@@ -143,7 +170,9 @@ HOSTILE = '"><img src=x onerror=alert(1)><script>alert(2)</script>'
 
 def test_hostile_text_is_escaped_on_every_page(empty_project):
     empty_project.write("seeds/hostile.txt", f"Someone wrote {HOSTILE} on a wall.\n")
-    empty_project.write("timeline/sources.yml", f"""
+    empty_project.write(
+        "timeline/sources.yml",
+        f"""
         - id: hostile
           title: '{HOSTILE.replace("'", "''")}'
           publisher: '{HOSTILE.replace("'", "''")}'
@@ -153,25 +182,34 @@ def test_hostile_text_is_escaped_on_every_page(empty_project):
           accessed: 2026-04-07
           archive: seeds/hostile.txt
           note: '{HOSTILE.replace("'", "''")}'
-        """)
+        """,
+    )
     quoted = HOSTILE.replace("'", "''")
-    empty_project.write("timeline/entities.yml", f"""
+    empty_project.write(
+        "timeline/entities.yml",
+        f"""
         - id: example-co
           name: '{quoted}'
           kind: organization
           aliases: ['{quoted}']
           description: 'Writes `{HOSTILE}` in code, *safely*.'
           citations: [{{source: hostile, quote: '{quoted}'}}]
-        """)
-    empty_project.write("timeline/glossary.yml", f"""
+        """,
+    )
+    empty_project.write(
+        "timeline/glossary.yml",
+        f"""
         - id: wall
           term: '{quoted}'
           aliases: ['{quoted}']
           definition: A wall.
           basis: cited
           citations: [{{source: hostile, quote: 'Someone wrote {quoted}'}}]
-        """)
-    empty_project.write(EVENT, f"""
+        """,
+    )
+    empty_project.write(
+        EVENT,
+        f"""
         title: '{quoted}'
         date: 2026-04-06?
         date_basis: inferred
@@ -183,11 +221,18 @@ def test_hostile_text_is_escaped_on_every_page(empty_project):
         citations:
           - source: hostile
             quote: '{quoted}'
-        """)
+        """,
+    )
     run = empty_project.build()
     assert run.returncode == 0, run.stderr
-    pages = ["index.html", "timeline/index.html", "entities/index.html", "glossary/index.html",
-             "sources/index.html", "search/search_index.json"]
+    pages = [
+        "index.html",
+        "timeline/index.html",
+        "entities/index.html",
+        "glossary/index.html",
+        "sources/index.html",
+        "search/search_index.json",
+    ]
     for name in pages:
         html = (empty_project.root / "site" / name).read_text()
         assert "<script>alert(2)" not in html and "<img src=x" not in html, name
@@ -201,10 +246,16 @@ def test_hostile_text_is_escaped_on_every_page(empty_project):
 
 
 def test_raw_html_in_markdown_is_refused_and_never_rendered(empty_project):
-    empty_project.write(EVENT, GOOD.replace("summary: The Example Company says its model is ready.",
-                                            "summary: 'Ready <script>alert(1)</script>'"))
-    assert (f"{EVENT}:5:10: error: field 'summary' in the event: raw HTML ('<script') is not allowed; write "
-            "Markdown instead, or put it in `backticks` to show it as text") in empty_project.check().stdout
+    empty_project.write(
+        EVENT,
+        GOOD.replace(
+            "summary: The Example Company says its model is ready.", "summary: 'Ready <script>alert(1)</script>'"
+        ),
+    )
+    assert (
+        f"{EVENT}:5:10: error: field 'summary' in the event: raw HTML ('<script') is not allowed; write "
+        "Markdown instead, or put it in `backticks` to show it as text"
+    ) in empty_project.check().stdout
     run = empty_project.build(strict=False)
     assert run.returncode == 0, run.stderr
     html = (empty_project.root / "site/timeline/index.html").read_text()

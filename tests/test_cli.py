@@ -9,8 +9,9 @@ def test_check_passes_on_the_repository_data(project):
     run = project.check()
     assert run.returncode == 0
     assert run.stdout == ""
-    assert run.stderr == ("ok: 6 events, 2 sources, 6 entities, 3 glossary terms; 22 quotes verified against "
-                          "their archived sources\n")  # the test story's counts
+    assert run.stderr == (
+        "ok: 6 events, 2 sources, 6 entities, 3 glossary terms; 22 quotes verified against their archived sources\n"
+    )  # the test story's counts
 
 
 def test_check_prints_every_problem_and_exits_1(empty_project):
@@ -33,5 +34,6 @@ def test_check_github_format_annotates_the_diff(empty_project):
     empty_project.write(EVENT, GOOD.replace("2026-04-06\n", "2026-02-30\n"))
     run = empty_project.check("--format", "github")
     assert run.returncode == 1
-    assert run.stdout.startswith(f"::error file={EVENT},line=2,col=7::field 'date' in the event: "
-                                 "'2026-02-30' is not a real day")
+    assert run.stdout.startswith(
+        f"::error file={EVENT},line=2,col=7::field 'date' in the event: '2026-02-30' is not a real day"
+    )

@@ -22,13 +22,13 @@ SOURCE = "riverside-gazette-footbridge"  # the test story's (tests/stories/river
 
 
 def _new(project, *args):
-    return subprocess.run([*NEW, "--root", str(project.root), "new", *args], capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [*NEW, "--root", str(project.root), "new", *args], capture_output=True, text=True, stdin=subprocess.DEVNULL
+    )
 
 
 def test_new_scaffolds_a_named_file_that_fails_until_filled_in(project):
-    run = _new(project, "--title", "Riverside opens a new lab!", "--date", "2026-04-12~",
-               "--source", SOURCE)
+    run = _new(project, "--title", "Riverside opens a new lab!", "--date", "2026-04-12~", "--source", SOURCE)
     assert run.returncode == 0, run.stderr
     path = "timeline/events/2026-04-12-riverside-opens-a-new-lab.yml"
     assert run.stdout.startswith(f"created {path}")
@@ -38,10 +38,14 @@ def test_new_scaffolds_a_named_file_that_fails_until_filled_in(project):
     assert check.returncode == 1
     todo = [line for line in check.stdout.splitlines() if line.startswith(path)]
     assert len(todo) == 3 and all("still holds the 'TODO' placeholder" in line for line in todo)
-    filled = (text.replace("TODO: say how the date was worked out from the source", "The source says about.")
-              .replace("TODO: what happened, in one paragraph, every claim supported by a quote",
-                       "Construction is expected to begin.")
-              .replace("TODO: paste the passage word for word", "Construction is expected to begin around June."))
+    filled = (
+        text.replace("TODO: say how the date was worked out from the source", "The source says about.")
+        .replace(
+            "TODO: what happened, in one paragraph, every claim supported by a quote",
+            "Construction is expected to begin.",
+        )
+        .replace("TODO: paste the passage word for word", "Construction is expected to begin around June.")
+    )
     (project.root / path).write_text(filled)
     assert project.check().returncode == 0
 
@@ -51,8 +55,9 @@ def test_new_refuses_to_overwrite(project):
     assert _new(project, *args).returncode == 0
     again = _new(project, *args)
     assert again.returncode == 1
-    assert again.stderr == ("error: timeline/events/2026-04-12-same.yml already exists; choose another title "
-                            "or edit that file\n")
+    assert again.stderr == (
+        "error: timeline/events/2026-04-12-same.yml already exists; choose another title or edit that file\n"
+    )
 
 
 def test_new_without_a_terminal_names_the_missing_flags(project):
@@ -65,8 +70,9 @@ def test_new_without_a_terminal_names_the_missing_flags(project):
 
 def test_new_asks_in_a_terminal(project):
     main, secondary = pty.openpty()
-    process = subprocess.Popen([*NEW, "--root", str(project.root), "new"], stdin=secondary, stdout=secondary,
-                               stderr=secondary, close_fds=True)
+    process = subprocess.Popen(
+        [*NEW, "--root", str(project.root), "new"], stdin=secondary, stdout=secondary, stderr=secondary, close_fds=True
+    )
     os.close(secondary)
     answers = iter(["A model is updated", "April 2026", "2026-04-20?", SOURCE, "reported", "inferred"])
     seen = b""
@@ -97,19 +103,28 @@ def test_committed_schemas_are_current(project):
     stale = project.root / "schemas/event.schema.json"
     stale.write_text(stale.read_text().replace("A short headline", "A headline"))
     run = subprocess.run([*NEW, "--root", str(project.root), "schemas", "--check"], capture_output=True, text=True)
-    assert run.returncode == 1 and run.stdout == ("schemas/event.schema.json:1:1: error: out of date; run "
-                                                  "`uv run timeline schemas`\n")
+    assert run.returncode == 1 and run.stdout == (
+        "schemas/event.schema.json:1:1: error: out of date; run `uv run timeline schemas`\n"
+    )
     assert schema.exists()
 
 
-LIST_SCHEMAS = {"sources.yml": "sources", "entities.yml": "entities", "glossary.yml": "glossary",
-                "explainer.yml": "explainer", "redirects.yml": "redirects"}
+LIST_SCHEMAS = {
+    "sources.yml": "sources",
+    "entities.yml": "entities",
+    "glossary.yml": "glossary",
+    "explainer.yml": "explainer",
+    "redirects.yml": "redirects",
+}
 
 
 def _data_files(story: Path) -> dict[str, str]:
     """Every data file of a story (the repository's, or a test story), with the schema it must name."""
-    files = {str((story / "timeline" / name).relative_to(REPO)): kind for name, kind in LIST_SCHEMAS.items()
-             if (story / "timeline" / name).exists()}
+    files = {
+        str((story / "timeline" / name).relative_to(REPO)): kind
+        for name, kind in LIST_SCHEMAS.items()
+        if (story / "timeline" / name).exists()
+    }
     files.update({str(p.relative_to(REPO)): "event" for p in (story / "timeline/events").glob("*.yml")})
     return files
 
@@ -133,8 +148,10 @@ def test_every_data_file_passes_its_schema_and_names_it_right(rel, kind):
 
 def test_a_schema_rejects_what_the_loader_rejects():
     schema = json.loads((REPO / "schemas/event.schema.json").read_text())
-    event = yaml.load((EXAMPLE_STORY / "timeline/events/2026-03-05-council-approves-footbridge.yml").read_text(),
-                      Loader=yaml.BaseLoader)
+    event = yaml.load(
+        (EXAMPLE_STORY / "timeline/events/2026-03-05-council-approves-footbridge.yml").read_text(),
+        Loader=yaml.BaseLoader,
+    )
     validator = jsonschema.Draft202012Validator(schema)
     assert validator.is_valid(event)
     assert not validator.is_valid({**event, "summry": "x"})
@@ -155,9 +172,14 @@ def test_workflows_parse_and_run_the_readme_commands():
     readme = (REPO / "README.md").read_text()
     assert "uv run pytest" in readme and "uv run mkdocs serve" in readme
     pull_request = " ".join(_run_steps("pull-request.yml"))
-    for command in ("uv run timeline check --format github", "uv run mkdocs build --strict", "uv run pytest",
-                    "uv run timeline coverage --fail-under 100", "uv run timeline schemas --check",
-                    "uv sync --locked"):
+    for command in (
+        "uv run timeline check --format github",
+        "uv run mkdocs build --strict",
+        "uv run pytest",
+        "uv run timeline coverage --fail-under 100",
+        "uv run timeline schemas --check",
+        "uv sync --locked",
+    ):
         assert command in pull_request
     deploy = yaml.safe_load((WORKFLOWS / "deploy.yml").read_text())
     assert deploy[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads the key `on` as true
@@ -172,8 +194,7 @@ def test_workflows_pass_actionlint():
         if os.environ.get("CI") == "true":
             pytest.fail("actionlint is not installed (it comes with the dev dependencies on x86-64 Linux)")
         pytest.skip("actionlint is not installed on this platform")
-    run = subprocess.run([actionlint, *sorted(str(p) for p in WORKFLOWS.glob("*.yml"))], capture_output=True,
-                         text=True)
+    run = subprocess.run([actionlint, *sorted(str(p) for p in WORKFLOWS.glob("*.yml"))], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
 
 
@@ -185,8 +206,9 @@ def test_pre_commit_runs_the_check():
 
 
 def test_issue_and_pull_request_templates_exist():
-    forms = [yaml.safe_load(p.read_text()) for p in (REPO / ".github/ISSUE_TEMPLATE").glob("*.yml")
-             if p.name != "config.yml"]
+    forms = [
+        yaml.safe_load(p.read_text()) for p in (REPO / ".github/ISSUE_TEMPLATE").glob("*.yml") if p.name != "config.yml"
+    ]
     assert {form["name"] for form in forms} == {"Suggest an event", "Report an error"}
     assert all(form["body"] for form in forms)
     template = (REPO / ".github/pull_request_template.md").read_text()

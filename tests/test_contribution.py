@@ -16,10 +16,9 @@ from typing import NamedTuple
 
 import pytest
 
-from timeline_core.data.load import load_timeline
-
 from tests.conftest import EXAMPLE_STORY, REPO, STORY_PARTS, Project, built, copy_project
 from tests.story_invariants import story_problems
+from timeline_core.data.load import load_timeline
 
 NEW_ARCHIVE = """\
 Analysts at Northgate Research said on 2 December 2026 that the story had drawn wide attention.
@@ -51,8 +50,10 @@ def _unused_suffix(project: Project) -> str:
     timeline = load_timeline(project.root).timeline
     taken = {s.id for s in timeline.sources} | {e.id for e in timeline.entities} | {t.id for t in timeline.terms}
     number = 1
-    while any(f"{ident}{'' if number == 1 else f'-{number}'}" in taken
-              for ident in ("northgate-follow-up", "northgate-research", "follow-up-review")):
+    while any(
+        f"{ident}{'' if number == 1 else f'-{number}'}" in taken
+        for ident in ("northgate-follow-up", "northgate-research", "follow-up-review")
+    ):
         number += 1
     return "" if number == 1 else f"-{number}"
 
@@ -70,7 +71,9 @@ def contribute(project: Project) -> Contribution:
     other_source, other_quote = _a_quote_of(project)
     n = _unused_suffix(project)
     project.write(f"seeds/northgate-follow-up{n}.txt", NEW_ARCHIVE)
-    _append_entries(project.root / "timeline/sources.yml", f"""\
+    _append_entries(
+        project.root / "timeline/sources.yml",
+        f"""\
 - id: northgate-follow-up{n}
   title: Analysts review the story
   publisher: Northgate Research
@@ -78,8 +81,11 @@ def contribute(project: Project) -> Contribution:
   published: 2026-12-03
   accessed: 2026-12-04
   archive: seeds/northgate-follow-up{n}.txt
-""")
-    _append_entries(project.root / "timeline/entities.yml", f"""\
+""",
+    )
+    _append_entries(
+        project.root / "timeline/entities.yml",
+        f"""\
 - id: northgate-research{n}
   name: Northgate Research
   kind: organization
@@ -87,8 +93,11 @@ def contribute(project: Project) -> Contribution:
   citations:
     - source: northgate-follow-up{n}
       quote: Analysts at Northgate Research
-""")
-    _append_entries(project.root / "timeline/glossary.yml", f"""\
+""",
+    )
+    _append_entries(
+        project.root / "timeline/glossary.yml",
+        f"""\
 - id: follow-up-review{n}
   term: follow-up review
   definition: A second look at a story after it has been reported, which Northgate calls routine.
@@ -96,9 +105,12 @@ def contribute(project: Project) -> Contribution:
   citations:
     - source: northgate-follow-up{n}
       quote: Northgate Research described such follow-up reviews as routine.
-""")
+""",
+    )
     ident = f"2026-12-02-analysts-review-the-story{n}"
-    project.write(f"timeline/events/{ident}.yml", f"""\
+    project.write(
+        f"timeline/events/{ident}.yml",
+        f"""\
 title: Analysts review the story
 date: 2026-12-02
 date_basis: stated
@@ -112,9 +124,9 @@ citations:
     quote: Analysts at Northgate Research said on 2 December 2026 that the story had drawn wide attention.
   - source: {other_source}
     quote: {json.dumps(other_quote)}
-""")
-    return Contribution(ident, f"northgate-follow-up{n}", f"northgate-research{n}", f"follow-up-review{n}",
-                        "follow-up")
+""",
+    )
+    return Contribution(ident, f"northgate-follow-up{n}", f"northgate-research{n}", f"follow-up-review{n}", "follow-up")
 
 
 def replace_story(project: Project, story: Path) -> None:
@@ -137,8 +149,11 @@ def test_a_valid_contribution_passes_the_check_the_build_and_every_invariant(con
     if event is None:  # a long timeline: the event map says where it is
         pages = json.loads((project.site / "timeline/event-pages.json").read_text())
         event = project.page("timeline/" + pages[added.event].split("#")[0] + "index.html").find(id=added.event)
-    sources = {a["href"].rsplit("#", 1)[1] for a in event.find_parent("article").select(".tl-cite-source a")
-               if a["href"].split("#")[0].endswith("sources/")}
+    sources = {
+        a["href"].rsplit("#", 1)[1]
+        for a in event.find_parent("article").select(".tl-cite-source a")
+        if a["href"].split("#")[0].endswith("sources/")
+    }
     assert len(sources) == 2 and added.source in sources
     assert (project.site / f"tags/{added.tag}/index.html").exists()
     assert (project.site / f"entities/{added.entity}/index.html").exists()
@@ -169,5 +184,6 @@ def test_the_invariants_catch_what_a_broken_site_loses(contributed, tmp_path):
     tag.write_text(tag.read_text().replace(f"#{ident}", "#elsewhere"))
     problems = story_problems(broken)
     assert any(p.startswith("every_export_holds_every_event_once: timeline.json holds") for p in problems)
-    assert any(p.startswith(f"every_event_is_listed_on_its_entity_tag_and_source_pages: tags/{added.tag}/")
-               for p in problems), problems
+    assert any(
+        p.startswith(f"every_event_is_listed_on_its_entity_tag_and_source_pages: tags/{added.tag}/") for p in problems
+    ), problems

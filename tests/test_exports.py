@@ -39,8 +39,12 @@ def test_json_export_validates_against_its_published_schema(built, base):
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
     assert data["version"] == "1.0"
     speculation = next(e for e in data["events"] if e["id"] == SPECULATION)
-    assert speculation["date"] == {"edtf": "../2026-03-06", "earliest": None, "latest": "2026-03-06",
-                                   "display": "before 6 Mar 2026"}
+    assert speculation["date"] == {
+        "edtf": "../2026-03-06",
+        "earliest": None,
+        "latest": "2026-03-06",
+        "display": "before 6 Mar 2026",
+    }
     assert speculation["status"] == "speculation"
     assert speculation["url"] == base + f"timeline/#{SPECULATION}"
     assert all(c["verified"] for e in data["events"] for c in e["citations"])
@@ -97,20 +101,41 @@ def test_csv_is_rfc_4180_with_a_stable_header(built, example):
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
     assert len(rows) == _event_count(example)
     assert raw.count(b"\r\n") == len(rows) + 1
-    assert list(rows[0]) == ["id", "url", "title", "date", "earliest", "latest", "display_date", "date_basis",
-                             "status", "summary", "tags", "entities", "sources", "quotes"]
+    assert list(rows[0]) == [
+        "id",
+        "url",
+        "title",
+        "date",
+        "earliest",
+        "latest",
+        "display_date",
+        "date_basis",
+        "status",
+        "summary",
+        "tags",
+        "entities",
+        "sources",
+        "quotes",
+    ]
     ranged = next(row for row in rows if row["id"] == RANGE)
     assert (ranged["earliest"], ranged["latest"], ranged["sources"]) == (
-        "2026-03-09", "2026-03-10", "harbour-radio-ferry riverside-gazette-footbridge")
+        "2026-03-09",
+        "2026-03-10",
+        "harbour-radio-ferry riverside-gazette-footbridge",
+    )
 
 
 def test_csv_neutralizes_cells_a_spreadsheet_would_run(empty_project):
-    empty_project.write(EVENT, GOOD.replace("title: Example Company says its model is ready",
-                                            "title: '=HYPERLINK(\"https://evil.example\",\"x\")'"))
+    empty_project.write(
+        EVENT,
+        GOOD.replace(
+            "title: Example Company says its model is ready", 'title: \'=HYPERLINK("https://evil.example","x")\''
+        ),
+    )
     run = empty_project.build()
     assert run.returncode == 0, run.stderr
     rows = list(csv.DictReader(io.StringIO((empty_project.root / "site/timeline.csv").read_text(), newline="")))
-    assert rows[0]["title"] == "'=HYPERLINK(\"https://evil.example\",\"x\")"
+    assert rows[0]["title"] == '\'=HYPERLINK("https://evil.example","x")'
 
 
 def test_timelinejs_export_has_dates_display_dates_text_and_groups(built, example):
@@ -121,8 +146,10 @@ def test_timelinejs_export_has_dates_display_dates_text_and_groups(built, exampl
     assert ranged["end_date"] == {"year": 2026, "month": 3, "day": 10}
     assert ranged["display_date"] == "9–10 Mar 2026"
     assert ranged["group"] == "footbridge"
-    assert "<blockquote>Councillors welcomed the news but said the footbridge would go ahead.</blockquote>" in \
-        ranged["text"]["text"]
+    assert (
+        "<blockquote>Councillors welcomed the news but said the footbridge would go ahead.</blockquote>"
+        in ranged["text"]["text"]
+    )
     year = next(e for e in data["events"] if e["unique_id"] == "2025-old-ferry-service-is-suspended")
     assert year["start_date"] == {"year": 2025} and "end_date" not in year
 
@@ -142,11 +169,25 @@ def test_timeline_export_command_writes_the_same_files(project, tmp_path):
     import subprocess
     import sys
 
-    run = subprocess.run([sys.executable, "-m", "timeline_core.cli", "--root", str(project.root), "export",
-                          "--out", str(tmp_path / "out"), "--site-url", "https://example.net/t"],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "timeline_core.cli",
+            "--root",
+            str(project.root),
+            "export",
+            "--out",
+            str(tmp_path / "out"),
+            "--site-url",
+            "https://example.net/t",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == sorted(["timeline.json", "timeline.schema.json", "timeline.csv", "feed.xml", "timeline.ics",
-                            "timelinejs.json"])
+    assert names == sorted(
+        ["timeline.json", "timeline.schema.json", "timeline.csv", "feed.xml", "timeline.ics", "timelinejs.json"]
+    )
     assert "https://example.net/t/timeline/#" in (tmp_path / "out/feed.xml").read_text()

@@ -17,16 +17,22 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import Project, build_here, copy_project, run_cli
 from timeline_core.data.load import load_timeline
 
-from tests.conftest import Project, build_here, copy_project, run_cli
-
 PROBLEM = re.compile(r"^[^\s:]+(:\d+){2}: error: \S.*$", re.S)
-PAGES = ("index.html", "timeline/index.html", "entities/index.html", "glossary/index.html", "sources/index.html",
-         "tags/index.html")
+PAGES = (
+    "index.html",
+    "timeline/index.html",
+    "entities/index.html",
+    "glossary/index.html",
+    "sources/index.html",
+    "tags/index.html",
+)
 
 
 # --- ways to break a file --------------------------------------------------------------------
+
 
 def invalid_yaml(path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "\n  bad: [unclosed\n", encoding="utf-8")
@@ -57,17 +63,31 @@ def id_renamed(path: Path) -> None:
 
 
 BREAKAGES: dict[str, Callable[[Path], None]] = {
-    "invalid-yaml": invalid_yaml, "deleted": deleted, "emptied": emptied, "binary": binary,
-    "id-renamed": id_renamed}
+    "invalid-yaml": invalid_yaml,
+    "deleted": deleted,
+    "emptied": emptied,
+    "binary": binary,
+    "id-renamed": id_renamed,
+}
 
 # One file of each kind: an event that the Home page cites (a renamed or broken event must not
 # take the Home page down with it), each list file, the explainer and an archived source.
-DATA_FILES = ("timeline/events/2025-old-ferry-service-is-suspended.yml", "timeline/sources.yml",
-              "timeline/entities.yml", "timeline/glossary.yml", "timeline/redirects.yml",
-              "timeline/explainer.yml", "seeds/gazette-footbridge.txt")
-CASES = [(rel, name) for rel in DATA_FILES for name in BREAKAGES
-         if not (rel.startswith("seeds/") and name == "invalid-yaml")
-         and not (rel.endswith("explainer.yml") and name == "id-renamed")]
+DATA_FILES = (
+    "timeline/events/2025-old-ferry-service-is-suspended.yml",
+    "timeline/sources.yml",
+    "timeline/entities.yml",
+    "timeline/glossary.yml",
+    "timeline/redirects.yml",
+    "timeline/explainer.yml",
+    "seeds/gazette-footbridge.txt",
+)
+CASES = [
+    (rel, name)
+    for rel in DATA_FILES
+    for name in BREAKAGES
+    if not (rel.startswith("seeds/") and name == "invalid-yaml")
+    and not (rel.endswith("explainer.yml") and name == "id-renamed")
+]
 
 
 @pytest.fixture(scope="module")
@@ -89,8 +109,17 @@ def _assert_answers_with_messages(project: Project) -> list[str]:
     assert [line for line in out.splitlines() if ": error: " in line] == expected
     assert all(PROBLEM.match(line) for line in expected), expected
     run_cli("--root", str(project.root), "coverage")
-    code, out = run_cli("--root", str(project.root), "new", "--title", "Another", "--date", "2026-03-12",
-                        "--source", "riverside-gazette-footbridge")
+    code, out = run_cli(
+        "--root",
+        str(project.root),
+        "new",
+        "--title",
+        "Another",
+        "--date",
+        "2026-03-12",
+        "--source",
+        "riverside-gazette-footbridge",
+    )
     assert out.startswith("created " if code == 0 else "error: "), out  # written, or refused with a message
     for scaffold in (project.root / "timeline/events").glob("2026-03-12-another.yml"):
         scaffold.unlink()  # the scaffold holds TODOs on purpose; it is not the fault under test
@@ -116,15 +145,22 @@ def test_a_broken_data_file_gives_messages_never_a_traceback(pristine, tmp_path,
     assert bool(problems) != optional, problems
 
 
-@pytest.mark.parametrize("options", [
-    "timeline: 5", "timeline: [events_per_page]", "timeline:\n    events_per_page: many",
-    "timeline:\n    links_per_page: -3\n    events_per_page: 0", "timeline:\n    unknown_option: 1"])
+@pytest.mark.parametrize(
+    "options",
+    [
+        "timeline: 5",
+        "timeline: [events_per_page]",
+        "timeline:\n    events_per_page: many",
+        "timeline:\n    links_per_page: -3\n    events_per_page: 0",
+        "timeline:\n    unknown_option: 1",
+    ],
+)
 def test_a_broken_page_option_in_mkdocs_yml_is_a_message(pristine, tmp_path, options):
     project = _broken(pristine, tmp_path)
     config = project.root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     block = re.search(r"^  timeline:.*\n(?:    .*\n)*", text, re.M)
-    config.write_text(text[:block.start()] + "  " + options + "\n" + text[block.end():], encoding="utf-8")
+    config.write_text(text[: block.start()] + "  " + options + "\n" + text[block.end() :], encoding="utf-8")
     built = build_here(project.root, strict=True)
     assert built.aborted and built.errors
     for message in built.errors:

@@ -42,83 +42,116 @@ def test_a_good_event_loads(empty_project):
 
 
 BAD_EVENTS = [
-    ("duplicate key",
-     GOOD.replace("date:", "title: Again\ndate:"),
-     "2:1: error: duplicate key 'title' (first at line 1); keep only one"),
-    ("misspelt field",
-     GOOD.replace("summary:", "summry:"),
-     "5:1: error: unknown field 'summry' in the event (did you mean 'summary'?)"),
-    ("missing field",
-     GOOD.replace("date: 2026-04-06\n", ""),
-     "1:1: error: missing required field 'date' in the event"),
-    ("YAML boolean where text belongs",
-     GOOD.replace("title: Example Company says its model is ready", "title: NO"),
-     "1:8: error: field 'title' in the event: expected text, got a boolean ('NO'); put the value in quotes"),
-    ("number where text belongs",
-     GOOD.replace("title: Example Company says its model is ready", "title: 1.5"),
-     "1:8: error: field 'title' in the event: expected text, got a number ('1.5')"),
-    ("impossible date",
-     GOOD.replace("date: 2026-04-06", "date: 2026-02-30"),
-     "2:7: error: field 'date' in the event: '2026-02-30' is not a real day: February 2026 has 28 days"),
-    ("malformed date",
-     GOOD.replace("date: 2026-04-06", "date: April 6"),
-     "2:7: error: field 'date' in the event: 'April 6' is not a date this site understands"),
-    ("reversed range",
-     GOOD.replace("date: 2026-04-06", "date: 2026-04-09/2026-04-06\ndate_note: range"),
-     "2:7: error: field 'date' in the event: '2026-04-09/2026-04-06' ends before it starts"),
-    ("approximate date without a note",
-     GOOD.replace("date: 2026-04-06", "date: 2026-04-06~"),
-     "2:1: error: field 'date_note' is required because '2026-04-06~' is not one exact day"),
-    ("tag that is not a slug",
-     GOOD.replace("entities:", "tags: [Video Gen]\nentities:"),
-     "6:8: error: field 'tags' in the event: 'Video Gen' is not a valid id; use lowercase letters, "
-     "digits and single dashes, like 'video-gen'"),
-    ("unknown entity",
-     GOOD.replace("[example-co]", "[exmaple-co]"),
-     "6:12: error: unknown entity 'exmaple-co' (did you mean 'example-co'?)"),
-    ("unknown source",
-     GOOD.replace("source: example", "source: exampel"),
-     "8:13: error: unknown source 'exampel' (did you mean 'example'?)"),
-    ("quote not in the source",
-     GOOD.replace("said on Monday", "said on Tuesday"),
-     "9:12: error: text not found in seeds/example.txt; copy it word for word. Closest passage: "
-     "\"The Example Company said on Monday that its model is ready."),
-    ("quote with a changed letter case",
-     GOOD.replace("The Example Company said", "the Example Company said"),
-     "9:12: error: text not found in seeds/example.txt"),
-    ("no citations",
-     GOOD.split("citations:")[0] + "citations: []\n",
-     "7:12: error: field 'citations' in the event: needs at least one citation (A verbatim passage"),
-    ("list where a mapping belongs",
-     "- title: x\n",
-     "1:1: error: the event must be a mapping of fields, not a list"),
+    (
+        "duplicate key",
+        GOOD.replace("date:", "title: Again\ndate:"),
+        "2:1: error: duplicate key 'title' (first at line 1); keep only one",
+    ),
+    (
+        "misspelt field",
+        GOOD.replace("summary:", "summry:"),
+        "5:1: error: unknown field 'summry' in the event (did you mean 'summary'?)",
+    ),
+    ("missing field", GOOD.replace("date: 2026-04-06\n", ""), "1:1: error: missing required field 'date' in the event"),
+    (
+        "YAML boolean where text belongs",
+        GOOD.replace("title: Example Company says its model is ready", "title: NO"),
+        "1:8: error: field 'title' in the event: expected text, got a boolean ('NO'); put the value in quotes",
+    ),
+    (
+        "number where text belongs",
+        GOOD.replace("title: Example Company says its model is ready", "title: 1.5"),
+        "1:8: error: field 'title' in the event: expected text, got a number ('1.5')",
+    ),
+    (
+        "impossible date",
+        GOOD.replace("date: 2026-04-06", "date: 2026-02-30"),
+        "2:7: error: field 'date' in the event: '2026-02-30' is not a real day: February 2026 has 28 days",
+    ),
+    (
+        "malformed date",
+        GOOD.replace("date: 2026-04-06", "date: April 6"),
+        "2:7: error: field 'date' in the event: 'April 6' is not a date this site understands",
+    ),
+    (
+        "reversed range",
+        GOOD.replace("date: 2026-04-06", "date: 2026-04-09/2026-04-06\ndate_note: range"),
+        "2:7: error: field 'date' in the event: '2026-04-09/2026-04-06' ends before it starts",
+    ),
+    (
+        "approximate date without a note",
+        GOOD.replace("date: 2026-04-06", "date: 2026-04-06~"),
+        "2:1: error: field 'date_note' is required because '2026-04-06~' is not one exact day",
+    ),
+    (
+        "tag that is not a slug",
+        GOOD.replace("entities:", "tags: [Video Gen]\nentities:"),
+        "6:8: error: field 'tags' in the event: 'Video Gen' is not a valid id; use lowercase letters, "
+        "digits and single dashes, like 'video-gen'",
+    ),
+    (
+        "unknown entity",
+        GOOD.replace("[example-co]", "[exmaple-co]"),
+        "6:12: error: unknown entity 'exmaple-co' (did you mean 'example-co'?)",
+    ),
+    (
+        "unknown source",
+        GOOD.replace("source: example", "source: exampel"),
+        "8:13: error: unknown source 'exampel' (did you mean 'example'?)",
+    ),
+    (
+        "quote not in the source",
+        GOOD.replace("said on Monday", "said on Tuesday"),
+        "9:12: error: text not found in seeds/example.txt; copy it word for word. Closest passage: "
+        '"The Example Company said on Monday that its model is ready.',
+    ),
+    (
+        "quote with a changed letter case",
+        GOOD.replace("The Example Company said", "the Example Company said"),
+        "9:12: error: text not found in seeds/example.txt",
+    ),
+    (
+        "no citations",
+        GOOD.split("citations:")[0] + "citations: []\n",
+        "7:12: error: field 'citations' in the event: needs at least one citation (A verbatim passage",
+    ),
+    ("list where a mapping belongs", "- title: x\n", "1:1: error: the event must be a mapping of fields, not a list"),
     ("empty file", "", "1:1: error: file is empty"),
-    ("anchor and alias",
-     GOOD.replace("title: Example Company says its model is ready", "title: &t Example")
-     + "date_note: *t\n",
-     "1:8: error: YAML anchor '&t' is not allowed; write the value out in full"),
-    ("javascript link",
-     GOOD.replace("says its model is ready.", "says [ready](javascript:alert(1))."),
-     "5:10: error: field 'summary' in the event: link 'javascript:alert(1)' uses javascript:; "
-     "only http:// and https:// links are allowed"),
-    ("data link",
-     GOOD.replace("says its model is ready.", "says [ready](data:text/html,hi)."),
-     "link 'data:text/html,hi' uses data:"),
-    ("two paragraphs",
-     GOOD.replace("summary: The Example Company says its model is ready.",
-                  "summary: |\n  One.\n\n  Two.\n"),
-     "5:10: error: field 'summary' in the event: must be one paragraph"),
-    ("invalid YAML",
-     GOOD.replace("entities: [example-co]", "entities: [example-co"),
-     "error: invalid YAML: did not find expected ',' or ']'"),
-    ("explicit tag",
-     GOOD.replace("title: Example", "title: !!python/object Example"),
-     "1:8: error: YAML tag '!!python/object' is not allowed"),
+    (
+        "anchor and alias",
+        GOOD.replace("title: Example Company says its model is ready", "title: &t Example") + "date_note: *t\n",
+        "1:8: error: YAML anchor '&t' is not allowed; write the value out in full",
+    ),
+    (
+        "javascript link",
+        GOOD.replace("says its model is ready.", "says [ready](javascript:alert(1))."),
+        "5:10: error: field 'summary' in the event: link 'javascript:alert(1)' uses javascript:; "
+        "only http:// and https:// links are allowed",
+    ),
+    (
+        "data link",
+        GOOD.replace("says its model is ready.", "says [ready](data:text/html,hi)."),
+        "link 'data:text/html,hi' uses data:",
+    ),
+    (
+        "two paragraphs",
+        GOOD.replace("summary: The Example Company says its model is ready.", "summary: |\n  One.\n\n  Two.\n"),
+        "5:10: error: field 'summary' in the event: must be one paragraph",
+    ),
+    (
+        "invalid YAML",
+        GOOD.replace("entities: [example-co]", "entities: [example-co"),
+        "error: invalid YAML: did not find expected ',' or ']'",
+    ),
+    (
+        "explicit tag",
+        GOOD.replace("title: Example", "title: !!python/object Example"),
+        "1:8: error: YAML tag '!!python/object' is not allowed",
+    ),
 ]
 
 
-@pytest.mark.parametrize("text,expected", [case[1:] for case in BAD_EVENTS],
-                         ids=[case[0] for case in BAD_EVENTS])
+@pytest.mark.parametrize("text,expected", [case[1:] for case in BAD_EVENTS], ids=[case[0] for case in BAD_EVENTS])
 def test_bad_event_is_reported_at_its_line(empty_project, text, expected):
     empty_project.write(EVENT, text)
     found = problems(empty_project)
@@ -128,8 +161,7 @@ def test_bad_event_is_reported_at_its_line(empty_project, text, expected):
 
 BAD_BYTES = [  # written as bytes, so the file starts with GOOD's blank line
     ("byte-order mark", b"\xef\xbb\xbf" + GOOD.encode(), "1:1: error: file starts with a byte-order mark"),
-    ("not UTF-8", GOOD.encode().replace(b"Monday", b"Mon\xffday"),
-     "10:43: error: file is not valid UTF-8 (byte 0xff)"),
+    ("not UTF-8", GOOD.encode().replace(b"Monday", b"Mon\xffday"), "10:43: error: file is not valid UTF-8 (byte 0xff)"),
     ("tab", GOOD.encode().replace(b"date: ", b"date:\t"), "3:6: error: file contains a tab character"),
     ("too large", GOOD.encode() + b"#" * 70_000, "1:1: error: file is 70,"),
 ]
@@ -142,16 +174,23 @@ def test_bad_bytes_are_reported(empty_project, data, expected):
     assert any(p.startswith(f"{EVENT}:{expected}") for p in found), found
 
 
-@pytest.mark.parametrize("name,expected", [
-    ("events/foo.yaml", "timeline/events/foo.yaml:1:1: error: unexpected file; event files end in .yml "
-                        "(rename it to foo.yml)"),
-    ("events/notes.txt", "timeline/events/notes.txt:1:1: error: unexpected file"),
-    ("events/2026-04-06 Big News.yml", "error: file name '2026-04-06 Big News.yml' is not a lowercase slug; "
-                                       "rename it to 2026-04-06-big-news.yml"),
-    ("events/2026-04-06.yml", "error: file name '2026-04-06.yml' is only a date"),
-    ("events/sub/x.yml", "timeline/events/sub:1:1: error: unexpected folder"),
-    ("source.yml", "timeline/source.yml:1:1: error: unexpected file (did you mean 'sources.yml'?)"),
-])
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        (
+            "events/foo.yaml",
+            "timeline/events/foo.yaml:1:1: error: unexpected file; event files end in .yml (rename it to foo.yml)",
+        ),
+        ("events/notes.txt", "timeline/events/notes.txt:1:1: error: unexpected file"),
+        (
+            "events/2026-04-06 Big News.yml",
+            "error: file name '2026-04-06 Big News.yml' is not a lowercase slug; rename it to 2026-04-06-big-news.yml",
+        ),
+        ("events/2026-04-06.yml", "error: file name '2026-04-06.yml' is only a date"),
+        ("events/sub/x.yml", "timeline/events/sub:1:1: error: unexpected folder"),
+        ("source.yml", "timeline/source.yml:1:1: error: unexpected file (did you mean 'sources.yml'?)"),
+    ],
+)
 def test_files_the_loader_does_not_understand_are_errors(empty_project, name, expected):
     empty_project.write(f"timeline/{name}", GOOD)
     assert any(expected in p for p in problems(empty_project)), problems(empty_project)
@@ -165,9 +204,13 @@ def test_symlink_outside_the_repository_is_refused(empty_project, tmp_path_facto
 
 
 def test_folded_quotes_match_but_words_must_not_change(empty_project):
-    empty_project.write(EVENT, GOOD.replace(
-        "The Example Company said on Monday that its model is ready.",
-        "Critics called the \"launch\" rushed - but\n      sales rose 5%."))
+    empty_project.write(
+        EVENT,
+        GOOD.replace(
+            "The Example Company said on Monday that its model is ready.",
+            'Critics called the "launch" rushed - but\n      sales rose 5%.',
+        ),
+    )
     assert problems(empty_project) == []
 
 
@@ -175,13 +218,16 @@ CITE = "citations: [{source: example, quote: The Example Company said}]"
 
 
 def test_entities_report_duplicates_cycles_and_misspelt_kinds(empty_project):
-    empty_project.write("timeline/entities.yml", f"""
+    empty_project.write(
+        "timeline/entities.yml",
+        f"""
         - {{id: a, name: A, kind: unit, parent: b, description: A., {CITE}}}
         - {{id: b, name: B, kind: unit, parent: a, description: B., {CITE}}}
         - {{id: a, name: Again, kind: unit, description: Duplicate., {CITE}}}
         - {{id: c, name: C, kind: organisation, description: Misspelt kind., {CITE}}}
         - {{id: d, name: D, kind: unit, description: No quote.}}
-        """)
+        """,
+    )
     found = problems(empty_project)
     for line in [
         "timeline/entities.yml:1:40: error: entity 'a' is its own ancestor (a → b → a); fix one of the parents",
@@ -194,7 +240,9 @@ def test_entities_report_duplicates_cycles_and_misspelt_kinds(empty_project):
 
 
 def test_sources_report_bad_urls_and_days(empty_project):
-    empty_project.write("timeline/sources.yml", """
+    empty_project.write(
+        "timeline/sources.yml",
+        """
         - id: example
           title: Example news
           publisher: Example Press
@@ -202,7 +250,8 @@ def test_sources_report_bad_urls_and_days(empty_project):
           published: 2026-04-06
           accessed: 2026-04
           archive: seeds/example.txt
-        """)
+        """,
+    )
     found = problems(empty_project)
     for line in [
         "timeline/sources.yml:4:8: error: field 'url' in source 'example': link 'javascript:alert(1)' uses "
@@ -218,8 +267,10 @@ def test_sources_report_bad_urls_and_days(empty_project):
 def test_archive_outside_seeds_is_refused(empty_project):
     text = (empty_project.root / "timeline/sources.yml").read_text()
     empty_project.write("timeline/sources.yml", text.replace("seeds/example.txt", "../../etc/passwd"))
-    assert ("timeline/sources.yml:7:12: error: field 'archive': '../../etc/passwd' must be a path inside "
-            "seeds/, like seeds/my-source.txt") in problems(empty_project)
+    assert (
+        "timeline/sources.yml:7:12: error: field 'archive': '../../etc/passwd' must be a path inside "
+        "seeds/, like seeds/my-source.txt"
+    ) in problems(empty_project)
 
 
 def test_every_problem_is_reported_in_one_run(empty_project):
@@ -229,10 +280,13 @@ def test_every_problem_is_reported_in_one_run(empty_project):
     found = [p.split(": error: ")[1] for p in problems(empty_project)]
     assert [message.split(";")[0].split(" (")[0] for message in found] == [
         "missing required field 'summary' in the event: What happened, in one Markdown paragraph.",
-        "unknown field 'summry' in the event", "field 'date' in the event: '2026-02-30' is not a real day: "
-        "February 2026 has 28 days", "unexpected file"]
+        "unknown field 'summry' in the event",
+        "field 'date' in the event: '2026-02-30' is not a real day: February 2026 has 28 days",
+        "unexpected file",
+    ]
 
 
 def test_missing_data_folder(tmp_path):
     assert [p.format() for p in load_timeline(tmp_path).problems] == [
-        "timeline:1:1: error: folder is missing; it holds the timeline's data"]
+        "timeline:1:1: error: folder is missing; it holds the timeline's data"
+    ]

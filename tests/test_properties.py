@@ -9,13 +9,12 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from timeline_core.data.load import LoadResult, load_timeline
-from timeline_core.pages.render import render_pages, template_cache
-from timeline_core.data.schema import EVENT
-from timeline_core.pages.urls import Site
-
 from tests.test_loader import EVENT as EVENT_PATH
 from tests.test_loader import GOOD
+from timeline_core.data.load import LoadResult, load_timeline
+from timeline_core.data.schema import EVENT
+from timeline_core.pages.render import render_pages, template_cache
+from timeline_core.pages.urls import Site
 
 PROBLEM = re.compile(r"^[^:\n]+:\d+:\d+: error: .+$", re.S)
 FIELDS = [field.name for field in EVENT.fields]
@@ -24,8 +23,10 @@ SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[Heal
 scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30)
 values = st.recursive(
     scalars,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.sampled_from(FIELDS + ["source", "quote"]) | st.text(max_size=8), children, max_size=6),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.sampled_from(FIELDS + ["source", "quote"]) | st.text(max_size=8), children, max_size=6)
+    ),
     max_leaves=25,
 )
 
@@ -91,8 +92,10 @@ def test_the_fast_yaml_path_reads_exactly_as_the_strict_one(value):
 
 
 @SETTINGS
-@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=80)
-       | st.from_regex(r"[A-Za-z0-9][A-Za-z0-9 .,;:'?%()\-]{0,60}", fullmatch=True))
+@given(
+    text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=80)
+    | st.from_regex(r"[A-Za-z0-9][A-Za-z0-9 .,;:'?%()\-]{0,60}", fullmatch=True)
+)
 def test_the_plain_paragraph_shortcut_renders_as_markdown_would(text):
     import markdown as python_markdown
 

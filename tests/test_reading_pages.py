@@ -22,9 +22,14 @@ def test_every_sentence_of_every_source_is_covered(project):
 
 def test_coverage_drops_and_fails_when_a_sentence_loses_its_citations(project):
     sources = project.root / "timeline/sources.yml"
-    sources.write_text(sources.read_text().replace("""    - sentence: Subscribe to the Gazette for more local news.
+    sources.write_text(
+        sources.read_text().replace(
+            """    - sentence: Subscribe to the Gazette for more local news.
       reason: An advertisement for the newspaper.
-""", ""))
+""",
+            "",
+        )
+    )
     run = project.cli("coverage", "--fail-under", "100")
     assert run.returncode == 1
     assert "coverage: 9/10 sentences (90.0%)" in run.stdout
@@ -41,8 +46,10 @@ def test_an_uncited_sentence_must_be_in_the_source(project):
 
 def test_the_timeline_shows_each_status(example):
     page = example.page("timeline/index.html")
-    shown = {article.h4["id"]: article.select_one(".tl-status").get_text(strip=True)
-             for article in page.select("article.tl-event")}
+    shown = {
+        article.h4["id"]: article.select_one(".tl-status").get_text(strip=True)
+        for article in page.select("article.tl-event")
+    }
     assert shown["2026-03-05-council-approves-footbridge"] == "Confirmed"
     assert shown[SPECULATION] == "Speculation"
     assert shown[FERRY_NEWS] == "Reported"
@@ -62,12 +69,20 @@ def test_speculation_is_never_shown_as_fact(example):
 def test_readers_see_four_dates_and_whether_each_date_is_inferred(example):
     page = example.page("timeline/index.html")
     article = _article(page, FERRY_NEWS)
-    dates = dict(zip([dt.get_text(strip=True) for dt in article.select(".tl-dates dt")],
-                     [dd for dd in article.select(".tl-dates dd")], strict=True))
+    dates = dict(
+        zip(
+            [dt.get_text(strip=True) for dt in article.select(".tl-dates dt")],
+            [dd for dd in article.select(".tl-dates dd")],
+            strict=True,
+        )
+    )
     assert list(dates) == ["Happened", "Reported", "Added", "Last changed"]
     assert dates["Happened"].time["datetime"] == "2026-03-09"
-    assert dates["Happened"].get_text(" ", strip=True).startswith(
-        '9 Mar 2026 The source, published on Tuesday 10 March 2026, says "on Monday".')
+    assert (
+        dates["Happened"]
+        .get_text(" ", strip=True)
+        .startswith('9 Mar 2026 The source, published on Tuesday 10 March 2026, says "on Monday".')
+    )
     assert dates["Reported"].get_text(" ", strip=True) == "10 Mar 2026"
     assert dates["Added"].time["datetime"] == "2026-05-02"  # the commit date (see conftest.COMMIT_DATE)
     assert dates["Last changed"].time["datetime"] == "2026-05-02"
@@ -93,8 +108,12 @@ def test_home_page_explainer_cites_every_sentence_and_links_the_timeline(example
 
 def test_an_explainer_sentence_with_an_unverified_quote_is_an_error(project):
     explainer = project.root / "timeline/explainer.yml"
-    explainer.write_text(explainer.read_text().replace("quote: it could restore the river crossing by summer",
-                                                       "quote: it could reopen the river crossing by summer"))
+    explainer.write_text(
+        explainer.read_text().replace(
+            "quote: it could restore the river crossing by summer",
+            "quote: it could reopen the river crossing by summer",
+        )
+    )
     found = problems(project)
     assert len(found) == 1
     assert found[0].startswith("timeline/explainer.yml:30:20: error: text not found in seeds/harbour-radio-ferry.txt")
@@ -122,8 +141,7 @@ def test_each_entity_has_a_page_with_parent_children_and_events(example):
     assert len(index.select(".tl-entity-index li")) == 6
     timeline = example.page("timeline/index.html")
     who = _article(timeline, FERRY_NEWS)
-    assert [a["href"] for a in who.select(".tl-entities a")] == ["../entities/blue-line/",
-                                                                "../entities/harbour-group/"]
+    assert [a["href"] for a in who.select(".tl-entities a")] == ["../entities/blue-line/", "../entities/harbour-group/"]
 
 
 def test_each_glossary_term_of_an_event_is_linked_once(example):

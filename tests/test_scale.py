@@ -24,7 +24,7 @@ def big(tmp_path_factory) -> Path:
     return built(project).site
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _page(site: Path, rel: str) -> BeautifulSoup:
     """A page of a built site, parsed once (the tests only read them)."""
     return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
@@ -58,8 +58,10 @@ def test_other_pages_link_straight_to_the_period_page(big):
     for link in entity.select(".tl-event-links a"):
         path, anchor = link["href"].split("#")
         assert re.match(r"^\.\./\.\./timeline/\d{4}-\d{2}(-to-\d{4}-\d{2})?(-p\d+)?/$", path), path
-        assert _page(big, f"entities/company-3/{path}index.html".replace("entities/company-3/../../", "")).find(
-            id=anchor) is not None
+        assert (
+            _page(big, f"entities/company-3/{path}index.html".replace("entities/company-3/../../", "")).find(id=anchor)
+            is not None
+        )
 
 
 def test_exports_keep_the_permanent_link(big):
@@ -86,9 +88,9 @@ def test_pages_read_as_if_markdown_had_parsed_every_block(big):
     import markdown
 
     from timeline_core.data.load import load_timeline
+    from timeline_core.pages.paging import Layout
     from timeline_core.pages.render import render_pages
     from timeline_core.pages.urls import Site
-    from timeline_core.pages.paging import Layout
 
     config = read_config(big.parent)
     extensions = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
@@ -102,7 +104,9 @@ def test_pages_read_as_if_markdown_had_parsed_every_block(big):
         expected = re.sub(r"<!-- /?tl:raw -->|\sdata-search-exclude=\"1\"", "", expected)
         stem = src.removesuffix(".md")
         output = big / (f"{stem}.html" if stem.endswith("index") else f"{stem}/index.html")
-        article = BeautifulSoup(output.read_text(encoding="utf-8"), "html.parser").select_one("article.md-content__inner")
+        article = BeautifulSoup(output.read_text(encoding="utf-8"), "html.parser").select_one(
+            "article.md-content__inner"
+        )
         shown = "".join(str(node) for node in article.contents)
         assert _content(shown) == _content(str(BeautifulSoup(expected, "html.parser"))), src
         compared += 1
@@ -112,8 +116,10 @@ def test_pages_read_as_if_markdown_had_parsed_every_block(big):
 def _listed(big: Path, rel: str, cache) -> list[tuple[str, BeautifulSoup]]:
     """(href, target article) of every event a list page links to, following its period pages."""
     page = _page(big, rel)
-    parts = [posixpath.normpath(posixpath.join(posixpath.dirname(rel), a["href"])) + "/index.html"
-             for a in page.select(".tl-list-parts a")]
+    parts = [
+        posixpath.normpath(posixpath.join(posixpath.dirname(rel), a["href"])) + "/index.html"
+        for a in page.select(".tl-list-parts a")
+    ]
     found = []
     for source, listing in [(rel, page)] if not parts else [(p, _page(big, p)) for p in parts]:
         for link in listing.select(".tl-event-links a"):

@@ -45,8 +45,11 @@ def served(project, tmp_path):
     server = subprocess.Popen(
         # livereload stays on: with --no-livereload MkDocs watches nothing
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project.root, stdout=log, stderr=subprocess.STDOUT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        cwd=project.root,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     try:
         # MkDocs serves under site_url's path; read the address it announces
         base = ""

@@ -23,8 +23,13 @@ NODE_BIN = REPO / "node_modules/.bin"
 
 
 def _build(checkout: Path, site: Path) -> None:
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                         cwd=checkout, capture_output=True, text=True, env=ENV)
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
     assert run.returncode == 0, run.stderr
 
 
@@ -54,8 +59,15 @@ def test_two_builds_of_one_commit_are_byte_identical(clone, site, tmp_path):
     assert first_files == second_files
     different = [str(p) for p in first_files if not filecmp.cmp(site / p, second / p, shallow=False)]
     assert different == []
-    for name in ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "timeline.json", "feed.xml",
-                 "timeline.ics", "timeline/index.html"):
+    for name in (
+        "sitemap.xml",
+        "sitemap.xml.gz",
+        "search/search_index.json",
+        "timeline.json",
+        "feed.xml",
+        "timeline.ics",
+        "timeline/index.html",
+    ):
         assert (site / name).exists()
 
 
@@ -71,7 +83,9 @@ def _targets(page: Path, site: Path):
 def _ids(page: Path, cache: dict) -> set[str]:
     if page not in cache:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        cache[page] = {el["id"] for el in soup.find_all(id=True)} | {el["name"] for el in soup.find_all(attrs={"name": True})}
+        cache[page] = {el["id"] for el in soup.find_all(id=True)} | {
+            el["name"] for el in soup.find_all(attrs={"name": True})
+        }
     return cache[page]
 
 
@@ -93,9 +107,9 @@ def test_every_internal_link_and_anchor_resolves(site, example):
             if not target.exists():
                 broken.append(f"{page.relative_to(site)}: {value} (no file)")
                 continue
-            if parts.fragment and target.suffix == ".html" and not parts.fragment.startswith(":~:"):
-                if unquote(parts.fragment) not in _ids(target, cache):
-                    broken.append(f"{page.relative_to(site)}: {value} (no anchor)")
+            anchor = parts.fragment and target.suffix == ".html" and not parts.fragment.startswith(":~:")
+            if anchor and unquote(parts.fragment) not in _ids(target, cache):
+                broken.append(f"{page.relative_to(site)}: {value} (no anchor)")
     assert broken == []
 
 
@@ -105,10 +119,16 @@ def test_linkinator_finds_no_broken_link_on_the_served_site(site):
         if os.environ.get("CI") == "true":
             pytest.fail("linkinator is not installed: run `npm ci` (.ci/run does)")
         pytest.skip("linkinator is not installed: run `npm ci`")
-    run = subprocess.run([str(linkinator), str(site), "--recurse", "--skip", r"^(?!http://localhost)",
-                          "--format", "json"], capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [str(linkinator), str(site), "--recurse", "--skip", r"^(?!http://localhost)", "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     report = json.loads(run.stdout)
-    broken = [(link["url"], link["status"], link.get("parent")) for link in report["links"] if link["state"] == "BROKEN"]
+    broken = [
+        (link["url"], link["status"], link.get("parent")) for link in report["links"] if link["state"] == "BROKEN"
+    ]
     assert broken == [] and run.returncode == 0, (broken, run.stderr[-2000:])
     followed = {link["url"].split("?")[0].rstrip("/") for link in report["links"] if link["state"] == "OK"}
     pages = {str(page.parent).rstrip("/") for page in _pages(site) if page.name == "index.html"}
@@ -133,11 +153,18 @@ def test_generated_pages_are_valid_html(site):
             pytest.fail("vnu-jar (npm ci) and Java are needed for the HTML check")
         pytest.skip("vnu-jar or Java is missing: run `npm ci` with Java installed")
     pages = [str(p) for p in _pages(site)]
-    run = subprocess.run(["java", "-jar", str(vnu), "--format", "json", "--errors-only", *pages],
-                         capture_output=True, text=True, timeout=600)
+    run = subprocess.run(
+        ["java", "-jar", str(vnu), "--format", "json", "--errors-only", *pages],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     messages = json.loads(run.stderr or run.stdout)["messages"]
-    errors = [f"{m['url'].rsplit('/site', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages
-              if m["type"] == "error" and not any(m["message"].startswith(k) for k in KNOWN_MATERIAL_ERRORS)]
+    errors = [
+        f"{m['url'].rsplit('/site', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error" and not any(m["message"].startswith(k) for k in KNOWN_MATERIAL_ERRORS)
+    ]
     assert errors == []
 
 
@@ -165,18 +192,22 @@ def test_renaming_a_published_event_needs_a_redirect(clone, tmp_path):
     old = "2026-03-09-blue-line-says-the-ferry-could-return"  # the test story's
     new = "2026-03-09-blue-line-hopes-to-restore-the-ferry"
     (work / f"timeline/events/{old}.yml").rename(work / f"timeline/events/{new}.yml")
-    check = subprocess.run([sys.executable, "-m", "timeline_core.cli", "--root", str(work), "check"],
-                           capture_output=True, text=True)
+    check = subprocess.run(
+        [sys.executable, "-m", "timeline_core.cli", "--root", str(work), "check"], capture_output=True, text=True
+    )
     assert check.returncode == 1
-    assert check.stdout.startswith(f"timeline/events/{old}.yml:1:1: error: the published event '{old}' was renamed "
-                                   f"or deleted, which would break its permanent link (timeline/#{old}); add "
-                                   f"'- {{from: {old}, to: <new id>}}' to timeline/redirects.yml")
+    assert check.stdout.startswith(
+        f"timeline/events/{old}.yml:1:1: error: the published event '{old}' was renamed "
+        f"or deleted, which would break its permanent link (timeline/#{old}); add "
+        f"'- {{from: {old}, to: <new id>}}' to timeline/redirects.yml"
+    )
     explainer = work / "timeline/explainer.yml"
     explainer.write_text(explainer.read_text().replace(old, new))  # what the check then asks for
     redirects = work / "timeline/redirects.yml"
     redirects.write_text(redirects.read_text() + f"- from: {old}\n  to: {new}\n")
-    check = subprocess.run([sys.executable, "-m", "timeline_core.cli", "--root", str(work), "check"],
-                           capture_output=True, text=True)
+    check = subprocess.run(
+        [sys.executable, "-m", "timeline_core.cli", "--root", str(work), "check"], capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stdout
     _build(work, tmp_path / "site")
     page = BeautifulSoup((tmp_path / "site/timeline/index.html").read_text(), "html.parser")

@@ -29,12 +29,23 @@ class SiteFile:
     off_nav: bool = False  # reached by links only, never listed in the navigation
 
 
-def site_files(result: LoadResult, root: Path, site: Site, published: Published, layout: Layout,
-               cache: jinja2.BytecodeCache | None = None) -> tuple[SiteFile, ...]:
+def site_files(
+    result: LoadResult,
+    root: Path,
+    site: Site,
+    published: Published,
+    layout: Layout,
+    cache: jinja2.BytecodeCache | None = None,
+) -> tuple[SiteFile, ...]:
     """Pages (Markdown), exports (data) and archives (copied as they are), in a stable order."""
-    pages = [SiteFile(path, text, off_nav=in_a_folder(path))
-             for path, text in render_pages(result, site, layout, cache).items()]
+    pages = [
+        SiteFile(path, text, off_nav=in_a_folder(path))
+        for path, text in render_pages(result, site, layout, cache).items()
+    ]
     exports = [SiteFile(name, text) for name, text in export_files(result.timeline, published, site).items()]
-    archives = [SiteFile(source.archive, copy_of=root / source.archive) for source in result.timeline.sources
-                if source.id in result.timeline.archives]
+    archives = [
+        SiteFile(source.archive, copy_of=root / source.archive)
+        for source in result.timeline.sources
+        if source.id in result.timeline.archives
+    ]
     return (*pages, *exports, *archives)

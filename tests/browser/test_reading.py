@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from tests.browser.conftest import OUTPUT
@@ -28,8 +27,7 @@ def _css_id(ident: str) -> str:
 
 
 def all_pages(site) -> list[str]:
-    return sorted(str(p.parent.relative_to(site)) + "/" if p.parent != site else ""
-                  for p in site.rglob("index.html"))
+    return sorted(str(p.parent.relative_to(site)) + "/" if p.parent != site else "" for p in site.rglob("index.html"))
 
 
 def test_every_page_loads_without_console_errors_or_other_hosts(site, base_url, watched):
@@ -78,8 +76,9 @@ def test_filters_work_without_reloading_and_keep_their_state_in_the_url(base_url
     headings = page.eval_on_selector_all("h3.tl-month:not([hidden])", "els => els.length")
     assert headings == 1
     page.fill("input[name=q]", "no event says this")
-    assert _visible_events(page) == [] and page.eval_on_selector_all("h3.tl-month:not([hidden])",
-                                                                     "els => els.length") == 0
+    assert (
+        _visible_events(page) == [] and page.eval_on_selector_all("h3.tl-month:not([hidden])", "els => els.length") == 0
+    )
     assert watched.errors == []
 
 
@@ -109,8 +108,12 @@ def test_each_filter_keystroke_shows_exactly_the_matching_events(base_url, watch
         return steps;
     }""")
     print("filter keystroke ms:", [round(step["ms"], 2) for step in steps])
-    texts = page.eval_on_selector_all("article.tl-event", """els => els.map(a => [a.querySelector('h4').id,
-        (a.querySelector('.tl-title').textContent + ' ' + a.querySelector('.tl-summary').textContent).toLowerCase()])""")
+    texts = page.eval_on_selector_all(
+        "article.tl-event",
+        """els => els.map(a => [a.querySelector('h4').id,
+        (a.querySelector('.tl-title').textContent + ' '
+         + a.querySelector('.tl-summary').textContent).toLowerCase()])""",
+    )
     for step in steps:
         words = step["text"].split()
         assert step["shown"] == [ident for ident, text in texts if all(w in text for w in words)], step["text"]
@@ -159,8 +162,10 @@ def test_copy_link_puts_the_permanent_link_on_the_clipboard(browser, base_url):
     page.goto(base_url + "timeline/")
     button = page.locator(f"{_css_id(NEWS)} ~ p button.tl-copy")
     button.click()
-    page.wait_for_function(f"document.getElementById('{NEWS}').closest('article')"
-                           ".querySelector('button.tl-copy').textContent === 'Link copied'")
+    page.wait_for_function(
+        f"document.getElementById('{NEWS}').closest('article')"
+        ".querySelector('button.tl-copy').textContent === 'Link copied'"
+    )
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == base_url + f"timeline/#{NEWS}"
     context.close()
@@ -174,18 +179,24 @@ def test_citations_expand_to_the_verbatim_quote(base_url, watched):
     assert not quote.is_visible()
     item.locator("summary").click()
     assert quote.is_visible()
-    assert quote.inner_text() == "The ferry operator Blue Line said on Monday that it could restore the river crossing by summer."
+    assert (
+        quote.inner_text()
+        == "The ferry operator Blue Line said on Monday that it could restore the river crossing by summer."
+    )
     archived = item.locator("a", has_text="In the archived copy")
     archived.click()
     page.wait_for_load_state()
     assert "/sources/harbour-radio-ferry/#q-" in page.url
     anchor = page.url.split("#", 1)[1]
     # other quotes may start at the same place: their anchors come first, then the highlighted passage
-    marked = page.eval_on_selector(f"[id='{anchor}']", """el => {
+    marked = page.eval_on_selector(
+        f"[id='{anchor}']",
+        """el => {
         let next = el.nextElementSibling;
         while (next && next.classList.contains('tl-quote-start')) { next = next.nextElementSibling; }
         return next.tagName;
-    }""")
+    }""",
+    )
     assert marked == "MARK"
 
 
@@ -204,8 +215,9 @@ def test_glossary_terms_show_their_definition_as_a_tooltip(base_url, watched):
 
 @pytest.mark.parametrize("name,path", PAGE_TYPES.items())
 def test_phone_width_never_scrolls_sideways_and_text_stays_readable(browser, base_url, name, path):
-    context = browser.new_context(viewport={"width": 375, "height": 800}, device_scale_factor=2, is_mobile=True,
-                                  has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 375, "height": 800}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     page.goto(base_url + path)
     widths = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
@@ -225,8 +237,11 @@ def test_axe_finds_no_serious_or_critical_violation(browser, base_url, name, pat
     page = context.new_page()
     page.goto(base_url + path)
     results = Axe().run(page)
-    serious = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
-               for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    serious = [
+        (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
     context.close()
     assert serious == [], f"{name}: {serious}"
 

@@ -8,16 +8,14 @@ import sys
 from pathlib import Path
 
 from .. import exports
-
 from ..data import jsonschema
-
-from . import scaffold
+from ..data.load import load_timeline
+from ..data.schema import DATE_BASES, STATUSES
 from ..model.coverage import citations_of, source_coverage
 from ..model.dates import parse_edtf
-from ..data.load import load_timeline
-from ..problems import DataError, Problem
-from ..data.schema import DATE_BASES, STATUSES
 from ..pages.urls import Site
+from ..problems import DataError, Problem
+from . import scaffold
 
 
 def _github(problem: Problem) -> str:
@@ -32,8 +30,10 @@ def check(root: Path, output_format: str) -> int:
     for problem in result.problems:
         print(_github(problem) if output_format == "github" else problem.format())
     timeline = result.timeline
-    counts = (f"{len(timeline.events)} events, {len(timeline.sources)} sources, "
-              f"{len(timeline.entities)} entities, {len(timeline.terms)} glossary terms")
+    counts = (
+        f"{len(timeline.events)} events, {len(timeline.sources)} sources, "
+        f"{len(timeline.entities)} entities, {len(timeline.terms)} glossary terms"
+    )
     if result.problems:
         count = len(result.problems)
         print(f"{count} problem{'s' if count != 1 else ''} found ({counts} valid)", file=sys.stderr)
@@ -86,8 +86,10 @@ def new(root: Path, args: argparse.Namespace, interactive: bool) -> int:
     values = {"title": args.title, "date": args.date, "source": args.source}
     missing = [name for name, value in values.items() if not value]
     if missing and not interactive:
-        print(f"error: missing --{', --'.join(missing)} (or run `timeline new` in a terminal to be asked)",
-              file=sys.stderr)
+        print(
+            f"error: missing --{', --'.join(missing)} (or run `timeline new` in a terminal to be asked)",
+            file=sys.stderr,
+        )
         return 2
     result = load_timeline(root)
     sources = [s.id for s in result.timeline.sources]
@@ -100,27 +102,38 @@ def new(root: Path, args: argparse.Namespace, interactive: bool) -> int:
                 values["date"] = candidate
             except DataError as error:
                 print(f"  {error.message}")
-        values["source"] = values["source"] or _ask("Source id", sources[0] if len(sources) == 1 else None,
-                                                    tuple(sources))
+        values["source"] = values["source"] or _ask(
+            "Source id", sources[0] if len(sources) == 1 else None, tuple(sources)
+        )
         args.status = args.status or _ask("Status", "reported", STATUSES)
-        args.date_basis = args.date_basis or _ask("Is the date stated by the source, or inferred?", "stated",
-                                                  DATE_BASES)
+        args.date_basis = args.date_basis or _ask(
+            "Is the date stated by the source, or inferred?", "stated", DATE_BASES
+        )
     try:
         ident = scaffold.event_id(values["title"], values["date"])
     except DataError as error:
         print(f"error: --date: {error.message}", file=sys.stderr)
         return 2
     if values["source"] not in sources:
-        print(f"error: --source: unknown source '{values['source']}'; known: {', '.join(sources) or 'none'}",
-              file=sys.stderr)
+        print(
+            f"error: --source: unknown source '{values['source']}'; known: {', '.join(sources) or 'none'}",
+            file=sys.stderr,
+        )
         return 2
     path = root / "timeline" / "events" / f"{ident}.yml"
     if path.exists():
-        print(f"error: {path.relative_to(root)} already exists; choose another title or edit that file",
-              file=sys.stderr)
+        print(
+            f"error: {path.relative_to(root)} already exists; choose another title or edit that file", file=sys.stderr
+        )
         return 1
-    event = scaffold.NewEvent(values["title"], values["date"], values["source"],
-                              args.status or "reported", args.date_basis or "stated", args.quote)
+    event = scaffold.NewEvent(
+        values["title"],
+        values["date"],
+        values["source"],
+        args.status or "reported",
+        args.date_basis or "stated",
+        args.quote,
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(scaffold.event_yaml(event), encoding="utf-8")
     print(f"created {path.relative_to(root)}")
@@ -159,15 +172,25 @@ def schemas(root: Path, check_only: bool) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="timeline", description=__doc__)
-    parser.add_argument("--root", type=Path, default=Path("."),
-                        help="the project folder that holds timeline/ and seeds/ (default: .)")
+    parser.add_argument(
+        "--root", type=Path, default=Path("."), help="the project folder that holds timeline/ and seeds/ (default: .)"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate all data and print every problem")
-    check_parser.add_argument("--format", choices=("text", "github"), default="text",
-                              help="text: path:line:column: error: message; github: Actions annotations")
+    check_parser.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="text: path:line:column: error: message; github: Actions annotations",
+    )
     coverage_parser = commands.add_parser("coverage", help="show which sentences of each source are cited")
-    coverage_parser.add_argument("--fail-under", type=float, default=0, metavar="PERCENT",
-                                 help="exit 1 if any source's coverage is below this percentage")
+    coverage_parser.add_argument(
+        "--fail-under",
+        type=float,
+        default=0,
+        metavar="PERCENT",
+        help="exit 1 if any source's coverage is below this percentage",
+    )
     new_parser = commands.add_parser("new", help="scaffold a new event file (asks in a terminal)")
     new_parser.add_argument("--title", help="a short headline")
     new_parser.add_argument("--date", help="an EDTF date, such as 2026-04-10 or 2026-04-07~")
@@ -179,8 +202,9 @@ def main(argv: list[str] | None = None) -> int:
     schemas_parser.add_argument("--check", action="store_true", help="only report schemas that are stale")
     export_parser = commands.add_parser("export", help="write JSON, CSV, Atom, iCalendar and TimelineJS exports")
     export_parser.add_argument("--out", type=Path, default=Path("exports"), help="folder to write (default: exports)")
-    export_parser.add_argument("--site-url", default="https://example.org/",
-                               help="the published site's address, for links in the exports")
+    export_parser.add_argument(
+        "--site-url", default="https://example.org/", help="the published site's address, for links in the exports"
+    )
     args = parser.parse_args(argv)
     if args.command == "export":
         return export(args.root, args.out, args.site_url)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model.dates import parse_edtf
 from ..data.schema import DATE_BASES, STATUSES
+from ..model.dates import parse_edtf
 
 PLACEHOLDER = "TODO"
 EVENT_SCHEMA_HEADER = "# yaml-language-server: $schema=../../schemas/event.schema.json\n"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 
 from ..model import dates
-from .markup import check_url, render_markdown
 from ..model.records import NESTED
 from ..problems import DataError, Mark, Problem, did_you_mean
-from .schema import CITATION, RECORDS, RESERVED_SLUG, UNCITED, SLUG_PATTERN, Field, Record
+from .markup import check_url, render_markdown
+from .schema import CITATION, RECORDS, RESERVED_SLUG, SLUG_PATTERN, UNCITED, Field, Record
 from .yamlread import Mapping, Node, Scalar, Sequence, describe
 
 SLUG = re.compile(SLUG_PATTERN)
@@ -65,15 +66,18 @@ def read_record(node: Node, record: Record, out: Collector, where: str) -> dict 
     for key, value in node.entries:
         spec = record.field(key.text)
         if spec is None:
-            out.error(key.mark, f"unknown field '{key.text}' in {where}{did_you_mean(key.text, names)}; "
-                                f"allowed fields: {', '.join(names)}")
+            out.error(
+                key.mark,
+                f"unknown field '{key.text}' in {where}{did_you_mean(key.text, names)}; "
+                f"allowed fields: {', '.join(names)}",
+            )
             continue
         try:
             values[spec.name] = _convert(value, spec, out, where)
         except DataError as error:
             out.error(error.mark or value.mark, f"field '{spec.name}' in {where}: {error.message}")
     for spec in record.fields:
-        if spec.name not in values and not any(k == spec.name for k in node.keys()):
+        if spec.name not in values and node.get(spec.name) is None:
             if spec.required:
                 out.error(node.mark, f"missing required field '{spec.name}' in {where}: {spec.description}")
             else:
@@ -86,14 +90,14 @@ def _text(node: Node, spec: Field) -> str:
     if not isinstance(node, Scalar):
         raise DataError(f"expected text, got {describe(node)}", node.mark)
     if node.kind != "text":
-        raise DataError(f"expected text, got {describe(node)} ({node.text!r}); "
-                        f"put the value in quotes: \"{node.text}\"", node.mark)
+        raise DataError(
+            f'expected text, got {describe(node)} ({node.text!r}); put the value in quotes: "{node.text}"', node.mark
+        )
     value = node.text.strip()
     if not value:
         raise DataError("is empty; write a value or remove the field", node.mark)
     if value.startswith("TODO"):  # left by `timeline new`
-        raise DataError("still holds the 'TODO' placeholder from `timeline new`; write the real text",
-                        node.mark)
+        raise DataError("still holds the 'TODO' placeholder from `timeline new`; write the real text", node.mark)
     if spec.max_length and len(value) > spec.max_length:
         raise DataError(f"is {len(value)} characters long; the limit is {spec.max_length}", node.mark)
     if _CONTROL.search(value):
@@ -114,11 +118,17 @@ def _slug(node: Node, spec: Field, out: Collector) -> str:
     else:
         value = _line(node, spec)
     if value == RESERVED_SLUG:
-        raise DataError(f"'{value}' cannot be an id: it is the address of the page that lists the others; "
-                        f"choose another, like '{value}-1'", node.mark)
+        raise DataError(
+            f"'{value}' cannot be an id: it is the address of the page that lists the others; "
+            f"choose another, like '{value}-1'",
+            node.mark,
+        )
     if not SLUG.match(value):
-        raise DataError(f"'{value}' is not a valid id; use lowercase letters, digits and single dashes, "
-                        f"like '{_suggest_slug(value)}'", node.mark)
+        raise DataError(
+            f"'{value}' is not a valid id; use lowercase letters, digits and single dashes, "
+            f"like '{_suggest_slug(value)}'",
+            node.mark,
+        )
     if spec.ref:
         out.references.append(Reference(spec.ref, value, out.path, node.mark, out.owner))
     return value
@@ -138,7 +148,7 @@ def _items(node: Node, spec: Field) -> tuple[Node, ...]:
 
 def _unique(items: list[str], nodes: tuple[Node, ...]) -> None:
     seen: set[str] = set()
-    for value, node in zip(items, nodes):
+    for value, node in zip(items, nodes, strict=True):
         if value in seen:
             raise DataError(f"'{value}' is listed twice; keep one", node.mark)
         seen.add(value)
@@ -162,10 +172,9 @@ def _convert(node: Node, spec: Field, out: Collector, where: str) -> object:
         _unique(values, nodes)
         return tuple(values)
     if kind == "edtf":
-        if isinstance(node, Scalar) and node.kind in ("timestamp", "integer"):
-            text = node.text  # an unquoted 2026-04-10 is fine: we keep the text YAML saw
-        else:
-            text = _line(node, spec)
+        # an unquoted 2026-04-10 is fine: we keep the text YAML saw
+        timestamp = isinstance(node, Scalar) and node.kind in ("timestamp", "integer")
+        text = node.text if timestamp else _line(node, spec)
         try:
             return dates.parse_edtf(text)
         except DataError as error:
@@ -187,8 +196,9 @@ def _convert(node: Node, spec: Field, out: Collector, where: str) -> object:
     if kind == "choice":
         value = _line(node, spec)
         if value not in spec.choices:
-            raise DataError(f"'{value}' is not one of {', '.join(spec.choices)}"
-                            f"{did_you_mean(value, spec.choices)}", node.mark)
+            raise DataError(
+                f"'{value}' is not one of {', '.join(spec.choices)}{did_you_mean(value, spec.choices)}", node.mark
+            )
         return value
     if kind == "records":
         return _records(node, spec, out, where)
@@ -200,8 +210,7 @@ def _records(node: Node, spec: Field, out: Collector, where: str) -> tuple:
     nodes = _items(node, spec)
     if len(nodes) < spec.min_items:
         count = "one" if spec.min_items == 1 else str(spec.min_items)
-        raise DataError(f"needs at least {count} {spec.record} ({RECORDS[spec.record].description})",
-                        node.mark)
+        raise DataError(f"needs at least {count} {spec.record} ({RECORDS[spec.record].description})", node.mark)
     record = RECORDS[spec.record]
     made = []
     for number, item in enumerate(nodes, 1):
@@ -210,10 +219,14 @@ def _records(node: Node, spec: Field, out: Collector, where: str) -> tuple:
             continue
         made.append(NESTED[record.name](**values))
         if record is CITATION:
-            out.quotes.append(QuoteCheck(values["source"], values["quote"], out.path,
-                                         item.get("quote").mark, out.owner))
+            out.quotes.append(
+                QuoteCheck(values["source"], values["quote"], out.path, item.get("quote").mark, out.owner)
+            )
         elif record is UNCITED:  # the sentence must be the source's own, like any quote
             # a wrong entry here is bookkeeping for coverage; it does not make the source unusable
-            out.quotes.append(QuoteCheck(out.owner[1], values["sentence"], out.path,
-                                         item.get("sentence").mark, ("uncited", out.owner[1])))
+            out.quotes.append(
+                QuoteCheck(
+                    out.owner[1], values["sentence"], out.path, item.get("sentence").mark, ("uncited", out.owner[1])
+                )
+            )
     return tuple(made)

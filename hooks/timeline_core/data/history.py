@@ -19,11 +19,16 @@ _MARK = "\x1e"  # starts each commit's line in the log output
 def read_history(root: Path, folder: str = "timeline") -> dict[str, FileHistory]:
     """Map each file path under `folder` (relative to the repository top) to its history."""
     try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root, capture_output=True,
-                             text=True, check=True).stdout.strip()
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout.strip()
         log = subprocess.run(
             ["git", "log", "--no-renames", f"--format={_MARK}%cs", "--name-only", "--", folder],
-            cwd=root, capture_output=True, text=True, check=True).stdout
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
     except (OSError, subprocess.CalledProcessError):
         return {}
     prefix = Path(root).resolve().relative_to(Path(top).resolve()).as_posix()
@@ -34,7 +39,7 @@ def read_history(root: Path, folder: str = "timeline") -> dict[str, FileHistory]
         if line.startswith(_MARK):
             day = dt.date.fromisoformat(line[1:])
         elif line and day is not None and line.startswith(prefix):
-            path = line[len(prefix):]
+            path = line[len(prefix) :]
             known = history.get(path)
             history[path] = FileHistory(added=day, changed=known.changed if known else day)
     return history
@@ -43,8 +48,9 @@ def read_history(root: Path, folder: str = "timeline") -> dict[str, FileHistory]
 def commit_epoch(root: Path) -> int | None:
     """The time of the checked-out commit, for SOURCE_DATE_EPOCH; None outside git."""
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True,
-                             check=True).stdout.strip()
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return None
     return int(out) if out.isdigit() else None

@@ -77,8 +77,11 @@ def _nested(record: Record, seen: set[str] | None = None) -> set[str]:
 
 def build_schema(name: str) -> dict:
     record, is_list = FILES[name]
-    body = ({"type": "array", "items": {"$ref": f"#/$defs/{record.name}"}} if is_list
-            else {"$ref": f"#/$defs/{record.name}"})
+    body = (
+        {"type": "array", "items": {"$ref": f"#/$defs/{record.name}"}}
+        if is_list
+        else {"$ref": f"#/$defs/{record.name}"}
+    )
     defs = {n: _record_schema(RECORDS[n]) for n in sorted({record.name, *_nested(record)})}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -109,5 +112,8 @@ def write_schemas(root: Path) -> list[str]:
 
 def stale_schemas(root: Path) -> list[str]:
     folder = Path(root) / SCHEMA_DIR
-    return [name for name, text in schema_texts().items()
-            if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text]
+    return [
+        name
+        for name, text in schema_texts().items()
+        if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text
+    ]

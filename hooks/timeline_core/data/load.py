@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fields import Collector, read_record
+from ..model.quotes import SourceText, closest_passage, verify_quote
 from ..model.records import Entity, Event, Explainer, Redirect, Source, Term, Timeline
 from ..problems import DataError, Mark, Problem, did_you_mean
-from ..model.quotes import SourceText, closest_passage, verify_quote
+from .fields import Collector, read_record
 from .history import read_history
 from .schema import ENTITY, EVENT, EXPLAINER, REDIRECT, SOURCE, TERM, Record
 from .yamlread import Mapping, Node, Scalar, Sequence, describe, parse_yaml
@@ -24,8 +24,12 @@ from .yamlread import Mapping, Node, Scalar, Sequence, describe, parse_yaml
 DATA_DIR = "timeline"
 EVENTS_DIR = "events"
 SEEDS_DIR = "seeds"
-LIST_FILES: dict[str, Record] = {"sources.yml": SOURCE, "entities.yml": ENTITY, "glossary.yml": TERM,
-                                 "redirects.yml": REDIRECT}
+LIST_FILES: dict[str, Record] = {
+    "sources.yml": SOURCE,
+    "entities.yml": ENTITY,
+    "glossary.yml": TERM,
+    "redirects.yml": REDIRECT,
+}
 EXPLAINER_FILE = "explainer.yml"  # optional: when present, the Home page is made from it
 MAX_EVENT_BYTES = 64 * 1024
 MAX_LIST_BYTES = 4 * 1024 * 1024
@@ -62,8 +66,10 @@ def read_text(path: Path, limit: int) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise DataError(f"file is not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8",
-                        _offset_mark(data, error.start)) from None
+        raise DataError(
+            f"file is not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8",
+            _offset_mark(data, error.start),
+        ) from None
     if "\x00" in text:
         raise DataError("file contains a NUL byte; this is not a text file", _offset_mark(data, data.index(b"\x00")))
     tab = data.find(b"\t")
@@ -105,13 +111,21 @@ def _discover(root: Path, out: Collector) -> _Found:
             lists[entry.name] = Path(entry.path)
         else:
             hint = did_you_mean(entry.name.replace(".yaml", ".yml"), [*LIST_FILES, EXPLAINER_FILE, EVENTS_DIR])
-            out.problems.append(Problem(rel, 1, 1, f"unexpected {'folder' if entry.is_dir() else 'file'}"
-                                        f"{hint}; timeline/ holds only {', '.join(LIST_FILES)}, {EXPLAINER_FILE} "
-                                        "and events/<id>.yml"))
+            out.problems.append(
+                Problem(
+                    rel,
+                    1,
+                    1,
+                    f"unexpected {'folder' if entry.is_dir() else 'file'}"
+                    f"{hint}; timeline/ holds only {', '.join(LIST_FILES)}, {EXPLAINER_FILE} "
+                    "and events/<id>.yml",
+                )
+            )
     for name in LIST_FILES:
         if name not in lists:
-            out.problems.append(Problem(f"{DATA_DIR}/{name}", 1, 1, "file is missing; create it (it may "
-                                        "hold an empty list: [])"))
+            out.problems.append(
+                Problem(f"{DATA_DIR}/{name}", 1, 1, "file is missing; create it (it may hold an empty list: [])")
+            )
     return _Found(tuple(events), lists)
 
 
@@ -121,26 +135,32 @@ def _discover_events(folder: Path, out: Collector) -> list[tuple[str, Path]]:
         rel = f"{DATA_DIR}/{EVENTS_DIR}/{entry.name}"
         stem, dot, ext = entry.name.rpartition(".")
         if entry.is_dir(follow_symlinks=False):
-            out.problems.append(Problem(rel, 1, 1, "unexpected folder; put event files directly in "
-                                        "timeline/events/"))
+            out.problems.append(Problem(rel, 1, 1, "unexpected folder; put event files directly in timeline/events/"))
         elif not dot or ext != "yml":
             fixed = (stem if dot else entry.name) + ".yml"
-            out.problems.append(Problem(rel, 1, 1, f"unexpected file; event files end in .yml "
-                                        f"(rename it to {fixed})"))
+            out.problems.append(Problem(rel, 1, 1, f"unexpected file; event files end in .yml (rename it to {fixed})"))
         elif not _EVENT_NAME.match(stem):
             suggestion = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "yyyy-mm-dd-what-happened"
-            out.problems.append(Problem(rel, 1, 1, f"file name '{entry.name}' is not a lowercase slug; "
-                                        f"rename it to {suggestion}.yml"))
+            out.problems.append(
+                Problem(rel, 1, 1, f"file name '{entry.name}' is not a lowercase slug; rename it to {suggestion}.yml")
+            )
         elif _BARE_DATE.match(stem):
-            out.problems.append(Problem(rel, 1, 1, f"file name '{entry.name}' is only a date; add what "
-                                        f"happened, as in {stem}-model-released.yml"))
+            out.problems.append(
+                Problem(
+                    rel,
+                    1,
+                    1,
+                    f"file name '{entry.name}' is only a date; add what happened, as in {stem}-model-released.yml",
+                )
+            )
         else:
             events.append((stem, Path(entry.path)))
     return events
 
 
-def _read_list(path: Path | None, name: str, record: Record,
-               out: Collector) -> tuple[list[tuple[dict, Mapping]], set[str] | None]:
+def _read_list(
+    path: Path | None, name: str, record: Record, out: Collector
+) -> tuple[list[tuple[dict, Mapping]], set[str] | None]:
     """Read a file holding a list of records.
 
     Returns each usable record with its node, and every id the file declares, usable
@@ -153,12 +173,14 @@ def _read_list(path: Path | None, name: str, record: Record,
     if node is None:
         return [], None if out.problems else set()
     if not isinstance(node, Sequence):
-        out.error(node.mark, f"must be a list of {record.name} entries (each starting with '- id:'), "
-                             f"not {describe(node)}")
+        out.error(
+            node.mark, f"must be a list of {record.name} entries (each starting with '- id:'), not {describe(node)}"
+        )
         return [], None
     key = record.id_field
-    declared = {ident.text for item in node.items
-                if isinstance(item, Mapping) and isinstance(ident := item.get(key), Scalar)}
+    declared = {
+        ident.text for item in node.items if isinstance(item, Mapping) and isinstance(ident := item.get(key), Scalar)
+    }
     records = []
     for number, item in enumerate(node.items, 1):
         ident = item.get(key) if isinstance(item, Mapping) else None
@@ -177,8 +199,11 @@ def _declared_ids(records: list[tuple[dict, Mapping]], record: Record, out: Coll
     for values, node in records:
         mark = node.get(key).mark
         if values[key] in seen:
-            out.error(mark, f"duplicate {key} '{values[key]}' (first at line {seen[values[key]].line}); "
-                            "ids must be unique", (record.name, values[key]))
+            out.error(
+                mark,
+                f"duplicate {key} '{values[key]}' (first at line {seen[values[key]].line}); ids must be unique",
+                (record.name, values[key]),
+            )
         seen.setdefault(values[key], mark)
 
 
@@ -210,18 +235,28 @@ def _check_quotes(out: Collector, archives: dict[str, SourceText]) -> None:
         if source is None or verify_quote(source, check.quote):
             continue  # an unknown or unreadable source is reported where it is declared or named
         closest = closest_passage(source, check.quote)
-        out.error(check.mark, f"text not found in {source.path}; copy it word for word. "
-                              f"Closest passage: \"{closest}\"", check.owner)
+        out.error(
+            check.mark,
+            f'text not found in {source.path}; copy it word for word. Closest passage: "{closest}"',
+            check.owner,
+        )
 
 
-_REF_NAMES = {"source": "a source in timeline/sources.yml", "entity": "an entity in timeline/entities.yml",
-              "term": "a glossary term in timeline/glossary.yml", "event": "an event in timeline/events/"}
-_REF_FILES = {"source": "timeline/sources.yml", "entity": "timeline/entities.yml",
-              "term": "timeline/glossary.yml", "event": "timeline/events/"}
+_REF_NAMES = {
+    "source": "a source in timeline/sources.yml",
+    "entity": "an entity in timeline/entities.yml",
+    "term": "a glossary term in timeline/glossary.yml",
+    "event": "an event in timeline/events/",
+}
+_REF_FILES = {
+    "source": "timeline/sources.yml",
+    "entity": "timeline/entities.yml",
+    "term": "timeline/glossary.yml",
+    "event": "timeline/events/",
+}
 
 
-def _check_references(collectors: list[Collector],
-                      declared: dict[str, set[str] | None]) -> set[tuple[str, str]]:
+def _check_references(collectors: list[Collector], declared: dict[str, set[str] | None]) -> set[tuple[str, str]]:
     """Report every reference to an id that no file declares; return all records left unusable.
 
     A reference to a declared record that has problems of its own is not blamed on the
@@ -233,13 +268,21 @@ def _check_references(collectors: list[Collector],
         for ref in out.references:
             if declared[ref.kind] is None:  # the file could not be read: say so once per record
                 if ref.owner not in rejected:
-                    out.error(ref.mark, f"this {ref.owner[0]} is not shown because {_REF_FILES[ref.kind]} "
-                                        "could not be read (see its errors)", ref.owner)
+                    out.error(
+                        ref.mark,
+                        f"this {ref.owner[0]} is not shown because {_REF_FILES[ref.kind]} "
+                        "could not be read (see its errors)",
+                        ref.owner,
+                    )
                     rejected.add(ref.owner)
             elif ref.id not in declared[ref.kind]:
                 known = sorted(declared[ref.kind])
-                out.error(ref.mark, f"unknown {ref.kind} '{ref.id}'{did_you_mean(ref.id, known)}; "
-                                    f"it must be the id of {_REF_NAMES[ref.kind]}", ref.owner)
+                out.error(
+                    ref.mark,
+                    f"unknown {ref.kind} '{ref.id}'{did_you_mean(ref.id, known)}; "
+                    f"it must be the id of {_REF_NAMES[ref.kind]}",
+                    ref.owner,
+                )
                 rejected.add(ref.owner)
     changed = True
     while changed:
@@ -248,8 +291,12 @@ def _check_references(collectors: list[Collector],
             for ref in out.references:
                 if ref.owner in rejected or (ref.kind, ref.id) not in rejected:
                     continue
-                out.error(ref.mark, f"this {ref.owner[0]} is not shown because {ref.kind} '{ref.id}' "
-                                    "has problems of its own (reported with it)", ref.owner)
+                out.error(
+                    ref.mark,
+                    f"this {ref.owner[0]} is not shown because {ref.kind} '{ref.id}' "
+                    "has problems of its own (reported with it)",
+                    ref.owner,
+                )
                 rejected.add(ref.owner)
                 changed = True
     return rejected
@@ -264,8 +311,12 @@ def _check_parents(entities: list[tuple[dict, Mapping]], out: Collector) -> None
         parent = values["parent"]
         while parent is not None and parent in parents:
             if parent in seen:
-                out.error(node.get("parent").mark, f"entity '{values['id']}' is its own ancestor "
-                          f"({' → '.join([*seen, parent])}); fix one of the parents", ("entity", values["id"]))
+                out.error(
+                    node.get("parent").mark,
+                    f"entity '{values['id']}' is its own ancestor "
+                    f"({' → '.join([*seen, parent])}); fix one of the parents",
+                    ("entity", values["id"]),
+                )
                 break
             seen.append(parent)
             parent = parents[parent]
@@ -300,8 +351,11 @@ def _load(root: Path) -> LoadResult:
         _declared_ids(lists[name], record, out)
     sources, entities, terms = lists["sources.yml"], lists["entities.yml"], lists["glossary.yml"]
     history = read_history(root)
-    events = [event for ident, path in found.events
-              if (event := _read_event(ident, path, collector(f"{DATA_DIR}/{EVENTS_DIR}/{path.name}")))]
+    events = [
+        event
+        for ident, path in found.events
+        if (event := _read_event(ident, path, collector(f"{DATA_DIR}/{EVENTS_DIR}/{path.name}")))
+    ]
     declared["event"] = {ident for ident, _ in found.events}
     explainer = None
     if EXPLAINER_FILE in found.lists:
@@ -314,8 +368,13 @@ def _load(root: Path) -> LoadResult:
         if (text := _load_archive(root, values, node, out)) is not None:
             archives[values["id"]] = text
     _check_parents(entities, collector(f"{DATA_DIR}/entities.yml"))
-    _check_permanent_links(history, {ident for ident, _ in found.events}, lists["redirects.yml"],
-                           collector(f"{DATA_DIR}/redirects.yml"), collectors)
+    _check_permanent_links(
+        history,
+        {ident for ident, _ in found.events},
+        lists["redirects.yml"],
+        collector(f"{DATA_DIR}/redirects.yml"),
+        collectors,
+    )
     for out in collectors:
         _check_quotes(out, archives)
     rejected = _check_references(collectors, declared)
@@ -348,28 +407,41 @@ def _read_explainer(path: Path, out: Collector) -> Explainer | None:
 def _check_term_basis(terms: list[tuple[dict, Mapping]], out: Collector) -> None:
     for values, node in terms:
         if values["basis"] == "cited" and not values["citations"]:
-            out.error(node.get("basis").mark, f"term '{values['id']}' says basis: cited but has no citations; "
-                      "add a quote, or write basis: general-knowledge", ("term", values["id"]))
+            out.error(
+                node.get("basis").mark,
+                f"term '{values['id']}' says basis: cited but has no citations; "
+                "add a quote, or write basis: general-knowledge",
+                ("term", values["id"]),
+            )
 
 
-def _check_permanent_links(history: dict, current: set[str], redirects: list[tuple[dict, Mapping]],
-                           out: Collector, collectors: list[Collector]) -> None:
+def _check_permanent_links(
+    history: dict, current: set[str], redirects: list[tuple[dict, Mapping]], out: Collector, collectors: list[Collector]
+) -> None:
     """A published event's link must keep working: a gone file needs a redirect to its new id."""
     redirected = {}
     for values, node in redirects:
         out.owner = ("redirect", values["from"])
         redirected[values["from"]] = values["to"]
         if values["from"] in current:
-            out.error(node.get("from").mark, f"'{values['from']}' is still an event; a redirect is only for "
-                                             "an id whose file was renamed or deleted")
+            out.error(
+                node.get("from").mark,
+                f"'{values['from']}' is still an event; a redirect is only for an id whose file was renamed or deleted",
+            )
     prefix = f"{DATA_DIR}/{EVENTS_DIR}/"
-    published = {path[len(prefix):-len(".yml")] for path in history
-                 if path.startswith(prefix) and path.endswith(".yml") and "/" not in path[len(prefix):]}
+    published = {
+        path[len(prefix) : -len(".yml")]
+        for path in history
+        if path.startswith(prefix) and path.endswith(".yml") and "/" not in path[len(prefix) :]
+    }
     for gone in sorted(published - current - set(redirected)):
         collectors.append(Collector(f"{prefix}{gone}.yml", owner=("gone", gone)))
-        collectors[-1].error(Mark(1, 1), f"the published event '{gone}' was renamed or deleted, which would "
-                             f"break its permanent link (timeline/#{gone}); add '- {{from: {gone}, to: <new id>}}' "
-                             "to timeline/redirects.yml")
+        collectors[-1].error(
+            Mark(1, 1),
+            f"the published event '{gone}' was renamed or deleted, which would "
+            f"break its permanent link (timeline/#{gone}); add '- {{from: {gone}, to: <new id>}}' "
+            "to timeline/redirects.yml",
+        )
 
 
 def _read_event(ident: str, path: Path, out: Collector) -> Event | None:
@@ -381,11 +453,16 @@ def _read_event(ident: str, path: Path, out: Collector) -> Event | None:
     if values is None:
         return None
     if values["date_note"] is None and values["date_basis"] == "inferred":
-        out.error(node.key_mark("date_basis"), "field 'date_note' is required because the date is inferred; "
-                                               "say how it was worked out from the source")
+        out.error(
+            node.key_mark("date_basis"),
+            "field 'date_note' is required because the date is inferred; say how it was worked out from the source",
+        )
         return None
     if values["date_note"] is None and not values["date"].is_plain_day:
-        out.error(node.key_mark("date"), f"field 'date_note' is required because '{values['date'].text}' "
-                                         "is not one exact day; say how the date was worked out")
+        out.error(
+            node.key_mark("date"),
+            f"field 'date_note' is required because '{values['date'].text}' "
+            "is not one exact day; say how the date was worked out",
+        )
         return None
     return Event(id=ident, path=out.path, **values)

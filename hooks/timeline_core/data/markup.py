@@ -67,7 +67,9 @@ def raw_html(text: str) -> str | None:
 # Words, spaces and ordinary punctuation on one line make a plain paragraph: Markdown would only
 # wrap them in <p>. Most summaries are like that, and skipping the parser for them keeps checking
 # 10,000 events fast (a property test holds this shortcut to the full renderer's output).
-_PLAIN_TEXT = re.compile(r"[^\W_][^\W_ .,;:'\"?%/’‘“”$€£@()\-–—]*(?:[ .,;:'\"?%/’‘“”$€£@()\-–—]+[^\W_]+)*[.,;:'\"?%)’”]*")
+_PLAIN_TEXT = re.compile(
+    r"[^\W_][^\W_ .,;:'\"?%/’‘“”$€£@()\-–—]*(?:[ .,;:'\"?%/’‘“”$€£@()\-–—]+[^\W_]+)*[.,;:'\"?%)’”]*"
+)
 _LIST_START = re.compile(r"\d+[.)]\s")
 
 
@@ -98,9 +100,9 @@ def render_markdown(text: str, *, single_paragraph: bool) -> tuple[Markup, list[
     html = md.convert(text)
     problems = list(problems)
     if tag:
-        problems.insert(0, f"raw HTML ('{tag}') is not allowed; write Markdown instead, or put it in "
-                           "`backticks` to show it as text")
-    if single_paragraph and not (html.startswith("<p>") and html.count("<p>") == 1
-                                 and html.endswith("</p>")):
+        problems.insert(
+            0, f"raw HTML ('{tag}') is not allowed; write Markdown instead, or put it in `backticks` to show it as text"
+        )
+    if single_paragraph and not (html.startswith("<p>") and html.count("<p>") == 1 and html.endswith("</p>")):
         problems.append("must be one paragraph of text (no blank lines, headings, lists or quotes)")
     return Markup(text, html), problems

@@ -49,106 +49,195 @@ class Record:
 
 
 def _citations(required: bool, description: str) -> Field:
-    return Field("citations", "records", required, description, record="citation",
-                 min_items=1 if required else 0)
+    return Field("citations", "records", required, description, record="citation", min_items=1 if required else 0)
 
 
-CITATION = Record("citation", "A verbatim passage of an archived source that supports the claim.", (
-    Field("source", "slug", True, "The id of a source in timeline/sources.yml.", ref="source"),
-    Field("quote", "line", True,
-          "The passage, copied word for word from the archived source (white space, curly quotes "
-          "and dashes may differ; nothing else may).", max_length=1000),
-), id_field=None)
+CITATION = Record(
+    "citation",
+    "A verbatim passage of an archived source that supports the claim.",
+    (
+        Field("source", "slug", True, "The id of a source in timeline/sources.yml.", ref="source"),
+        Field(
+            "quote",
+            "line",
+            True,
+            "The passage, copied word for word from the archived source (white space, curly quotes "
+            "and dashes may differ; nothing else may).",
+            max_length=1000,
+        ),
+    ),
+    id_field=None,
+)
 
-EVENT = Record("event", "One dated happening. The file name (without .yml) is its permanent id.", (
-    Field("title", "line", True, "A short headline, in plain text.", max_length=160),
-    Field("date", "edtf", True,
-          "When it happened, in EDTF: 2026-04-10, 2026-04, 2026, 2026-04-07~ (approximate), "
-          "2026-04-10? (uncertain), 2026-04-07/2026-04-10 (range), ../2026-04-10 (on or before)."),
-    Field("date_basis", "choice", True,
-          "stated: the source gives this date; inferred: it was worked out from relative wording "
-          "such as 'on Friday' (then explain in date_note).", choices=DATE_BASES),
-    Field("date_note", "line", False,
-          "How the date was worked out from the source. Required for inferred dates and for any "
-          "date that is not one exact day.", max_length=600),
-    Field("status", "choice", True,
-          "confirmed: the actor or a named party confirmed it; reported: the source states it; "
-          "speculation: the source says others guessed it.", choices=STATUSES),
-    Field("summary", "paragraph", True, "What happened, in one Markdown paragraph.", max_length=2000),
-    Field("tags", "slugs", False, "Lowercase topic tags, such as video-generation."),
-    Field("entities", "slugs", False, "Ids of entities in timeline/entities.yml that take part.",
-          ref="entity"),
-    Field("terms", "slugs", False, "Ids of glossary terms in timeline/glossary.yml the event uses.",
-          ref="term"),
-    _citations(True, "Quotes from archived sources that support every claim in the title and summary."),
-), id_field=None)
+EVENT = Record(
+    "event",
+    "One dated happening. The file name (without .yml) is its permanent id.",
+    (
+        Field("title", "line", True, "A short headline, in plain text.", max_length=160),
+        Field(
+            "date",
+            "edtf",
+            True,
+            "When it happened, in EDTF: 2026-04-10, 2026-04, 2026, 2026-04-07~ (approximate), "
+            "2026-04-10? (uncertain), 2026-04-07/2026-04-10 (range), ../2026-04-10 (on or before).",
+        ),
+        Field(
+            "date_basis",
+            "choice",
+            True,
+            "stated: the source gives this date; inferred: it was worked out from relative wording "
+            "such as 'on Friday' (then explain in date_note).",
+            choices=DATE_BASES,
+        ),
+        Field(
+            "date_note",
+            "line",
+            False,
+            "How the date was worked out from the source. Required for inferred dates and for any "
+            "date that is not one exact day.",
+            max_length=600,
+        ),
+        Field(
+            "status",
+            "choice",
+            True,
+            "confirmed: the actor or a named party confirmed it; reported: the source states it; "
+            "speculation: the source says others guessed it.",
+            choices=STATUSES,
+        ),
+        Field("summary", "paragraph", True, "What happened, in one Markdown paragraph.", max_length=2000),
+        Field("tags", "slugs", False, "Lowercase topic tags, such as video-generation."),
+        Field("entities", "slugs", False, "Ids of entities in timeline/entities.yml that take part.", ref="entity"),
+        Field("terms", "slugs", False, "Ids of glossary terms in timeline/glossary.yml the event uses.", ref="term"),
+        _citations(True, "Quotes from archived sources that support every claim in the title and summary."),
+    ),
+    id_field=None,
+)
 
-UNCITED = Record("uncited", "A sentence of the source that deliberately carries no fact for the site.", (
-    Field("sentence", "line", True, "The sentence, as it appears in the archived source.", max_length=2000),
-    Field("reason", "line", True, "Why nothing on the site cites it (a photo credit, a reprint notice).",
-          max_length=600),
-), id_field=None)
+UNCITED = Record(
+    "uncited",
+    "A sentence of the source that deliberately carries no fact for the site.",
+    (
+        Field("sentence", "line", True, "The sentence, as it appears in the archived source.", max_length=2000),
+        Field(
+            "reason",
+            "line",
+            True,
+            "Why nothing on the site cites it (a photo credit, a reprint notice).",
+            max_length=600,
+        ),
+    ),
+    id_field=None,
+)
 
-SOURCE = Record("source", "A published source, archived under seeds/.", (
-    Field("id", "slug", True, "A short permanent id, lowercase with dashes."),
-    Field("title", "line", True, "The title of the piece.", max_length=300),
-    Field("publisher", "line", True, "Who published it."),
-    Field("author", "line", False, "Who wrote it, as credited."),
-    Field("url", "url", True, "Where the original is published (http or https)."),
-    Field("published", "edtf", True, "When it was published, in EDTF."),
-    Field("published_note", "line", False, "How the publication date was worked out.", max_length=600),
-    Field("accessed", "day", True, "The day the archived copy was taken, YYYY-MM-DD."),
-    Field("archive", "path", True, "The archived copy's path, under seeds/."),
-    Field("note", "line", False, "Anything a reader should know about this source.", max_length=600),
-    Field("uncited", "records", False, "Sentences of the source that the site deliberately does not cite, "
-          "each with the reason.", record="uncited"),
-))
+SOURCE = Record(
+    "source",
+    "A published source, archived under seeds/.",
+    (
+        Field("id", "slug", True, "A short permanent id, lowercase with dashes."),
+        Field("title", "line", True, "The title of the piece.", max_length=300),
+        Field("publisher", "line", True, "Who published it."),
+        Field("author", "line", False, "Who wrote it, as credited."),
+        Field("url", "url", True, "Where the original is published (http or https)."),
+        Field("published", "edtf", True, "When it was published, in EDTF."),
+        Field("published_note", "line", False, "How the publication date was worked out.", max_length=600),
+        Field("accessed", "day", True, "The day the archived copy was taken, YYYY-MM-DD."),
+        Field("archive", "path", True, "The archived copy's path, under seeds/."),
+        Field("note", "line", False, "Anything a reader should know about this source.", max_length=600),
+        Field(
+            "uncited",
+            "records",
+            False,
+            "Sentences of the source that the site deliberately does not cite, each with the reason.",
+            record="uncited",
+        ),
+    ),
+)
 
-ENTITY = Record("entity", "An organization, unit, product, model, platform or person in the story.", (
-    Field("id", "slug", True, "A short permanent id, lowercase with dashes."),
-    Field("name", "line", True, "The name as the sources write it."),
-    Field("kind", "choice", True, "What sort of thing it is.", choices=ENTITY_KINDS),
-    Field("parent", "slug", False, "The id of the entity it belongs to (a unit's company, a model's "
-          "maker).", ref="entity"),
-    Field("aliases", "lines", False, "Other names it goes by."),
-    Field("description", "markdown", True, "Who or what it is, in Markdown, as the sources describe it."),
-    _citations(True, "Quotes from archived sources that support the description."),
-))
+ENTITY = Record(
+    "entity",
+    "An organization, unit, product, model, platform or person in the story.",
+    (
+        Field("id", "slug", True, "A short permanent id, lowercase with dashes."),
+        Field("name", "line", True, "The name as the sources write it."),
+        Field("kind", "choice", True, "What sort of thing it is.", choices=ENTITY_KINDS),
+        Field(
+            "parent",
+            "slug",
+            False,
+            "The id of the entity it belongs to (a unit's company, a model's maker).",
+            ref="entity",
+        ),
+        Field("aliases", "lines", False, "Other names it goes by."),
+        Field("description", "markdown", True, "Who or what it is, in Markdown, as the sources describe it."),
+        _citations(True, "Quotes from archived sources that support the description."),
+    ),
+)
 
-TERM = Record("term", "A glossary entry for a word a general reader may not know.", (
-    Field("id", "slug", True, "A short permanent id, lowercase with dashes."),
-    Field("term", "line", True, "The term as it appears in text."),
-    Field("aliases", "lines", False, "Other spellings or names."),
-    Field("definition", "markdown", True, "What it means, in Markdown."),
-    Field("basis", "choice", True, "cited: the definition is supported by the citations; "
-          "general-knowledge: a plain definition no source gives (shown as such).", choices=TERM_BASES),
-    _citations(False, "Quotes from archived sources that support the definition or show the term in use."),
-    Field("see_also", "slugs", False, "Ids of related glossary terms.", ref="term"),
-))
+TERM = Record(
+    "term",
+    "A glossary entry for a word a general reader may not know.",
+    (
+        Field("id", "slug", True, "A short permanent id, lowercase with dashes."),
+        Field("term", "line", True, "The term as it appears in text."),
+        Field("aliases", "lines", False, "Other spellings or names."),
+        Field("definition", "markdown", True, "What it means, in Markdown."),
+        Field(
+            "basis",
+            "choice",
+            True,
+            "cited: the definition is supported by the citations; "
+            "general-knowledge: a plain definition no source gives (shown as such).",
+            choices=TERM_BASES,
+        ),
+        _citations(False, "Quotes from archived sources that support the definition or show the term in use."),
+        Field("see_also", "slugs", False, "Ids of related glossary terms.", ref="term"),
+    ),
+)
 
-SENTENCE = Record("sentence", "One sentence of the explainer, with the quotes that support it.", (
-    Field("text", "paragraph", True, "The sentence, in Markdown.", max_length=600),
-    Field("events", "slugs", False, "Ids of the timeline events the sentence summarizes.", ref="event"),
-    _citations(True, "Quotes that support every claim in the sentence."),
-), id_field=None)
+SENTENCE = Record(
+    "sentence",
+    "One sentence of the explainer, with the quotes that support it.",
+    (
+        Field("text", "paragraph", True, "The sentence, in Markdown.", max_length=600),
+        Field("events", "slugs", False, "Ids of the timeline events the sentence summarizes.", ref="event"),
+        _citations(True, "Quotes that support every claim in the sentence."),
+    ),
+    id_field=None,
+)
 
-SECTION = Record("section", "A short section of the Home page's explainer.", (
-    Field("id", "slug", True, "The section's anchor."),
-    Field("heading", "line", True, "The section's heading."),
-    Field("sentences", "records", True, "The section's sentences, in order.", record="sentence",
-          min_items=1),
-))
+SECTION = Record(
+    "section",
+    "A short section of the Home page's explainer.",
+    (
+        Field("id", "slug", True, "The section's anchor."),
+        Field("heading", "line", True, "The section's heading."),
+        Field("sentences", "records", True, "The section's sentences, in order.", record="sentence", min_items=1),
+    ),
+)
 
-EXPLAINER = Record("explainer", "The story in a few short sections, for the Home page.", (
-    Field("title", "line", True, "The Home page's title."),
-    Field("lede", "paragraph", True, "One framing paragraph that states no fact of its own."),
-    Field("sections", "records", True, "The sections, in order.", record="section", min_items=1),
-), id_field=None)
+EXPLAINER = Record(
+    "explainer",
+    "The story in a few short sections, for the Home page.",
+    (
+        Field("title", "line", True, "The Home page's title."),
+        Field("lede", "paragraph", True, "One framing paragraph that states no fact of its own."),
+        Field("sections", "records", True, "The sections, in order.", record="section", min_items=1),
+    ),
+    id_field=None,
+)
 
-REDIRECT = Record("redirect", "A published event id that now lives under another id, so old links keep working.", (
-    Field("from", "slug", True, "The old id (the old file name without .yml)."),
-    Field("to", "slug", True, "The id of the event it became.", ref="event"),
-), id_field="from")
+REDIRECT = Record(
+    "redirect",
+    "A published event id that now lives under another id, so old links keep working.",
+    (
+        Field("from", "slug", True, "The old id (the old file name without .yml)."),
+        Field("to", "slug", True, "The id of the event it became.", ref="event"),
+    ),
+    id_field="from",
+)
 
-RECORDS = {record.name: record for record in
-           (EVENT, SOURCE, ENTITY, TERM, CITATION, UNCITED, SENTENCE, SECTION, EXPLAINER, REDIRECT)}
+RECORDS = {
+    record.name: record
+    for record in (EVENT, SOURCE, ENTITY, TERM, CITATION, UNCITED, SENTENCE, SECTION, EXPLAINER, REDIRECT)
+}

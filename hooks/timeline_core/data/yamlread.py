@@ -11,7 +11,7 @@ as "a boolean" rather than silently becoming False).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple, Union
+from typing import NamedTuple
 
 import yaml
 
@@ -43,7 +43,7 @@ class Scalar(NamedTuple):
 
 @dataclass(frozen=True)
 class Sequence:
-    items: tuple["Node", ...]
+    items: tuple[Node, ...]
     mark: Mark
 
 
@@ -51,13 +51,13 @@ class Sequence:
 class Mapping:
     """A mapping whose keys are text, in file order, each with the key's own position."""
 
-    entries: tuple[tuple[Scalar, "Node"], ...]
+    entries: tuple[tuple[Scalar, Node], ...]
     mark: Mark
 
     def keys(self) -> list[str]:
         return [key.text for key, _ in self.entries]
 
-    def get(self, name: str) -> "Node | None":
+    def get(self, name: str) -> Node | None:
         for key, value in self.entries:
             if key.text == name:
                 return value
@@ -70,7 +70,7 @@ class Mapping:
         return self.mark
 
 
-Node = Union[Scalar, Sequence, Mapping]
+Node = Scalar | Sequence | Mapping
 
 KIND_NAMES = {Scalar: "a single value", Sequence: "a list", Mapping: "a mapping of fields"}
 
@@ -78,9 +78,14 @@ KIND_NAMES = {Scalar: "a single value", Sequence: "a list", Mapping: "a mapping 
 def describe(node: Node) -> str:
     """Name a node's type the way a contributor thinks of it."""
     if isinstance(node, Scalar):
-        return {"text": "text", "boolean": "a boolean", "integer": "a number",
-                "number": "a number", "null": "an empty value",
-                "timestamp": "a date"}[node.kind]
+        return {
+            "text": "text",
+            "boolean": "a boolean",
+            "integer": "a number",
+            "number": "a number",
+            "null": "an empty value",
+            "timestamp": "a date",
+        }[node.kind]
     return KIND_NAMES[type(node)]
 
 
@@ -95,11 +100,17 @@ def _refuse_anchor_and_tag(event: yaml.NodeEvent) -> None:
             _mark(event),
         )
     tag = getattr(event, "tag", None)
-    if tag is not None and tag != "!" and not (
-        isinstance(event, yaml.ScalarEvent) and event.implicit[0]
-    ) and not (isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)) and event.implicit):
-        raise DataError(f"YAML tag '{tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed; remove it (quote the value if it is text)",
-                        _mark(event))
+    if (
+        tag is not None
+        and tag != "!"
+        and not (isinstance(event, yaml.ScalarEvent) and event.implicit[0])
+        and not (isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)) and event.implicit)
+    ):
+        raise DataError(
+            f"YAML tag '{tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed; "
+            "remove it (quote the value if it is text)",
+            _mark(event),
+        )
 
 
 def _scalar(event: yaml.ScalarEvent) -> Scalar:
@@ -166,12 +177,12 @@ def parse_yaml_events(text: str) -> Node | None:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    raise DataError("only one YAML document is allowed per file; remove the extra '---'",
-                                    _mark(event))
+                    raise DataError("only one YAML document is allowed per file; remove the extra '---'", _mark(event))
                 continue
             if isinstance(event, yaml.AliasEvent):
-                raise DataError(f"YAML alias '*{event.anchor}' is not allowed; write the value out in full",
-                                _mark(event))
+                raise DataError(
+                    f"YAML alias '*{event.anchor}' is not allowed; write the value out in full", _mark(event)
+                )
             if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 _refuse_anchor_and_tag(event)
             node: Node | None = None
@@ -201,14 +212,13 @@ def parse_yaml_events(text: str) -> Node | None:
 def _mapping(children: list[Node], mark: Mark) -> Mapping:
     entries: list[tuple[Scalar, Node]] = []
     seen: dict[str, Mark] = {}
-    for key, value in zip(children[0::2], children[1::2]):
+    for key, value in zip(children[0::2], children[1::2], strict=True):
         if not isinstance(key, Scalar) or key.kind != "text":
             where = key.mark
             raise DataError(f"a key must be a plain name, not {describe(key)}", where)
         if key.text in seen:
             first = seen[key.text]
-            raise DataError(f"duplicate key '{key.text}' (first at line {first.line}); keep only one",
-                            key.mark)
+            raise DataError(f"duplicate key '{key.text}' (first at line {first.line}); keep only one", key.mark)
         seen[key.text] = key.mark
         entries.append((key, value))
     return Mapping(tuple(entries), mark)

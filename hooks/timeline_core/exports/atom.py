@@ -8,8 +8,8 @@ from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from ..model.dates import display_date, placement_note
-from ..model.views import last_changed
 from ..model.records import Timeline
+from ..model.views import last_changed
 from ..pages.urls import TIMELINE_PAGE, Site
 
 if TYPE_CHECKING:
@@ -20,28 +20,35 @@ def atom_feed(timeline: Timeline, published: Published, site: Site) -> str:
     """An Atom feed of the events, newest first, with stable ids and proper dates."""
     events = sorted(timeline.events, key=lambda e: (e.date.placed_on, e.id), reverse=True)
     updated = max((last_changed(timeline, e) for e in events), default=dt.date(1970, 1, 1))
-    lines = ['<?xml version="1.0" encoding="utf-8"?>',
-             '<feed xmlns="http://www.w3.org/2005/Atom">',
-             f"  <title>{xml_escape(published.title)}</title>",
-             f"  <subtitle>{xml_escape(published.description)}</subtitle>",
-             f"  <id>{xml_escape(site.base_url)}</id>",
-             f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(site.absolute(TIMELINE_PAGE))}/>",
-             f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(site.absolute('feed.xml'))}/>",
-             f"  <updated>{updated.isoformat()}T00:00:00Z</updated>",
-             f"  <author><name>{xml_escape(published.title)} contributors</name></author>"]
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"  <title>{xml_escape(published.title)}</title>",
+        f"  <subtitle>{xml_escape(published.description)}</subtitle>",
+        f"  <id>{xml_escape(site.base_url)}</id>",
+        f'  <link rel="alternate" type="text/html" href={quoteattr(site.absolute(TIMELINE_PAGE))}/>',
+        f'  <link rel="self" type="application/atom+xml" href={quoteattr(site.absolute("feed.xml"))}/>',
+        f"  <updated>{updated.isoformat()}T00:00:00Z</updated>",
+        f"  <author><name>{xml_escape(published.title)} contributors</name></author>",
+    ]
     for e in events:
         url = site.absolute(TIMELINE_PAGE, e.id)
         note = placement_note(e.date)
-        content = (f"<p><strong>{xml_escape(display_date(e.date))}</strong> · {xml_escape(e.status)}"
-                   + (f" · {xml_escape(note)}" if note else "") + f"</p>{e.summary.html}")
-        lines += ["  <entry>",
-                  f"    <id>{xml_escape(url)}</id>",
-                  f"    <title>{xml_escape(e.title)}</title>",
-                  f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(url)}/>",
-                  f"    <published>{e.date.placed_on.isoformat()}T00:00:00Z</published>",
-                  f"    <updated>{max(last_changed(timeline, e), e.date.placed_on).isoformat()}T00:00:00Z</updated>",
-                  f"    <content type=\"html\">{xml_escape(content)}</content>",
-                  *[f"    <category term={quoteattr(tag)}/>" for tag in e.tags],
-                  "  </entry>"]
+        content = (
+            f"<p><strong>{xml_escape(display_date(e.date))}</strong> · {xml_escape(e.status)}"
+            + (f" · {xml_escape(note)}" if note else "")
+            + f"</p>{e.summary.html}"
+        )
+        lines += [
+            "  <entry>",
+            f"    <id>{xml_escape(url)}</id>",
+            f"    <title>{xml_escape(e.title)}</title>",
+            f'    <link rel="alternate" type="text/html" href={quoteattr(url)}/>',
+            f"    <published>{e.date.placed_on.isoformat()}T00:00:00Z</published>",
+            f"    <updated>{max(last_changed(timeline, e), e.date.placed_on).isoformat()}T00:00:00Z</updated>",
+            f'    <content type="html">{xml_escape(content)}</content>',
+            *[f"    <category term={quoteattr(tag)}/>" for tag in e.tags],
+            "  </entry>",
+        ]
     lines.append("</feed>")
     return "\n".join(lines) + "\n"

@@ -10,8 +10,22 @@ from ..model.dates import display_date
 from ..model.records import Timeline
 from ..pages.urls import TIMELINE_PAGE, Site
 
-CSV_COLUMNS = ("id", "url", "title", "date", "earliest", "latest", "display_date", "date_basis", "status",
-               "summary", "tags", "entities", "sources", "quotes")
+CSV_COLUMNS = (
+    "id",
+    "url",
+    "title",
+    "date",
+    "earliest",
+    "latest",
+    "display_date",
+    "date_basis",
+    "status",
+    "summary",
+    "tags",
+    "entities",
+    "sources",
+    "quotes",
+)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -26,10 +40,21 @@ def timeline_csv(timeline: Timeline, site: Site) -> str:
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_COLUMNS)
     for e in views.ordered_events(timeline.events):
-        row = (e.id, site.absolute(TIMELINE_PAGE, e.id), e.title, e.date.text,
-               e.date.earliest.isoformat() if e.date.earliest else "",
-               e.date.latest.isoformat() if e.date.latest else "", display_date(e.date), e.date_basis, e.status,
-               e.summary.source, " ".join(e.tags), " ".join(e.entities),
-               " ".join(dict.fromkeys(c.source for c in e.citations)), " | ".join(c.quote for c in e.citations))
+        row = (
+            e.id,
+            site.absolute(TIMELINE_PAGE, e.id),
+            e.title,
+            e.date.text,
+            e.date.earliest.isoformat() if e.date.earliest else "",
+            e.date.latest.isoformat() if e.date.latest else "",
+            display_date(e.date),
+            e.date_basis,
+            e.status,
+            e.summary.source,
+            " ".join(e.tags),
+            " ".join(e.entities),
+            " ".join(dict.fromkeys(c.source for c in e.citations)),
+            " | ".join(c.quote for c in e.citations),
+        )
         writer.writerow([_cell(str(value)) for value in row])
     return out.getvalue()

@@ -38,21 +38,29 @@ def _fold(line: str) -> str:
 def timeline_ics(timeline: Timeline, published: Published, site: Site) -> str:
     """One all-day VEVENT per event; imprecise dates say where they were placed and why."""
     host = site.base_url.split("//", 1)[-1].split("/", 1)[0]
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//timeline-site//cited timeline//EN", "CALSCALE:GREGORIAN",
-             f"X-WR-CALNAME:{_ics_text(published.title)}"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//timeline-site//cited timeline//EN",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{_ics_text(published.title)}",
+    ]
     for e in views.ordered_events(timeline.events):
         day = e.date.placed_on
-        description = " ".join(filter(None, [placement_note(e.date), e.summary.source,
-                                             f"Status: {e.status}.", e.date_note or ""]))
-        lines += ["BEGIN:VEVENT",
-                  f"UID:{e.id}@{host}",
-                  f"DTSTAMP:{views.last_changed(timeline, e).strftime('%Y%m%d')}T000000Z",
-                  f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
-                  f"DTEND;VALUE=DATE:{(day + dt.timedelta(days=1)).strftime('%Y%m%d')}",
-                  f"SUMMARY:{_ics_text(e.title)}",
-                  f"DESCRIPTION:{_ics_text(description)}",
-                  f"URL:{site.absolute(TIMELINE_PAGE, e.id)}",
-                  *([f"CATEGORIES:{','.join(_ics_text(t) for t in e.tags)}"] if e.tags else []),
-                  "END:VEVENT"]
+        description = " ".join(
+            filter(None, [placement_note(e.date), e.summary.source, f"Status: {e.status}.", e.date_note or ""])
+        )
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{e.id}@{host}",
+            f"DTSTAMP:{views.last_changed(timeline, e).strftime('%Y%m%d')}T000000Z",
+            f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{(day + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+            f"SUMMARY:{_ics_text(e.title)}",
+            f"DESCRIPTION:{_ics_text(description)}",
+            f"URL:{site.absolute(TIMELINE_PAGE, e.id)}",
+            *([f"CATEGORIES:{','.join(_ics_text(t) for t in e.tags)}"] if e.tags else []),
+            "END:VEVENT",
+        ]
     lines.append("END:VCALENDAR")
     return "\r\n".join(_fold(line) for line in lines) + "\r\n"

@@ -28,8 +28,10 @@ def date_json(date: EdtfDate) -> dict:
 
 def _history(timeline: Timeline, path: str) -> dict:
     history = timeline.history.get(path)
-    return {"added": history.added.isoformat() if history else None,
-            "changed": history.changed.isoformat() if history else None}
+    return {
+        "added": history.added.isoformat() if history else None,
+        "changed": history.changed.isoformat() if history else None,
+    }
 
 
 def _citations_json(citations: Iterable[Citation]) -> list[dict]:
@@ -43,36 +45,63 @@ def timeline_json(timeline: Timeline, published: Published, site: Site) -> dict:
         "version": EXPORT_VERSION,
         "title": published.title,
         "url": site.base_url,
-        "events": [{
-            "id": e.id,
-            "url": site.absolute(TIMELINE_PAGE, e.id),
-            "title": e.title,
-            "date": date_json(e.date),
-            "date_basis": e.date_basis,
-            "date_note": e.date_note,
-            "status": e.status,
-            "summary": e.summary.source,
-            "tags": list(e.tags),
-            "entities": list(e.entities),
-            "terms": list(e.terms),
-            "citations": _citations_json(e.citations),
-            **_history(timeline, e.path),
-        } for e in views.ordered_events(timeline.events)],
-        "entities": [{
-            "id": e.id, "name": e.name, "kind": e.kind, "parent": e.parent, "aliases": list(e.aliases),
-            "description": e.description.source,
-            "citations": _citations_json(e.citations),
-        } for e in views.entities_order(timeline)],
-        "glossary": [{
-            "id": t.id, "term": t.term, "aliases": list(t.aliases), "definition": t.definition.source,
-            "basis": t.basis, "see_also": list(t.see_also),
-            "citations": _citations_json(t.citations),
-        } for t in views.glossary_order(timeline.terms)],
-        "sources": [{
-            "id": s.id, "title": s.title, "publisher": s.publisher, "author": s.author, "url": s.url,
-            "published": date_json(s.published), "published_note": s.published_note,
-            "accessed": s.accessed.isoformat(), "archive": s.archive, "note": s.note,
-        } for s in timeline.sources],
+        "events": [
+            {
+                "id": e.id,
+                "url": site.absolute(TIMELINE_PAGE, e.id),
+                "title": e.title,
+                "date": date_json(e.date),
+                "date_basis": e.date_basis,
+                "date_note": e.date_note,
+                "status": e.status,
+                "summary": e.summary.source,
+                "tags": list(e.tags),
+                "entities": list(e.entities),
+                "terms": list(e.terms),
+                "citations": _citations_json(e.citations),
+                **_history(timeline, e.path),
+            }
+            for e in views.ordered_events(timeline.events)
+        ],
+        "entities": [
+            {
+                "id": e.id,
+                "name": e.name,
+                "kind": e.kind,
+                "parent": e.parent,
+                "aliases": list(e.aliases),
+                "description": e.description.source,
+                "citations": _citations_json(e.citations),
+            }
+            for e in views.entities_order(timeline)
+        ],
+        "glossary": [
+            {
+                "id": t.id,
+                "term": t.term,
+                "aliases": list(t.aliases),
+                "definition": t.definition.source,
+                "basis": t.basis,
+                "see_also": list(t.see_also),
+                "citations": _citations_json(t.citations),
+            }
+            for t in views.glossary_order(timeline.terms)
+        ],
+        "sources": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "publisher": s.publisher,
+                "author": s.author,
+                "url": s.url,
+                "published": date_json(s.published),
+                "published_note": s.published_note,
+                "accessed": s.accessed.isoformat(),
+                "archive": s.archive,
+                "note": s.note,
+            }
+            for s in timeline.sources
+        ],
     }
 
 
@@ -80,46 +109,100 @@ def timeline_json_schema() -> dict:
     """The JSON Schema of `timeline.json`; its choices are the data schema's (data/schema.py)."""
     nullable_string = {"type": ["string", "null"]}
     day = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-    date = {"type": "object", "additionalProperties": False, "required": ["edtf", "earliest", "latest", "display"],
-            "properties": {"edtf": {"type": "string"}, "earliest": day, "latest": day, "display": {"type": "string"}}}
-    citation = {"type": "object", "additionalProperties": False, "required": ["source", "quote", "verified"],
-                "properties": {"source": {"type": "string"}, "quote": {"type": "string"},
-                               "verified": {"const": True}}}
+    date = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["edtf", "earliest", "latest", "display"],
+        "properties": {"edtf": {"type": "string"}, "earliest": day, "latest": day, "display": {"type": "string"}},
+    }
+    citation = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["source", "quote", "verified"],
+        "properties": {"source": {"type": "string"}, "quote": {"type": "string"}, "verified": {"const": True}},
+    }
     citations = {"type": "array", "items": {"$ref": "#/$defs/citation"}}
     strings = {"type": "array", "items": {"type": "string"}}
 
     def record(properties: dict) -> dict:
-        return {"type": "object", "additionalProperties": False, "required": list(properties),
-                "properties": properties}
+        return {"type": "object", "additionalProperties": False, "required": list(properties), "properties": properties}
 
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "timeline.schema.json",
         "title": "A cited timeline, exported",
-        **record({
-            "version": {"const": EXPORT_VERSION},
-            "title": {"type": "string"},
-            "url": {"type": "string", "format": "uri"},
-            "events": {"type": "array", "items": record({
-                "id": {"type": "string"}, "url": {"type": "string", "format": "uri"}, "title": {"type": "string"},
-                "date": {"$ref": "#/$defs/date"}, "date_basis": {"enum": list(DATE_BASES)},
-                "date_note": nullable_string, "status": {"enum": list(STATUSES)},
-                "summary": {"type": "string"}, "tags": strings,
-                "entities": strings, "terms": strings, "citations": {**citations, "minItems": 1},
-                "added": day, "changed": day})},
-            "entities": {"type": "array", "items": record({
-                "id": {"type": "string"}, "name": {"type": "string"}, "kind": {"type": "string"},
-                "parent": nullable_string, "aliases": strings, "description": {"type": "string"},
-                "citations": citations})},
-            "glossary": {"type": "array", "items": record({
-                "id": {"type": "string"}, "term": {"type": "string"}, "aliases": strings,
-                "definition": {"type": "string"}, "basis": {"enum": list(TERM_BASES)},
-                "see_also": strings, "citations": citations})},
-            "sources": {"type": "array", "items": record({
-                "id": {"type": "string"}, "title": {"type": "string"}, "publisher": {"type": "string"},
-                "author": nullable_string, "url": {"type": "string"}, "published": {"$ref": "#/$defs/date"},
-                "published_note": nullable_string, "accessed": {"type": "string"}, "archive": {"type": "string"},
-                "note": nullable_string})},
-        }),
+        **record(
+            {
+                "version": {"const": EXPORT_VERSION},
+                "title": {"type": "string"},
+                "url": {"type": "string", "format": "uri"},
+                "events": {
+                    "type": "array",
+                    "items": record(
+                        {
+                            "id": {"type": "string"},
+                            "url": {"type": "string", "format": "uri"},
+                            "title": {"type": "string"},
+                            "date": {"$ref": "#/$defs/date"},
+                            "date_basis": {"enum": list(DATE_BASES)},
+                            "date_note": nullable_string,
+                            "status": {"enum": list(STATUSES)},
+                            "summary": {"type": "string"},
+                            "tags": strings,
+                            "entities": strings,
+                            "terms": strings,
+                            "citations": {**citations, "minItems": 1},
+                            "added": day,
+                            "changed": day,
+                        }
+                    ),
+                },
+                "entities": {
+                    "type": "array",
+                    "items": record(
+                        {
+                            "id": {"type": "string"},
+                            "name": {"type": "string"},
+                            "kind": {"type": "string"},
+                            "parent": nullable_string,
+                            "aliases": strings,
+                            "description": {"type": "string"},
+                            "citations": citations,
+                        }
+                    ),
+                },
+                "glossary": {
+                    "type": "array",
+                    "items": record(
+                        {
+                            "id": {"type": "string"},
+                            "term": {"type": "string"},
+                            "aliases": strings,
+                            "definition": {"type": "string"},
+                            "basis": {"enum": list(TERM_BASES)},
+                            "see_also": strings,
+                            "citations": citations,
+                        }
+                    ),
+                },
+                "sources": {
+                    "type": "array",
+                    "items": record(
+                        {
+                            "id": {"type": "string"},
+                            "title": {"type": "string"},
+                            "publisher": {"type": "string"},
+                            "author": nullable_string,
+                            "url": {"type": "string"},
+                            "published": {"$ref": "#/$defs/date"},
+                            "published_note": nullable_string,
+                            "accessed": {"type": "string"},
+                            "archive": {"type": "string"},
+                            "note": nullable_string,
+                        }
+                    ),
+                },
+            }
+        ),
         "$defs": {"date": date, "citation": citation},
     }

@@ -37,10 +37,13 @@ def timelinejs(timeline: Timeline, published: Published, site: Site) -> dict:
             "display_date": display_date(e.date),
             "text": {
                 "headline": str(xml_escape(e.title)),
-                "text": e.summary.html + "".join(
+                "text": e.summary.html
+                + "".join(
                     f'<blockquote>{xml_escape(c.quote)}</blockquote><p>— <a href="'
                     f'{site.absolute(source_page(c.source))}">'
-                    f"{xml_escape(timeline.sources_by_id[c.source].title)}</a></p>" for c in e.citations)
+                    f"{xml_escape(timeline.sources_by_id[c.source].title)}</a></p>"
+                    for c in e.citations
+                )
                 + f'<p><a href="{site.absolute(TIMELINE_PAGE, e.id)}">On the timeline</a> · {e.status}</p>',
             },
         }
@@ -49,6 +52,12 @@ def timelinejs(timeline: Timeline, published: Published, site: Site) -> dict:
         if e.tags:
             slide["group"] = e.tags[0]
         events.append(slide)
-    return {"title": {"text": {"headline": str(xml_escape(published.title)),
-                               "text": f"<p>{xml_escape(published.description)}</p>"}},
-            "events": events}
+    return {
+        "title": {
+            "text": {
+                "headline": str(xml_escape(published.title)),
+                "text": f"<p>{xml_escape(published.description)}</p>",
+            }
+        },
+        "events": events,
+    }

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .records import Citation, Timeline
 from .quotes import fold
+from .records import Citation, Timeline
 from .views import cited_records
 
 COVERED_SHARE = 0.5
@@ -48,8 +48,7 @@ class SourceCoverage:
 
 def split_sentences(text: str) -> list[str]:
     """Split an archived text into folded sentences: at line breaks and after . ! or ?"""
-    return [folded for line in text.splitlines() for part in _SENTENCE_END.split(line)
-            if (folded := fold(part))]
+    return [folded for line in text.splitlines() for part in _SENTENCE_END.split(line) if (folded := fold(part))]
 
 
 _LABELS = {"event": "event", "entity": "entity", "term": "glossary", "explainer": "explainer"}
@@ -93,11 +92,17 @@ def source_coverage(timeline: Timeline) -> tuple[SourceCoverage, ...]:
                         covered_chars[index].update(overlap)
                         labels[index][label] = None
         reasons = {fold(u.sentence): u.reason for u in source.uncited}
-        report.append(SourceCoverage(
-            source.id, archive.path,
-            tuple(SentenceCoverage(sentence, len(covered_chars[i]) / len(sentence), tuple(labels[i]),
-                                   reasons.get(sentence))
-                  for i, sentence in enumerate(sentences)),
-            tuple(u for u in reasons if u not in sentences),
-        ))
+        report.append(
+            SourceCoverage(
+                source.id,
+                archive.path,
+                tuple(
+                    SentenceCoverage(
+                        sentence, len(covered_chars[i]) / len(sentence), tuple(labels[i]), reasons.get(sentence)
+                    )
+                    for i, sentence in enumerate(sentences)
+                ),
+                tuple(u for u in reasons if u not in sentences),
+            )
+        )
     return tuple(report)

@@ -63,8 +63,9 @@ class EdtfDate:
     @property
     def is_plain_day(self) -> bool:
         """True for a single, exact, unqualified calendar day."""
-        return (not self.interval and self.start is not None
-                and self.start.precision == "day" and not self.start.qualified)
+        return (
+            not self.interval and self.start is not None and self.start.precision == "day" and not self.start.qualified
+        )
 
     @property
     def qualified(self) -> bool:
@@ -111,8 +112,9 @@ def _point(text: str) -> DatePoint:
         earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)
         precision = "year"
     qualifier = match["q"] or ""
-    return DatePoint(text, precision, qualifier in "~%" and qualifier != "",
-                     qualifier in "?%" and qualifier != "", earliest, latest)
+    return DatePoint(
+        text, precision, qualifier in "~%" and qualifier != "", qualifier in "?%" and qualifier != "", earliest, latest
+    )
 
 
 def parse_edtf(text: str) -> EdtfDate:
@@ -162,8 +164,9 @@ def _point_text(point: DatePoint, **parts: bool) -> str:
 def machine_date(point: DatePoint) -> str:
     """The value for `<time datetime>`: only as precise as the date is known."""
     day = point.earliest
-    return {"year": f"{day.year:04d}", "month": f"{day.year:04d}-{day.month:02d}",
-            "day": day.isoformat()}[point.precision]
+    return {"year": f"{day.year:04d}", "month": f"{day.year:04d}-{day.month:02d}", "day": day.isoformat()}[
+        point.precision
+    ]
 
 
 @dataclass(frozen=True)
@@ -190,8 +193,7 @@ def display_parts(date: EdtfDate) -> tuple[DatePart, ...]:
         first = _point_text(start, with_month=not same_month, with_year=False)
     else:
         first = _point_text(start)
-    return (DatePart(first, machine_date(start)), DatePart("–"),
-            DatePart(_point_text(end), machine_date(end)))
+    return (DatePart(first, machine_date(start)), DatePart("–"), DatePart(_point_text(end), machine_date(end)))
 
 
 def display_date(date: EdtfDate) -> str:

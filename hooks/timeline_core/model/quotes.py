@@ -14,13 +14,29 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-_FOLDS = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-    "\u2015": "-", "\u2212": "-",
-})
+_FOLDS = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+    }
+)
 _SPACE = re.compile(r"\s+")
 
 
@@ -56,7 +72,7 @@ class SourceText:
     folded: str
 
     @classmethod
-    def from_text(cls, path: str, text: str) -> "SourceText":
+    def from_text(cls, path: str, text: str) -> SourceText:
         return cls(path, text, fold(text))
 
     @cached_property
@@ -65,7 +81,7 @@ class SourceText:
         found by binary search instead of a scan of the whole source."""
         folded = self.folded
         starts = [0] + [m.end() for m in re.finditer(" ", folded)]
-        pairs = sorted((folded[p:p + _KEY], p) for p in starts)
+        pairs = sorted((folded[p : p + _KEY], p) for p in starts)
         return [key for key, _ in pairs], [p for _, p in pairs]
 
     def find(self, needle: str) -> int:

@@ -38,8 +38,7 @@ def timeline_groups(events: tuple[Event, ...]) -> tuple[YearGroup, ...]:
         by_month[period_of(event)].append(event)
     years: dict[int, list[MonthGroup]] = defaultdict(list)
     for (year, month), members in by_month.items():
-        years[year].append(MonthGroup(f"{year:04d}-{month:02d}", f"{MONTH_NAMES[month - 1]} {year}",
-                                      tuple(members)))
+        years[year].append(MonthGroup(f"{year:04d}-{month:02d}", f"{MONTH_NAMES[month - 1]} {year}", tuple(members)))
     return tuple(YearGroup(f"{year:04d}", str(year), tuple(months)) for year, months in years.items())
 
 
@@ -72,8 +71,10 @@ def events_by(timeline: Timeline, keys: Callable[[Event], Iterable[str]]) -> dic
 
 def events_citing(timeline: Timeline) -> dict[str, tuple[Event, ...]]:
     """For each source id (cited or not), the events that quote it, in timeline order."""
-    return {**{source.id: () for source in timeline.sources},
-            **events_by(timeline, lambda event: (c.source for c in event.citations))}
+    return {
+        **{source.id: () for source in timeline.sources},
+        **events_by(timeline, lambda event: (c.source for c in event.citations)),
+    }
 
 
 def events_by_entity(timeline: Timeline) -> dict[str, tuple[Event, ...]]:
@@ -88,8 +89,9 @@ def events_by_tag(timeline: Timeline) -> dict[str, tuple[Event, ...]]:
 
 def events_by_year(events: tuple[Event, ...]) -> tuple[tuple[str, tuple[Event, ...]], ...]:
     """A long list of events cut under year headings, so a reader can jump through it."""
-    return tuple((year.label, tuple(e for month in year.months for e in month.events))
-                 for year in timeline_groups(events))
+    return tuple(
+        (year.label, tuple(e for month in year.months for e in month.events)) for year in timeline_groups(events)
+    )
 
 
 def precision(event: Event) -> str:

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote as percent
 
-from ..model.records import Citation, Timeline
 from ..model.quotes import fold, fold_with_positions
+from ..model.records import Citation, Timeline
 
 
 def quote_anchor(citation: Citation) -> str:
@@ -71,14 +71,23 @@ def annotate(timeline: Timeline, source_id: str, citers: Iterable[tuple[str, Cit
         if anchor not in starts.setdefault(first, []):
             starts[first].append(anchor)
     line_starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
-    cuts = sorted({0, len(text), *starts, *(s for s, _, _ in spans), *(e for _, e, _ in spans),
-                   *line_starts, *(i - 1 for i in line_starts[1:])})
+    cuts = sorted(
+        {
+            0,
+            len(text),
+            *starts,
+            *(s for s, _, _ in spans),
+            *(e for _, e, _ in spans),
+            *line_starts,
+            *(i - 1 for i in line_starts[1:]),
+        }
+    )
     by_start: dict[int, list[tuple[int, str]]] = {}
     for first, end, label in spans:
         by_start.setdefault(first, []).append((end, label))
     active: dict[tuple[int, str], None] = {}
     lines: list[list[Piece]] = [[]]
-    for begin, finish in zip(cuts, cuts[1:]):
+    for begin, finish in zip(cuts, cuts[1:], strict=False):
         for end, label in by_start.get(begin, ()):
             active[(end, label)] = None
         for key in [k for k in active if k[0] <= begin]:

@@ -60,8 +60,12 @@ def _ticks(first: dt.date, last: dt.date, x_of) -> tuple[Tick, ...]:
     if span <= 21:  # daily
         day = first + dt.timedelta(days=1)
         while day < last:
-            ticks.append(Tick(_middle(x_of(day), x_of(day + dt.timedelta(days=1))),
-                              f"{day.day} {MONTHS[day.month - 1]}" if day.day == 1 or not ticks else str(day.day)))
+            ticks.append(
+                Tick(
+                    _middle(x_of(day), x_of(day + dt.timedelta(days=1))),
+                    f"{day.day} {MONTHS[day.month - 1]}" if day.day == 1 or not ticks else str(day.day),
+                )
+            )
             day += dt.timedelta(days=1)
     elif span <= 90:  # weekly, on Mondays
         day = first + dt.timedelta(days=(7 - first.weekday()) % 7)
@@ -107,8 +111,16 @@ def build_axis(events: tuple[Event, ...]) -> Axis | None:
             lanes.append(0)
             lane = len(lanes) - 1
         lanes[lane] = max(end, start + 6)
-        marks.append(Mark(event.id, f"{display_date(date)}: {event.title}", start, 0 if point else max(end - start, 4),
-                          TOP + lane * LANE, "open" if open_end else "point" if point else "span",
-                          date.qualified))
+        marks.append(
+            Mark(
+                event.id,
+                f"{display_date(date)}: {event.title}",
+                start,
+                0 if point else max(end - start, 4),
+                TOP + lane * LANE,
+                "open" if open_end else "point" if point else "span",
+                date.qualified,
+            )
+        )
     height = TOP + len(lanes) * LANE + 30
     return Axis(tuple(marks), _ticks(first, last, x_of), height, first, last)

@@ -34,19 +34,21 @@ def inline_script_hashes(html: str) -> list[str]:
 
 def content_security_policy(html: str) -> str:
     scripts = " ".join(["'self'", *inline_script_hashes(html)])
-    return "; ".join([
-        "default-src 'self'",
-        f"script-src {scripts}",
-        "script-src-attr 'none'",  # no onclick= and the like, whatever a page holds
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "worker-src 'self' blob:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src {scripts}",
+            "script-src-attr 'none'",  # no onclick= and the like, whatever a page holds
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "worker-src 'self' blob:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    )
 
 
 def _external(site_url: str):
@@ -62,6 +64,7 @@ def _external(site_url: str):
         merged = " ".join(sorted(values | {"noopener", "noreferrer"}))
         attrs = _REL.sub("", " " + attrs).strip()
         return f'<a {attrs} rel="{merged}">'
+
     return fix
 
 
@@ -73,5 +76,5 @@ def harden_page(html: str, site_url: str, with_policy: bool = True) -> str:
         # after the charset declaration, which must come first, and before any script
         anchor = _CHARSET.search(html) or _HEAD.search(html)
         if anchor:
-            html = html[: anchor.end()] + "\n    " + meta + html[anchor.end():]
+            html = html[: anchor.end()] + "\n    " + meta + html[anchor.end() :]
     return html

@@ -28,16 +28,19 @@ def events_jsonld(events: tuple[Event, ...], site: Site) -> dict:
         "@type": "ItemList",
         "name": "Timeline",
         "numberOfItems": len(events),
-        "itemListElement": [{
-            "@type": "ListItem",
-            "position": position,
-            "item": {
-                "@type": "Event",
-                "name": e.title,
-                "url": site.absolute(TIMELINE_PAGE, e.id),
-                **_plain_date(e.date),
-            },
-        } for position, e in enumerate(events, 1)],
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "item": {
+                    "@type": "Event",
+                    "name": e.title,
+                    "url": site.absolute(TIMELINE_PAGE, e.id),
+                    **_plain_date(e.date),
+                },
+            }
+            for position, e in enumerate(events, 1)
+        ],
     }
 
 

@@ -54,20 +54,28 @@ def read_layout(options: object, config_text: str = "") -> tuple[Layout, tuple[P
     if options is None:
         return DEFAULTS, ()
     if not isinstance(options, dict):
-        problem("timeline", f"extra.timeline must be a mapping of options ({', '.join(OPTIONS)}), "
-                            f"not {type(options).__name__}; the defaults are used")
+        problem(
+            "timeline",
+            f"extra.timeline must be a mapping of options ({', '.join(OPTIONS)}), "
+            f"not {type(options).__name__}; the defaults are used",
+        )
         return DEFAULTS, tuple(problems)
     sizes = {}
     for key in options:
         if key not in OPTIONS:
-            problem(str(key), f"extra.timeline.{key} is not an option{did_you_mean(str(key), OPTIONS)}; "
-                              f"the options are {', '.join(OPTIONS)}")
+            problem(
+                str(key),
+                f"extra.timeline.{key} is not an option{did_you_mean(str(key), OPTIONS)}; "
+                f"the options are {', '.join(OPTIONS)}",
+            )
     for name in OPTIONS:
         default = getattr(DEFAULTS, name)
         value = options.get(name, default)
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            problem(name, f"extra.timeline.{name} is {value!r}; write a whole number of 1 or more "
-                          f"(the default is {default})")
+            problem(
+                name,
+                f"extra.timeline.{name} is {value!r}; write a whole number of 1 or more (the default is {default})",
+            )
             value = default
         sizes[name] = value
     return Layout(**sizes), tuple(problems)
@@ -93,8 +101,9 @@ class TimelinePlan:
         return len(self.pages) > 1  # no page holds more than the limit, so more events make more pages
 
 
-def plan_pages(events: tuple[Event, ...], limit: int = EVENTS_PER_PAGE,
-               single: str = TIMELINE_PAGE, folder: str = TIMELINE_FOLDER) -> TimelinePlan:
+def plan_pages(
+    events: tuple[Event, ...], limit: int = EVENTS_PER_PAGE, single: str = TIMELINE_PAGE, folder: str = TIMELINE_FOLDER
+) -> TimelinePlan:
     """Split the timeline (or a list of events) by period so no page holds more than `limit` events.
 
     When everything fits, one page. Otherwise consecutive months are packed into pages of at
@@ -117,14 +126,20 @@ def plan_pages(events: tuple[Event, ...], limit: int = EVENTS_PER_PAGE,
         if pending:
             first, last = pending[0][0], pending[-1][0]
             members = tuple(e for _, month_events in pending for e in month_events)
-            pages.append(PeriodPage(f"{folder}/{_period_key(first, last)}.md", _period_key(first, last),
-                                    _period_label(first, last), members))
+            pages.append(
+                PeriodPage(
+                    f"{folder}/{_period_key(first, last)}.md",
+                    _period_key(first, last),
+                    _period_label(first, last),
+                    members,
+                )
+            )
             pending.clear()
 
     for month, month_events in months.items():
         if len(month_events) > limit:
             flush()
-            parts = [month_events[i:i + limit] for i in range(0, len(month_events), limit)]
+            parts = [month_events[i : i + limit] for i in range(0, len(month_events), limit)]
             for number, part in enumerate(parts, 1):
                 key = _period_key(month, month) + ("" if number == 1 else f"-p{number}")
                 label = f"{_period_label(month, month)}, part {number} of {len(parts)}"

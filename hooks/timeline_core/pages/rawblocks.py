@@ -70,8 +70,10 @@ def join_blocks(html: str, blocks: tuple[str, ...]) -> str:
 
     joined = _PLACED.sub(put, html)
     if sorted(placed) != list(range(len(blocks))):  # another plugin moved a placeholder: never lose content
-        raise ValueError(f"{len(blocks)} generated HTML blocks, but Markdown's output held placeholders "
-                         f"for {sorted(placed)}; a Markdown extension or plugin changed the generated text")
+        raise ValueError(
+            f"{len(blocks)} generated HTML blocks, but Markdown's output held placeholders "
+            f"for {sorted(placed)}; a Markdown extension or plugin changed the generated text"
+        )
     return joined
 
 

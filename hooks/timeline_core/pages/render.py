@@ -29,8 +29,19 @@ from .paging import DEFAULTS, Layout, TimelinePlan
 from .rawblocks import raw_block
 from .structure import LIST_LIMIT, Citer, Story, site_pages, story_of
 from .termlinks import link_terms
-from .urls import (ENTITIES_PAGE, EVENT_MAP, GLOSSARY_PAGE, HOME_PAGE, SOURCES_PAGE, TAGS_PAGE, TIMELINE_PAGE, Site,
-                   entity_page, source_page, tag_page)
+from .urls import (
+    ENTITIES_PAGE,
+    EVENT_MAP,
+    GLOSSARY_PAGE,
+    HOME_PAGE,
+    SOURCES_PAGE,
+    TAGS_PAGE,
+    TIMELINE_PAGE,
+    Site,
+    entity_page,
+    source_page,
+    tag_page,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -77,8 +88,16 @@ def environment(cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment
     env.filters["inline"] = inline_html
     env.filters["md_escape"] = markdown_escape
     env.filters["raw_block"] = raw_block
-    env.globals.update(TIMELINE=TIMELINE_PAGE, GLOSSARY=GLOSSARY_PAGE, SOURCES=SOURCES_PAGE, ENTITIES=ENTITIES_PAGE,
-                       HOME=HOME_PAGE, TAGS=TAGS_PAGE, EVENT_MAP=EVENT_MAP, LIST_LIMIT=LIST_LIMIT)
+    env.globals.update(
+        TIMELINE=TIMELINE_PAGE,
+        GLOSSARY=GLOSSARY_PAGE,
+        SOURCES=SOURCES_PAGE,
+        ENTITIES=ENTITIES_PAGE,
+        HOME=HOME_PAGE,
+        TAGS=TAGS_PAGE,
+        EVENT_MAP=EVENT_MAP,
+        LIST_LIMIT=LIST_LIMIT,
+    )
     return env
 
 
@@ -124,8 +143,9 @@ class Helpers:
 
     def linked(self, html: str, page: str, shared: set[str] | None = None) -> Markup:
         """Safe HTML with each glossary term's first mention linked to its entry (see link_terms)."""
-        return Markup(link_terms(html, self.story.patterns,
-                                 lambda term: self.site.link(page, GLOSSARY_PAGE, term.id), shared))
+        return Markup(
+            link_terms(html, self.story.patterns, lambda term: self.site.link(page, GLOSSARY_PAGE, term.id), shared)
+        )
 
     def linked_section(self, section: Section, page: str) -> list[Markup]:
         """An explainer section's sentences, each term linked once in the whole section."""
@@ -156,14 +176,17 @@ class Helpers:
         return Markup(jsonld_script(source_jsonld(source, self.site)))
 
 
-def render_pages(result: LoadResult, site: Site, layout: Layout = DEFAULTS,
-                 cache: jinja2.BytecodeCache | None = None) -> dict[str, str]:
+def render_pages(
+    result: LoadResult, site: Site, layout: Layout = DEFAULTS, cache: jinja2.BytecodeCache | None = None
+) -> dict[str, str]:
     """Every generated page, by its path under docs/, as text (Markdown, or JSON for the event map)."""
     story = story_of(result.timeline, layout)
     env = environment(cache)
     common = {"timeline": result.timeline, "problems": result.problems, "site": site, "h": Helpers(story, site)}
-    rendered = {page.src: env.get_template(page.template).render(common, page=page.src, **page.context)
-                for page in site_pages(story)}
+    rendered = {
+        page.src: env.get_template(page.template).render(common, page=page.src, **page.context)
+        for page in site_pages(story)
+    }
     if story.plan.split:
         rendered[EVENT_MAP] = event_map(story.plan, result.timeline, site)
     return rendered

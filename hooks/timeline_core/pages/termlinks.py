@@ -47,8 +47,7 @@ def terms_of(event: Event, patterns: TermPatterns) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*event.terms, *mentioned(f"{event.title} {event.summary.source}", patterns))))
 
 
-def link_terms(html: str, patterns: TermPatterns, href: Callable[[Term], str],
-               linked: set[str] | None = None) -> str:
+def link_terms(html: str, patterns: TermPatterns, href: Callable[[Term], str], linked: set[str] | None = None) -> str:
     """Link the first mention of each term in `html`, with its definition as the link's title.
 
     Pass the same `linked` set for several fragments of one text (an explainer section's
@@ -79,8 +78,10 @@ def _link_text(text: str, patterns: TermPatterns, href: Callable[[Term], str], l
         if term.id in linked:
             continue
         title = escape(_plain(term.definition.html))
-        pieces += [text[position:match.start()],
-                   f'<a class="tl-term-link" href="{escape(href(term))}" title="{title}">{match.group(0)}</a>']
+        pieces += [
+            text[position : match.start()],
+            f'<a class="tl-term-link" href="{escape(href(term))}" title="{title}">{match.group(0)}</a>',
+        ]
         position = match.end()
         linked.add(term.id)
     return "".join(pieces) + text[position:]
@@ -89,5 +90,12 @@ def _link_text(text: str, patterns: TermPatterns, href: Callable[[Term], str], l
 def _plain(html: str) -> str:
     """Text of a small HTML fragment, for a title attribute."""
     text = _TAG.sub("", html)
-    return re.sub(r"\s+", " ", text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-                  .replace("&quot;", '"').replace("&#39;", "'")).strip()
+    return re.sub(
+        r"\s+",
+        " ",
+        text.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&#39;", "'"),
+    ).strip()

@@ -32,8 +32,34 @@ def source_page(source_id: str) -> str:
     return f"sources/{source_id}.md"
 
 
+def page_url(src: str, use_directory_urls: bool = True) -> str:
+    """The site-relative URL of a page (`timeline.md`) or file (`seeds/a.txt`)."""
+    if not src.endswith(".md"):
+        return src
+    stem = src[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+@functools.lru_cache(maxsize=65536)  # pages link to the same few pages thousands of times
+def relative_link(from_src: str, to_src: str, use_directory_urls: bool = True) -> str:
+    """A link from one page to another page or file, relative, as it must be inside generated HTML."""
+    here = page_url(from_src, use_directory_urls)
+    target = page_url(to_src, use_directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    if target == here:
+        return ""
+    relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    if target.endswith("/") or not target:
+        relative = relative.rstrip("/") + "/"
+    return relative
+
+
 @dataclass(frozen=True)
 class Site:
+    """Where the site lives (`base_url`, from site_url) and how its pages are addressed."""
+
     use_directory_urls: bool = True
     base_url: str = ""  # the published address (site_url), ending in "/", for absolute links
 
@@ -43,26 +69,8 @@ class Site:
 
     def url(self, src: str) -> str:
         """The site-relative URL of a page (`timeline.md`) or file (`seeds/a.txt`)."""
-        if not src.endswith(".md"):
-            return src
-        stem = src[: -len(".md")]
-        if stem == "index" or stem.endswith("/index"):
-            return stem[: -len("index")]
-        return f"{stem}/" if self.use_directory_urls else f"{stem}.html"
+        return page_url(src, self.use_directory_urls)
 
     def link(self, from_src: str, to_src: str, anchor: str = "") -> str:
         """A relative link from one page to another page, file or anchor."""
-        return self._relative(from_src, to_src) + (f"#{anchor}" if anchor else "") or "./"
-
-    @functools.lru_cache(maxsize=65536)  # pages link to the same few pages thousands of times
-    def _relative(self, from_src: str, to_src: str) -> str:
-        here = self.url(from_src)
-        target = self.url(to_src)
-        base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-        if target == here:
-            relative = ""
-        else:
-            relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
-            if target.endswith("/") or not target:
-                relative = relative.rstrip("/") + "/"
-        return relative
+        return relative_link(from_src, to_src, self.use_directory_urls) + (f"#{anchor}" if anchor else "") or "./"
