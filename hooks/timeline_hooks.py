@@ -97,7 +97,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             log.error(f"docs/{item.path} is generated from timeline/; remove the hand-written file")
             files.remove(existing)
         inclusion = InclusionLevel.NOT_IN_NAV if item.off_nav else InclusionLevel.UNDEFINED
-        if item.copy_of is not None:
+        if item.copy_of is not None:  # an archived source, published byte for byte
             files.append(File.generated(config, item.path, abs_src_path=str(item.copy_of), inclusion=inclusion))
         else:
             files.append(File.generated(config, item.path, content=item.text, inclusion=inclusion))

@@ -179,13 +179,17 @@ def test_workflows_parse_and_run_the_readme_commands():
         "uv run timeline coverage --fail-under 100",
         "uv run timeline schemas --check",
         "uv sync --locked",
+        "uv run ruff check",
+        "uv run ruff format --check",
+        "uv run mypy",
     ):
         assert command in pull_request
     deploy = yaml.safe_load((WORKFLOWS / "deploy.yml").read_text())
     assert deploy[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads the key `on` as true
     assert "uv run mkdocs build --strict" in " ".join(_run_steps("deploy.yml"))
     ci = (REPO / ".ci/run").read_text()
-    assert "uv run pytest" in ci
+    for command in ("uv run pytest", "uv run ruff check", "uv run ruff format --check", "uv run mypy"):
+        assert command in ci
 
 
 def test_workflows_pass_actionlint():
@@ -203,6 +207,7 @@ def test_pre_commit_runs_the_check():
     hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
     assert hooks["timeline-check"]["entry"] == "uv run timeline check"
     assert hooks["timeline-schemas"]["entry"] == "uv run timeline schemas --check"
+    assert (hooks["ruff-check"]["entry"], hooks["mypy"]["entry"]) == ("uv run ruff check", "uv run mypy")
 
 
 def test_issue_and_pull_request_templates_exist():

@@ -24,8 +24,8 @@ class SiteFile:
     """A file of the site, by its path under docs/: its text, or the file it is copied from."""
 
     path: str
-    text: str | None = None
-    copy_of: Path | None = None
+    text: str = ""
+    copy_of: Path | None = None  # when set, the file is this one, copied as it is
     off_nav: bool = False  # reached by links only, never listed in the navigation
 
 

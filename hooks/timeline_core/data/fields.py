@@ -173,8 +173,7 @@ def _convert(node: Node, spec: Field, out: Collector, where: str) -> object:
         return tuple(values)
     if kind == "edtf":
         # an unquoted 2026-04-10 is fine: we keep the text YAML saw
-        timestamp = isinstance(node, Scalar) and node.kind in ("timestamp", "integer")
-        text = node.text if timestamp else _line(node, spec)
+        text = node.text if isinstance(node, Scalar) and node.kind in ("timestamp", "integer") else _line(node, spec)
         try:
             return dates.parse_edtf(text)
         except DataError as error:
@@ -207,6 +206,7 @@ def _convert(node: Node, spec: Field, out: Collector, where: str) -> object:
 
 def _records(node: Node, spec: Field, out: Collector, where: str) -> tuple:
     """Read a list of nested records; a citation also queues its quote for checking."""
+    assert spec.record is not None, "a field of type records names its record"
     nodes = _items(node, spec)
     if len(nodes) < spec.min_items:
         count = "one" if spec.min_items == 1 else str(spec.min_items)
@@ -215,18 +215,18 @@ def _records(node: Node, spec: Field, out: Collector, where: str) -> tuple:
     made = []
     for number, item in enumerate(nodes, 1):
         values = read_record(item, record, out, f"{spec.record} {number} of {where}")
-        if values is None:
+        if values is None or not isinstance(item, Mapping):  # read_record reads only mappings
             continue
         made.append(NESTED[record.name](**values))
         if record is CITATION:
             out.quotes.append(
-                QuoteCheck(values["source"], values["quote"], out.path, item.get("quote").mark, out.owner)
+                QuoteCheck(values["source"], values["quote"], out.path, item.value_mark("quote"), out.owner)
             )
         elif record is UNCITED:  # the sentence must be the source's own, like any quote
             # a wrong entry here is bookkeeping for coverage; it does not make the source unusable
             out.quotes.append(
                 QuoteCheck(
-                    out.owner[1], values["sentence"], out.path, item.get("sentence").mark, ("uncited", out.owner[1])
+                    out.owner[1], values["sentence"], out.path, item.value_mark("sentence"), ("uncited", out.owner[1])
                 )
             )
     return tuple(made)

@@ -33,7 +33,7 @@ def _field_schema(field: Field) -> dict:
     text = {"type": "string", "minLength": 1}
     if field.max_length:
         text["maxLength"] = field.max_length
-    kinds = {
+    kinds: dict[str, dict[str, object]] = {
         "line": {**text, "pattern": r"^[^\n]*$"},
         "markdown": text,
         "paragraph": text,
@@ -46,6 +46,7 @@ def _field_schema(field: Field) -> dict:
         "path": {"type": "string", "pattern": r"^seeds/[^\s]+$"},
         "choice": {"type": "string", "enum": list(field.choices)},
     }
+    schema: dict[str, object]
     if field.type == "records":
         schema = {"type": "array", "items": {"$ref": f"#/$defs/{field.record}"}}
         if field.min_items:
@@ -69,7 +70,7 @@ def _nested(record: Record, seen: set[str] | None = None) -> set[str]:
     """Names of every record nested under this one."""
     seen = set() if seen is None else seen
     for field in record.fields:
-        if field.type == "records" and field.record not in seen:
+        if field.type == "records" and field.record is not None and field.record not in seen:
             seen.add(field.record)
             _nested(RECORDS[field.record], seen)
     return seen

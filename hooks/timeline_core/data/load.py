@@ -177,7 +177,7 @@ def _read_list(
             node.mark, f"must be a list of {record.name} entries (each starting with '- id:'), not {describe(node)}"
         )
         return [], None
-    key = record.id_field
+    key = record.key
     declared = {
         ident.text for item in node.items if isinstance(item, Mapping) and isinstance(ident := item.get(key), Scalar)
     }
@@ -187,7 +187,7 @@ def _read_list(
         where = f"{record.name} '{ident.text}'" if isinstance(ident, Scalar) else f"{record.name} {number}"
         out.owner = (record.name, ident.text if isinstance(ident, Scalar) else f"#{number}")
         values = read_record(item, record, out, where)
-        if values is not None:
+        if values is not None and isinstance(item, Mapping):  # read_record reads only mappings
             records.append((values, item))
     return records, declared
 
@@ -195,9 +195,9 @@ def _read_list(
 def _declared_ids(records: list[tuple[dict, Mapping]], record: Record, out: Collector) -> None:
     """Report a repeated id; neither record is shown, since a link could mean either."""
     seen: dict[str, Mark] = {}
-    key = record.id_field
+    key = record.key
     for values, node in records:
-        mark = node.get(key).mark
+        mark = node.value_mark(key)
         if values[key] in seen:
             out.error(
                 mark,
@@ -209,7 +209,7 @@ def _declared_ids(records: list[tuple[dict, Mapping]], record: Record, out: Coll
 
 def _load_archive(root: Path, source: dict, node: Mapping, out: Collector) -> SourceText | None:
     archive = source["archive"]
-    mark = node.get("archive").mark
+    mark = node.value_mark("archive")
     parts = Path(archive).parts
     if Path(archive).is_absolute() or ".." in parts or not parts or parts[0] != SEEDS_DIR:
         out.error(mark, f"field 'archive': '{archive}' must be a path inside seeds/, like seeds/my-source.txt")
@@ -266,7 +266,8 @@ def _check_references(collectors: list[Collector], declared: dict[str, set[str] 
     rejected = set().union(*(out.failed for out in collectors))
     for out in collectors:
         for ref in out.references:
-            if declared[ref.kind] is None:  # the file could not be read: say so once per record
+            known_ids = declared[ref.kind]
+            if known_ids is None:  # the file could not be read: say so once per record
                 if ref.owner not in rejected:
                     out.error(
                         ref.mark,
@@ -275,8 +276,8 @@ def _check_references(collectors: list[Collector], declared: dict[str, set[str] 
                         ref.owner,
                     )
                     rejected.add(ref.owner)
-            elif ref.id not in declared[ref.kind]:
-                known = sorted(declared[ref.kind])
+            elif ref.id not in known_ids:
+                known = sorted(known_ids)
                 out.error(
                     ref.mark,
                     f"unknown {ref.kind} '{ref.id}'{did_you_mean(ref.id, known)}; "
@@ -312,7 +313,7 @@ def _check_parents(entities: list[tuple[dict, Mapping]], out: Collector) -> None
         while parent is not None and parent in parents:
             if parent in seen:
                 out.error(
-                    node.get("parent").mark,
+                    node.value_mark("parent"),
                     f"entity '{values['id']}' is its own ancestor "
                     f"({' → '.join([*seen, parent])}); fix one of the parents",
                     ("entity", values["id"]),
@@ -344,7 +345,7 @@ def _load(root: Path) -> LoadResult:
         return collectors[-1]
 
     lists: dict[str, list[tuple[dict, Mapping]]] = {}
-    declared: dict[str, set[str]] = {}
+    declared: dict[str, set[str] | None] = {}
     for name, record in LIST_FILES.items():
         out = collector(f"{DATA_DIR}/{name}")
         lists[name], declared[record.name] = _read_list(found.lists.get(name), name, record, out)
@@ -408,7 +409,7 @@ def _check_term_basis(terms: list[tuple[dict, Mapping]], out: Collector) -> None
     for values, node in terms:
         if values["basis"] == "cited" and not values["citations"]:
             out.error(
-                node.get("basis").mark,
+                node.value_mark("basis"),
                 f"term '{values['id']}' says basis: cited but has no citations; "
                 "add a quote, or write basis: general-knowledge",
                 ("term", values["id"]),
@@ -425,7 +426,7 @@ def _check_permanent_links(
         redirected[values["from"]] = values["to"]
         if values["from"] in current:
             out.error(
-                node.get("from").mark,
+                node.value_mark("from"),
                 f"'{values['from']}' is still an event; a redirect is only for an id whose file was renamed or deleted",
             )
     prefix = f"{DATA_DIR}/{EVENTS_DIR}/"
@@ -450,7 +451,7 @@ def _read_event(ident: str, path: Path, out: Collector) -> Event | None:
     if node is None:
         return None
     values = read_record(node, EVENT, out, "the event")
-    if values is None:
+    if values is None or not isinstance(node, Mapping):  # read_record reads only mappings
         return None
     if values["date_note"] is None and values["date_basis"] == "inferred":
         out.error(

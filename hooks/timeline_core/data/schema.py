@@ -44,6 +44,13 @@ class Record:
     fields: tuple[Field, ...]
     id_field: str | None = "id"  # the field whose value names a record in messages and links
 
+    @property
+    def key(self) -> str:
+        """The field that names a record of a list file (only records of the list files have one)."""
+        if self.id_field is None:
+            raise ValueError(f"a {self.name} has no id field")
+        return self.id_field
+
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
 

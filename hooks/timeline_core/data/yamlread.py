@@ -20,7 +20,7 @@ from ..problems import DataError, Mark
 try:  # libyaml is much faster and gives the same events and marks
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]  # the same interface, in Python
 
 _TAG_KINDS = {
     "tag:yaml.org,2002:str": "text",
@@ -63,6 +63,11 @@ class Mapping:
                 return value
         return None
 
+    def value_mark(self, name: str) -> Mark:
+        """Where the value of `name` is written (where the mapping starts, if it has no such key)."""
+        value = self.get(name)
+        return value.mark if value is not None else self.mark
+
     def key_mark(self, name: str) -> Mark:
         for key, _ in self.entries:
             if key.text == name:
@@ -90,7 +95,8 @@ def describe(node: Node) -> str:
 
 
 def _mark(event: yaml.Event) -> Mark:
-    return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+    start = event.start_mark
+    return Mark(start.line + 1, start.column + 1) if start is not None else Mark(1, 1)
 
 
 def _refuse_anchor_and_tag(event: yaml.NodeEvent) -> None:

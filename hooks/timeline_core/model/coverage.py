@@ -82,7 +82,7 @@ def source_coverage(timeline: Timeline) -> tuple[SourceCoverage, ...]:
         for sentence in sentences:  # the folded text is the sentences joined by single spaces
             offsets.append((position, position + len(sentence)))
             position += len(sentence) + 1
-        covered_chars = [set() for _ in sentences]
+        covered_chars: list[set[int]] = [set() for _ in sentences]
         labels: list[dict[str, None]] = [{} for _ in sentences]
         for label, citation in citing.get(source.id, []):
             for start, end in _spans(archive.folded, fold(citation.quote)):

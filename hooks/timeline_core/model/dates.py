@@ -98,7 +98,7 @@ def _point(text: str) -> DatePoint:
         raise DataError(f"'{text}' has month {month:02d}; months run from 01 to 12")
     if year == 0:
         raise DataError(f"'{text}' has year 0000, which is not a calendar year")
-    if day is not None:
+    if day is not None and month is not None:  # the pattern allows a day only after a month
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
             raise DataError(f"'{text}' is not a real day: {MONTH_NAMES[month - 1]} {year} has {last} days")
@@ -181,8 +181,10 @@ def display_parts(date: EdtfDate) -> tuple[DatePart, ...]:
     """What is known and no more: 'c. 7 Apr 2026', '7–10 Apr 2026', 'before 10 Apr 2026'."""
     start, end = date.start, date.end
     if not date.interval:
+        assert start is not None, "a date that is not an interval is one point"
         return (DatePart(_point_text(start), machine_date(start)),)
     if start is None:
+        assert end is not None, "parse_edtf refuses a date open at both ends"
         return (DatePart("before "), DatePart(_point_text(end), machine_date(end)))
     if end is None:
         return (DatePart("after "), DatePart(_point_text(start), machine_date(start)))
@@ -221,4 +223,4 @@ def parse_day(text: str) -> dt.date:
     date = parse_edtf(text)
     if not date.is_plain_day:
         raise DataError(f"'{text}' must be one exact day, written YYYY-MM-DD")
-    return date.earliest
+    return date.placed_on

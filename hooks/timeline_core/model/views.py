@@ -99,7 +99,7 @@ def precision(event: Event) -> str:
     date = event.date
     if date.earliest is None or date.latest is None:
         return "open"
-    if date.interval:
+    if date.interval or date.start is None:
         return "range"
     if date.start.approximate:
         return "approximate"

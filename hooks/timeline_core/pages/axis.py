@@ -56,7 +56,7 @@ def _middle(left: float, right: float) -> float:
 
 def _ticks(first: dt.date, last: dt.date, x_of) -> tuple[Tick, ...]:
     span = (last - first).days
-    ticks = []
+    ticks: list[Tick] = []
     if span <= 21:  # daily
         day = first + dt.timedelta(days=1)
         while day < last:
@@ -103,9 +103,10 @@ def build_axis(events: tuple[Event, ...]) -> Axis | None:
         start = x_of(date.earliest) if date.earliest else LEFT
         end = x_of(date.latest + dt.timedelta(days=1)) if date.latest else RIGHT
         open_end = date.earliest is None or date.latest is None
-        point = date.is_plain_day or (not date.interval and date.start.precision == "day")
+        point = not date.interval and date.start is not None and date.start.precision == "day"
         if point:
-            start = end = _middle(x_of(date.earliest), x_of(date.earliest + dt.timedelta(days=1)))
+            day = date.placed_on
+            start = end = _middle(x_of(day), x_of(day + dt.timedelta(days=1)))
         lane = next((i for i, edge in enumerate(lanes) if edge + 10 < start), None)
         if lane is None:
             lanes.append(0)

@@ -72,6 +72,8 @@ def link_terms(html: str, patterns: TermPatterns, href: Callable[[Term], str], l
 
 
 def _link_text(text: str, patterns: TermPatterns, href: Callable[[Term], str], linked: set[str]) -> str:
+    if patterns.pattern is None:  # link_terms does not call it then
+        return text
     pieces, position = [], 0
     for match in patterns.pattern.finditer(text):
         term = patterns.by_name[match.group(1).lower()]
