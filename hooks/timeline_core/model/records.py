@@ -42,6 +42,12 @@ class Event:
     def sort_key(self) -> tuple:
         return (*self.date.sort_key(), self.id)
 
+    @property
+    def month(self) -> tuple[int, int]:
+        """The month an event is listed under: the month of the day it is placed on."""
+        day = self.date.placed_on
+        return (day.year, day.month)
+
 
 @dataclass(frozen=True)
 class Uncited:

@@ -4,47 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from .dates import MONTH_NAMES
-from .records import Citation, Event, Term, Timeline
+from .records import Citation, Entity, Event, Term, Timeline
 
 
-@dataclass(frozen=True)
-class MonthGroup:
-    key: str  # "2026-04", also the heading's anchor
-    label: str
-    events: tuple[Event, ...]
-
-
-@dataclass(frozen=True)
-class YearGroup:
-    key: str  # "2026"
-    label: str
-    months: tuple[MonthGroup, ...]
-
-
-def period_of(event: Event) -> tuple[int, int]:
-    """The month an event is listed under: the month of the day it is placed on."""
-    day = event.date.placed_on
-    return (day.year, day.month)
-
-
-def timeline_groups(events: tuple[Event, ...]) -> tuple[YearGroup, ...]:
-    """Events by year and month; within a month, by earliest day, latest day, then id."""
-    by_month: dict[tuple[int, int], list[Event]] = defaultdict(list)
-    for event in sorted(events, key=lambda e: (period_of(e), e.sort_key())):
-        by_month[period_of(event)].append(event)
-    years: dict[int, list[MonthGroup]] = defaultdict(list)
-    for (year, month), members in by_month.items():
-        years[year].append(MonthGroup(f"{year:04d}-{month:02d}", f"{MONTH_NAMES[month - 1]} {year}", tuple(members)))
-    return tuple(YearGroup(f"{year:04d}", str(year), tuple(months)) for year, months in years.items())
-
-
-def ordered_events(events: tuple[Event, ...]) -> tuple[Event, ...]:
-    """The order readers see everywhere: the order of `timeline_groups`, flattened."""
-    return tuple(e for year in timeline_groups(events) for month in year.months for e in month.events)
+def ordered_events(events: Iterable[Event]) -> tuple[Event, ...]:
+    """The order readers meet events everywhere: by the month they are listed under, then within
+    a month by earliest possible day, latest possible day and id."""
+    return tuple(sorted(events, key=lambda e: (e.month, e.sort_key())))
 
 
 def glossary_order(terms: tuple[Term, ...]) -> tuple[Term, ...]:
@@ -60,38 +29,13 @@ def glossary_letters(terms: tuple[Term, ...]) -> tuple[tuple[str, tuple[Term, ..
     return tuple((letter, tuple(members)) for letter, members in letters.items())
 
 
-def events_by(timeline: Timeline, keys: Callable[[Event], Iterable[str]]) -> dict[str, tuple[Event, ...]]:
-    """The events under each key `keys` gives them (an entity, a tag, a term), in timeline order."""
+def events_by(events: tuple[Event, ...], keys: Callable[[Event], Iterable[str]]) -> dict[str, tuple[Event, ...]]:
+    """The events under each key `keys` gives them (an entity, a tag, a term), in the order given."""
     listing: dict[str, list[Event]] = defaultdict(list)
-    for event in ordered_events(timeline.events):
+    for event in events:
         for key in dict.fromkeys(keys(event)):
             listing[key].append(event)
-    return {key: tuple(events) for key, events in listing.items()}
-
-
-def events_citing(timeline: Timeline) -> dict[str, tuple[Event, ...]]:
-    """For each source id (cited or not), the events that quote it, in timeline order."""
-    return {
-        **{source.id: () for source in timeline.sources},
-        **events_by(timeline, lambda event: (c.source for c in event.citations)),
-    }
-
-
-def events_by_entity(timeline: Timeline) -> dict[str, tuple[Event, ...]]:
-    """For each entity, the events that list it, in timeline order."""
-    return events_by(timeline, lambda event: event.entities)
-
-
-def events_by_tag(timeline: Timeline) -> dict[str, tuple[Event, ...]]:
-    """For each tag, the events that carry it, in timeline order; tags alphabetically."""
-    return dict(sorted(events_by(timeline, lambda event: event.tags).items()))
-
-
-def events_by_year(events: tuple[Event, ...]) -> tuple[tuple[str, tuple[Event, ...]], ...]:
-    """A long list of events cut under year headings, so a reader can jump through it."""
-    return tuple(
-        (year.label, tuple(e for month in year.months for e in month.events)) for year in timeline_groups(events)
-    )
+    return {key: tuple(members) for key, members in listing.items()}
 
 
 def precision(event: Event) -> str:
@@ -117,7 +61,7 @@ def children_of(timeline: Timeline) -> dict[str, tuple[str, ...]]:
     return {parent: tuple(ids) for parent, ids in children.items()}
 
 
-def entities_order(timeline: Timeline) -> tuple:
+def entities_order(timeline: Timeline) -> tuple[Entity, ...]:
     return tuple(sorted(timeline.entities, key=lambda e: (e.name.casefold(), e.id)))
 
 
@@ -137,10 +81,10 @@ class Cited:
     citation: Citation
 
 
-def cited_records(timeline: Timeline) -> Iterator[Cited]:
+def cited_records(timeline: Timeline, events: tuple[Event, ...] | None = None) -> Iterator[Cited]:
     """Every citation in the story, in the order readers meet them: the timeline, who's who,
-    the glossary, then the Home page's explainer."""
-    for event in ordered_events(timeline.events):
+    the glossary, then the Home page's explainer. `events`: the events in reading order, if known."""
+    for event in ordered_events(timeline.events) if events is None else events:
         for citation in event.citations:
             yield Cited("event", event.id, event.title, citation)
     for entity in entities_order(timeline):
@@ -160,3 +104,38 @@ def last_changed(timeline: Timeline, event: Event) -> dt.date:
     """A deterministic 'last changed' day: from git, else the day the event is placed on."""
     history = timeline.history.get(event.path)
     return history.changed if history else event.date.placed_on
+
+
+@dataclass(frozen=True)
+class Groupings:
+    """Every ordering and grouping of one story that its pages show, made in one pass over it."""
+
+    events: tuple[Event, ...]  # in reading order
+    entities: tuple[Entity, ...]  # by name
+    letters: tuple[tuple[str, tuple[Term, ...]], ...]  # glossary terms under their initials
+    by_entity: dict[str, tuple[Event, ...]]
+    by_tag: dict[str, tuple[Event, ...]]  # tags alphabetically
+    by_term: dict[str, tuple[Event, ...]]
+    citing: dict[str, tuple[Event, ...]]  # source id -> events that quote it
+    children: dict[str, tuple[str, ...]]
+    cited: tuple[Cited, ...]
+
+
+def group(timeline: Timeline, event_terms: Mapping[str, tuple[str, ...]]) -> Groupings:
+    """The story's groupings, each list of events in reading order; `event_terms` says which
+    glossary terms each event uses."""
+    events = ordered_events(timeline.events)
+    return Groupings(
+        events=events,
+        entities=entities_order(timeline),
+        letters=glossary_letters(timeline.terms),
+        by_entity=events_by(events, lambda event: event.entities),
+        by_tag=dict(sorted(events_by(events, lambda event: event.tags).items())),
+        by_term=events_by(events, lambda event: event_terms.get(event.id, ())),
+        citing={
+            **{source.id: () for source in timeline.sources},
+            **events_by(events, lambda event: (c.source for c in event.citations)),
+        },
+        children=children_of(timeline),
+        cited=tuple(cited_records(timeline, events)),
+    )

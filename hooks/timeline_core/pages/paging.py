@@ -7,15 +7,17 @@ never stops `mkdocs serve` and never passes unnoticed.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model.dates import MONTH_NAMES, MONTHS
-from ..model.records import Event
-from ..model.views import ordered_events, period_of
+from ..model.records import Event, Redirect
+from ..model.views import Groupings
 from ..problems import Problem, did_you_mean
-from .urls import TIMELINE_FOLDER, TIMELINE_PAGE
+from .urls import TIMELINE_FOLDER, TIMELINE_PAGE, Site, entity_page, tag_page
 
 CONFIG_FILE = "mkdocs.yml"
 EVENTS_PER_PAGE = 100
@@ -82,6 +84,38 @@ def read_layout(options: object, config_text: str = "") -> tuple[Layout, tuple[P
 
 
 @dataclass(frozen=True)
+class MonthGroup:
+    key: str  # "2026-04", also the heading's anchor
+    label: str
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    key: str  # "2026"
+    label: str
+    months: tuple[MonthGroup, ...]
+
+
+def timeline_groups(events: tuple[Event, ...]) -> tuple[YearGroup, ...]:
+    """Events, in reading order, under the headings of their year and month."""
+    by_month: dict[tuple[int, int], list[Event]] = defaultdict(list)
+    for event in events:
+        by_month[event.month].append(event)
+    years: dict[int, list[MonthGroup]] = defaultdict(list)
+    for (year, month), members in by_month.items():
+        years[year].append(MonthGroup(f"{year:04d}-{month:02d}", f"{MONTH_NAMES[month - 1]} {year}", tuple(members)))
+    return tuple(YearGroup(f"{year:04d}", str(year), tuple(months)) for year, months in years.items())
+
+
+def events_by_year(events: tuple[Event, ...]) -> tuple[tuple[str, tuple[Event, ...]], ...]:
+    """A long list of events, in reading order, cut under year headings, so a reader can jump through it."""
+    return tuple(
+        (year.label, tuple(e for month in year.months for e in month.events)) for year in timeline_groups(events)
+    )
+
+
+@dataclass(frozen=True)
 class PeriodPage:
     """One page of the timeline: a year, a month, or part of a busy month."""
 
@@ -104,7 +138,8 @@ class TimelinePlan:
 def plan_pages(
     events: tuple[Event, ...], limit: int = EVENTS_PER_PAGE, single: str = TIMELINE_PAGE, folder: str = TIMELINE_FOLDER
 ) -> TimelinePlan:
-    """Split the timeline (or a list of events) by period so no page holds more than `limit` events.
+    """Split the timeline (or a list of events, in reading order) by period so no page holds more
+    than `limit` events.
 
     When everything fits, one page. Otherwise consecutive months are packed into pages of at
     most `limit` events ("Jan–Jun 2016", "April 2026"), and a month that alone holds more is
@@ -112,13 +147,13 @@ def plan_pages(
     events are added, and the event map keeps every `timeline/#<id>` link working.
     Pages are `single` when one is enough, else under `folder/`.
     """
-    ordered = ordered_events(events)
+    ordered = events
     if len(ordered) <= limit:
         page = PeriodPage(single, "", "", ordered)
         return TimelinePlan((page,), {e.id: single for e in ordered})
     months: dict[tuple[int, int], list[Event]] = defaultdict(list)
     for event in ordered:
-        months[period_of(event)].append(event)
+        months[event.month].append(event)
     pages: list[PeriodPage] = []
     pending: list[tuple[tuple[int, int], list[Event]]] = []
 
@@ -171,3 +206,40 @@ def periods_by_year(plan: TimelinePlan) -> tuple[tuple[str, tuple[PeriodPage, ..
     for page in plan.pages:
         years[page.key[:4]].append(page)
     return tuple((year, tuple(pages)) for year, pages in years.items())
+
+
+def event_map(plan: TimelinePlan, redirects: Iterable[Redirect], site: Site) -> str:
+    """Where each event lives, for the timeline index to send `timeline/#<id>` links on.
+
+    Old ids from timeline/redirects.yml lead to the event they became.
+    """
+    mapping = {ident: site.link(TIMELINE_PAGE, src, ident) for ident, src in plan.page_of.items()}
+    for redirect in redirects:
+        if redirect.new in plan.page_of:
+            mapping[redirect.old] = site.link(TIMELINE_PAGE, plan.page_of[redirect.new], redirect.new)
+    return json.dumps(dict(sorted(mapping.items())), separators=(",", ":")) + "\n"
+
+
+@dataclass(frozen=True)
+class Paging:
+    """Which page every event is on: the timeline's plan, and the plan of each long list."""
+
+    timeline: TimelinePlan
+    years: dict[str, tuple[YearGroup, ...]]  # period page src -> its events under year and month headings
+    by_entity: dict[str, TimelinePlan]  # entity id -> the plan of its list of events
+    by_tag: dict[str, TimelinePlan]
+
+
+def paginate(groups: Groupings, layout: Layout) -> Paging:
+    """Plan every paged list of the story, once."""
+    plan = plan_pages(groups.events, layout.events_per_page)
+
+    def listing(events: tuple[Event, ...], src: str) -> TimelinePlan:
+        return plan_pages(events, layout.links_per_page, src, src.removesuffix(".md"))
+
+    return Paging(
+        timeline=plan,
+        years={page.src: timeline_groups(page.events) for page in plan.pages},
+        by_entity={e.id: listing(groups.by_entity.get(e.id, ()), entity_page(e.id)) for e in groups.entities},
+        by_tag={tag: listing(events, tag_page(tag)) for tag, events in groups.by_tag.items()},
+    )

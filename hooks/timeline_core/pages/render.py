@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +24,7 @@ from ..model.dates import EdtfDate, display_parts, exact_day
 from ..model.records import Event, Section, Source
 from .annotate import quote_anchor, text_fragment
 from .jsonld import events_jsonld, jsonld_script, source_jsonld
-from .paging import DEFAULTS, Layout, TimelinePlan
+from .paging import DEFAULTS, Layout, events_by_year
 from .rawblocks import raw_block
 from .structure import LIST_LIMIT, Citer, Story, site_pages, story_of
 from .termlinks import link_terms
@@ -165,7 +164,7 @@ class Helpers:
         return self.story.citers_of(source_id)
 
     precision = staticmethod(views.precision)
-    events_by_year = staticmethod(views.events_by_year)
+    events_by_year = staticmethod(events_by_year)
     quote_anchor = staticmethod(quote_anchor)
     text_fragment = staticmethod(text_fragment)
 
@@ -180,25 +179,12 @@ def render_pages(
     result: LoadResult, site: Site, layout: Layout = DEFAULTS, cache: jinja2.BytecodeCache | None = None
 ) -> dict[str, str]:
     """Every generated page, by its path under docs/, as text (Markdown, or JSON for the event map)."""
-    story = story_of(result.timeline, layout)
+    story = story_of(result.timeline, site, layout)
     env = environment(cache)
     common = {"timeline": result.timeline, "problems": result.problems, "site": site, "h": Helpers(story, site)}
-    rendered = {
-        page.src: env.get_template(page.template).render(common, page=page.src, **page.context)
+    return {
+        page.src: page.text
+        if page.template is None
+        else env.get_template(page.template).render(common, page=page.src, **page.context)
         for page in site_pages(story)
     }
-    if story.plan.split:
-        rendered[EVENT_MAP] = event_map(story.plan, result.timeline, site)
-    return rendered
-
-
-def event_map(plan: TimelinePlan, timeline, site: Site) -> str:
-    """Where each event lives, for the timeline index to send `timeline/#<id>` links on.
-
-    Old ids from timeline/redirects.yml lead to the event they became.
-    """
-    mapping = {ident: site.link(TIMELINE_PAGE, src, ident) for ident, src in plan.page_of.items()}
-    for redirect in timeline.redirects:
-        if redirect.new in plan.page_of:
-            mapping[redirect.old] = site.link(TIMELINE_PAGE, plan.page_of[redirect.new], redirect.new)
-    return json.dumps(dict(sorted(mapping.items())), separators=(",", ":")) + "\n"

@@ -1,8 +1,9 @@
 """Which pages the site has: one small function per kind of page, each making plain records.
 
 A `Page` says where a page goes, which template makes it and with what; `render` turns the
-records into text. What several kinds of page share (the paging plan, which events use which
-term, who cites what) is worked out once, in `Story`.
+records into text. What the kinds of page share is worked out once, in `Story`, in the order
+the data flows: the terms each event uses (termlinks), the groupings (model.views), then which
+page everything is on (paging). The page functions only assemble records from it.
 """
 
 from __future__ import annotations
@@ -12,18 +13,20 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..model import views
-from ..model.records import Citation, Event, Timeline
+from ..model.records import Citation, Timeline
 from .annotate import annotate
 from .axis import build_axis
-from .paging import Layout, TimelinePlan, periods_by_year, plan_pages
+from .paging import Layout, Paging, TimelinePlan, event_map, paginate, periods_by_year
 from .termlinks import TermPatterns, term_patterns, terms_of
 from .urls import (
     ENTITIES_PAGE,
+    EVENT_MAP,
     GLOSSARY_PAGE,
     HOME_PAGE,
     SOURCES_PAGE,
     TAGS_PAGE,
     TIMELINE_PAGE,
+    Site,
     entity_page,
     source_page,
     tag_page,
@@ -34,11 +37,12 @@ LIST_LIMIT = 12  # events listed under a glossary term or a source before "and N
 
 @dataclass(frozen=True)
 class Page:
-    """One generated page: its path under docs/, its template, what the template is given."""
+    """One generated file under docs/: a page made by a template from its context, or data as text."""
 
     src: str
-    template: str
+    template: str | None
     context: Mapping[str, object] = field(default_factory=dict)
+    text: str = ""  # the file's text, when there is no template
 
 
 def in_a_folder(src: str) -> bool:
@@ -62,41 +66,43 @@ _CITER_PLACES = {"event": "Event", "entity": "Who's who", "term": "Glossary", "e
 
 @dataclass(frozen=True)
 class Story:
-    """What several kinds of page need, worked out once per build."""
+    """What the kinds of page share, worked out once per build."""
 
     timeline: Timeline
-    layout: Layout
-    plan: TimelinePlan
+    site: Site
     patterns: TermPatterns
     event_terms: Mapping[str, tuple[str, ...]]  # event id -> the glossary terms it uses
+    groups: views.Groupings
+    paging: Paging
     citers: Mapping[str, tuple[Citer, ...]]  # source id -> what quotes it, in reading order
+
+    @property
+    def plan(self) -> TimelinePlan:
+        return self.paging.timeline
 
     def citers_of(self, source_id: str) -> tuple[Citer, ...]:
         return self.citers.get(source_id, ())
 
 
-def story_of(timeline: Timeline, layout: Layout) -> Story:
-    plan = plan_pages(timeline.events, layout.events_per_page)
-    patterns = term_patterns(timeline.terms)
+def _citers(cited: tuple[views.Cited, ...], paging: Paging) -> dict[str, tuple[Citer, ...]]:
     places = {
-        "event": lambda ident: (plan.page_of[ident], ident),
+        "event": lambda ident: (paging.timeline.page_of[ident], ident),
         "entity": lambda ident: (entity_page(ident), "sources"),
         "term": lambda ident: (GLOSSARY_PAGE, ident),
         "explainer": lambda ident: (HOME_PAGE, ident),
     }
-    citers: dict[str, list[Citer]] = defaultdict(list)
-    for cited in views.cited_records(timeline):
-        citers[cited.citation.source].append(
-            Citer(f"{_CITER_PLACES[cited.kind]}: {cited.name}", *places[cited.kind](cited.id), cited.citation)
-        )
-    return Story(
-        timeline,
-        layout,
-        plan,
-        patterns,
-        {event.id: terms_of(event, patterns) for event in timeline.events},
-        {source: tuple(found) for source, found in citers.items()},
-    )
+    found: dict[str, list[Citer]] = defaultdict(list)
+    for c in cited:
+        found[c.citation.source].append(Citer(f"{_CITER_PLACES[c.kind]}: {c.name}", *places[c.kind](c.id), c.citation))
+    return {source: tuple(citers) for source, citers in found.items()}
+
+
+def story_of(timeline: Timeline, site: Site, layout: Layout) -> Story:
+    patterns = term_patterns(timeline.terms)
+    event_terms = {event.id: terms_of(event, patterns) for event in timeline.events}
+    groups = views.group(timeline, event_terms)
+    paging = paginate(groups, layout)
+    return Story(timeline, site, patterns, event_terms, groups, paging, _citers(groups.cited, paging))
 
 
 def home(story: Story) -> Iterator[Page]:
@@ -106,9 +112,8 @@ def home(story: Story) -> Iterator[Page]:
 def timeline(story: Story) -> Iterator[Page]:
     """The timeline on one page, or on one page per period under an index of periods."""
     plan = story.plan
-    tags = tuple(views.events_by_tag(story.timeline))
-    by_entity = views.events_by_entity(story.timeline)
-    filter_entities = [e for e in views.entities_order(story.timeline) if e.id in by_entity]
+    tags = tuple(story.groups.by_tag)
+    filter_entities = [e for e in story.groups.entities if e.id in story.groups.by_entity]
     for number, period in enumerate(plan.pages):
         yield Page(
             period.src,
@@ -117,7 +122,7 @@ def timeline(story: Story) -> Iterator[Page]:
                 "period": period,
                 "previous": plan.pages[number - 1] if number else None,
                 "next": plan.pages[number + 1] if number + 1 < len(plan.pages) else None,
-                "years": views.timeline_groups(period.events),
+                "years": story.paging.years[period.src],
                 "axis": build_axis(period.events),
                 "tags": tags,
                 "filter_entities": filter_entities,
@@ -127,7 +132,13 @@ def timeline(story: Story) -> Iterator[Page]:
         yield Page(TIMELINE_PAGE, "timeline_index.md.j2", {"by_year": periods_by_year(plan)})
 
 
-def _list_parts(listing: TimelinePlan, events: tuple[Event, ...], home_src: str, heading: str) -> Iterator[Page]:
+def event_map_file(story: Story) -> Iterator[Page]:
+    """Where each event lives, when the timeline is split (see paging.event_map)."""
+    if story.plan.split:
+        yield Page(EVENT_MAP, None, text=event_map(story.plan, story.timeline.redirects, story.site))
+
+
+def _list_parts(listing: TimelinePlan, total: int, home_src: str, heading: str) -> Iterator[Page]:
     """Past the limit, a list of events (an entity's, a tag's) goes on one page per period."""
     if not listing.split:
         return
@@ -140,82 +151,72 @@ def _list_parts(listing: TimelinePlan, events: tuple[Event, ...], home_src: str,
                 "home": home_src,
                 "home_label": heading,
                 "part": part,
-                "total": len(events),
+                "total": total,
                 "previous": listing.pages[number - 1] if number else None,
                 "next": listing.pages[number + 1] if number + 1 < len(listing.pages) else None,
             },
         )
 
 
-def _listing(story: Story, events: tuple[Event, ...], home_src: str) -> TimelinePlan:
-    return plan_pages(events, story.layout.links_per_page, home_src, home_src.removesuffix(".md"))
-
-
 def tag_index(story: Story) -> Iterator[Page]:
-    yield Page(TAGS_PAGE, "tags.md.j2", {"by_tag": views.events_by_tag(story.timeline)})
+    yield Page(TAGS_PAGE, "tags.md.j2", {"by_tag": story.groups.by_tag})
 
 
 def tag_pages(story: Story) -> Iterator[Page]:
-    for tag, events in views.events_by_tag(story.timeline).items():
-        src = tag_page(tag)
-        listing = _listing(story, events, src)
-        yield from _list_parts(listing, events, src, f"Tag: {tag}")
-        yield Page(
-            src, "tag.md.j2", {"tag": tag, "events": events, "listing": listing, "timeline_split": story.plan.split}
-        )
+    for tag, events in story.groups.by_tag.items():
+        src, listing = tag_page(tag), story.paging.by_tag[tag]
+        yield from _list_parts(listing, len(events), src, f"Tag: {tag}")
+        context = {"tag": tag, "events": events, "listing": listing, "timeline_split": story.plan.split}
+        yield Page(src, "tag.md.j2", context)
 
 
 def entity_index(story: Story) -> Iterator[Page]:
     yield Page(
-        ENTITIES_PAGE,
-        "entities.md.j2",
-        {"entities": views.entities_order(story.timeline), "events_of": views.events_by_entity(story.timeline)},
+        ENTITIES_PAGE, "entities.md.j2", {"entities": story.groups.entities, "events_of": story.groups.by_entity}
     )
 
 
 def entity_pages(story: Story) -> Iterator[Page]:
-    by_entity = views.events_by_entity(story.timeline)
-    children = views.children_of(story.timeline)
     for entity in story.timeline.entities:
-        events = by_entity.get(entity.id, ())
-        src = entity_page(entity.id)
-        listing = _listing(story, events, src)
-        yield from _list_parts(listing, events, src, entity.name)
-        yield Page(
-            src,
-            "entity.md.j2",
-            {"entity": entity, "children": children.get(entity.id, ()), "events": events, "listing": listing},
-        )
+        events = story.groups.by_entity.get(entity.id, ())
+        src, listing = entity_page(entity.id), story.paging.by_entity[entity.id]
+        yield from _list_parts(listing, len(events), src, entity.name)
+        children = story.groups.children.get(entity.id, ())
+        context = {"entity": entity, "children": children, "events": events, "listing": listing}
+        yield Page(src, "entity.md.j2", context)
 
 
 def glossary(story: Story) -> Iterator[Page]:
-    events_of = views.events_by(story.timeline, lambda event: story.event_terms[event.id])
-    yield Page(
-        GLOSSARY_PAGE,
-        "glossary.md.j2",
-        {"letters": views.glossary_letters(story.timeline.terms), "events_of": events_of},
-    )
+    yield Page(GLOSSARY_PAGE, "glossary.md.j2", {"letters": story.groups.letters, "events_of": story.groups.by_term})
 
 
 def source_index(story: Story) -> Iterator[Page]:
-    yield Page(SOURCES_PAGE, "sources.md.j2", {"citing": views.events_citing(story.timeline)})
+    yield Page(SOURCES_PAGE, "sources.md.j2", {"citing": story.groups.citing})
 
 
 def source_pages(story: Story) -> Iterator[Page]:
     for source in story.timeline.sources:
         if source.id in story.timeline.archives:
             quoted = ((citer.label, citer.citation) for citer in story.citers_of(source.id))
-            yield Page(
-                source_page(source.id),
-                "source.md.j2",
-                {"source": source, "annotated": annotate(story.timeline, source.id, quoted)},
-            )
+            context = {"source": source, "annotated": annotate(story.timeline, source.id, quoted)}
+            yield Page(source_page(source.id), "source.md.j2", context)
 
 
 # The order MkDocs is given the pages in, which search results follow: the nav's pages first.
-PAGE_KINDS = (home, entity_index, glossary, source_index, tag_index, tag_pages, timeline, entity_pages, source_pages)
+PAGE_KINDS = (
+    home,
+    entity_index,
+    glossary,
+    source_index,
+    tag_index,
+    tag_pages,
+    timeline,
+    entity_pages,
+    source_pages,
+    event_map_file,
+)
 
 
 def site_pages(story: Story) -> tuple[Page, ...]:
-    """Every generated page, in the order of PAGE_KINDS."""
+    """Every generated file, in the order of PAGE_KINDS."""
     return tuple(page for kind in PAGE_KINDS for page in kind(story))
