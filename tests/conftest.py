@@ -207,7 +207,7 @@ def copy_project(root: Path, story: Path = EXAMPLE_STORY) -> Project:
 
 def built(project: Project) -> Project:
     """Build a project strictly, failing the test with MkDocs' output if the build fails."""
-    run = project.build()
+    run = project.build(*(["--site-dir", str(project.site_dir)] if project.site_dir else []))
     assert run.returncode == 0, run.stderr
     return project
 
@@ -229,16 +229,7 @@ def example(tmp_path_factory) -> Project:
 @pytest.fixture(scope="session")
 def story(tmp_path_factory) -> Project:
     """The repository's own story (data, history and all), built once for the story invariants."""
-    out = tmp_path_factory.mktemp("story") / "site"
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        env=ENV,
-    )
-    assert run.returncode == 0, run.stderr
-    return Project(REPO, site_dir=out)
+    return built(Project(REPO, site_dir=tmp_path_factory.mktemp("story") / "site"))
 
 
 @pytest.fixture

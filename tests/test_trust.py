@@ -16,21 +16,14 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import ENV, REPO
+from tests.conftest import REPO, Project, built
 from tests.story_invariants import story_problems
 
 NODE_BIN = REPO / "node_modules/.bin"
 
 
 def _build(checkout: Path, site: Path) -> None:
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=checkout,
-        capture_output=True,
-        text=True,
-        env=ENV,
-    )
-    assert run.returncode == 0, run.stderr
+    built(Project(checkout, site_dir=site))
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,64 @@
+"""The house keeps its plan: stages import only from earlier stages, and ARCHITECTURE.md is true."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+from tests.conftest import REPO
+
+CORE = REPO / "hooks" / "timeline_core"
+# The stages in the order data flows through them; a module may import only from its own or earlier ones.
+STAGES = ("problems", "model", "data", "pages", "exports", "site_files", "cli")
+
+
+def _stage(module: str) -> int:
+    """The stage of a module path inside timeline_core, such as 'pages.render'."""
+    return STAGES.index(module.split(".")[0])
+
+
+def _imports(path: Path) -> list[str]:
+    """The timeline_core modules a file imports, as dotted paths inside the package."""
+    package = path.relative_to(CORE).with_suffix("").parts[:-1]
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = list(package[: len(package) - node.level + 1])
+                target = [*base, *(node.module.split(".") if node.module else [])]
+                found += [".".join(target)] if node.module else [".".join([*base, a.name]) for a in node.names]
+            elif node.module and node.module.startswith("timeline_core."):
+                found.append(node.module.removeprefix("timeline_core."))
+    return [name for name in found if name]
+
+
+def test_every_stage_imports_only_from_earlier_stages():
+    backwards = []
+    for path in sorted(CORE.rglob("*.py")):
+        here = path.relative_to(CORE).with_suffix("").parts
+        if here == ("__init__",):
+            continue
+        for target in _imports(path):
+            if _stage(target) > _stage(".".join(here)):
+                backwards.append(f"{'/'.join(here)}.py imports {target}")
+    assert backwards == []
+
+
+def test_the_hooks_file_only_wires_mkdocs_to_the_core():
+    text = (REPO / "hooks" / "timeline_hooks.py").read_text(encoding="utf-8")
+    assert "site_files(" in text and "render_pages" not in text and "export_files" not in text
+
+
+def test_every_module_architecture_md_names_exists():
+    text = (REPO / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`((?:[a-z_]+/)*[a-z_]+\.py)`", text))
+    assert len(named) > 20
+    missing = [
+        name
+        for name in sorted(named)
+        if not (CORE / name).exists() and not (REPO / name).exists() and not (REPO / "hooks" / name).exists()
+    ]
+    assert missing == []
+    folders = set(re.findall(r"`([a-z_]+/)`", text)) - {"timeline_core/"}
+    assert all((CORE / folder).is_dir() or (REPO / folder).is_dir() for folder in folders), folders
