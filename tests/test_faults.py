@@ -141,7 +141,9 @@ def test_a_broken_data_file_gives_messages_never_a_traceback(pristine, tmp_path,
     project = _broken(pristine, tmp_path)
     BREAKAGES[breakage](project.root / rel)
     problems = _assert_answers_with_messages(project)
-    optional = rel.endswith("explainer.yml") and breakage == "deleted"  # the Home page is then a plain one
+    # The explainer and the redirects are optional (the Home page is then a plain one); no other
+    # file can go without leaving references behind.
+    optional = rel.endswith(("explainer.yml", "redirects.yml")) and breakage in ("deleted", "emptied")
     assert bool(problems) != optional, problems
 
 

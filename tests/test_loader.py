@@ -290,3 +290,26 @@ def test_missing_data_folder(tmp_path):
     assert [p.format() for p in load_timeline(tmp_path).problems] == [
         "timeline:1:1: error: folder is missing; it holds the timeline's data"
     ]
+
+
+@pytest.mark.parametrize("content", [None, "", "# nothing yet\n", "[]\n"])
+def test_every_list_file_and_the_explainer_may_be_absent_or_empty(empty_project, content):
+    """The minimum timeline: an events folder may be empty and every other file left out."""
+    for name in ("sources.yml", "entities.yml", "glossary.yml", "redirects.yml", "explainer.yml"):
+        path = empty_project.root / "timeline" / name
+        if content is None:
+            path.unlink(missing_ok=True)
+        elif name != "explainer.yml" or content != "[]\n":
+            path.write_text(content)
+    result = load_timeline(empty_project.root)
+    assert problems(empty_project) == []
+    assert (result.timeline.sources, result.timeline.entities, result.timeline.explainer) == ((), (), None)
+
+
+def test_an_event_citing_a_source_in_a_missing_sources_file_names_what_is_missing(empty_project):
+    empty_project.write(EVENT, GOOD)
+    (empty_project.root / "timeline/sources.yml").unlink()
+    assert (
+        f"{EVENT}:8:13: error: unknown source 'example'; it must be the id of a source in timeline/sources.yml"
+        in problems(empty_project)
+    )

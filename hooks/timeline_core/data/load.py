@@ -78,13 +78,15 @@ def read_text(path: Path, limit: int) -> str:
     return text
 
 
-def _read_yaml(path: Path, limit: int, out: Collector) -> Node | None:
+def _read_yaml(path: Path, limit: int, out: Collector, *, optional: bool = False) -> Node | None:
+    """The file's YAML; None, with a problem, if it cannot be read. An empty file is a problem
+    unless the file is `optional` (a list file or the explainer), when it means "nothing yet"."""
     try:
         node = parse_yaml(read_text(path, limit))
     except DataError as error:
         out.error(error.mark or Mark(1, 1), error.message)  # the record is then left out, and so is what needs it
         return None
-    if node is None:
+    if node is None and not optional:
         out.error(Mark(1, 1), "file is empty; see CONTRIBUTING.md for the fields to write")
     return node
 
@@ -121,12 +123,7 @@ def _discover(root: Path, out: Collector) -> _Found:
                     "and events/<id>.yml",
                 )
             )
-    for name in LIST_FILES:
-        if name not in lists:
-            out.problems.append(
-                Problem(f"{DATA_DIR}/{name}", 1, 1, "file is missing; create it (it may hold an empty list: [])")
-            )
-    return _Found(tuple(events), lists)
+    return _Found(tuple(events), lists)  # every list file, and the explainer, may be left out
 
 
 def _discover_events(folder: Path, out: Collector) -> list[tuple[str, Path]]:
@@ -165,11 +162,12 @@ def _read_list(
 
     Returns each usable record with its node, and every id the file declares, usable
     or not, so that a reference to a broken record is not also called unknown (None
-    when the file could not be read at all, so that no id can be called unknown).
+    when the file could not be read at all, so that no id can be called unknown). A file
+    that is absent, empty or only comments holds no records.
     """
     if path is None:
-        return [], None
-    node = _read_yaml(path, MAX_LIST_BYTES, out)
+        return [], set()
+    node = _read_yaml(path, MAX_LIST_BYTES, out, optional=True)
     if node is None:
         return [], None if out.problems else set()
     if not isinstance(node, Sequence):
@@ -400,7 +398,7 @@ def _load(root: Path) -> LoadResult:
 
 def _read_explainer(path: Path, out: Collector) -> Explainer | None:
     out.owner = ("explainer", "")
-    node = _read_yaml(path, MAX_LIST_BYTES, out)
+    node = _read_yaml(path, MAX_LIST_BYTES, out, optional=True)  # empty: no explainer yet
     values = read_record(node, EXPLAINER, out, "the explainer") if node is not None else None
     return Explainer(**values) if values is not None else None
 
