@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from tests.test_loader import EVENT, GOOD
 from timeline_core.pages.paging import LINKS_PER_PAGE
 
@@ -270,3 +272,32 @@ def test_serve_mode_build_shows_problems_on_the_page(empty_project):
     assert f"ERROR   -  {EVENT}:2:7: error: field 'date'" in run.stderr
     banner = empty_project.page("timeline/index.html").select_one(".tl-problems")
     assert "'2026-02-30' is not a real day" in banner.get_text()
+
+
+def test_a_print_source_and_new_entity_kinds_read_in_plain_words(empty_project):
+    sources = empty_project.root / "timeline/sources.yml"
+    sources.write_text(
+        sources.read_text().replace(
+            "  url: https://example.com/news\n", "  location: Example Press, print edition, page 3\n"
+        )
+    )
+    entities = empty_project.root / "timeline/entities.yml"
+    entities.write_text(entities.read_text().replace("kind: organization", "kind: law"))
+    empty_project.write(EVENT, GOOD)
+    run = empty_project.build()
+    assert run.returncode == 0, run.stderr
+    event = empty_project.page("timeline/index.html").select_one("article.tl-event")
+    links = [a.get_text() for a in event.select(".tl-cite-source a")]
+    assert links == ["In the archived copy", "About this source"]  # no original on the web to link
+    source = empty_project.page("sources/index.html").select_one("section.tl-source")
+    shown = dict(
+        zip([dt.get_text() for dt in source.select("dt")], [dd.get_text() for dd in source.select("dd")], strict=True)
+    )
+    assert shown["Where to find it"] == "Example Press, print edition, page 3" and "Original" not in shown
+    annotated = empty_project.page("sources/example/index.html").select_one(".tl-source-meta").get_text()
+    assert "original: Example Press, print edition, page 3." in annotated
+    entity = empty_project.page("entities/example-co/index.html").select_one(".tl-kind").get_text(" ", strip=True)
+    assert entity == "Law or rule"
+    assert empty_project.page("entities/index.html").select_one(".tl-kind").get_text() == "law or rule"
+    data = json.loads((empty_project.site / "timeline.json").read_text())
+    assert (data["sources"][0]["url"], data["sources"][0]["location"]) == (None, "Example Press, print edition, page 3")

@@ -37,7 +37,7 @@ def test_json_export_validates_against_its_published_schema(built, base):
     data = json.loads((built / "timeline.json").read_text())
     schema = json.loads((built / "timeline.schema.json").read_text())
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
-    assert data["version"] == "1.0"
+    assert data["version"] == "1.1"
     speculation = next(e for e in data["events"] if e["id"] == SPECULATION)
     assert speculation["date"] == {
         "edtf": "../2026-03-06",

@@ -233,7 +233,8 @@ def test_entities_report_duplicates_cycles_and_misspelt_kinds(empty_project):
         "timeline/entities.yml:1:40: error: entity 'a' is its own ancestor (a → b → a); fix one of the parents",
         "timeline/entities.yml:3:8: error: duplicate id 'a' (first at line 1); ids must be unique",
         "timeline/entities.yml:4:26: error: field 'kind' in entity 'c': 'organisation' is not one of "
-        "organization, unit, product, model, platform, person (did you mean 'organization'?)",
+        "person, group, organization, unit, place, project, product, model, platform, document, law, case "
+        "(did you mean 'organization'?)",
         "timeline/entities.yml:5:3: error: missing required field 'citations' in entity 'd'",
     ]:
         assert any(p.startswith(line) for p in found), (line, found)
@@ -313,3 +314,19 @@ def test_an_event_citing_a_source_in_a_missing_sources_file_names_what_is_missin
         f"{EVENT}:8:13: error: unknown source 'example'; it must be the id of a source in timeline/sources.yml"
         in problems(empty_project)
     )
+
+
+def test_a_source_off_the_web_gives_where_to_find_it_instead_of_a_url(empty_project):
+    sources = empty_project.root / "timeline/sources.yml"
+    text = sources.read_text()
+    sources.write_text(text.replace("  url: https://example.com/news\n", ""))
+    assert problems(empty_project) == [
+        "timeline/entities.yml:6:15: error: this entity is not shown because source 'example' has problems of its "
+        "own (reported with it)",
+        "timeline/sources.yml:1:3: error: source 'example' needs 'url' or 'location' (url: Where the original is "
+        "published on the web (http or https); location: Where a reader can find a source that is not on the "
+        "web: a print edition and page, a broadcast and its time, a court filing's docket number, a document and "
+        "who holds it)",
+    ]
+    sources.write_text(text.replace("  url: https://example.com/news\n", "  location: Example Press, print, page 3\n"))
+    assert problems(empty_project) == []

@@ -82,6 +82,11 @@ def read_record(node: Node, record: Record, out: Collector, where: str) -> dict 
                 out.error(node.mark, f"missing required field '{spec.name}' in {where}: {spec.description}")
             else:
                 values[spec.name] = () if spec.type in ("slugs", "lines", "records") else None
+    if record.one_of and all(node.get(name) is None for name in record.one_of):  # a wrong one is reported as such
+        given = " or ".join(f"'{name}'" for name in record.one_of)
+        choices = [spec for name in record.one_of if (spec := record.field(name)) is not None]
+        descriptions = "; ".join(f"{spec.name}: {spec.description.rstrip('.')}" for spec in choices)
+        out.error(node.mark, f"{where} needs {given} ({descriptions})")
     # a record with any problem, nested ones included, is not used: its errors say why
     return values if len(out.problems) == before else None
 

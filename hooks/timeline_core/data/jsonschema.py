@@ -57,13 +57,16 @@ def _field_schema(field: Field) -> dict:
 
 
 def _record_schema(record: Record) -> dict:
-    return {
+    schema: dict[str, object] = {
         "type": "object",
         "description": record.description,
         "additionalProperties": False,
         "required": [f.name for f in record.fields if f.required],
         "properties": {f.name: _field_schema(f) for f in record.fields},
     }
+    if record.one_of:
+        schema["anyOf"] = [{"required": [name]} for name in record.one_of]
+    return schema
 
 
 def _nested(record: Record, seen: set[str] | None = None) -> set[str]:

@@ -10,7 +10,22 @@ from dataclasses import dataclass
 
 RESERVED_SLUG = "index"  # entities/index, tags/index … are the pages that list the others
 SLUG_PATTERN = r"^(?!index$)[a-z0-9]+(?:-[a-z0-9]+)*$"
-ENTITY_KINDS = ("organization", "unit", "product", "model", "platform", "person")
+# What an entity can be, each with the plain words readers see for it.
+ENTITY_KINDS_SHOWN = {
+    "person": "person",
+    "group": "group of people",
+    "organization": "organization",
+    "unit": "unit",
+    "place": "place",
+    "project": "project",
+    "product": "product",
+    "model": "model",
+    "platform": "platform",
+    "document": "document",
+    "law": "law or rule",
+    "case": "court case",
+}
+ENTITY_KINDS = tuple(ENTITY_KINDS_SHOWN)
 STATUSES = ("confirmed", "reported", "speculation")
 DATE_BASES = ("stated", "inferred")
 TERM_BASES = ("cited", "general-knowledge")
@@ -43,6 +58,7 @@ class Record:
     description: str
     fields: tuple[Field, ...]
     id_field: str | None = "id"  # the field whose value names a record in messages and links
+    one_of: tuple[str, ...] = ()  # fields of which at least one must be given
 
     @property
     def key(self) -> str:
@@ -145,7 +161,15 @@ SOURCE = Record(
         Field("title", "line", True, "The title of the piece.", max_length=300),
         Field("publisher", "line", True, "Who published it."),
         Field("author", "line", False, "Who wrote it, as credited."),
-        Field("url", "url", True, "Where the original is published (http or https)."),
+        Field("url", "url", False, "Where the original is published on the web (http or https)."),
+        Field(
+            "location",
+            "line",
+            False,
+            "Where a reader can find a source that is not on the web: a print edition and page, a "
+            "broadcast and its time, a court filing's docket number, a document and who holds it.",
+            max_length=300,
+        ),
         Field("published", "edtf", True, "When it was published, in EDTF."),
         Field("published_note", "line", False, "How the publication date was worked out.", max_length=600),
         Field("accessed", "day", True, "The day the archived copy was taken, YYYY-MM-DD."),
@@ -159,11 +183,13 @@ SOURCE = Record(
             record="uncited",
         ),
     ),
+    one_of=("url", "location"),
 )
 
 ENTITY = Record(
     "entity",
-    "An organization, unit, product, model, platform or person in the story.",
+    "Someone or something the story names: a person, group, organization, place, project, product, "
+    "document, law or court case.",
     (
         Field("id", "slug", True, "A short permanent id, lowercase with dashes."),
         Field("name", "line", True, "The name as the sources write it."),

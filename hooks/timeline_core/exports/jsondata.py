@@ -14,7 +14,7 @@ from ..pages.urls import TIMELINE_PAGE, Site
 if TYPE_CHECKING:
     from . import Published
 
-EXPORT_VERSION = "1.0"
+EXPORT_VERSION = "1.1"  # 1.1: a source's url may be null, and it may have a location
 
 
 def date_json(date: EdtfDate) -> dict:
@@ -94,6 +94,7 @@ def timeline_json(timeline: Timeline, published: Published, site: Site) -> dict:
                 "publisher": s.publisher,
                 "author": s.author,
                 "url": s.url,
+                "location": s.location,
                 "published": date_json(s.published),
                 "published_note": s.published_note,
                 "accessed": s.accessed.isoformat(),
@@ -193,7 +194,8 @@ def timeline_json_schema() -> dict:
                             "title": {"type": "string"},
                             "publisher": {"type": "string"},
                             "author": nullable_string,
-                            "url": {"type": "string"},
+                            "url": nullable_string,
+                            "location": nullable_string,
                             "published": {"$ref": "#/$defs/date"},
                             "published_note": nullable_string,
                             "accessed": {"type": "string"},

@@ -61,7 +61,8 @@ class Source:
     title: str
     publisher: str
     author: str | None
-    url: str
+    url: str | None
+    location: str | None
     published: EdtfDate
     published_note: str | None
     accessed: dt.date

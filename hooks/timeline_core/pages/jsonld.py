@@ -50,11 +50,12 @@ def source_jsonld(source: Source, site: Site) -> dict:
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": source.title,
-        "url": source.url,
         "publisher": {"@type": "Organization", "name": source.publisher},
         "archivedAt": site.absolute(source.archive),
         "temporalCoverage": source.published.text,
     }
+    if source.url:
+        data["url"] = source.url
     if source.author:
         data["author"] = {"@type": "Person", "name": source.author}
     if source.published.is_plain_day:

@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..data.load import LoadResult
+from ..data.schema import ENTITY_KINDS_SHOWN
 from ..model import views
 from ..model.dates import EdtfDate, display_parts, exact_day
 from ..model.records import Event, Section, Source
@@ -87,6 +88,7 @@ def environment(cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment
     env.filters["inline"] = inline_html
     env.filters["md_escape"] = markdown_escape
     env.filters["raw_block"] = raw_block
+    env.filters["kind_label"] = ENTITY_KINDS_SHOWN.__getitem__  # "law" -> "law or rule"
     env.globals.update(
         TIMELINE=TIMELINE_PAGE,
         GLOSSARY=GLOSSARY_PAGE,
