@@ -270,7 +270,16 @@ def every_explainer_sentence_is_cited_and_links_its_events(site: BuiltSite) -> l
 @_check
 def every_redirect_lands_on_its_event(site: BuiltSite) -> list[str]:
     wrong = []
+    exported = {e["id"] for e in json.loads((site.root / "timeline.json").read_text())["events"]}
+    for redirect in site.timeline.withdrawn:
+        notice = site.page("timeline/index.html").find(id=redirect.old)
+        if notice is None or _folded(redirect.gone or "") not in _folded(notice.get_text(" ")):
+            wrong.append(f"timeline/#{redirect.old} does not show why it was withdrawn")
+        if redirect.old in exported:
+            wrong.append(f"the withdrawn {redirect.old} is still in timeline.json")
     for redirect in site.timeline.redirects:
+        if redirect.new is None:
+            continue
         page = site.page(site.event_pages.get(redirect.old, "timeline/index.html"))
         anchor = page.find(id=redirect.old)
         article = anchor.find_parent("article") if anchor is not None else None

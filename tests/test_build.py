@@ -35,7 +35,7 @@ def test_timeline_shows_events_in_order_with_dates_citations_and_anchors(example
         "Councillors say the footbridge will go ahead",
         "Construction of the footbridge is expected to begin",
     ]
-    assert [h.get_text(strip=True).rstrip("¶") for h in page.select("h2")] == ["2025", "2026"]
+    assert [h.get_text(strip=True).rstrip("¶") for h in page.select("h2")] == ["2025", "2026", "Withdrawn entries"]
     assert page.select_one("h3#\\32 026-03").get_text(strip=True).rstrip("¶") == "March 2026"
     vote = _event(page, VOTE)
     date = vote.select_one(".tl-date")

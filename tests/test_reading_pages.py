@@ -154,3 +154,30 @@ def test_each_glossary_term_of_an_event_is_linked_once(example):
     for article in page.select("article.tl-event"):
         hrefs = [a["href"] for a in article.select(".tl-summary a.tl-term-link, .tl-terms a")]
         assert len(hrefs) == len(set(hrefs)), article.h4["id"]
+
+
+WITHDRAWN = "2026-03-04-council-schedules-the-vote"
+
+
+def test_a_withdrawn_event_leaves_a_notice_at_its_old_link_and_nothing_in_the_exports(example):
+    notice = example.page("timeline/index.html").find(id=WITHDRAWN)
+    assert notice.name == "li" and "tl-retired" in notice["class"]
+    assert " ".join(notice.get_text(" ").split()) == (
+        f"Withdrawn: an entry that was on this timeline ( {WITHDRAWN} ) has been removed. It repeated the vote's own "
+        "entry and cited no source of its own, so it was withdrawn on review."
+    )
+    for export in ("timeline.json", "timeline.csv", "feed.xml", "timeline.ics", "timelinejs.json"):
+        assert WITHDRAWN not in (example.site / export).read_text(), export
+
+
+def test_a_redirect_is_either_a_new_id_or_a_withdrawal(project):
+    redirects = project.root / "timeline/redirects.yml"
+    redirects.write_text(
+        redirects.read_text() + "- from: 2026-03-01-both\n  to: 2025-old-ferry-service-is-suspended\n"
+        "  gone: Both.\n- from: 2026-03-01-neither\n"
+    )
+    found = problems(project)
+    assert [p.split(": error: ")[1].split(";")[0].split(" (")[0] for p in found] == [
+        "'2026-03-01-both' has both 'to' and 'gone'",
+        "redirect '2026-03-01-neither' needs 'to' or 'gone'",
+    ]

@@ -283,3 +283,15 @@ def test_the_policy_blocks_injected_inline_handlers_and_search_still_works(base_
     page.locator(".md-search-result__item").first.wait_for(timeout=10000)
     assert "Arches" in page.locator(".md-search-result__list").inner_text()
     assert watched.errors == []
+
+
+def test_a_withdrawn_events_old_link_shows_why_it_was_removed(base_url, watched):
+    page = watched.page
+    page.goto(base_url + "timeline/#2026-03-04-council-schedules-the-vote")
+    notice = page.locator(_css_id("2026-03-04-council-schedules-the-vote"))
+    notice.wait_for()
+    assert notice.is_visible()
+    box = notice.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900  # the browser scrolled to it
+    assert "withdrawn on review" in notice.inner_text()
+    assert watched.errors == []

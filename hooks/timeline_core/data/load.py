@@ -390,7 +390,10 @@ def _load(root: Path) -> LoadResult:
         archives={k: v for k, v in archives.items() if ("source", k) not in rejected},
         explainer=explainer if ("explainer", "") not in rejected else None,
         history=history,
-        redirects=tuple(Redirect(values["from"], values["to"]) for values in shown("redirect", lists["redirects.yml"])),
+        redirects=tuple(
+            Redirect(values["from"], values["to"], values["gone"])
+            for values in shown("redirect", lists["redirects.yml"])
+        ),
     )
     problems = sorted({problem for out in collectors for problem in out.problems})
     return LoadResult(timeline, tuple(problems))
@@ -422,6 +425,12 @@ def _check_permanent_links(
     for values, node in redirects:
         out.owner = ("redirect", values["from"])
         redirected[values["from"]] = values["to"]
+        if values["to"] is not None and values["gone"] is not None:
+            out.error(
+                node.value_mark("gone"),
+                f"'{values['from']}' has both 'to' and 'gone'; keep 'to' if the event lives on under "
+                "another id, or 'gone' if it was withdrawn",
+            )
         if values["from"] in current:
             out.error(
                 node.value_mark("from"),
@@ -439,7 +448,7 @@ def _check_permanent_links(
             Mark(1, 1),
             f"the published event '{gone}' was renamed or deleted, which would "
             f"break its permanent link (timeline/#{gone}); add '- {{from: {gone}, to: <new id>}}' "
-            "to timeline/redirects.yml",
+            f"to timeline/redirects.yml, or '- {{from: {gone}, gone: <why it was withdrawn>}}' to retire it",
         )
 
 

@@ -262,12 +262,20 @@ EXPLAINER = Record(
 
 REDIRECT = Record(
     "redirect",
-    "A published event id that now lives under another id, so old links keep working.",
+    "A published event id that now lives under another id, or was withdrawn, so old links keep working.",
     (
         Field("from", "slug", True, "The old id (the old file name without .yml)."),
-        Field("to", "slug", True, "The id of the event it became.", ref="event"),
+        Field("to", "slug", False, "The id of the event it became.", ref="event"),
+        Field(
+            "gone",
+            "line",
+            False,
+            "Why the event was withdrawn (a correction, a duplicate); its old link shows this notice.",
+            max_length=300,
+        ),
     ),
     id_field="from",
+    one_of=("to", "gone"),
 )
 
 RECORDS = {

@@ -121,7 +121,8 @@ NESTED = {"citation": Citation, "uncited": Uncited, "sentence": Sentence, "secti
 @dataclass(frozen=True)
 class Redirect:
     old: str
-    new: str
+    new: str | None  # the event it became, or None when it was withdrawn
+    gone: str | None = None  # why it was withdrawn
 
 
 @dataclass(frozen=True)
@@ -166,5 +167,11 @@ class Timeline:
         """For each event, the old ids that lead to it."""
         found: dict[str, list[str]] = {}
         for redirect in self.redirects:
-            found.setdefault(redirect.new, []).append(redirect.old)
+            if redirect.new is not None:
+                found.setdefault(redirect.new, []).append(redirect.old)
         return {new: tuple(sorted(old)) for new, old in found.items()}
+
+    @property
+    def withdrawn(self) -> tuple[Redirect, ...]:
+        """Published events taken off the timeline on purpose, each with why."""
+        return tuple(redirect for redirect in self.redirects if redirect.gone is not None)

@@ -215,7 +215,7 @@ def event_map(plan: TimelinePlan, redirects: Iterable[Redirect], site: Site) -> 
     """
     mapping = {ident: site.link(TIMELINE_PAGE, src, ident) for ident, src in plan.page_of.items()}
     for redirect in redirects:
-        if redirect.new in plan.page_of:
+        if redirect.new is not None and redirect.new in plan.page_of:
             mapping[redirect.old] = site.link(TIMELINE_PAGE, plan.page_of[redirect.new], redirect.new)
     return json.dumps(dict(sorted(mapping.items())), separators=(",", ":")) + "\n"
 
