@@ -10,20 +10,48 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from pathlib import Path
+from typing import overload
 
 from ..model.records import FileHistory
 
 _MARK = "\x1e"  # starts each commit's line in the log output
 
 
-def read_history(root: Path, folder: str = "timeline") -> dict[str, FileHistory]:
-    """Map each file path under `folder` (relative to the repository top) to its history."""
+@overload
+def read_history(root: Path, folder: str = "timeline") -> dict[str, FileHistory]: ...
+@overload
+def read_history(root: Path, folder: str = "timeline", *, since: str) -> dict[str, FileHistory] | None: ...
+
+
+def read_history(root: Path, folder: str = "timeline", *, since: str | None = None) -> dict[str, FileHistory] | None:
+    """Map each file path under `folder` (relative to the repository top) to its history.
+
+    Deletions are not history: a file counts from the commits in which it exists. With `since`
+    (a commit), only later commits count; None when git does not know that commit.
+    """
     try:
         top = subprocess.run(
             ["git", "rev-parse", "--show-toplevel"], cwd=root, capture_output=True, text=True, check=True
         ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return {}  # not a git checkout: nothing was published from here
+    if since is not None:
+        verify = ["git", "rev-parse", "--verify", "--quiet", f"{since}^{{commit}}"]
+        if subprocess.run(verify, cwd=root, capture_output=True, text=True).returncode != 0:
+            return None
+    try:
         log = subprocess.run(
-            ["git", "log", "--no-renames", f"--format={_MARK}%cs", "--name-only", "--", folder],
+            [
+                "git",
+                "log",
+                "--no-renames",
+                "--diff-filter=d",
+                f"--format={_MARK}%cs",
+                "--name-only",
+                *([f"{since}..HEAD"] if since else []),
+                "--",
+                folder,
+            ],
             cwd=root,
             capture_output=True,
             text=True,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .schema import ENTITY, EVENT, EXPLAINER, RECORDS, REDIRECT, SLUG_PATTERN, SOURCE, TERM, Field, Record
+from .schema import ENTITY, EVENT, EXPLAINER, RECORDS, REDIRECT, SLUG_PATTERN, SOURCE, STORY, TERM, Field, Record
 
 SCHEMA_DIR = "schemas"
 _POINT = r"\d{4}(-\d{2}(-\d{2})?)?[~?%]?"
@@ -26,6 +26,7 @@ FILES: dict[str, tuple[Record, bool]] = {
     "glossary.schema.json": (TERM, True),
     "explainer.schema.json": (EXPLAINER, False),
     "redirects.schema.json": (REDIRECT, True),
+    "story.schema.json": (STORY, False),
 }
 
 

@@ -18,7 +18,7 @@ from ..model.records import Entity, Event, Explainer, Redirect, Source, Term, Ti
 from ..problems import DataError, Mark, Problem, did_you_mean
 from .fields import Collector, read_record
 from .history import read_history
-from .schema import ENTITY, EVENT, EXPLAINER, REDIRECT, SOURCE, TERM, Record
+from .schema import ENTITY, EVENT, EXPLAINER, REDIRECT, SOURCE, STORY, TERM, Record
 from .yamlread import Mapping, Node, Scalar, Sequence, describe, parse_yaml
 
 DATA_DIR = "timeline"
@@ -31,6 +31,7 @@ LIST_FILES: dict[str, Record] = {
     "redirects.yml": REDIRECT,
 }
 EXPLAINER_FILE = "explainer.yml"  # optional: when present, the Home page is made from it
+STORY_FILE = "story.yml"  # optional: which story this is, and where its permanent-link history starts
 MAX_EVENT_BYTES = 64 * 1024
 MAX_LIST_BYTES = 4 * 1024 * 1024
 MAX_ARCHIVE_BYTES = 16 * 1024 * 1024
@@ -109,17 +110,19 @@ def _discover(root: Path, out: Collector) -> _Found:
         rel = f"{DATA_DIR}/{entry.name}"
         if entry.name == EVENTS_DIR and entry.is_dir(follow_symlinks=False):
             events = _discover_events(Path(entry.path), out)
-        elif entry.name in (*LIST_FILES, EXPLAINER_FILE) and entry.is_file(follow_symlinks=False):
+        elif entry.name in (*LIST_FILES, EXPLAINER_FILE, STORY_FILE) and entry.is_file(follow_symlinks=False):
             lists[entry.name] = Path(entry.path)
         else:
-            hint = did_you_mean(entry.name.replace(".yaml", ".yml"), [*LIST_FILES, EXPLAINER_FILE, EVENTS_DIR])
+            hint = did_you_mean(
+                entry.name.replace(".yaml", ".yml"), [*LIST_FILES, EXPLAINER_FILE, STORY_FILE, EVENTS_DIR]
+            )
             out.problems.append(
                 Problem(
                     rel,
                     1,
                     1,
                     f"unexpected {'folder' if entry.is_dir() else 'file'}"
-                    f"{hint}; timeline/ holds only {', '.join(LIST_FILES)}, {EXPLAINER_FILE} "
+                    f"{hint}; timeline/ holds only {', '.join(LIST_FILES)}, {EXPLAINER_FILE}, {STORY_FILE} "
                     "and events/<id>.yml",
                 )
             )
@@ -349,7 +352,7 @@ def _load(root: Path) -> LoadResult:
         lists[name], declared[record.name] = _read_list(found.lists.get(name), name, record, out)
         _declared_ids(lists[name], record, out)
     sources, entities, terms = lists["sources.yml"], lists["entities.yml"], lists["glossary.yml"]
-    history = read_history(root)
+    history = _story_history(root, found.lists.get(STORY_FILE), collector(f"{DATA_DIR}/{STORY_FILE}"))
     events = [
         event
         for ident, path in found.events
@@ -397,6 +400,26 @@ def _load(root: Path) -> LoadResult:
     )
     problems = sorted({problem for out in collectors for problem in out.problems})
     return LoadResult(timeline, tuple(problems))
+
+
+def _story_history(root: Path, path: Path | None, out: Collector) -> dict:
+    """The data's git history, from where this story started (see STORY in schema.py)."""
+    if path is None:
+        return read_history(root)
+    out.owner = ("story", "")
+    node = _read_yaml(path, MAX_LIST_BYTES, out)
+    values = read_record(node, STORY, out, "the story") if node is not None else None
+    if values is None or values["replaces"] is None or not isinstance(node, Mapping):
+        return read_history(root)
+    history = read_history(root, since=values["replaces"])
+    if history is None:
+        out.error(
+            node.value_mark("replaces"),
+            f"commit '{values['replaces']}' is not in this repository's history; write the last commit of "
+            "the story this one replaced (`git log`), or remove the field to keep every published link",
+        )
+        return read_history(root)
+    return history
 
 
 def _read_explainer(path: Path, out: Collector) -> Explainer | None:

@@ -278,7 +278,25 @@ REDIRECT = Record(
     one_of=("to", "gone"),
 )
 
+STORY = Record(
+    "story",
+    "Which story this site tells, and where its history starts (written by `timeline init`).",
+    (
+        Field("title", "line", True, "The story's name, for the people who keep it."),
+        Field(
+            "replaces",
+            "line",
+            False,
+            "The last commit of the story this one replaced, as `timeline init` found it. Events "
+            "published up to that commit belonged to that story: their permanent links are not this "
+            "site's to keep.",
+            max_length=64,
+        ),
+    ),
+    id_field=None,
+)
+
 RECORDS = {
     record.name: record
-    for record in (EVENT, SOURCE, ENTITY, TERM, CITATION, UNCITED, SENTENCE, SECTION, EXPLAINER, REDIRECT)
+    for record in (EVENT, SOURCE, ENTITY, TERM, CITATION, UNCITED, SENTENCE, SECTION, EXPLAINER, REDIRECT, STORY)
 }
