@@ -4,6 +4,7 @@ and see how much of each source the site uses."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from ..model.coverage import citations_of, source_coverage
 from ..model.dates import parse_edtf
 from ..pages.urls import Site
 from ..problems import DataError, Problem
-from . import scaffold
+from . import scaffold, starter
 
 
 def _github(problem: Problem) -> str:
@@ -170,6 +171,40 @@ def schemas(root: Path, check_only: bool) -> int:
     return 0
 
 
+def init(root: Path, title: str | None, description: str | None, force: bool, interactive: bool) -> int:
+    """Replace the story in timeline/ and seeds/ with a minimal starter; name the site."""
+    changed = starter.uncommitted(root)
+    if changed and not force:
+        print(
+            f"error: timeline/ and seeds/ have uncommitted changes ({', '.join(changed[:3])}"
+            f"{', …' if len(changed) > 3 else ''}); commit or stash them, or run with --force to discard them",
+            file=sys.stderr,
+        )
+        return 1
+    if interactive:
+        title = title or _ask("The story's name (the site's title)")
+        description = description or _ask("One sentence saying what the timeline follows")
+    missing = [flag for flag, value in (("--title", title), ("--description", description)) if not value]
+    if missing:
+        print(
+            f"error: missing {', '.join(missing)} (or run `timeline init` in a terminal to be asked)", file=sys.stderr
+        )
+        return 2
+    assert title is not None and description is not None
+    replaces = starter.head_commit(root) if (root / "timeline").is_dir() else None
+    starter.write_starter(root, starter.starter_files(title, description, dt.date.today(), replaces))
+    config = root / "mkdocs.yml"
+    if config.exists():
+        config.write_text(starter.named_site(config.read_text(encoding="utf-8"), title, description), encoding="utf-8")
+    print(f"started the story '{title}' in timeline/ and seeds/ (the old story stays in git's history)")
+    print("next:")
+    print("  1. archive your first source under seeds/ and describe it in timeline/sources.yml")
+    print("  2. uv run timeline new            # an event citing it")
+    print("  3. uv run timeline check          # until it says ok")
+    print("  4. uv run mkdocs serve            # read it; then commit, and the old story's links are let go")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="timeline", description=__doc__)
     parser.add_argument(
@@ -205,7 +240,14 @@ def main(argv: list[str] | None = None) -> int:
     export_parser.add_argument(
         "--site-url", default="https://example.org/", help="the published site's address, for links in the exports"
     )
+    init_parser = commands.add_parser("init", help="replace the example story with a minimal one of your own")
+    init_parser.add_argument("--title", help="the story's name, also the site's title")
+    init_parser.add_argument("--description", help="one sentence saying what the timeline follows")
+    init_parser.add_argument("--force", action="store_true", help="discard uncommitted changes in timeline/ and seeds/")
     args = parser.parse_args(argv)
+    if args.command == "init":
+        interactive = sys.stdin.isatty() and sys.stdout.isatty()
+        return init(args.root, args.title, args.description, args.force, interactive)
     if args.command == "export":
         return export(args.root, args.out, args.site_url)
     if args.command == "new":

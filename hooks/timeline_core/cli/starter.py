@@ -1,0 +1,139 @@
+"""`timeline init`: replace the story in a fork with a minimal one that passes every check.
+
+The starter is one archived source, one event, one entity, one glossary term and a short
+explainer, all about the timeline itself, so nothing of the replaced story is left and every
+file shows by example what to write. `timeline/story.yml` records the last commit of the old
+story: its events' permanent links are that story's, not this site's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from ..data.load import DATA_DIR, SEEDS_DIR
+
+ARCHIVE = "seeds/first-source.txt"
+
+
+def uncommitted(root: Path) -> list[str]:
+    """Changes git has not committed under timeline/ and seeds/ (none outside a git checkout)."""
+    try:
+        status = subprocess.run(
+            ["git", "status", "--porcelain", "--", DATA_DIR, SEEDS_DIR], cwd=root, capture_output=True, text=True
+        )
+    except OSError:
+        return []
+    return [line[3:] for line in status.stdout.splitlines()] if status.returncode == 0 else []
+
+
+def head_commit(root: Path) -> str | None:
+    """The checked-out commit, or None outside git (or before the first commit)."""
+    try:
+        run = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True)
+    except OSError:
+        return None
+    return run.stdout.strip() if run.returncode == 0 else None
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted string (JSON's escaping is valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def starter_files(title: str, description: str, today: dt.date, replaces: str | None) -> dict[str, str]:
+    """Every file of the starter story, by path."""
+    day = today.isoformat()
+    shown = f"{today.day} {today.strftime('%B %Y')}"
+    first = f"The first source of this timeline was archived on {shown}."
+    second = "Replace this file with the text of a real source, word for word."
+    event = f"{day}-the-timeline-begins"
+    header = "# yaml-language-server: $schema=../schemas/{}.schema.json\n"
+    return {
+        ARCHIVE: f"{first}\n{second}\n",
+        f"{DATA_DIR}/story.yml": header.format("story")
+        + "# Which story this site tells. Written by `timeline init`; events published before `replaces`\n"
+        + "# belonged to the story this one replaced, so their permanent links are not this site's.\n"
+        + f"title: {_q(title)}\n"
+        + (f"replaces: {replaces}\n" if replaces else ""),
+        f"{DATA_DIR}/sources.yml": header.format("sources")
+        + "# Sources: every published piece the timeline quotes, each archived under seeds/.\n"
+        + "- id: first-source\n"
+        + "  title: The first source\n"
+        + f"  publisher: {_q(title)}\n"
+        + "  location: Replace this with the source's url, or with where a reader can find it\n"
+        + f"  published: {day}\n"
+        + f"  accessed: {day}\n"
+        + f"  archive: {ARCHIVE}\n"
+        + "  uncited:\n"
+        + f"    - sentence: {_q(second)}\n"
+        + "      reason: An instruction of the starter story, not part of any story.\n",
+        f"{DATA_DIR}/entities.yml": header.format("entities")
+        + "# Entities: the people, groups, organizations, places and documents the sources name.\n"
+        + "- id: editors\n"
+        + "  name: The editors\n"
+        + "  kind: group\n"
+        + "  description: The people who keep this timeline.\n"
+        + "  citations:\n"
+        + "    - source: first-source\n"
+        + "      quote: The first source of this timeline\n",
+        f"{DATA_DIR}/glossary.yml": header.format("glossary")
+        + "# Glossary: terms a general reader may not know.\n"
+        + "- id: archived-source\n"
+        + "  term: archived source\n"
+        + "  definition: A copy of a source kept as it was published, so that every quote can be checked.\n"
+        + "  basis: general-knowledge\n",
+        f"{DATA_DIR}/redirects.yml": header.format("redirects")
+        + "# Redirects: old event ids and the events they became (to:), or why they were withdrawn (gone:).\n"
+        + "[]\n",
+        f"{DATA_DIR}/explainer.yml": header.format("explainer")
+        + "# The Home page: the story in a few short sections, every sentence cited.\n"
+        + f"title: {_q(title)}\n"
+        + f"lede: {_q(description)}\n"
+        + "sections:\n"
+        + "  - id: where-it-starts\n"
+        + "    heading: Where it starts\n"
+        + "    sentences:\n"
+        + f"      - text: {_q(f'The first source was archived on {shown}.')}\n"
+        + f"        events: [{event}]\n"
+        + "        citations:\n"
+        + "          - source: first-source\n"
+        + f"            quote: {_q(first)}\n",
+        f"{DATA_DIR}/events/{event}.yml": header.replace("../schemas", "../../schemas").format("event")
+        + "title: The timeline begins\n"
+        + f"date: {day}\n"
+        + "date_basis: stated\n"
+        + "status: reported\n"
+        + "summary: The first source of this timeline is archived.\n"
+        + "entities: [editors]\n"
+        + "terms: [archived-source]\n"
+        + "citations:\n"
+        + "  - source: first-source\n"
+        + f"    quote: {_q(first)}\n",
+    }
+
+
+def write_starter(root: Path, files: dict[str, str]) -> None:
+    """Replace timeline/ and seeds/ with the starter's files."""
+    for folder in (DATA_DIR, SEEDS_DIR):
+        shutil.rmtree(root / folder, ignore_errors=True)
+    for path, text in files.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def named_site(config: str, title: str, description: str) -> str:
+    """mkdocs.yml with the site's name and description replaced (comments and all else kept)."""
+    config = re.sub(r"^site_name:.*$", lambda _: f"site_name: {_q(title)}", config, count=1, flags=re.M)
+    return re.sub(
+        r"^site_description:.*\n(?:[ \t]+.*\n)*",
+        lambda _: f"site_description: {_q(description)}\n",
+        config,
+        count=1,
+        flags=re.M,
+    )
