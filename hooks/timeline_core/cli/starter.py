@@ -128,8 +128,17 @@ def write_starter(root: Path, files: dict[str, str]) -> None:
 
 
 def named_site(config: str, title: str, description: str) -> str:
-    """mkdocs.yml with the site's name and description replaced (comments and all else kept)."""
+    """mkdocs.yml with the site's name, description and placeholder address made the new story's
+    (comments and all else kept)."""
     config = re.sub(r"^site_name:.*$", lambda _: f"site_name: {_q(title)}", config, count=1, flags=re.M)
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "timeline"
+    config = re.sub(
+        r'^(site_url: !ENV \[SITE_URL, )"https://example\.org/[^"]*"\]',
+        lambda match: f'{match.group(1)}"https://example.org/{slug}/"]',
+        config,
+        count=1,
+        flags=re.M,
+    )
     return re.sub(
         r"^site_description:.*\n(?:[ \t]+.*\n)*",
         lambda _: f"site_description: {_q(description)}\n",

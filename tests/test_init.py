@@ -1,0 +1,97 @@
+"""`timeline init`: a fork starts its own story, and the old one's links are let go."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+
+from tests.conftest import Project, built, read_config
+from tests.story_invariants import story_problems
+
+TITLE = "Harbour tunnel watch"
+DESCRIPTION = "Follows the harbour tunnel from its first plan to its opening."
+
+
+def _init(project: Project, *args: str) -> subprocess.CompletedProcess:
+    return project.cli("init", "--title", TITLE, "--description", DESCRIPTION, *args)
+
+
+def _commit(project: Project, message: str) -> None:
+    subprocess.run(["git", "add", "-A"], cwd=project.root, check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", message],
+        cwd=project.root,
+        check=True,
+    )
+
+
+def test_init_starts_a_story_that_passes_every_check_and_keeps_nothing_of_the_old_one(project):
+    project.commit()  # the test story, published
+    old_words = ["Riverside", "Blue Line", "Arches Studio", "Harbour Radio", "footbridge", "Mara Quinn"]
+    run = _init(project)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith(f"started the story '{TITLE}'")
+    assert "uv run timeline new" in run.stdout and "uv run mkdocs serve" in run.stdout
+    _commit(project, "Start a new story")  # the old events are gone from the tree, not from git
+    check = project.check()
+    assert check.returncode == 0, check.stdout  # their permanent links were the old story's
+    assert story_problems(built(project)) == []
+    assert project.page("index.html").title.get_text().startswith(TITLE)
+    config = read_config(project.root)  # the site is named for the new story, down to its placeholder address
+    assert (config["site_name"], config["site_description"]) == (TITLE, DESCRIPTION)
+    assert config["site_url"] == "https://example.org/harbour-tunnel-watch/" or "SITE_URL" in os.environ
+    for page in project.site.rglob("*"):
+        if page.suffix in (".html", ".json", ".xml", ".csv", ".ics", ".txt"):
+            text = page.read_text(encoding="utf-8")
+            found = [word for word in old_words if re.search(rf"\b{word}\b", text, re.I)]
+            assert found == [], (page.relative_to(project.site), found)
+
+
+def test_an_event_of_the_new_story_can_be_edited_and_built(project):
+    project.commit()
+    assert _init(project).returncode == 0
+    _commit(project, "Start a new story")
+    event = next((project.root / "timeline/events").glob("*.yml"))
+    event.write_text(event.read_text().replace("title: The timeline begins", "title: The tunnel timeline begins"))
+    assert built(project).page("timeline/index.html").find(string="The tunnel timeline begins") is not None
+
+
+def test_events_published_after_the_new_story_began_stay_protected(project):
+    project.commit()
+    assert _init(project).returncode == 0
+    _commit(project, "Start a new story")
+    event = next((project.root / "timeline/events").glob("*.yml"))
+    event.unlink()
+    _commit(project, "Delete the first event")
+    check = project.check()
+    assert check.returncode == 1
+    assert f"the published event '{event.stem}' was renamed or deleted" in check.stdout
+
+
+def test_init_refuses_over_uncommitted_changes_unless_forced(project):
+    project.commit()
+    sources = project.root / "timeline/sources.yml"
+    sources.write_text(sources.read_text() + "\n# an edit in progress\n")
+    refused = _init(project)
+    assert refused.returncode == 1
+    assert refused.stderr.startswith("error: timeline/ and seeds/ have uncommitted changes (timeline/sources.yml)")
+    assert "# an edit in progress" in sources.read_text()  # nothing was touched
+    assert _init(project, "--force").returncode == 0
+    assert "# an edit in progress" not in sources.read_text()
+
+
+def test_init_without_a_terminal_names_the_missing_options(project):
+    run = project.cli("init", "--title", TITLE)
+    assert run.returncode == 2
+    assert run.stderr.startswith("error: missing --description")
+
+
+def test_a_story_file_naming_an_unknown_commit_is_a_clear_problem(project):
+    project.commit()
+    project.write("timeline/story.yml", "title: A story\nreplaces: 0123456789abcdef\n")
+    check = project.check()
+    assert check.returncode == 1
+    assert check.stdout.startswith(
+        "timeline/story.yml:2:11: error: commit '0123456789abcdef' is not in this repository's history"
+    )
