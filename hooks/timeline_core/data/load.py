@@ -369,6 +369,7 @@ def _load(root: Path) -> LoadResult:
         out.owner = ("source", values["id"])
         if (text := _load_archive(root, values, node, out)) is not None:
             archives[values["id"]] = text
+            _check_parts(values, node, text, out)
     _check_parents(entities, collector(f"{DATA_DIR}/entities.yml"))
     _check_permanent_links(
         history,
@@ -400,6 +401,26 @@ def _load(root: Path) -> LoadResult:
     )
     problems = sorted({problem for out in collectors for problem in out.problems})
     return LoadResult(timeline, tuple(problems))
+
+
+def _check_parts(source: dict, node: Mapping, archive: SourceText, out: Collector) -> None:
+    """The headline, byline, dateline and captions a source names must be its archive's own words.
+
+    A wrong one is bookkeeping for coverage: it is reported, but the source stays usable.
+    """
+    for name in ("headline", "byline", "dateline", "captions"):
+        texts = source[name] if name == "captions" else (source[name],)
+        for number, text in enumerate(texts):
+            if text is None or verify_quote(archive, text):
+                continue
+            value = node.get(name)
+            mark = value.items[number].mark if isinstance(value, Sequence) else node.value_mark(name)
+            out.error(
+                mark,
+                f"field '{name}': text not found in {archive.path}; copy it exactly as it appears there. "
+                f'Closest passage: "{closest_passage(archive, text)}"',
+                ("part", source["id"]),
+            )
 
 
 def _story_history(root: Path, path: Path | None, out: Collector) -> dict:

@@ -175,6 +175,16 @@ SOURCE = Record(
         Field("accessed", "day", True, "The day the archived copy was taken, YYYY-MM-DD."),
         Field("archive", "path", True, "The archived copy's path, under seeds/."),
         Field("note", "line", False, "Anything a reader should know about this source.", max_length=600),
+        Field("headline", "line", False, "The archive's headline, exactly as it appears in it.", max_length=600),
+        Field("byline", "line", False, "The archive's byline (By Jane Doe, Riverside Gazette), as it appears in it."),
+        Field("dateline", "line", False, "The archive's dateline (RIVERSIDE, March 6), as it appears in it."),
+        Field(
+            "captions",
+            "lines",
+            False,
+            "The captions of the archive's pictures, each as it appears in it. Headline, byline, "
+            "dateline and captions are not sentences of the story: coverage neither counts nor asks for them.",
+        ),
         Field(
             "uncited",
             "records",

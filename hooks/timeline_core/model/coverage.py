@@ -8,16 +8,15 @@ skipped without saying why.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .quotes import fold
 from .records import Citation, Timeline
+from .sentences import split_text
 from .views import cited_records
 
 COVERED_SHARE = 0.5
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(A-Z])")
 
 
 @dataclass(frozen=True)
@@ -47,8 +46,8 @@ class SourceCoverage:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split an archived text into folded sentences: at line breaks and after . ! or ?"""
-    return [folded for line in text.splitlines() for part in _SENTENCE_END.split(line) if (folded := fold(part))]
+    """Split an archived text into folded sentences (see sentences.py for the rules)."""
+    return [folded for sentence in split_text(text) if (folded := fold(sentence))]
 
 
 _LABELS = {"event": "event", "entity": "entity", "term": "glossary", "explainer": "explainer"}
@@ -67,6 +66,18 @@ def _spans(haystack: str, needle: str) -> Iterator[tuple[int, int]]:
         start = haystack.find(needle, start + 1)
 
 
+def _mark(folded: str, offsets: list[tuple[int, int]], text: str, chars: list[set[int]]) -> set[int]:
+    """Add the characters of each sentence that `text` spans to `chars`; return those sentences."""
+    touched = set()
+    for start, end in _spans(folded, fold(text)):
+        for index, (s_start, s_end) in enumerate(offsets):
+            overlap = range(max(start, s_start), min(end, s_end))
+            if overlap:
+                chars[index].update(overlap)
+                touched.add(index)
+    return touched
+
+
 def source_coverage(timeline: Timeline) -> tuple[SourceCoverage, ...]:
     """Coverage of every archived source, sentence by sentence."""
     citing: dict[str, list[tuple[str, Citation]]] = {}
@@ -83,26 +94,22 @@ def source_coverage(timeline: Timeline) -> tuple[SourceCoverage, ...]:
             offsets.append((position, position + len(sentence)))
             position += len(sentence) + 1
         covered_chars: list[set[int]] = [set() for _ in sentences]
+        part_chars: list[set[int]] = [set() for _ in sentences]  # headline, byline, dateline, captions
         labels: list[dict[str, None]] = [{} for _ in sentences]
         for label, citation in citing.get(source.id, []):
-            for start, end in _spans(archive.folded, fold(citation.quote)):
-                for index, (s_start, s_end) in enumerate(offsets):
-                    overlap = range(max(start, s_start), min(end, s_end))
-                    if overlap:
-                        covered_chars[index].update(overlap)
-                        labels[index][label] = None
+            for index in _mark(archive.folded, offsets, citation.quote, covered_chars):
+                labels[index][label] = None
+        for part in source.parts:
+            _mark(archive.folded, offsets, part, part_chars)
         reasons = {fold(u.sentence): u.reason for u in source.uncited}
+        shown = []
+        for i, sentence in enumerate(sentences):
+            story_chars = len(sentence) - len(part_chars[i])
+            if story_chars <= 0:
+                continue  # all headline, byline, dateline or caption: not a sentence of the story
+            share = len(covered_chars[i] - part_chars[i]) / story_chars
+            shown.append(SentenceCoverage(sentence, share, tuple(labels[i]), reasons.get(sentence)))
         report.append(
-            SourceCoverage(
-                source.id,
-                archive.path,
-                tuple(
-                    SentenceCoverage(
-                        sentence, len(covered_chars[i]) / len(sentence), tuple(labels[i]), reasons.get(sentence)
-                    )
-                    for i, sentence in enumerate(sentences)
-                ),
-                tuple(u for u in reasons if u not in sentences),
-            )
+            SourceCoverage(source.id, archive.path, tuple(shown), tuple(u for u in reasons if u not in sentences))
         )
     return tuple(report)

@@ -69,6 +69,15 @@ class Source:
     archive: str
     note: str | None
     uncited: tuple[Uncited, ...]
+    headline: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    captions: tuple[str, ...] = ()
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The archive's text that is not the story's: headline, byline, dateline and captions."""
+        return tuple(part for part in (self.headline, self.byline, self.dateline, *self.captions) if part)
 
 
 @dataclass(frozen=True)
