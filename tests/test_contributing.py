@@ -115,6 +115,7 @@ LIST_SCHEMAS = {
     "glossary.yml": "glossary",
     "explainer.yml": "explainer",
     "redirects.yml": "redirects",
+    "story.yml": "story",
 }
 
 
