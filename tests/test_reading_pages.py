@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.test_loader import problems
+from tests.test_loader import EVENT, GOOD, problems
 
 SPECULATION = "2026-03-06-residents-speculate-about-the-contract"
 FERRY_NEWS = "2026-03-09-blue-line-says-the-ferry-could-return"
@@ -200,20 +200,7 @@ def test_a_headline_byline_dateline_and_caption_are_not_sentences_of_the_story(e
         "  dateline: EXAMPLE CITY, April 6 —\n"
         "  captions:\n    - 'A robot waves at the camera (Photo: Example Press).'\n"
     )
-    empty_project.write(
-        "timeline/events/2026-04-06-example-model-ready.yml",
-        """
-        title: Example Company says its model is ready
-        date: 2026-04-06
-        date_basis: stated
-        status: reported
-        summary: The Example Company says its model is ready.
-        entities: [example-co]
-        citations:
-          - source: example
-            quote: The Example Company said on Monday that its model is ready.
-        """,
-    )
+    empty_project.write(EVENT, GOOD)
     run = empty_project.cli("coverage", "--fail-under", "100")
     assert run.returncode == 0, run.stdout + run.stderr
     assert "coverage: 1/1 sentences (100.0%)" in run.stdout  # no uncited entries were needed
