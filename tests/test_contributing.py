@@ -68,13 +68,12 @@ def test_new_without_a_terminal_names_the_missing_flags(project):
     assert bad.returncode == 2 and "'2026-02-30' is not a real day" in bad.stderr
 
 
-def test_new_asks_in_a_terminal(project):
+def run_in_a_terminal(command: list[str], answers: list[str]) -> str:
+    """Run a command in a pseudo-terminal, answering each prompt in turn; return what it printed."""
     main, secondary = pty.openpty()
-    process = subprocess.Popen(
-        [*NEW, "--root", str(project.root), "new"], stdin=secondary, stdout=secondary, stderr=secondary, close_fds=True
-    )
+    process = subprocess.Popen(command, stdin=secondary, stdout=secondary, stderr=secondary, close_fds=True)
     os.close(secondary)
-    answers = iter(["A model is updated", "April 2026", "2026-04-20?", SOURCE, "reported", "inferred"])
+    replies = iter(answers)
     seen = b""
     while process.poll() is None:
         ready, _, _ = select.select([main], [], [], 10)
@@ -86,10 +85,15 @@ def test_new_asks_in_a_terminal(project):
             break
         seen += chunk
         if chunk.rstrip().endswith(b":") or b"): " in chunk[-4:] or chunk.endswith(b": "):
-            os.write(main, (next(answers) + "\n").encode())
+            os.write(main, (next(replies) + "\n").encode())
     process.wait(timeout=10)
     os.close(main)
-    transcript = seen.decode()
+    return seen.decode()
+
+
+def test_new_asks_in_a_terminal(project):
+    answers = ["A model is updated", "April 2026", "2026-04-20?", SOURCE, "reported", "inferred"]
+    transcript = run_in_a_terminal([*NEW, "--root", str(project.root), "new"], answers)
     assert "is not a date this site understands" in transcript  # "April 2026" was refused, then re-asked
     assert "created timeline/events/2026-04-20-a-model-is-updated.yml" in transcript
     text = (project.root / "timeline/events/2026-04-20-a-model-is-updated.yml").read_text()

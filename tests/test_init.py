@@ -95,3 +95,13 @@ def test_a_story_file_naming_an_unknown_commit_is_a_clear_problem(project):
     assert check.stdout.startswith(
         "timeline/story.yml:2:11: error: commit '0123456789abcdef' is not in this repository's history"
     )
+
+
+def test_init_asks_for_the_name_and_description_in_a_terminal(project):
+    from tests.test_contributing import NEW, run_in_a_terminal
+
+    project.commit()
+    transcript = run_in_a_terminal([*NEW, "--root", str(project.root), "init"], [TITLE, DESCRIPTION])
+    assert "The story's name (the site's title)" in transcript
+    assert f"started the story '{TITLE}'" in transcript
+    assert read_config(project.root)["site_description"] == DESCRIPTION
