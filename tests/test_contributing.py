@@ -84,8 +84,11 @@ def run_in_a_terminal(command: list[str], answers: list[str]) -> str:
         except OSError:
             break
         seen += chunk
+        # a prompt ends in ": "; output such as "next:" may look like one once every answer is given
         if chunk.rstrip().endswith(b":") or b"): " in chunk[-4:] or chunk.endswith(b": "):
-            os.write(main, (next(replies) + "\n").encode())
+            reply = next(replies, None)
+            if reply is not None:
+                os.write(main, (reply + "\n").encode())
     process.wait(timeout=10)
     os.close(main)
     return seen.decode()
