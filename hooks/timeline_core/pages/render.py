@@ -126,7 +126,10 @@ class Helpers:
     """What templates call, by name (`h.event_href(page, id)`): links, term links, dates, structured data."""
 
     story: Story
-    site: Site
+
+    @property
+    def site(self) -> Site:
+        return self.story.site
 
     def event_href(self, page: str, event_id: str) -> str:
         """A link to an event on the timeline page that holds it."""
@@ -183,7 +186,7 @@ def render_pages(
     """Every generated page, by its path under docs/, as text (Markdown, or JSON for the event map)."""
     story = story_of(result.timeline, site, layout)
     env = environment(cache)
-    common = {"timeline": result.timeline, "problems": result.problems, "site": site, "h": Helpers(story, site)}
+    common = {"timeline": result.timeline, "problems": result.problems, "site": site, "h": Helpers(story)}
     return {
         page.src: page.text
         if page.template is None
