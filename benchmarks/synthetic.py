@@ -10,6 +10,8 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+from timeline_core.model.quotes import checksum
+
 REPO = Path(__file__).resolve().parent.parent
 PARTS = ("mkdocs.yml", "docs", "hooks", "schemas")
 TAGS = ("markets", "models", "policy", "research", "chips", "video-generation", "benchmarks", "copyright")
@@ -44,11 +46,12 @@ def make_project(root: Path, count: int, *, first_year: int = 2016, years: int =
             shutil.copy2(source, root / part)
     (root / "seeds").mkdir(exist_ok=True)
     sources = max(1, -(-count // PER_SOURCE))  # real timelines cite many articles, each of a few kB
+    checksums = []
     for number in range(sources):
         sentences = range(number * PER_SOURCE, min(count, (number + 1) * PER_SOURCE))
-        (root / f"seeds/synthetic-{number}.txt").write_text(
-            "\n".join(sentence(n) for n in sentences) + "\n", encoding="utf-8"
-        )
+        text = "\n".join(sentence(n) for n in sentences) + "\n"
+        (root / f"seeds/synthetic-{number}.txt").write_text(text, encoding="utf-8")
+        checksums.append(checksum(text))
     data = root / "timeline"
     events = data / "events"
     events.mkdir(parents=True, exist_ok=True)
@@ -56,7 +59,8 @@ def make_project(root: Path, count: int, *, first_year: int = 2016, years: int =
         "".join(
             f"- id: synthetic-{n}\n  title: Synthetic source {n}\n  publisher: Benchmarks\n"
             f"  url: https://example.com/synthetic/{n}\n  published: 2026-01-01\n  accessed: 2026-01-02\n"
-            f"  archive: seeds/synthetic-{n}.txt\n"
+            f"  archive: seeds/synthetic-{n}.txt\n  sha256: {checksums[n]}\n"
+            "  republish: full-text\n  republish_basis: Written for the benchmarks.\n"
             for n in range(sources)
         ),
         encoding="utf-8",

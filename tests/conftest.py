@@ -25,6 +25,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from timeline_core import cli
+from timeline_core.model.quotes import checksum
 
 REPO = Path(__file__).resolve().parent.parent
 STORIES = REPO / "tests" / "stories"
@@ -238,7 +239,7 @@ def empty_project(project: Project) -> Project:
     shutil.rmtree(project.root / "timeline" / "events")
     (project.root / "timeline" / "events").mkdir()
     (project.root / "timeline" / "explainer.yml").unlink()
-    project.write(
+    archive = project.write(
         "seeds/example.txt",
         """
         The Example Company said on Monday that its model is ready.
@@ -247,7 +248,7 @@ def empty_project(project: Project) -> Project:
     )
     project.write(
         "timeline/sources.yml",
-        """
+        f"""
         - id: example
           title: Example news
           publisher: Example Press
@@ -255,6 +256,7 @@ def empty_project(project: Project) -> Project:
           published: 2026-04-06
           accessed: 2026-04-07
           archive: seeds/example.txt
+          sha256: {checksum(archive.read_text(encoding="utf-8"))}
         """,
     )
     project.write(

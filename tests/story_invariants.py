@@ -22,8 +22,10 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import Project
 from timeline_core.data.load import load_timeline
+from timeline_core.model.coverage import citations_of
 from timeline_core.model.quotes import fold
 from timeline_core.model.records import Timeline
+from timeline_core.model.sentences import split_text
 
 
 def _folded(text: str) -> str:
@@ -173,8 +175,57 @@ def every_entity_term_and_source_has_its_page_and_quotes(site: BuiltSite) -> lis
             if _folded(expected) not in text:
                 wrong.append(f"glossary/#{term.id}: missing {expected[:50]}")
     for source in site.timeline.sources:
-        if (site.root / source.archive).read_bytes() != (site.data / source.archive).read_bytes():
+        if source.full_text and (site.root / source.archive).read_bytes() != (site.data / source.archive).read_bytes():
             wrong.append(f"{source.archive} is not published as archived")
+    return wrong
+
+
+@_check
+def a_source_not_to_be_republished_shows_only_its_quotes(site: BuiltSite) -> list[str]:
+    """Grep every file of the site for each sentence of such a source that no quote covers."""
+    withheld = [source for source in site.timeline.sources if not source.full_text]
+    if not withheld:
+        return []
+    published = _folded(
+        " ".join(
+            path.read_text(encoding="utf-8", errors="replace")
+            for path in site.root.rglob("*")
+            if path.is_file() and path.suffix in (".html", ".json", ".xml", ".csv", ".ics", ".txt", ".js")
+        )
+    )
+    quotes = [citation for _, citation in citations_of(site.timeline)]
+    wrong = []
+    for source in withheld:
+        if site.exists(source.archive):
+            wrong.append(f"{source.archive} is published, but {source.id} may not be republished")
+        quoted = [_folded(c.quote) for c in quotes if c.source == source.id]
+        for sentence in split_text((site.data / source.archive).read_text(encoding="utf-8")):
+            folded = _folded(sentence)
+            if source.title == sentence or sentence in source.parts:
+                continue  # the headline, byline, dateline and captions name the piece; they are not its text
+            if len(folded) >= 20 and not any(folded in quote for quote in quoted) and folded in published:
+                wrong.append(f"{source.id}: an unquoted sentence is published: {sentence[:60]}")
+    return wrong
+
+
+@_check
+def every_event_counts_its_independent_publishers_alike_everywhere(site: BuiltSite) -> list[str]:
+    data = {e["id"]: e["publishers"] for e in json.loads((site.root / "timeline.json").read_text())["events"]}
+    rows = csv.DictReader(io.StringIO((site.root / "timeline.csv").read_text(), newline=""))
+    wrong = [
+        f"timeline.csv: {row['id']} has {row['publishers']}"
+        for row in rows
+        if int(row["publishers"]) != data.get(row["id"])
+    ]
+    for event in site.timeline.events:
+        anchor = site.page(site.event_pages[event.id]).find(id=event.id)
+        shown = anchor.find_parent("article").select_one(".tl-support") if anchor else None
+        if event.id not in data:
+            continue  # every_export_holds_every_event_once reports it
+        if shown is None or int(shown["data-publishers"]) != data[event.id]:
+            wrong.append(f"{event.id}: the page does not show its {data[event.id]} publishers")
+        elif not 1 <= data[event.id] <= len({c.source for c in event.citations}):
+            wrong.append(f"{event.id}: {data[event.id]} publishers for {len(event.citations)} citations")
     return wrong
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from tests.test_loader import EVENT, GOOD
+from timeline_core.model.quotes import checksum
 from timeline_core.pages.paging import LINKS_PER_PAGE
 
 SOURCE = "riverside-gazette-footbridge"  # the test story's (tests/stories/riverside/)
@@ -67,10 +68,20 @@ def test_timeline_shows_events_in_order_with_dates_citations_and_anchors(example
     ]
 
 
-def test_an_event_citing_two_sources_shows_both(example):
-    event = _event(example.page("timeline/index.html"), "2026-03-09-councillors-say-the-footbridge-will-go-ahead")
+def test_an_event_citing_two_publishers_and_a_rewrite_counts_two_publishers(example):
+    timeline = example.page("timeline/index.html")
+    event = _event(timeline, "2026-03-09-councillors-say-the-footbridge-will-go-ahead")
     sources = [a["href"] for a in event.select(".tl-cite-source a[href^='../sources/#']")]
-    assert sources == ["../sources/#harbour-radio-ferry", f"../sources/#{SOURCE}"]
+    assert sources == ["../sources/#harbour-radio-ferry", f"../sources/#{SOURCE}", "../sources/#valley-wire-footbridge"]
+    support = event.select_one(".tl-support")
+    assert support.get_text(" ", strip=True) == (
+        "Supported by: 2 publishers (Harbour Radio, Riverside Gazette); "
+        "via Valley News Wire ( based on Riverside Gazette's report )"
+    )
+    assert support.a["href"] == "../sources/#valley-wire-footbridge"
+    assert _event(timeline, VOTE).select_one(".tl-support").get_text(" ", strip=True) == (
+        "Supported by: 1 publisher (Riverside Gazette)"
+    )
 
 
 def test_glossary_is_alphabetical_with_anchors(example):
@@ -171,7 +182,7 @@ HOSTILE = '"><img src=x onerror=alert(1)><script>alert(2)</script>'
 
 
 def test_hostile_text_is_escaped_on_every_page(empty_project):
-    empty_project.write("seeds/hostile.txt", f"Someone wrote {HOSTILE} on a wall.\n")
+    archive = empty_project.write("seeds/hostile.txt", f"Someone wrote {HOSTILE} on a wall.\n")
     empty_project.write(
         "timeline/sources.yml",
         f"""
@@ -183,6 +194,7 @@ def test_hostile_text_is_escaped_on_every_page(empty_project):
           published: 2026-04-06
           accessed: 2026-04-07
           archive: seeds/hostile.txt
+          sha256: {checksum(archive.read_text(encoding="utf-8"))}
           note: '{HOSTILE.replace("'", "''")}'
         """,
     )

@@ -10,7 +10,7 @@ def test_check_passes_on_the_repository_data(project):
     assert run.returncode == 0
     assert run.stdout == ""
     assert run.stderr == (
-        "ok: 6 events, 2 sources, 6 entities, 3 glossary terms; 22 quotes verified against their archived sources\n"
+        "ok: 6 events, 3 sources, 6 entities, 3 glossary terms; 23 quotes verified against their archived sources\n"
     )  # the test story's counts
 
 

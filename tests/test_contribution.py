@@ -1,7 +1,8 @@
 """Proof that contributions check themselves: a valid pull request, or a whole other story, passes.
 
-A copy of the repository gets what a contributor's pull request would add (a new archived
-source, an event citing it and a source already there, a new entity, glossary term and tag);
+A copy of the repository gets what a contributor's pull request would add (a new source archived
+with `timeline source add`, an event citing it and a source already there, a new entity, glossary
+term and tag);
 another copy has its story replaced by the test story. Each must pass `timeline check`,
 `mkdocs build --strict` and every story invariant, with no test edited.
 """
@@ -70,19 +71,14 @@ def contribute(project: Project) -> Contribution:
     """Lay a valid contribution over any story; return the ids it adds."""
     other_source, other_quote = _a_quote_of(project)
     n = _unused_suffix(project)
-    project.write(f"seeds/northgate-follow-up{n}.txt", NEW_ARCHIVE)
-    _append_entries(
-        project.root / "timeline/sources.yml",
-        f"""\
-- id: northgate-follow-up{n}
-  title: Analysts review the story
-  publisher: Northgate Research
-  url: https://northgate.example/notes/follow-up
-  published: 2026-12-03
-  accessed: 2026-12-04
-  archive: seeds/northgate-follow-up{n}.txt
-""",
+    saved = project.root.parent / "saved-from-the-browser.txt"  # as a contributor saves a page's text
+    saved.write_text(NEW_ARCHIVE, encoding="utf-8")
+    added = project.cli(
+        *("source", "add", str(saved), "--id", f"northgate-follow-up{n}", "--title", "Analysts review the story"),
+        *("--publisher", "Northgate Research", "--url", f"https://northgate.example/notes/follow-up{n}"),
+        *("--published", "2026-12-03", "--accessed", "2026-12-04"),
     )
+    assert added.returncode == 0, added.stderr
     _append_entries(
         project.root / "timeline/entities.yml",
         f"""\

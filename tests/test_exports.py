@@ -37,7 +37,7 @@ def test_json_export_validates_against_its_published_schema(built, base):
     data = json.loads((built / "timeline.json").read_text())
     schema = json.loads((built / "timeline.schema.json").read_text())
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
-    assert data["version"] == "1.1"
+    assert data["version"] == "1.2"
     speculation = next(e for e in data["events"] if e["id"] == SPECULATION)
     assert speculation["date"] == {
         "edtf": "../2026-03-06",
@@ -48,7 +48,15 @@ def test_json_export_validates_against_its_published_schema(built, base):
     assert speculation["status"] == "speculation"
     assert speculation["url"] == base + f"timeline/#{SPECULATION}"
     assert all(c["verified"] for e in data["events"] for c in e["citations"])
-    assert (len(data["entities"]), len(data["glossary"]), len(data["sources"])) == (6, 3, 2)
+    assert (len(data["entities"]), len(data["glossary"]), len(data["sources"])) == (6, 3, 3)
+    ranged = next(e for e in data["events"] if e["id"] == RANGE)
+    assert (ranged["publishers"], ranged["publisher_names"], ranged["via"]) == (
+        2,
+        ["Harbour Radio", "Riverside Gazette"],
+        [{"source": "valley-wire-footbridge", "based_on": "riverside-gazette-footbridge"}],
+    )
+    wire = next(s for s in data["sources"] if s["id"] == "valley-wire-footbridge")
+    assert (wire["based_on"], wire["republish"]) == ("riverside-gazette-footbridge", "quotes-only")
 
 
 def test_json_schema_rejects_a_broken_export(built):
@@ -115,14 +123,17 @@ def test_csv_is_rfc_4180_with_a_stable_header(built, example):
         "tags",
         "entities",
         "sources",
+        "publishers",
         "quotes",
     ]
     ranged = next(row for row in rows if row["id"] == RANGE)
-    assert (ranged["earliest"], ranged["latest"], ranged["sources"]) == (
+    assert (ranged["earliest"], ranged["latest"], ranged["sources"], ranged["publishers"]) == (
         "2026-03-09",
         "2026-03-10",
-        "harbour-radio-ferry riverside-gazette-footbridge",
+        "harbour-radio-ferry riverside-gazette-footbridge valley-wire-footbridge",
+        "2",  # the wire's rewrite of the Gazette is not another publisher's confirmation
     )
+    assert {row["publishers"] for row in rows if row["id"] != RANGE} == {"1"}
 
 
 def test_csv_neutralizes_cells_a_spreadsheet_would_run(empty_project):

@@ -251,6 +251,7 @@ def test_sources_report_bad_urls_and_days(empty_project):
           published: 2026-04-06
           accessed: 2026-04
           archive: seeds/example.txt
+          sha256: 9ee9a16c277bc2e49733200a3891785f9c78b7f78a447a0731bb8d8fa0803a81
         """,
     )
     found = problems(empty_project)

@@ -82,9 +82,9 @@ def test_editing_an_event_and_a_seed_rebuilds_the_site(served):
     path = project.root / EVENT
     path.write_text(path.read_text().replace("the ferry could return by summer", "the ferry may be back by summer"))
     assert _wait_for(timeline, "Blue Line says the ferry may be back by summer")
-    seed = project.root / "seeds/harbour-radio-ferry.txt"
+    seed = project.root / "seeds/gazette-footbridge.txt"  # a source published in full
     seed.write_text(seed.read_text() + "\nAn added closing line.\n")
-    assert _wait_for(url + "seeds/harbour-radio-ferry.txt", "An added closing line.")
+    assert _wait_for(url + "seeds/gazette-footbridge.txt", "An added closing line.")
 
 
 def test_a_broken_file_is_shown_as_a_problem_and_the_fix_as_the_repaired_site(served):

@@ -1,4 +1,4 @@
-"""Problems found in the data, reported as `path:line:column: error: message`.
+"""Problems found in the data, reported as `path:line:column: error: message` (or `warning:`).
 
 One shape for every problem lets `timeline check`, the MkDocs build and the
 tests print and compare exactly the same text.
@@ -20,9 +20,10 @@ class Problem:
     line: int
     column: int
     message: str
+    severity: str = "error"  # or "warning": worth a look, but the data is usable as it is
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: error: {self.message}"
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
 
 
 class Mark(NamedTuple):

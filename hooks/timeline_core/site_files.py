@@ -46,6 +46,6 @@ def site_files(
     archives = [
         SiteFile(source.archive, copy_of=root / source.archive)
         for source in result.timeline.sources
-        if source.id in result.timeline.archives
+        if source.id in result.timeline.archives and source.full_text  # the others stay in the repository
     ]
     return (*pages, *exports, *archives)

@@ -1,5 +1,5 @@
-"""The `timeline` command for contributors: check the data, start a new entry, keep schemas current,
-and see how much of each source the site uses."""
+"""The `timeline` command for contributors: check the data, archive a source and find its quotes, start a
+new entry, keep schemas current, and see how much of each source the site uses."""
 
 from __future__ import annotations
 
@@ -16,24 +16,34 @@ from ..model.coverage import citations_of, source_coverage
 from ..model.dates import parse_edtf
 from ..pages.urls import Site
 from ..problems import DataError, Problem
-from . import scaffold, starter
+from . import scaffold, sources, starter
 
 
 def _github(problem: Problem) -> str:
     # GitHub Actions annotations; '%', CR and LF must be escaped in the message
     message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::error file={problem.path},line={problem.line},col={problem.column}::{message}"
+    return f"::{problem.severity} file={problem.path},line={problem.line},col={problem.column}::{message}"
+
+
+def _count(number: int, noun: str) -> str:
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{number} {noun if number == 1 else plural}"
 
 
 def check(root: Path, output_format: str) -> int:
     """Validate everything under timeline/; print every problem; 0 when clean, 1 otherwise."""
     result = load_timeline(root)
-    for problem in result.problems:
+    for problem in (*result.problems, *result.warnings):
         print(_github(problem) if output_format == "github" else problem.format())
     timeline = result.timeline
-    counts = (
-        f"{len(timeline.events)} events, {len(timeline.sources)} sources, "
-        f"{len(timeline.entities)} entities, {len(timeline.terms)} glossary terms"
+    counts = ", ".join(
+        _count(len(records), noun)
+        for records, noun in (
+            (timeline.events, "event"),
+            (timeline.sources, "source"),
+            (timeline.entities, "entity"),
+            (timeline.terms, "glossary term"),
+        )
     )
     if result.problems:
         count = len(result.problems)
@@ -244,7 +254,28 @@ def main(argv: list[str] | None = None) -> int:
     init_parser.add_argument("--title", help="the story's name, also the site's title")
     init_parser.add_argument("--description", help="one sentence saying what the timeline follows")
     init_parser.add_argument("--force", action="store_true", help="discard uncommitted changes in timeline/ and seeds/")
+    source_parser = commands.add_parser("source", help="archive a source, or record an archive re-taken on purpose")
+    source_commands = source_parser.add_subparsers(dest="source_command", required=True)
+    sources.add_arguments(
+        source_commands.add_parser(
+            "add",
+            help="fetch a page (or read a saved one), archive its article under seeds/ and describe it in "
+            "timeline/sources.yml",
+        )
+    )
+    rehash_parser = source_commands.add_parser("rehash", help="record the checksum of an archive re-taken on purpose")
+    rehash_parser.add_argument("id", help="the source's id")
+    quote_parser = commands.add_parser("quote", help="find a source's passages by a few of their words")
+    quote_parser.add_argument("source", help="the source's id")
+    quote_parser.add_argument("words", nargs="+", help="words the passage holds, in any order")
+    quote_parser.add_argument("--count", type=int, default=3, help="how many passages to show (3)")
     args = parser.parse_args(argv)
+    if args.command == "source":
+        if args.source_command == "add":
+            return sources.add_source(args.root, args)
+        return sources.rehash(args.root, args.id)
+    if args.command == "quote":
+        return sources.quote(args.root, args.source, args.words, args.count)
     if args.command == "init":
         interactive = sys.stdin.isatty() and sys.stdout.isatty()
         return init(args.root, args.title, args.description, args.force, interactive)

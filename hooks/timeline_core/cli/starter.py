@@ -16,6 +16,7 @@ import subprocess
 from pathlib import Path
 
 from ..data.load import DATA_DIR, SEEDS_DIR
+from ..model.quotes import checksum
 
 ARCHIVE = "seeds/first-source.txt"
 
@@ -53,8 +54,9 @@ def starter_files(title: str, description: str, today: dt.date, replaces: str | 
     second = "Replace this file with the text of a real source, word for word."
     event = f"{day}-the-timeline-begins"
     header = "# yaml-language-server: $schema=../schemas/{}.schema.json\n"
+    archived = f"{first}\n{second}\n"
     return {
-        ARCHIVE: f"{first}\n{second}\n",
+        ARCHIVE: archived,
         f"{DATA_DIR}/story.yml": header.format("story")
         + "# Which story this site tells. Written by `timeline init`; events published before `replaces`\n"
         + "# belonged to the story this one replaced, so their permanent links are not this site's.\n"
@@ -69,6 +71,7 @@ def starter_files(title: str, description: str, today: dt.date, replaces: str | 
         + f"  published: {day}\n"
         + f"  accessed: {day}\n"
         + f"  archive: {ARCHIVE}\n"
+        + f"  sha256: {checksum(archived)}\n"
         + "  uncited:\n"
         + f"    - sentence: {_q(second)}\n"
         + "      reason: An instruction of the starter story, not part of any story.\n",

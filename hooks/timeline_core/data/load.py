@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model.quotes import SourceText, closest_passage, verify_quote
+from ..model.corroboration import SHARED_SHARE, origin_of, shared_share, shingles
+from ..model.quotes import SourceText, checksum, closest_passage, verify_quote
 from ..model.records import Entity, Event, Explainer, Redirect, Source, Term, Timeline
 from ..problems import DataError, Mark, Problem, did_you_mean
 from .fields import Collector, read_record
 from .history import read_history
-from .schema import ENTITY, EVENT, EXPLAINER, REDIRECT, SOURCE, STORY, TERM, Record
+from .schema import ENTITY, EVENT, EXPLAINER, REDIRECT, SHA256_PATTERN, SOURCE, STORY, TERM, Record
 from .yamlread import Mapping, Node, Scalar, Sequence, describe, parse_yaml
 
 DATA_DIR = "timeline"
@@ -35,6 +36,7 @@ STORY_FILE = "story.yml"  # optional: which story this is, and where its permane
 MAX_EVENT_BYTES = 64 * 1024
 MAX_LIST_BYTES = 4 * 1024 * 1024
 MAX_ARCHIVE_BYTES = 16 * 1024 * 1024
+_SHA256 = re.compile(SHA256_PATTERN)
 _BARE_DATE = re.compile(r"^\d{4}(-\d{2}){0,2}$")
 _EVENT_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -43,6 +45,7 @@ _EVENT_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 class LoadResult:
     timeline: Timeline
     problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...] = ()  # what `timeline check` points out without failing
 
     @property
     def ok(self) -> bool:
@@ -304,24 +307,32 @@ def _check_references(collectors: list[Collector], declared: dict[str, set[str] 
     return rejected
 
 
-def _check_parents(entities: list[tuple[dict, Mapping]], out: Collector) -> None:
-    parents: dict[str, str | None] = {}
-    for values, _ in entities:  # with a duplicated id, the first one's parent counts
-        parents.setdefault(values["id"], values["parent"])
-    for values, node in entities:
+_CHAINS = {  # field: (kind, what a loop makes a record, what to fix)
+    "parent": ("entity", "ancestor", "one of the parents"),
+    "based_on": ("source", "origin", "one of the based_on values"),
+}
+
+
+def _check_chains(records: list[tuple[dict, Mapping]], field: str, out: Collector) -> None:
+    """A record may point at another through `field` (an entity's parent, a source's based_on),
+    but following the pointers must end somewhere: a loop is reported where it closes."""
+    kind, why, fix = _CHAINS[field]
+    pointers: dict[str, str | None] = {}
+    for values, _ in records:  # with a duplicated id, the first one's pointer counts
+        pointers.setdefault(values["id"], values[field])
+    for values, node in records:
         seen = [values["id"]]
-        parent = values["parent"]
-        while parent is not None and parent in parents:
-            if parent in seen:
+        target = values[field]
+        while target is not None and target in pointers:
+            if target in seen:
                 out.error(
-                    node.value_mark("parent"),
-                    f"entity '{values['id']}' is its own ancestor "
-                    f"({' → '.join([*seen, parent])}); fix one of the parents",
-                    ("entity", values["id"]),
+                    node.value_mark(field),
+                    f"{kind} '{values['id']}' is its own {why} ({' → '.join([*seen, target])}); fix {fix}",
+                    (kind, values["id"]),
                 )
                 break
-            seen.append(parent)
-            parent = parents[parent]
+            seen.append(target)
+            target = pointers[target]
 
 
 def load_timeline(root: Path) -> LoadResult:
@@ -367,10 +378,14 @@ def _load(root: Path) -> LoadResult:
     archives = {}
     for values, node in sources:
         out.owner = ("source", values["id"])
+        values["republish"] = values["republish"] or "quotes-only"
+        _check_republish(values, node, out)
         if (text := _load_archive(root, values, node, out)) is not None:
             archives[values["id"]] = text
             _check_parts(values, node, text, out)
-    _check_parents(entities, collector(f"{DATA_DIR}/entities.yml"))
+            _check_checksum(values, node, text, out)
+    _check_chains(sources, "based_on", out)
+    _check_chains(entities, "parent", collector(f"{DATA_DIR}/entities.yml"))
     _check_permanent_links(
         history,
         {ident for ident, _ in found.events},
@@ -400,7 +415,7 @@ def _load(root: Path) -> LoadResult:
         ),
     )
     problems = sorted({problem for out in collectors for problem in out.problems})
-    return LoadResult(timeline, tuple(problems))
+    return LoadResult(timeline, tuple(problems), _undeclared_copies(sources, archives))
 
 
 def _check_parts(source: dict, node: Mapping, archive: SourceText, out: Collector) -> None:
@@ -421,6 +436,75 @@ def _check_parts(source: dict, node: Mapping, archive: SourceText, out: Collecto
                 f'Closest passage: "{closest_passage(archive, text)}"',
                 ("part", source["id"]),
             )
+
+
+def _check_checksum(source: dict, node: Mapping, archive: SourceText, out: Collector) -> None:
+    """The archive must be the text that was taken: every quote's proof depends on it.
+
+    A mismatch is reported but leaves the source usable, so one stray edit does not take every
+    event that cites the source off the site while it is being put right.
+    """
+    recorded, actual = source["sha256"], checksum(archive.text)
+    if recorded is None:
+        out.error(
+            node.value_mark("archive"),
+            f"source '{source['id']}' has no 'sha256'; once you have checked that {archive.path} is the "
+            f"text as it was taken, record its checksum: add the line `sha256: {actual}` after 'archive'",
+            ("checksum", source["id"]),
+        )
+        return
+    mark = node.value_mark("sha256")
+    if not _SHA256.match(recorded):
+        out.error(
+            mark,
+            f"field 'sha256': '{recorded}' is not a SHA-256 checksum (64 lowercase hex digits); "
+            f"the archive's is {actual}",
+            ("checksum", source["id"]),
+        )
+    elif recorded != actual:
+        out.error(
+            mark,
+            f"field 'sha256': {archive.path} was changed after it was archived (its checksum is now "
+            f"{actual[:12]}…, not the recorded {recorded[:12]}…); every quote's proof depends on it. "
+            f"Undo the edit (git checkout -- {archive.path}), or if the archive was re-taken on purpose, "
+            f"run `uv run timeline source rehash {source['id']}` and check its quotes again",
+            ("checksum", source["id"]),
+        )
+
+
+def _check_republish(source: dict, node: Mapping, out: Collector) -> None:
+    if source["republish"] == "full-text" and source["republish_basis"] is None:
+        out.error(
+            node.value_mark("republish"),
+            f"source '{source['id']}' says republish: full-text but gives no republish_basis; name the "
+            "licence or quote the publisher's notice that allows it, or write republish: quotes-only",
+        )
+
+
+def _undeclared_copies(sources: list[tuple[dict, Mapping]], archives: dict[str, SourceText]) -> tuple[Problem, ...]:
+    """Warn where two archives share most of their text and neither says it is based on the other's
+    report: counted as two publishers, they would overstate how independently a claim is confirmed."""
+    records = {values["id"]: Source(**values) for values, _ in sources}
+    marks = {values["id"]: node.value_mark("id") for values, node in sources}
+    texts = [(ident, shingles(archives[ident].text)) for ident in records if ident in archives]
+    warnings = []
+    for number, (first, first_runs) in enumerate(texts):
+        for second, second_runs in texts[:number]:
+            if origin_of(records[first], records) == origin_of(records[second], records):
+                continue  # one rests on the other, or both on a third: declared
+            share = shared_share(first_runs, second_runs)
+            if share >= SHARED_SHARE:
+                warnings.append(
+                    Problem(
+                        f"{DATA_DIR}/sources.yml",
+                        *marks[first],
+                        f"the archives of '{first}' and '{second}' share {share:.0%} of their text; if one "
+                        f"rewrites, syndicates or translates the other, say so with 'based_on: {second}' here "
+                        f"(or 'based_on: {first}' on '{second}'), so they count as one publisher's report",
+                        "warning",
+                    )
+                )
+    return tuple(warnings)
 
 
 def _story_history(root: Path, path: Path | None, out: Collector) -> dict:

@@ -29,6 +29,8 @@ ENTITY_KINDS = tuple(ENTITY_KINDS_SHOWN)
 STATUSES = ("confirmed", "reported", "speculation")
 DATE_BASES = ("stated", "inferred")
 TERM_BASES = ("cited", "general-knowledge")
+REPUBLISH = ("quotes-only", "full-text")
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,39 @@ SOURCE = Record(
         Field("published_note", "line", False, "How the publication date was worked out.", max_length=600),
         Field("accessed", "day", True, "The day the archived copy was taken, YYYY-MM-DD."),
         Field("archive", "path", True, "The archived copy's path, under seeds/."),
+        Field(
+            "sha256",
+            "line",
+            False,  # required, but checked with the archive: a missing one is reported without the source's value
+            "The SHA-256 checksum of the archived copy, in lowercase hex, so that an edit to the archive "
+            "after it was taken is caught. Every source needs one: `timeline source add` writes it, and "
+            "after re-taking an archive on purpose, `timeline source rehash <id>` records the new one.",
+            max_length=64,
+        ),
+        Field(
+            "based_on",
+            "slug",
+            False,
+            "The id of the source this one rewrites, syndicates or translates: the two are then one "
+            "publisher's report, not independent confirmation.",
+            ref="source",
+        ),
+        Field(
+            "republish",
+            "choice",
+            False,
+            "full-text: the publisher allows republishing, and the site shows the whole archived copy; "
+            "quotes-only (the default): the site shows only the cited passages and links to the original.",
+            choices=REPUBLISH,
+        ),
+        Field(
+            "republish_basis",
+            "line",
+            False,
+            "Why the full text may be republished: the licence, or the publisher's own notice. "
+            "Required with republish: full-text.",
+            max_length=600,
+        ),
         Field("note", "line", False, "Anything a reader should know about this source.", max_length=600),
         Field("headline", "line", False, "The archive's headline, exactly as it appears in it.", max_length=600),
         Field("byline", "line", False, "The archive's byline (By Jane Doe, Riverside Gazette), as it appears in it."),

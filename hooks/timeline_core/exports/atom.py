@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
+from ..model.corroboration import support_of
 from ..model.dates import display_date, placement_note
 from ..model.records import Timeline
 from ..model.views import last_changed
@@ -38,6 +39,7 @@ def atom_feed(timeline: Timeline, published: Published, site: Site) -> str:
             f"<p><strong>{xml_escape(display_date(e.date))}</strong> · {xml_escape(e.status)}"
             + (f" · {xml_escape(note)}" if note else "")
             + f"</p>{e.summary.html}"
+            + f"<p>{xml_escape(support_of(e.citations, timeline.sources_by_id).sentence())}</p>"
         )
         lines += [
             "  <entry>",

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..model import views
+from ..model.corroboration import support_of
 from ..model.dates import placement_note
 from ..model.records import Timeline
 from ..pages.urls import TIMELINE_PAGE, Site
@@ -48,7 +49,16 @@ def timeline_ics(timeline: Timeline, published: Published, site: Site) -> str:
     for e in views.ordered_events(timeline.events):
         day = e.date.placed_on
         description = " ".join(
-            filter(None, [placement_note(e.date), e.summary.source, f"Status: {e.status}.", e.date_note or ""])
+            filter(
+                None,
+                [
+                    placement_note(e.date),
+                    e.summary.source,
+                    f"Status: {e.status}.",
+                    support_of(e.citations, timeline.sources_by_id).sentence(),
+                    e.date_note or "",
+                ],
+            )
         )
         lines += [
             "BEGIN:VEVENT",

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..data.schema import DATE_BASES, STATUSES, TERM_BASES
+from ..data.schema import DATE_BASES, REPUBLISH, SHA256_PATTERN, STATUSES, TERM_BASES
 from ..model import views
+from ..model.corroboration import Support, support_of
 from ..model.dates import EdtfDate, display_date
 from ..model.records import Citation, Timeline
 from ..pages.urls import TIMELINE_PAGE, Site
@@ -14,7 +15,9 @@ from ..pages.urls import TIMELINE_PAGE, Site
 if TYPE_CHECKING:
     from . import Published
 
-EXPORT_VERSION = "1.1"  # 1.1: a source's url may be null, and it may have a location
+# 1.1: a source's url may be null, and it may have a location
+# 1.2: an event's independent publishers; a source's based_on, republish and sha256
+EXPORT_VERSION = "1.2"
 
 
 def date_json(date: EdtfDate) -> dict:
@@ -39,6 +42,15 @@ def _citations_json(citations: Iterable[Citation]) -> list[dict]:
     return [{"source": c.source, "quote": c.quote, "verified": True} for c in citations]
 
 
+def _support_json(support: Support) -> dict:
+    """Who stands behind an event: `publishers` counts independent reports, `via` lists relays."""
+    return {
+        "publishers": support.count,
+        "publisher_names": list(support.publishers),
+        "via": [{"source": r.source.id, "based_on": r.origin.id} for r in support.via],
+    }
+
+
 def timeline_json(timeline: Timeline, published: Published, site: Site) -> dict:
     """Everything on the site, with dates as EDTF and as earliest/latest days, and verified quotes."""
     return {
@@ -59,6 +71,7 @@ def timeline_json(timeline: Timeline, published: Published, site: Site) -> dict:
                 "entities": list(e.entities),
                 "terms": list(e.terms),
                 "citations": _citations_json(e.citations),
+                **_support_json(support_of(e.citations, timeline.sources_by_id)),
                 **_history(timeline, e.path),
             }
             for e in views.ordered_events(timeline.events)
@@ -99,6 +112,10 @@ def timeline_json(timeline: Timeline, published: Published, site: Site) -> dict:
                 "published_note": s.published_note,
                 "accessed": s.accessed.isoformat(),
                 "archive": s.archive,
+                "sha256": s.sha256,
+                "based_on": s.based_on,
+                "republish": s.republish,
+                "republish_basis": s.republish_basis,
                 "note": s.note,
             }
             for s in timeline.sources
@@ -153,6 +170,12 @@ def timeline_json_schema() -> dict:
                             "entities": strings,
                             "terms": strings,
                             "citations": {**citations, "minItems": 1},
+                            "publishers": {"type": "integer", "minimum": 1},
+                            "publisher_names": {**strings, "minItems": 1},
+                            "via": {
+                                "type": "array",
+                                "items": record({"source": {"type": "string"}, "based_on": {"type": "string"}}),
+                            },
                             "added": day,
                             "changed": day,
                         }
@@ -200,6 +223,10 @@ def timeline_json_schema() -> dict:
                             "published_note": nullable_string,
                             "accessed": {"type": "string"},
                             "archive": {"type": "string"},
+                            "sha256": {"type": ["string", "null"], "pattern": SHA256_PATTERN},
+                            "based_on": nullable_string,
+                            "republish": {"enum": list(REPUBLISH)},
+                            "republish_basis": nullable_string,
                             "note": nullable_string,
                         }
                     ),

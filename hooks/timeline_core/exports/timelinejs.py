@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape as xml_escape
 
 from ..model import views
+from ..model.corroboration import support_of
 from ..model.dates import display_date
 from ..model.records import Timeline
 from ..pages.urls import TIMELINE_PAGE, Site, source_page
@@ -44,6 +45,7 @@ def timelinejs(timeline: Timeline, published: Published, site: Site) -> dict:
                     f"{xml_escape(timeline.sources_by_id[c.source].title)}</a></p>"
                     for c in e.citations
                 )
+                + f"<p>{xml_escape(support_of(e.citations, timeline.sources_by_id).sentence())}</p>"
                 + f'<p><a href="{site.absolute(TIMELINE_PAGE, e.id)}">On the timeline</a> · {e.status}</p>',
             },
         }

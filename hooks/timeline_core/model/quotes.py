@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -57,6 +58,15 @@ def fold_with_positions(text: str) -> tuple[str, list[int]]:
         folded.append(match.group(0))
         positions.extend(range(match.start(), match.end()))
     return "".join(folded), positions
+
+
+def checksum(text: str) -> str:
+    """The SHA-256 of an archived text as recorded in sources.yml.
+
+    Taken over the text with line endings as LF, so a checkout that converts them does not
+    look like an edit; every other byte counts.
+    """
+    return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()
 
 
 _KEY = 64  # characters after each word start that order the index

@@ -73,6 +73,15 @@ class Source:
     byline: str | None = None
     dateline: str | None = None
     captions: tuple[str, ...] = ()
+    sha256: str | None = None
+    based_on: str | None = None
+    republish: str = "quotes-only"  # or "full-text": see REPUBLISH in data/schema.py
+    republish_basis: str | None = None
+
+    @property
+    def full_text(self) -> bool:
+        """May the site publish the whole archived copy? Otherwise only the passages it cites."""
+        return self.republish == "full-text"
 
     @property
     def parts(self) -> tuple[str, ...]:

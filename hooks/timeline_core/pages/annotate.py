@@ -100,3 +100,53 @@ def annotate(timeline: Timeline, source_id: str, citers: Iterable[tuple[str, Cit
             labels = tuple(dict.fromkeys(label for _, label in active))
             lines[-1].append(Piece(chunk, labels, tuple(starts.get(begin, ()))))
     return AnnotatedSource(source_id, tuple(tuple(line) for line in lines), len(spans))
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A run of cited text, shown on its own when the source may not be republished whole."""
+
+    pieces: tuple[Piece, ...]
+    after_gap: bool  # some of the source's text was left out before it
+
+
+@dataclass(frozen=True)
+class Excerpts:
+    passages: tuple[Passage, ...]
+    gap_at_end: bool  # some of the source's text was left out after the last passage
+
+
+def cited_passages(annotated: AnnotatedSource) -> Excerpts:
+    """Only the passages the site quotes, in the source's order, and where text was left out.
+
+    For a source whose publisher has not allowed republishing: the quotes are shown as evidence,
+    and everything between them stays in the repository, where the quote check reads it.
+    """
+    passages: list[Passage] = []
+    run: list[Piece] = []
+    after_gap = left_out = False
+
+    def close() -> None:
+        while run and not run[-1].cited_by:  # white space after the last quoted word
+            run.pop()
+        if run:
+            passages.append(Passage(tuple(run), after_gap))
+            run.clear()
+
+    for line in annotated.lines:
+        starts_line = True
+        for piece in line:
+            if piece.cited_by:
+                if not run:
+                    after_gap, left_out = left_out, False
+                elif starts_line:
+                    run.append(Piece(" ", (), ()))  # a quote that runs on over a line break
+                run.append(piece)
+            elif piece.text.strip():
+                close()
+                left_out = True
+            elif run:
+                run.append(piece)
+            starts_line = False
+    close()
+    return Excerpts(tuple(passages), left_out)

@@ -10,7 +10,7 @@ import json
 
 from ..model.dates import EdtfDate
 from ..model.records import Event, Source
-from .urls import TIMELINE_PAGE, Site
+from .urls import TIMELINE_PAGE, Site, source_page
 
 
 def _plain_date(date: EdtfDate) -> dict:
@@ -51,9 +51,12 @@ def source_jsonld(source: Source, site: Site) -> dict:
         "@type": "NewsArticle",
         "headline": source.title,
         "publisher": {"@type": "Organization", "name": source.publisher},
-        "archivedAt": site.absolute(source.archive),
         "temporalCoverage": source.published.text,
     }
+    if source.full_text:  # otherwise the archive is not published
+        data["archivedAt"] = site.absolute(source.archive)
+    if source.based_on:
+        data["isBasedOn"] = site.absolute(source_page(source.based_on))
     if source.url:
         data["url"] = source.url
     if source.author:

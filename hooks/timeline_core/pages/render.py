@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,9 +22,10 @@ from markupsafe import Markup, escape
 from ..data.load import LoadResult
 from ..data.schema import ENTITY_KINDS_SHOWN
 from ..model import views
+from ..model.corroboration import Support, support_of
 from ..model.dates import EdtfDate, display_parts, exact_day
 from ..model.records import Event, Section, Source
-from .annotate import quote_anchor, text_fragment
+from .annotate import cited_passages, quote_anchor, text_fragment
 from .jsonld import events_jsonld, jsonld_script, source_jsonld
 from .paging import DEFAULTS, Layout, events_by_year
 from .rawblocks import raw_block
@@ -165,12 +167,23 @@ class Helpers:
     def reported_dates(self, event: Event) -> tuple[EdtfDate, ...]:
         return views.reported_dates(self.story.timeline, event)
 
+    @staticmethod
+    def publisher_anchor(publisher: str) -> str:
+        """The sources page's anchor for a publisher's group (ids are ASCII slugs, names need not be)."""
+        slug = re.sub(r"[^a-z0-9]+", "-", publisher.casefold()).strip("-")
+        return f"publisher-{slug or hashlib.sha1(publisher.encode()).hexdigest()[:8]}"
+
+    def support(self, event: Event) -> Support:
+        """The independent publishers behind an event's citations, and the sources relaying them."""
+        return support_of(event.citations, self.story.timeline.sources_by_id)
+
     def citers_of(self, source_id: str) -> tuple[Citer, ...]:
         return self.story.citers_of(source_id)
 
     precision = staticmethod(views.precision)
     events_by_year = staticmethod(events_by_year)
     quote_anchor = staticmethod(quote_anchor)
+    cited_passages = staticmethod(cited_passages)
     text_fragment = staticmethod(text_fragment)
 
     def events_jsonld(self, events: tuple[Event, ...]) -> Markup:

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..model import views
+from ..model.corroboration import by_publisher, relayed_by
 from ..model.records import Citation, Timeline
 from .annotate import annotate
 from .axis import build_axis
@@ -191,7 +192,9 @@ def glossary(story: Story) -> Iterator[Page]:
 
 
 def source_index(story: Story) -> Iterator[Page]:
-    yield Page(SOURCES_PAGE, "sources.md.j2", {"citing": story.groups.citing})
+    sources = story.timeline.sources
+    context = {"citing": story.groups.citing, "publishers": by_publisher(sources), "relayed_by": relayed_by(sources)}
+    yield Page(SOURCES_PAGE, "sources.md.j2", context)
 
 
 def source_pages(story: Story) -> Iterator[Page]:

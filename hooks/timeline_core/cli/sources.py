@@ -1,0 +1,316 @@
+"""`timeline source add`, `timeline source rehash` and `timeline quote`: archiving a source and quoting it
+without copying anything by hand."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+from ..archiving.entry import (
+    SOURCES_FILE,
+    NewSource,
+    already_archived_at,
+    archive_path,
+    line_of,
+    publisher_slug,
+    same_text_as,
+    slug,
+    write_source,
+)
+from ..archiving.extract import MIN_WORDS, Article, clean_text, decode_html, extract_article
+from ..archiving.fetch import MAX_BYTES, TIMEOUT, ArchiveError, fetch_page
+from ..data.load import load_timeline
+from ..data.markup import check_url
+from ..data.schema import REPUBLISH, SLUG_PATTERN
+from ..model.dates import parse_day, parse_edtf
+from ..model.passages import best_passages
+from ..model.quotes import checksum
+from ..problems import DataError, did_you_mean
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of `timeline source add`: each sets one field of the entry instead of what the page says."""
+    parser.add_argument("target", metavar="URL|FILE", help="the article's address, or a saved .html or .txt file")
+    parser.add_argument("--id", help="the source's id (default: <publisher>-<first words of the title>)")
+    parser.add_argument("--title", help="the piece's title (default: the page's)")
+    parser.add_argument("--publisher", help="who published it (default: the page's site name, or its host)")
+    parser.add_argument("--author", help="who wrote it, as credited (default: the page's author, if it names one)")
+    parser.add_argument("--url", help="the original's address (for a FILE; for a URL, the address after redirects)")
+    parser.add_argument("--location", help="where a reader can find a source that is not on the web")
+    parser.add_argument("--published", help="EDTF publication date (default: the date the page gives)")
+    parser.add_argument("--published-note", help="how the publication date was worked out")
+    parser.add_argument("--accessed", help="the day the copy was taken, YYYY-MM-DD (default: today)")
+    parser.add_argument("--based-on", metavar="SOURCE", help="the id of the source this one rewrites or syndicates")
+    parser.add_argument(
+        "--republish", choices=REPUBLISH, default="quotes-only", help="quotes-only (default) or full-text"
+    )
+    parser.add_argument("--republish-basis", help="the licence or notice that allows republishing the full text")
+    parser.add_argument("--note", help="anything a reader should know about this source")
+    parser.add_argument(
+        "--min-words", type=int, default=MIN_WORDS, help=f"the fewest words an article can have ({MIN_WORDS})"
+    )
+    parser.add_argument("--timeout", type=float, default=TIMEOUT, help=f"seconds to wait for the page ({TIMEOUT:g})")
+    parser.add_argument("--max-bytes", type=int, default=MAX_BYTES, help=f"largest page to fetch ({MAX_BYTES:,})")
+
+
+def add_source(root: Path, args: argparse.Namespace) -> int:
+    """Archive one source and describe it in sources.yml; any failure writes nothing."""
+    try:
+        new, text, article, how = _plan(root, args)
+        write_source(root, new, text)
+    except ArchiveError as error:
+        print(f"error: {error.message}", file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return 1
+    _report(new, text, article, how)
+    return 0
+
+
+def _plan(root: Path, args: argparse.Namespace) -> tuple[NewSource, str, Article | None, dict[str, str]]:
+    """Everything `source add` will write, checked before anything is."""
+    _check_options(args)
+    timeline = load_timeline(root).timeline
+    ids = {source.id for source in timeline.sources} | _declared_ids(root)
+    if args.based_on and args.based_on not in ids:
+        raise ArchiveError(f"--based-on: unknown source '{args.based_on}'{did_you_mean(args.based_on, ids)}")
+    article: Article | None = None
+    how: dict[str, str] = {}  # field: where its value came from
+    target: str = args.target
+    if re.match(r"^[a-z][a-z0-9+.-]*://", target, re.I):
+        if reason := check_url(target):
+            raise ArchiveError(reason)
+        _refuse_archived(root, timeline, [target])
+        fetched = fetch_page(target, timeout=args.timeout, max_bytes=args.max_bytes)
+        url: str | None = fetched.url
+        _refuse_archived(root, timeline, [fetched.url])
+        if fetched.media_type == "text/plain":
+            text = clean_text(decode_html(fetched.body, fetched.charset))
+        else:
+            article = extract_article(decode_html(fetched.body, fetched.charset), fetched.url, args.min_words)
+            text = article.text
+            if article.canonical_url:
+                _refuse_archived(root, timeline, [article.canonical_url])
+        how["url"] = "the address after redirects" if fetched.url != target else "the address given"
+    else:
+        path = Path(target)
+        if not path.is_file():
+            raise ArchiveError(f"'{target}' is neither a web address (http:// or https://) nor a file")
+        if path.stat().st_size > args.max_bytes:
+            raise ArchiveError(
+                f"{target} is {path.stat().st_size:,} bytes; the limit is {args.max_bytes:,} (--max-bytes)"
+            )
+        data = path.read_bytes()
+        url = args.url
+        if path.suffix.lower() in HTML_SUFFIXES:
+            article = extract_article(decode_html(data), url, args.min_words)
+            text = article.text
+            url = url or article.canonical_url
+            if url and not args.url:
+                how["url"] = "the page's canonical address"
+        elif path.suffix.lower() == ".txt":
+            try:
+                text = clean_text(data.decode("utf-8-sig"))
+            except UnicodeDecodeError:
+                raise ArchiveError(f"{target} is not UTF-8 text; save it as UTF-8 and try again") from None
+        else:
+            raise ArchiveError(f"{target}: a FILE must be a saved page (.html) or plain text (.txt)")
+        if url:
+            _refuse_archived(root, timeline, [url])
+    if args.url:
+        url = args.url
+        how["url"] = "--url"
+    if not text.strip():
+        raise ArchiveError(f"{target} holds no text to archive")
+    if twin := same_text_as(timeline, text, args.based_on):
+        raise ArchiveError(
+            f"this text is already archived as source '{twin.id}' ({twin.archive}, {SOURCES_FILE} line "
+            f"{line_of(root, twin.id)}); if this is another publisher's copy of it, pass --based-on {twin.id}"
+        )
+    fields = _fields(args, article, text, how)
+    ident = args.id or "-".join(
+        part
+        for part in (publisher_slug(fields["publisher"], article.host if article else None), slug(fields["title"]))
+        if part
+    )
+    if not re.match(SLUG_PATTERN, ident):
+        raise ArchiveError(f"--id: '{ident}' is not a valid id; use lowercase letters, digits and single dashes")
+    if ident in ids:
+        raise ArchiveError(
+            f"a source with id '{ident}' already exists ({SOURCES_FILE} line {line_of(root, ident)}); "
+            "pass --id with another"
+        )
+    archive = archive_path(ident)
+    if (root / archive).exists():
+        raise ArchiveError(f"{archive} already exists; pass --id with another id")
+    if not url and not args.location:
+        raise ArchiveError("the source has no address: pass --url with the original's address (or --location)")
+    accessed = args.accessed or dt.date.today().isoformat()
+    published, published_note = fields["published"], fields["published_note"]
+    if published is None:
+        published = f"../{accessed}"
+        published_note = "The page gives no publication date; it was online on the day it was archived."
+        how["published"] = "none found: on or before the day it was archived"
+    new = NewSource(
+        id=ident,
+        title=fields["title"],
+        publisher=fields["publisher"],
+        author=fields["author"],
+        url=url,
+        location=args.location,
+        published=published,
+        published_note=published_note,
+        accessed=accessed,
+        archive=archive,
+        sha256=checksum(text),
+        based_on=args.based_on,
+        republish=args.republish,
+        republish_basis=args.republish_basis,
+        note=args.note,
+        headline=fields["title"] if article and text.split("\n", 1)[0] == fields["title"] else None,
+    )
+    return new, text, article, how
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    try:
+        if args.published:
+            parse_edtf(args.published)
+        if args.accessed:
+            parse_day(args.accessed)
+    except DataError as error:
+        raise ArchiveError(f"--{'published' if args.published else 'accessed'}: {error.message}") from None
+    if args.url and (reason := check_url(args.url)):
+        raise ArchiveError(f"--url: {reason}")
+    if args.republish == "full-text" and not args.republish_basis:
+        raise ArchiveError("--republish full-text needs --republish-basis: the licence or notice that allows it")
+
+
+def _fields(args: argparse.Namespace, article: Article | None, text: str, how: dict[str, str]) -> dict:
+    """Title, publisher, author and date: an option wins, then what the page says; say which."""
+
+    def pick(name: str, option: str | None, found: str | None, source: str) -> str | None:
+        if option:
+            how[name] = f"--{name}"
+            return option
+        if found:
+            how[name] = source
+        return found
+
+    title = pick("title", args.title, article.title if article else None, "the page's metadata")
+    if not title:
+        raise ArchiveError("no title found: pass --title with the piece's title")
+    publisher = pick(
+        "publisher",
+        args.publisher,
+        (article.site_name or article.host) if article else None,
+        "the page's site name" if article and article.site_name else "the page's host name",
+    )
+    if not publisher:
+        raise ArchiveError("no publisher found: pass --publisher with who published it")
+    author = pick("author", args.author, article.author if article else None, "the page's metadata")
+    published = pick("published", args.published, article.published if article else None, "htmldate")
+    note = args.published_note
+    if published and not args.published and article and article.published_how:
+        note = note or f"The day the page gives as its publication date ({article.published_how})."
+    return {"title": title, "publisher": publisher, "author": author, "published": published, "published_note": note}
+
+
+def _declared_ids(root: Path) -> set[str]:
+    """Ids sources.yml declares, usable or not (a broken entry still owns its id)."""
+    path = root / SOURCES_FILE
+    if not path.exists():
+        return set()
+    return set(re.findall(r"^\s*-?\s*id:\s*['\"]?([a-z0-9-]+)['\"]?\s*$", path.read_text(encoding="utf-8"), re.M))
+
+
+def _refuse_archived(root: Path, timeline, urls: list[str]) -> None:
+    if found := already_archived_at(timeline, urls):
+        raise ArchiveError(
+            f"{urls[0]} is already archived as source '{found.id}' ({found.archive}, {SOURCES_FILE} line "
+            f"{line_of(root, found.id)}); cite that source"
+        )
+
+
+def _report(new: NewSource, text: str, article: Article | None, how: dict[str, str]) -> None:
+    words = len(text.split())
+    lines = text.count("\n")
+    print(f"added source '{new.id}': {new.archive} ({words:,} words, {lines} lines) and its entry in {SOURCES_FILE}")
+    print("check by hand, then edit the entry if need be:")
+    for name in ("title", "publisher", "author", "published", "url"):
+        value = getattr(new, name)
+        if value is not None:
+            print(f"  {name + ':':11} {value}  ({how.get(name, 'given')})")
+    first, *rest = text.rstrip("\n").split("\n")
+    print(f'  the archive: it starts "{first[:70]}" and ends "{(rest[-1] if rest else first)[-70:]}";')
+    print("               delete any line that is not the article (a menu, a caption credit, a notice) and run")
+    print(f"               `uv run timeline source rehash {new.id}`")
+    if new.republish == "quotes-only":
+        licence = f" The page names a licence: {article.licence}." if article and article.licence else ""
+        print(f"  republish:  quotes-only (the site shows only the quoted passages).{licence} Set full-text and")
+        print("               republish_basis only if a licence or the publisher's notice allows it")
+    print("next:")
+    print(f"  uv run timeline quote {new.id} WORDS…   # find a passage to cite, exactly as it must be pasted")
+    print(f"  uv run timeline new --source {new.id}    # an event citing it")
+
+
+def rehash(root: Path, source_id: str) -> int:
+    """Record the checksum of an archive re-taken on purpose (its quotes are then checked against it)."""
+    result = load_timeline(root)
+    source = result.timeline.sources_by_id.get(source_id)
+    if source is None:
+        known = sorted(result.timeline.sources_by_id)
+        print(f"error: unknown source '{source_id}'{did_you_mean(source_id, known)}", file=sys.stderr)
+        return 1
+    archive = result.timeline.archives.get(source_id)
+    if archive is None:
+        print(f"error: {source.archive} could not be read; see `uv run timeline check`", file=sys.stderr)
+        return 1
+    new = checksum(archive.text)
+    if new == source.sha256:
+        print(f"{source.archive} is unchanged; nothing to record")
+        return 0
+    path = root / SOURCES_FILE
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = (line_of(root, source_id) or 1) - 1
+    end = next((i for i in range(start + 1, len(lines)) if re.match(r"^\s*-\s", lines[i])), len(lines))
+    for number in range(start, end):
+        match = re.match(r"^(\s*-?\s*)(sha256:).*$", lines[number])
+        if match:
+            lines[number] = f"{match.group(1)}sha256: {new}"
+            break
+        archive_line = re.match(r"^(\s*-?\s*)archive:", lines[number])
+        if archive_line and not any(re.match(r"^\s*-?\s*sha256:", line) for line in lines[start:end]):
+            indent = " " * len(archive_line.group(1))
+            lines.insert(number + 1, f"{indent}sha256: {new}")
+            break
+    path.write_text("\n".join(lines), encoding="utf-8", newline="\n")
+    print(f"recorded the checksum of {source.archive} for source '{source_id}' ({new[:12]}…)")
+    print("next: uv run timeline check   # every quote of this source is checked against the new text")
+    return 0
+
+
+def quote(root: Path, source_id: str, words: list[str], count: int) -> int:
+    """Print the archived passages that best match some words, exactly as they must be pasted."""
+    result = load_timeline(root)
+    archive = result.timeline.archives.get(source_id)
+    if archive is None:
+        known = sorted(result.timeline.archives)
+        print(
+            f"error: unknown source '{source_id}'{did_you_mean(source_id, known)}; known: {', '.join(known)}",
+            file=sys.stderr,
+        )
+        return 1
+    found = best_passages(archive.text, " ".join(words), count)
+    if not found:
+        print(f"no sentence of {archive.path} has any of those words", file=sys.stderr)
+        return 1
+    for passage in found:
+        print(f"{archive.path}:{passage.line}: ({passage.matched} of {passage.wanted} words)")
+        print(f"  - source: {source_id}")
+        print(f"    quote: {passage.yaml}")
+    return 0
