@@ -52,15 +52,17 @@ _SMALL_WORDS = frozenset(
 )
 
 
-def slug(text: str, words: int = 4) -> str:
-    """Lowercase words joined by dashes, at most `words` of them and no small words: ids and file names."""
-    parts = [part for part in re.findall(r"[a-z0-9]+", text.casefold()) if part not in _SMALL_WORDS]
+def slug(text: str, words: int = 4, skip: str = "") -> str:
+    """Lowercase words joined by dashes, at most `words` of them, leaving out small words and the words
+    of `skip` (the publisher's, already at the start of an id): ids and file names."""
+    left_out = _SMALL_WORDS | set(skip.split("-"))
+    parts = [part for part in re.findall(r"[a-z0-9]+", text.casefold()) if part not in left_out]
     return "-".join(parts[:words])
 
 
 def publisher_slug(publisher: str, host: str | None) -> str:
     """The short name of a publisher for ids: its web address's name ("gazette" for www.gazette.example)."""
-    if host:
+    if host and not host.replace(".", "").replace(":", "").isdigit():  # a name, not an IP address
         labels = [label for label in host.casefold().split(".") if label not in ("www", "m", "amp", "news")]
         if len(labels) >= 2:
             return slug(labels[-2], 1)

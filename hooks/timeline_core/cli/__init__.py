@@ -14,6 +14,7 @@ from ..data.load import load_timeline
 from ..data.schema import DATE_BASES, STATUSES
 from ..model.coverage import citations_of, source_coverage
 from ..model.dates import parse_edtf
+from ..model.passages import best_passages
 from ..pages.urls import Site
 from ..problems import DataError, Problem
 from . import scaffold, sources, starter
@@ -94,6 +95,9 @@ def _ask(prompt: str, default: str | None = None, choices: tuple[str, ...] = ())
 
 def new(root: Path, args: argparse.Namespace, interactive: bool) -> int:
     """Scaffold timeline/events/<date>-<title>.yml; never overwrite."""
+    if args.quote and args.find:
+        print("error: give --quote (the passage) or --find (words to look it up by), not both", file=sys.stderr)
+        return 2
     values = {"title": args.title, "date": args.date, "source": args.source}
     missing = [name for name, value in values.items() if not value]
     if missing and not interactive:
@@ -131,6 +135,14 @@ def new(root: Path, args: argparse.Namespace, interactive: bool) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.find:
+        archive = result.timeline.archives.get(values["source"])
+        found = best_passages(archive.text, args.find, 1) if archive else []
+        if not found:
+            print(f"error: --find: no sentence of source '{values['source']}' has any of those words", file=sys.stderr)
+            return 2
+        args.quote = found[0].text
+        print(f'quoting line {found[0].line}: "{found[0].text}"')
     path = root / "timeline" / "events" / f"{ident}.yml"
     if path.exists():
         print(
@@ -241,6 +253,11 @@ def main(argv: list[str] | None = None) -> int:
     new_parser.add_argument("--date", help="an EDTF date, such as 2026-04-10 or 2026-04-07~")
     new_parser.add_argument("--source", help="the id of the source in timeline/sources.yml")
     new_parser.add_argument("--quote", help="the passage that supports the event, word for word")
+    new_parser.add_argument(
+        "--find",
+        metavar="WORDS",
+        help="instead of --quote: words of the passage, which is then copied from the archive",
+    )
     new_parser.add_argument("--status", choices=STATUSES, help="default: reported")
     new_parser.add_argument("--date-basis", choices=DATE_BASES, help="default: stated")
     schemas_parser = commands.add_parser("schemas", help="write the data files' JSON Schemas to schemas/")

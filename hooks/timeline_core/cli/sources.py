@@ -132,11 +132,9 @@ def _plan(root: Path, args: argparse.Namespace) -> tuple[NewSource, str, Article
             f"{line_of(root, twin.id)}); if this is another publisher's copy of it, pass --based-on {twin.id}"
         )
     fields = _fields(args, article, text, how)
-    ident = args.id or "-".join(
-        part
-        for part in (publisher_slug(fields["publisher"], article.host if article else None), slug(fields["title"]))
-        if part
-    )
+    short_publisher = publisher_slug(fields["publisher"], article.host if article else None)
+    title_words = slug(fields["title"], skip=short_publisher)
+    ident = args.id or "-".join(part for part in (short_publisher, title_words) if part)
     if not re.match(SLUG_PATTERN, ident):
         raise ArchiveError(f"--id: '{ident}' is not a valid id; use lowercase letters, digits and single dashes")
     if ident in ids:

@@ -1,0 +1,265 @@
+"""`timeline source add`, `quote`, `source rehash` and the checks around sources, as a contributor runs them.
+
+Pages come from a local server (tests/webserver.py); nothing here needs the internet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+
+import pytest
+import yaml
+
+from tests.conftest import Project, built
+from tests.story_invariants import story_problems
+from tests.webserver import PAGES, closed_port, serve_pages
+
+ORIGINAL = "riverside-gazette-footbridge"  # the test story's sources (tests/stories/riverside/)
+WITHHELD = "harbour-radio-ferry"
+
+
+@pytest.fixture(scope="module")
+def web():
+    with serve_pages() as (base, agents):
+        yield base, agents
+
+
+def _tree(project: Project) -> dict[str, str]:
+    """Every file under timeline/ and seeds/, by path, with a digest of its bytes."""
+    return {
+        str(path.relative_to(project.root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for part in ("timeline", "seeds")
+        for path in sorted((project.root / part).rglob("*"))
+        if path.is_file()
+    }
+
+
+def _entry(project: Project, ident: str) -> dict:
+    entries = yaml.safe_load((project.root / "timeline/sources.yml").read_text(encoding="utf-8"))
+    return next(entry for entry in entries if entry["id"] == ident)
+
+
+@pytest.mark.parametrize(
+    ("page", "options", "fields"),
+    [
+        (
+            "jsonld-article",
+            (),
+            {
+                "id": "harbour-radio-group-orders-new-ferry",
+                "title": "Harbour Group orders a new ferry for the river crossing",
+                "publisher": "Harbour Radio",
+                "author": "Priya Natarajan",
+                "published": "2026-03-11",
+            },
+        ),
+        (
+            "opengraph-article",
+            (),
+            {
+                "title": "Footbridge design unveiled at packed town hall",
+                "publisher": "Valley Courier",
+                "author": "Tomasz Wiśniewski",
+                "published": "2026-03-14",
+            },
+        ),
+        (
+            "plain-article",
+            ("--publisher", "Riverside Community Bulletin", "--id", "bulletin-ferry-fares"),
+            {"id": "bulletin-ferry-fares", "title": "Ferry fares announced", "published": "2026-03-18"},
+        ),
+    ],
+)
+def test_a_page_is_archived_as_a_reader_sees_the_article(project, web, page, options, fields):
+    base, agents = web
+    url = f"{base}news/{page}.html"
+    run = project.cli("source", "add", url, "--accessed", "2026-03-21", *options)
+    assert run.returncode == 0, run.stderr
+    assert "check by hand" in run.stdout and "uv run timeline quote" in run.stdout
+    ident = run.stdout.split("'")[1]
+    entry = _entry(project, ident)
+    archived = (project.root / entry["archive"]).read_text(encoding="utf-8")
+    assert archived == (PAGES / f"{page}.txt").read_text(encoding="utf-8")  # menus, banners, comments all gone
+    assert {name: entry.get(name) for name in fields} == fields
+    assert (entry["url"], entry["accessed"], entry["republish"]) == (url, "2026-03-21", "quotes-only")
+    assert entry["sha256"] == hashlib.sha256(archived.encode()).hexdigest()
+    assert "htmldate" in entry["published_note"]
+    assert entry["archive"] == f"seeds/{ident}.txt"
+    assert project.check().returncode == 0
+    assert agents[-1].startswith("timeline-site-source-add/")  # the server can tell who is asking
+
+
+def test_a_redirect_records_the_address_the_article_is_at(project, web):
+    base, _ = web
+    run = project.cli("source", "add", f"{base}moved")
+    assert run.returncode == 0, run.stderr
+    entry = _entry(project, run.stdout.split("'")[1])
+    assert entry["url"] == f"{base}news/opengraph-article.html"
+    assert "the address after redirects" in run.stdout
+
+
+def test_a_saved_page_is_archived_like_a_fetched_one_and_keeps_its_canonical_address(project, tmp_path):
+    saved = tmp_path / "saved.html"
+    shutil.copy(PAGES / "opengraph-article.html", saved)
+    run = project.cli("source", "add", str(saved))
+    assert run.returncode == 0, run.stderr
+    entry = _entry(project, run.stdout.split("'")[1])
+    assert entry["url"] == "https://courier.example/news/footbridge-design-unveiled"
+    assert (project.root / entry["archive"]).read_text() == (PAGES / "opengraph-article.txt").read_text()
+
+
+BAD_INPUT = {
+    "unreachable host": (lambda base: [f"http://127.0.0.1:{closed_port()}/news/x.html"], "could not reach"),
+    "timeout": (lambda base: [f"{base}slow.html", "--timeout", "1"], "did not answer within 1 s (--timeout)"),
+    "HTTP error": (lambda base: [f"{base}news/gone.html"], "answered HTTP 404"),
+    "server error": (lambda base: [f"{base}server-error"], "answered HTTP 500"),
+    "not HTML": (lambda base: [f"{base}report.pdf"], "is application/pdf, not a web page"),
+    "too large": (lambda base: [f"{base}big.html"], "the limit is 4,194,304 (--max-bytes)"),
+    "too large, unannounced": (lambda base: [f"{base}big-unannounced.html"], "the limit is 4,194,304 (--max-bytes)"),
+    "paywall": (lambda base: [f"{base}news/paywall.html"], "looks like a paywall"),
+    "script only": (lambda base: [f"{base}news/script-only.html"], "only 0 words of article text"),
+    "URL already archived": (
+        lambda base: ["https://gazette.example/2026/03/riverside-footbridge/"],
+        f"is already archived as source '{ORIGINAL}' (seeds/gazette-footbridge.txt, timeline/sources.yml line 3)",
+    ),
+    "text already archived": (
+        lambda base: ["seeds/gazette-footbridge.txt", "--url", "https://elsewhere.example/copy"],
+        f"this text is already archived as source '{ORIGINAL}'",
+    ),
+    "id exists": (
+        lambda base: [f"{base}news/jsonld-article.html", "--id", WITHHELD],
+        f"a source with id '{WITHHELD}' already exists (timeline/sources.yml line 20)",
+    ),
+    "unknown based_on": (
+        lambda base: [f"{base}news/jsonld-article.html", "--based-on", "valley-wire-footbridg"],
+        "did you mean",
+    ),
+    "full text without a basis": (
+        lambda base: [f"{base}news/jsonld-article.html", "--republish", "full-text"],
+        "--republish full-text needs --republish-basis",
+    ),
+    "neither address nor file": (lambda base: ["no-such-file.html"], "is neither a web address"),
+    "not a web address": (lambda base: ["ftp://files.example/a.html"], "only http:// and https:// links"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUT))
+def test_bad_input_gives_one_clear_message_and_writes_nothing(project, web, case):
+    base, _ = web
+    arguments_of, message = BAD_INPUT[case]
+    before = _tree(project)
+    run = project.cli("source", "add", *[a.replace("seeds/", f"{project.root}/seeds/") for a in arguments_of(base)])
+    assert run.returncode == 1
+    errors = [line for line in run.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and message in errors[0], run.stderr
+    assert run.stderr.rstrip().endswith("nothing was written")
+    assert _tree(project) == before
+
+
+def test_a_source_and_an_event_citing_it_in_two_commands(project, web):
+    """The path CONTRIBUTING shows: nothing is copied by hand, and the quote verifies."""
+    base, _ = web
+    added = project.cli("source", "add", f"{base}news/jsonld-article.html")
+    assert added.returncode == 0, added.stderr
+    ident = added.stdout.split("'")[1]
+    new = project.cli(
+        *("new", "--title", "Harbour Group orders a new ferry", "--date", "2026-03-11"),
+        *("--source", ident, "--find", "ordered new boat Riverside crossing"),
+    )
+    assert new.returncode == 0, new.stderr
+    assert 'quoting line 2: "Harbour Group has ordered a new boat for the Riverside crossing, the company' in new.stdout
+    check = project.check()
+    problems = [line for line in check.stdout.splitlines() if ": error: " in line]
+    assert problems and all("TODO" in line for line in problems)  # only the summary is left to write
+    event = next((project.root / "timeline/events").glob("2026-03-11-*.yml"))
+    event.write_text(
+        event.read_text().replace(
+            '"TODO: what happened, in one paragraph, every claim supported by a quote"',
+            "Harbour Group orders a new boat for the Riverside crossing.",
+        )
+    )
+    assert project.check().returncode == 0
+
+
+def test_quote_prints_the_passages_exactly_as_they_must_be_pasted(project):
+    run = project.cli("quote", ORIGINAL, "votes", "seven", "four", "--count", "2")
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[:3] == [
+        "seeds/gazette-footbridge.txt:4: (3 of 3 words)",
+        f"  - source: {ORIGINAL}",
+        '    quote: "The vote, held on 5 March 2026, passed by seven votes to four."',
+    ]
+    assert len([line for line in lines if line.startswith("seeds/")]) == 2
+    wrong = project.cli("quote", "gazete-footbridge", "votes")
+    assert wrong.returncode == 1 and f"did you mean '{ORIGINAL}'" in wrong.stderr
+
+
+def test_an_archive_edited_after_it_was_taken_is_reported_until_rehashed(project):
+    archive = project.root / "seeds/gazette-footbridge.txt"
+    archive.write_text(archive.read_text() + "Letters to the editor are welcome.\n")
+    check = project.check()
+    assert check.returncode == 1
+    assert (
+        "timeline/sources.yml:11:11: error: field 'sha256': seeds/gazette-footbridge.txt was changed after it was "
+        "archived" in check.stdout
+    )
+    assert f"uv run timeline source rehash {ORIGINAL}" in check.stdout
+    rehash = project.cli("source", "rehash", ORIGINAL)
+    assert rehash.returncode == 0, rehash.stderr
+    assert project.check().returncode == 0
+    assert _entry(project, ORIGINAL)["sha256"] == hashlib.sha256(archive.read_bytes()).hexdigest()
+
+
+def test_two_archives_sharing_their_text_without_saying_so_are_warned_about(project):
+    sources = project.root / "timeline/sources.yml"
+    sources.write_text(sources.read_text().replace(f"  based_on: {ORIGINAL}\n", ""))
+    check = project.check()
+    assert check.returncode == 0  # a warning: the data is usable, but the count would overstate confirmation
+    warning = next(line for line in check.stdout.splitlines() if ": warning: " in line)
+    assert warning.startswith("timeline/sources.yml:")
+    assert f"if one rewrites, syndicates or translates the other, say so with 'based_on: {ORIGINAL}'" in warning
+    github = project.check("--format", "github")
+    assert "::warning file=timeline/sources.yml,line=" in github.stdout
+
+
+def test_a_source_not_to_be_republished_shows_only_its_quotes(example, tmp_path):
+    page = example.page(f"sources/{WITHHELD}/index.html")
+    passages = [p.get_text() for p in page.select(".tl-excerpts p")]
+    assert passages == [
+        "[…]",  # the headline: not quoted, so left out
+        "The ferry operator Blue Line said on Monday that it could restore the river crossing by summer. "
+        "Blue Line, part of the Harbour Group, said a new boat had been ordered. "
+        "Councillors welcomed the news but said the footbridge would go ahead.",
+    ]
+    assert "No permission to republish it is recorded" in page.select_one(".tl-source-meta").get_text()
+    assert not (example.site / "seeds/harbour-radio-ferry.txt").exists()
+    assert (example.site / "seeds/gazette-footbridge.txt").exists()  # published in full, with permission
+    leaked = Project(example.root, site_dir=tmp_path / "site")
+    shutil.copytree(example.site, leaked.site)
+    shutil.copy(example.root / "seeds/harbour-radio-ferry.txt", leaked.site / "seeds/harbour-radio-ferry.txt")
+    assert any(p.startswith("a_source_not_to_be_republished_shows_only_its_quotes:") for p in story_problems(leaked))
+
+
+def test_the_publisher_count_is_in_every_export(example):
+    data = json.loads((example.site / "timeline.json").read_text())
+    counts = {e["id"]: e["publishers"] for e in data["events"]}
+    assert counts["2026-03-09-councillors-say-the-footbridge-will-go-ahead"] == 2
+    schema = json.loads((example.site / "timeline.schema.json").read_text())
+    assert schema["properties"]["events"]["items"]["properties"]["publishers"]["minimum"] == 1
+    for name in ("feed.xml", "timeline.ics", "timelinejs.json"):
+        text = (example.site / name).read_text().replace("\n ", "").replace("\\,", ",").replace("\\;", ";")
+        assert "Supported by 2 publishers (Harbour Radio, Riverside Gazette); via Valley News Wire" in text, name
+
+
+def test_built_sources_page_groups_by_publisher_and_shows_relations(example):
+    page = example.page("sources/index.html")
+    publishers = [h.get_text(strip=True).rstrip("¶") for h in page.select("h2.tl-publisher")]
+    assert publishers == ["Harbour Radio", "Riverside Gazette", "Valley News Wire"]
+    wire = page.select_one("#valley-wire-footbridge").find_parent("section")
+    assert "Based on Council approves Riverside footbridge , Riverside Gazette" in wire.get_text(" ", strip=True)
+    gazette = page.select_one(f"#{ORIGINAL}").find_parent("section")
+    assert gazette.select_one(".tl-relayed-by a")["href"] == "#valley-wire-footbridge"
+    assert built  # the example fixture is built once for every reading test
