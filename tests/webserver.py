@@ -25,10 +25,10 @@ def article_page(size: int) -> bytes:
     )
     head = (PAGES / "opengraph-article.html").read_text(encoding="utf-8")
     before, after = head.split('<div class="article-body">', 1)
-    body, n = [], 0
-    while sum(map(len, body)) < size - len(head):
-        body.append(paragraph.format(n=n))
-        n += 1
+    body, length = [], len(head)
+    while length < size:
+        body.append(paragraph.format(n=len(body)))
+        length += len(body[-1])
     return (before + '<div class="article-body">' + "".join(body) + after).encode("utf-8")
 
 

@@ -63,6 +63,7 @@ def extract_article(html: str, url: str | None, min_words: int = MIN_WORDS) -> A
         include_images=False,
         favor_precision=True,
         deduplicate=False,
+        fast=True,  # no second opinion from the fallback extractors: it halves the time, same text on news pages
     )
     words = len(body.split()) if body else 0
     if words < min_words:

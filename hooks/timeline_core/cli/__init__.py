@@ -220,8 +220,8 @@ def init(root: Path, title: str | None, description: str | None, force: bool, in
         config.write_text(starter.named_site(config.read_text(encoding="utf-8"), title, description), encoding="utf-8")
     print(f"started the story '{title}' in timeline/ and seeds/ (the old story stays in git's history)")
     print("next:")
-    print("  1. archive your first source under seeds/ and describe it in timeline/sources.yml")
-    print("  2. uv run timeline new            # an event citing it")
+    print("  1. uv run timeline source add URL  # archive your first source, described in timeline/sources.yml")
+    print("  2. uv run timeline new            # an event citing it (--find WORDS quotes it for you)")
     print("  3. uv run timeline check          # until it says ok")
     print("  4. uv run mkdocs serve            # read it; then commit, and the old story's links are let go")
     return 0

@@ -10,7 +10,8 @@ from __future__ import annotations
 import gc
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..model.corroboration import SHARED_SHARE, origin_of, shared_share, shingles
@@ -45,7 +46,13 @@ _EVENT_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 class LoadResult:
     timeline: Timeline
     problems: tuple[Problem, ...]
-    warnings: tuple[Problem, ...] = ()  # what `timeline check` points out without failing
+    source_marks: dict[str, Mark] = field(default_factory=dict)  # where each source's entry starts
+
+    @cached_property
+    def warnings(self) -> tuple[Problem, ...]:
+        """What `timeline check` points out without failing; worked out only when asked, since a build
+        has no use for it and comparing every archive with every other is not free."""
+        return undeclared_copies(self.timeline, self.source_marks)
 
     @property
     def ok(self) -> bool:
@@ -415,7 +422,7 @@ def _load(root: Path) -> LoadResult:
         ),
     )
     problems = sorted({problem for out in collectors for problem in out.problems})
-    return LoadResult(timeline, tuple(problems), _undeclared_copies(sources, archives))
+    return LoadResult(timeline, tuple(problems), {values["id"]: node.value_mark("id") for values, node in sources})
 
 
 def _check_parts(source: dict, node: Mapping, archive: SourceText, out: Collector) -> None:
@@ -481,12 +488,11 @@ def _check_republish(source: dict, node: Mapping, out: Collector) -> None:
         )
 
 
-def _undeclared_copies(sources: list[tuple[dict, Mapping]], archives: dict[str, SourceText]) -> tuple[Problem, ...]:
+def undeclared_copies(timeline: Timeline, marks: dict[str, Mark]) -> tuple[Problem, ...]:
     """Warn where two archives share most of their text and neither says it is based on the other's
     report: counted as two publishers, they would overstate how independently a claim is confirmed."""
-    records = {values["id"]: Source(**values) for values, _ in sources}
-    marks = {values["id"]: node.value_mark("id") for values, node in sources}
-    texts = [(ident, shingles(archives[ident].text)) for ident in records if ident in archives]
+    records = timeline.sources_by_id
+    texts = [(ident, shingles(archive.text)) for ident, archive in timeline.archives.items() if ident in marks]
     warnings = []
     for number, (first, first_runs) in enumerate(texts):
         for second, second_runs in texts[:number]:
