@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import yaml
 
 from ..data.load import DATA_DIR, SEEDS_DIR, load_timeline
+from ..data.schema import SOURCE
 from ..model.corroboration import shared_share, shingles
 from ..model.quotes import fold
 from ..model.records import Source, Timeline
@@ -23,28 +23,6 @@ _HEADER = (
     "# yaml-language-server: $schema=../schemas/sources.schema.json\n"
     "# Sources: every published piece the timeline quotes, each archived under seeds/.\n"
 )
-
-
-@dataclass(frozen=True)
-class NewSource:
-    """The fields of a sources.yml entry, in the order it is written (None: left out)."""
-
-    id: str
-    title: str
-    publisher: str
-    author: str | None
-    url: str | None
-    location: str | None
-    published: str
-    published_note: str | None
-    accessed: str
-    archive: str
-    sha256: str
-    based_on: str | None
-    republish: str
-    republish_basis: str | None
-    note: str | None
-    headline: str | None
 
 
 _SMALL_WORDS = frozenset(
@@ -112,17 +90,18 @@ def line_of(root: Path, source_id: str) -> int | None:
     return None
 
 
-def entry_yaml(new: NewSource) -> str:
-    """The entry as YAML, every value on one line and quoted where YAML would misread it."""
-    values = {name: value for name, value in asdict(new).items() if value is not None}
+def entry_yaml(entry: dict[str, str | None]) -> str:
+    """The entry as YAML, its fields in the schema's order, every value on one line and quoted where
+    YAML would misread it; fields without a value are left out."""
+    values = {spec.name: entry[spec.name] for spec in SOURCE.fields if entry.get(spec.name) is not None}
     return yaml.safe_dump([values], sort_keys=False, allow_unicode=True, width=10**6, default_flow_style=False)
 
 
-def write_source(root: Path, new: NewSource, text: str) -> None:
+def write_source(root: Path, entry: dict[str, str | None], text: str) -> None:
     """Write the archive and the entry, then load the whole timeline: if the new entry has any
     problem, put both files back as they were and raise it, so a failed add leaves nothing behind."""
     sources = root / SOURCES_FILE
-    archive = root / new.archive
+    archive = root / str(entry["archive"])
     before = sources.read_bytes() if sources.exists() else None
     old_text = before.decode("utf-8") if before is not None else _HEADER
     if re.search(r"^\[\]\s*$", old_text, re.M):  # an empty list, as `timeline init` may leave it
@@ -137,10 +116,10 @@ def write_source(root: Path, new: NewSource, text: str) -> None:
         with archive.open("x", encoding="utf-8", newline="\n") as file:  # never over an existing file
             file.write(text)
     except FileExistsError:
-        raise ArchiveError(f"{new.archive} already exists; pass another --id") from None
+        raise ArchiveError(f"{entry['archive']} already exists; pass another --id") from None
     try:
-        sources.write_text(old_text + separator + entry_yaml(new), encoding="utf-8", newline="\n")
-        problems = _problems_of_new_entry(root, new, first_line)
+        sources.write_text(old_text + separator + entry_yaml(entry), encoding="utf-8", newline="\n")
+        problems = _problems_of_new_entry(root, str(entry["archive"]), first_line)
     except BaseException:
         _restore(sources, before, archive)
         raise
@@ -152,12 +131,12 @@ def write_source(root: Path, new: NewSource, text: str) -> None:
         )
 
 
-def _problems_of_new_entry(root: Path, new: NewSource, first_line: int) -> list[Problem]:
+def _problems_of_new_entry(root: Path, archive: str, first_line: int) -> list[Problem]:
     result = load_timeline(root)
     return [
         problem
         for problem in result.problems
-        if (problem.path == SOURCES_FILE and problem.line >= first_line) or problem.path == new.archive
+        if (problem.path == SOURCES_FILE and problem.line >= first_line) or problem.path == archive
     ]
 
 

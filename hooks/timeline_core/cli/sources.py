@@ -11,7 +11,6 @@ from pathlib import Path
 
 from ..archiving.entry import (
     SOURCES_FILE,
-    NewSource,
     already_archived_at,
     archive_path,
     line_of,
@@ -71,7 +70,7 @@ def add_source(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def _plan(root: Path, args: argparse.Namespace) -> tuple[NewSource, str, Article | None, dict[str, str]]:
+def _plan(root: Path, args: argparse.Namespace) -> tuple[dict[str, str | None], str, Article | None, dict[str, str]]:
     """Everything `source add` will write, checked before anything is."""
     _check_options(args)
     timeline = load_timeline(root).timeline
@@ -153,7 +152,7 @@ def _plan(root: Path, args: argparse.Namespace) -> tuple[NewSource, str, Article
         published = f"../{accessed}"
         published_note = "The page gives no publication date; it was online on the day it was archived."
         how["published"] = "none found: on or before the day it was archived"
-    new = NewSource(
+    new = dict(  # the entry's fields (see SOURCE in data/schema.py)
         id=ident,
         title=fields["title"],
         publisher=fields["publisher"],
@@ -234,26 +233,31 @@ def _refuse_archived(root: Path, timeline, urls: list[str]) -> None:
         )
 
 
-def _report(new: NewSource, text: str, article: Article | None, how: dict[str, str]) -> None:
+def _report(new: dict[str, str | None], text: str, article: Article | None, how: dict[str, str]) -> None:
     words = len(text.split())
     lines = text.count("\n")
-    print(f"added source '{new.id}': {new.archive} ({words:,} words, {lines} lines) and its entry in {SOURCES_FILE}")
+    print(
+        f"added source '{new['id']}': {new['archive']} ({words:,} words, {lines} lines) and its entry in {SOURCES_FILE}"
+    )
     print("check by hand, then edit the entry if need be:")
     for name in ("title", "publisher", "author", "published", "url"):
-        value = getattr(new, name)
+        value = new[name]
         if value is not None:
             print(f"  {name + ':':11} {value}  ({how.get(name, 'given')})")
     first, *rest = text.rstrip("\n").split("\n")
-    print(f'  the archive: it starts "{first[:70]}" and ends "{(rest[-1] if rest else first)[-70:]}";')
+    last = rest[-1] if rest else first
+    start = first if len(first) <= 70 else first[:70].rsplit(" ", 1)[0] + "…"
+    end = last if len(last) <= 70 else "…" + last[-70:].split(" ", 1)[-1]
+    print(f'  the archive: it starts "{start}" and ends "{end}";')
     print("               delete any line that is not the article (a menu, a caption credit, a notice) and run")
-    print(f"               `uv run timeline source rehash {new.id}`")
-    if new.republish == "quotes-only":
+    print(f"               `uv run timeline source rehash {new['id']}`")
+    if new["republish"] == "quotes-only":
         licence = f" The page names a licence: {article.licence}." if article and article.licence else ""
         print(f"  republish:  quotes-only (the site shows only the quoted passages).{licence} Set full-text and")
         print("               republish_basis only if a licence or the publisher's notice allows it")
     print("next:")
-    print(f"  uv run timeline quote {new.id} WORDS…   # find a passage to cite, exactly as it must be pasted")
-    print(f"  uv run timeline new --source {new.id}    # an event citing it")
+    print(f"  uv run timeline quote {new['id']} WORDS…   # find a passage to cite, exactly as it must be pasted")
+    print(f"  uv run timeline new --source {new['id']}    # an event citing it")
 
 
 def rehash(root: Path, source_id: str) -> int:
