@@ -218,7 +218,7 @@ def test_hostile_text_is_escaped_on_every_page(empty_project):
           aliases: ['{quoted}']
           definition: A wall.
           basis: cited
-          citations: [{{source: hostile, quote: 'Someone wrote {quoted}'}}]
+          citations: [{{source: hostile, quote: 'Someone wrote {quoted} on a wall.'}}]
         """,
     )
     empty_project.write(

@@ -80,7 +80,7 @@ def starter_files(title: str, description: str, today: dt.date, replaces: str | 
         + "- id: editors\n"
         + "  name: The editors\n"
         + "  kind: group\n"
-        + "  description: The people who keep this timeline.\n"
+        + "  description: The editors of this timeline, who archived its first source.\n"
         + "  citations:\n"
         + "    - source: first-source\n"
         + "      quote: The first source of this timeline\n",

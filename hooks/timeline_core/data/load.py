@@ -15,8 +15,9 @@ from functools import cached_property
 from pathlib import Path
 
 from ..model.corroboration import SHARED_SHARE, origin_of, shared_share, shingles
-from ..model.quotes import SourceText, checksum, closest_passage, verify_quote
+from ..model.quotes import SourceText, checksum, closest_passage, fold, verify_quote
 from ..model.records import Entity, Event, Explainer, Redirect, Source, Term, Timeline
+from ..model.wording import MIN_SHARE, stems_of, support
 from ..problems import DataError, Mark, Problem, did_you_mean
 from .fields import Collector, read_record
 from .history import read_history
@@ -370,11 +371,12 @@ def _load(root: Path) -> LoadResult:
         lists[name], declared[record.name] = _read_list(found.lists.get(name), name, record, out)
         _declared_ids(lists[name], record, out)
     sources, entities, terms = lists["sources.yml"], lists["entities.yml"], lists["glossary.yml"]
+    names = _names(entities, terms)
     history = _story_history(root, found.lists.get(STORY_FILE), collector(f"{DATA_DIR}/{STORY_FILE}"))
     events = [
         event
         for ident, path in found.events
-        if (event := _read_event(ident, path, collector(f"{DATA_DIR}/{EVENTS_DIR}/{path.name}")))
+        if (event := _read_event(ident, path, collector(f"{DATA_DIR}/{EVENTS_DIR}/{path.name}"), names))
     ]
     declared["event"] = {ident for ident, _ in found.events}
     explainer = None
@@ -402,6 +404,12 @@ def _load(root: Path) -> LoadResult:
     )
     for out in collectors:
         _check_quotes(out, archives)
+    _check_wording(entities, "entity", names, collector(f"{DATA_DIR}/entities.yml"))
+    _check_wording(
+        [(v, n) for v, n in terms if v["basis"] == "cited"], "term", names, collector(f"{DATA_DIR}/glossary.yml")
+    )
+    _check_aliases(entities, "entity", archives, collector(f"{DATA_DIR}/entities.yml"))
+    _check_aliases(terms, "term", archives, collector(f"{DATA_DIR}/glossary.yml"))
     rejected = _check_references(collectors, declared)
 
     def shown(kind: str, records: list[tuple[dict, Mapping]]) -> list[dict]:
@@ -513,6 +521,63 @@ def undeclared_copies(timeline: Timeline, marks: dict[str, Mark]) -> tuple[Probl
     return tuple(warnings)
 
 
+_WORDED = {  # kind: (the field whose words its quotes must hold, what to do when they do not)
+    "entity": ("description", "Quote the passages that say it, or describe it only as the quotes do"),
+    "term": ("definition", "Add a quote that defines the term, or write basis: general-knowledge"),
+    "event": ("summary", "Quote the passages that say it, or say only what the quotes say"),
+}
+
+
+def _names(entities: list[tuple[dict, Mapping]], terms: list[tuple[dict, Mapping]]) -> frozenset[str]:
+    """The stems of every entity's and glossary term's names: a text may name them without quoting them."""
+    return stems_of(
+        name
+        for values, _ in entities + terms
+        for name in (values.get("name") or values.get("term"), *values["aliases"])
+        if name
+    )
+
+
+def _unsupported(kind: str, ident: str, text: str, citations: tuple, names: frozenset[str]) -> str | None:
+    """Why a text says more than its quotes do, or None when at least half its words are quoted."""
+    field, fix = _WORDED[kind]
+    found = support(text, (c.quote for c in citations), names)
+    if found.share >= MIN_SHARE:
+        return None
+    return (
+        f"{kind} '{ident}': only {found.share:.0%} of the words of its {field} are in its quotes (at least "
+        f"{MIN_SHARE:.0%} must be); no quote has {', '.join(repr(w) for w in found.missing[:8])}. {fix}"
+    )
+
+
+def _check_wording(records: list[tuple[dict, Mapping]], kind: str, names: frozenset[str], out: Collector) -> None:
+    """A description or a cited definition must say what its quotes say (see model/wording.py)."""
+    field = _WORDED[kind][0]
+    for values, node in records:
+        text = values[field].source
+        if message := _unsupported(kind, values["id"], text, values["citations"], names):
+            out.error(node.value_mark(field), message, ("wording", f"{kind} {values['id']}"))
+
+
+def _check_aliases(
+    records: list[tuple[dict, Mapping]], kind: str, archives: dict[str, SourceText], out: Collector
+) -> None:
+    """An alias links every mention of it to its entry, so it must be a name some source uses."""
+    texts = [archive.folded.casefold() for archive in archives.values()]
+    for values, node in records:
+        aliases = node.get("aliases")
+        for number, alias in enumerate(values["aliases"]):
+            if any(fold(alias).casefold() in text for text in texts):
+                continue
+            mark = aliases.items[number].mark if isinstance(aliases, Sequence) else node.value_mark("aliases")
+            out.error(
+                mark,
+                f"alias '{alias}' of {kind} '{values['id']}' is in no archived source; an alias links every "
+                "mention of it to this entry, so it must be a name a source uses: remove it",
+                ("alias", f"{kind} {values['id']}"),
+            )
+
+
 def _story_history(root: Path, path: Path | None, out: Collector) -> dict:
     """The data's git history, from where this story started (see STORY in schema.py)."""
     if path is None:
@@ -586,7 +651,7 @@ def _check_permanent_links(
         )
 
 
-def _read_event(ident: str, path: Path, out: Collector) -> Event | None:
+def _read_event(ident: str, path: Path, out: Collector, names: frozenset[str]) -> Event | None:
     out.owner = ("event", ident)
     node = _read_yaml(path, MAX_EVENT_BYTES, out)
     if node is None:
@@ -607,4 +672,7 @@ def _read_event(ident: str, path: Path, out: Collector) -> Event | None:
             "is not one exact day; say how the date was worked out",
         )
         return None
+    text = f"{values['title']} {values['summary'].source}"
+    if message := _unsupported("event", ident, text, values["citations"], names):
+        out.error(node.value_mark("summary"), message, ("wording", f"event {ident}"))
     return Event(id=ident, path=out.path, **values)
