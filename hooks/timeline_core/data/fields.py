@@ -82,6 +82,8 @@ def read_record(node: Node, record: Record, out: Collector, where: str) -> dict 
                 out.error(node.mark, f"missing required field '{spec.name}' in {where}: {spec.description}")
             else:
                 values[spec.name] = () if spec.type in ("slugs", "lines", "records") else None
+                if spec.type == "flag":
+                    values[spec.name] = False
     if record.one_of and all(node.get(name) is None for name in record.one_of):  # a wrong one is reported as such
         given = " or ".join(f"'{name}'" for name in record.one_of)
         choices = [spec for name in record.one_of if (spec := record.field(name)) is not None]
@@ -204,6 +206,11 @@ def _convert(node: Node, spec: Field, out: Collector, where: str) -> object:
                 f"'{value}' is not one of {', '.join(spec.choices)}{did_you_mean(value, spec.choices)}", node.mark
             )
         return value
+    if kind == "flag":
+        if not isinstance(node, Scalar) or node.kind != "boolean" or node.text not in ("true", "false"):
+            shown = node.text if isinstance(node, Scalar) else describe(node)
+            raise DataError(f"must be true or false, not {shown!r}; write true, or leave the field out", node.mark)
+        return node.text == "true"
     if kind == "records":
         return _records(node, spec, out, where)
     raise AssertionError(f"unknown field type {kind}")  # pragma: no cover - schema is ours

@@ -46,6 +46,7 @@ def _field_schema(field: Field) -> dict:
         "url": {"type": "string", "pattern": r"^https?://[^\s/]+"},
         "path": {"type": "string", "pattern": r"^seeds/[^\s]+$"},
         "choice": {"type": "string", "enum": list(field.choices)},
+        "flag": {"type": "boolean"},
     }
     schema: dict[str, object]
     if field.type == "records":

@@ -39,7 +39,8 @@ class Field:
 
     `type` is one of: line (one line of text), markdown, paragraph (one Markdown
     paragraph), slug, slugs (a list of slugs), lines (a list of lines), edtf, day,
-    url, path, choice, records (a list of nested `record`s).  `ref` names the kind
+    url, path, choice, flag (true or false; false when left out), records (a list of
+    nested `record`s).  `ref` names the kind
     of record a slug refers to.
     """
 
@@ -131,6 +132,13 @@ EVENT = Record(
             choices=STATUSES,
         ),
         Field("summary", "paragraph", True, "What happened, in one Markdown paragraph.", max_length=2000),
+        Field(
+            "background",
+            "flag",
+            False,
+            "true for context the story mentions but that is not part of its sequence (a rival's "
+            "setback, an earlier decision): shown apart from the story, after it, labelled Background.",
+        ),
         Field("tags", "slugs", False, "Lowercase topic tags, such as video-generation."),
         Field("entities", "slugs", False, "Ids of entities in timeline/entities.yml that take part.", ref="entity"),
         Field("terms", "slugs", False, "Ids of glossary terms in timeline/glossary.yml the event uses.", ref="term"),

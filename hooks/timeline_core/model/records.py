@@ -38,6 +38,7 @@ class Event:
     entities: tuple[str, ...]
     terms: tuple[str, ...]
     citations: tuple[Citation, ...]
+    background: bool = False  # context, not part of the story's sequence: shown apart, after it
 
     def sort_key(self) -> tuple:
         return (*self.date.sort_key(), self.id)

@@ -11,9 +11,10 @@ from .records import Citation, Entity, Event, Term, Timeline
 
 
 def ordered_events(events: Iterable[Event]) -> tuple[Event, ...]:
-    """The order readers meet events everywhere: by the month they are listed under, then within
-    a month by earliest possible day, latest possible day and id."""
-    return tuple(sorted(events, key=lambda e: (e.month, e.sort_key())))
+    """The order readers meet events everywhere: the story's events, then its background (context
+    that is not part of the sequence), each by the month they are listed under, then within a
+    month by earliest possible day, latest possible day and id."""
+    return tuple(sorted(events, key=lambda e: (e.background, e.month, e.sort_key())))
 
 
 def glossary_order(terms: tuple[Term, ...]) -> tuple[Term, ...]:

@@ -1,8 +1,10 @@
 """The overview picture: every event on one time axis, drawn at build time as SVG.
 
 An exact day is a dot; anything less precise is drawn as the span of days it can
-mean, and an open end runs to the edge of the axis, so the picture never shows
-more certainty than the data has.
+mean, and an open end fades out towards the edge of the axis, so the picture never
+shows more certainty than the data has. Every mark carries the number its event
+shows in the list below it, so it can be found without hovering; background events
+get a band of their own under the story's, as they are listed after it.
 """
 
 from __future__ import annotations
@@ -13,10 +15,14 @@ from dataclasses import dataclass
 from ..model.dates import MONTHS, display_date
 from ..model.records import Event
 
-WIDTH = 600  # narrow, so marks and labels stay legible when a phone scales the picture down
-LEFT, RIGHT = 16, 584
-LANE = 22
-TOP = 10
+# Near a phone's width, so a phone shows marks and numbers at about their drawn size (13 units:
+# 11 px at 375 px); wider screens cap the picture's width in CSS instead of scaling it up.
+WIDTH = 400
+LEFT, RIGHT = 14, 386
+LANE = 24  # a mark is 20 high: its number's disc
+TOP = 6
+BAND_GAP = 22  # between the story's marks and the background's, for the band's label
+NUMBER_ROOM = 22  # a lane is free again this far right of a mark's number
 PADDING_DAYS = 2
 
 
@@ -29,6 +35,9 @@ class Mark:
     y: float
     shape: str  # "point", "span" or "open"
     approximate: bool
+    number: int = 0  # the event's number in the list under the axis
+    number_x: float = 0  # where its number's disc sits: at the known end of an open span
+    fades: str = ""  # "left" or "right": the open end of an "open" mark
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,7 @@ class Axis:
     height: float
     first: dt.date
     last: dt.date
+    band_y: float | None = None  # where the background band's label goes, when there is one
     width: int = WIDTH  # the SVG's coordinate space: marks lie between `left` and `right`
     left: int = LEFT
     right: int = RIGHT
@@ -85,7 +95,9 @@ def _ticks(first: dt.date, last: dt.date, x_of) -> tuple[Tick, ...]:
 
 
 def build_axis(events: tuple[Event, ...]) -> Axis | None:
-    """Lay out every event on one axis; lanes keep marks from covering each other."""
+    """Lay out every event on one axis, numbered in the order given (the order of the list under
+    it); lanes keep marks and numbers from covering each other, and background events are laid
+    out in a band of their own below the story's."""
     known = [d for e in events for d in (e.date.earliest, e.date.latest) if d is not None]
     if not known:
         return None
@@ -96,32 +108,53 @@ def build_axis(events: tuple[Event, ...]) -> Axis | None:
     def x_of(day: dt.date) -> float:
         return round(LEFT + (RIGHT - LEFT) * (day - first).days / days, 1)
 
-    lanes: list[float] = []  # the right edge of the last mark in each lane
+    numbered = list(enumerate(events, 1))
+    story = [(n, e) for n, e in numbered if not e.background]
+    background = [(n, e) for n, e in numbered if e.background]
+    marks, lanes = _lay_out(story, x_of, TOP)
+    band_y = None
+    if background:
+        band_y = TOP + lanes * LANE + 6
+        more, extra = _lay_out(background, x_of, band_y + BAND_GAP - 6)
+        marks += more
+        lanes_height = band_y + BAND_GAP - 6 + extra * LANE
+    else:
+        lanes_height = TOP + lanes * LANE
+    return Axis(tuple(marks), _ticks(first, last, x_of), lanes_height + 30, first, last, band_y)
+
+
+def _lay_out(numbered: list[tuple[int, Event]], x_of, top: float) -> tuple[list[Mark], int]:
+    """Marks for some events, in lanes from `top` down; returns them and how many lanes they take."""
+    lanes: list[float] = []  # the right edge of what was last drawn in each lane
     marks = []
-    for event in sorted(events, key=Event.sort_key):
+    for number, event in sorted(numbered, key=lambda item: item[1].sort_key()):
         date = event.date
         start = x_of(date.earliest) if date.earliest else LEFT
         end = x_of(date.latest + dt.timedelta(days=1)) if date.latest else RIGHT
-        open_end = date.earliest is None or date.latest is None
+        fades = "left" if date.earliest is None else "right" if date.latest is None else ""
         point = not date.interval and date.start is not None and date.start.precision == "day"
         if point:
             day = date.placed_on
             start = end = _middle(x_of(day), x_of(day + dt.timedelta(days=1)))
-        lane = next((i for i, edge in enumerate(lanes) if edge + 10 < start), None)
+        number_x = max(end - 10, start) if fades == "left" else start if point else start + 10
+        left_edge = min(start, number_x - 10)
+        lane = next((i for i, edge in enumerate(lanes) if edge + 4 < left_edge), None)
         if lane is None:
             lanes.append(0)
             lane = len(lanes) - 1
-        lanes[lane] = max(end, start + 6)
+        lanes[lane] = max(end, number_x + NUMBER_ROOM / 2)
         marks.append(
             Mark(
                 event.id,
-                f"{display_date(date)}: {event.title}",
+                f"{number}. {display_date(date)}: {event.title}",
                 start,
                 0 if point else max(end - start, 4),
-                TOP + lane * LANE,
-                "open" if open_end else "point" if point else "span",
+                top + lane * LANE,
+                "open" if fades else "point" if point else "span",
                 date.qualified,
+                number,
+                number_x,
+                fades,
             )
         )
-    height = TOP + len(lanes) * LANE + 30
-    return Axis(tuple(marks), _ticks(first, last, x_of), height, first, last)
+    return marks, len(lanes)

@@ -108,11 +108,18 @@ def timeline_groups(events: tuple[Event, ...]) -> tuple[YearGroup, ...]:
     return tuple(YearGroup(f"{year:04d}", str(year), tuple(months)) for year, months in years.items())
 
 
+BACKGROUND = "Background"  # the heading background events are listed under, after the story's
+
+
 def events_by_year(events: tuple[Event, ...]) -> tuple[tuple[str, tuple[Event, ...]], ...]:
-    """A long list of events, in reading order, cut under year headings, so a reader can jump through it."""
-    return tuple(
-        (year.label, tuple(e for month in year.months for e in month.events)) for year in timeline_groups(events)
+    """A long list of events, in reading order, cut under year headings, so a reader can jump through it;
+    background events come last, under their own heading."""
+    background = tuple(e for e in events if e.background)
+    story = tuple(e for e in events if not e.background)
+    years = tuple(
+        (year.label, tuple(e for month in year.months for e in month.events)) for year in timeline_groups(story)
     )
+    return years + (((BACKGROUND, background),) if background else ())
 
 
 @dataclass(frozen=True)
@@ -232,7 +239,9 @@ class Paging:
 
 def paginate(groups: Groupings, layout: Layout) -> Paging:
     """Plan every paged list of the story, once."""
-    plan = plan_pages(groups.events, layout.events_per_page)
+    story = plan_pages(tuple(e for e in groups.events if not e.background), layout.events_per_page)
+    # Background events are listed apart, after the story, on the Timeline page itself
+    plan = TimelinePlan(story.pages, {**story.page_of, **{e.id: TIMELINE_PAGE for e in groups.events if e.background}})
 
     def listing(events: tuple[Event, ...], src: str) -> TimelinePlan:
         return plan_pages(events, layout.links_per_page, src, src.removesuffix(".md"))

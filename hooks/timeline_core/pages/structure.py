@@ -113,9 +113,11 @@ def home(story: Story) -> Iterator[Page]:
 def timeline(story: Story) -> Iterator[Page]:
     """The timeline on one page, or on one page per period under an index of periods."""
     plan = story.plan
+    background = tuple(e for e in story.groups.events if e.background)
     tags = tuple(story.groups.by_tag)
     filter_entities = [e for e in story.groups.entities if e.id in story.groups.by_entity]
     for number, period in enumerate(plan.pages):
+        shown = period.events + (background if period.src == TIMELINE_PAGE else ())
         yield Page(
             period.src,
             "timeline.md.j2",
@@ -124,13 +126,15 @@ def timeline(story: Story) -> Iterator[Page]:
                 "previous": plan.pages[number - 1] if number else None,
                 "next": plan.pages[number + 1] if number + 1 < len(plan.pages) else None,
                 "years": story.paging.years[period.src],
-                "axis": build_axis(period.events),
+                "axis": build_axis(shown),
+                "numbers": {event.id: number for number, event in enumerate(shown, 1)},
+                "background": background,
                 "tags": tags,
                 "filter_entities": filter_entities,
             },
         )
     if plan.split:
-        yield Page(TIMELINE_PAGE, "timeline_index.md.j2", {"by_year": periods_by_year(plan)})
+        yield Page(TIMELINE_PAGE, "timeline_index.md.j2", {"by_year": periods_by_year(plan), "background": background})
 
 
 def event_map_file(story: Story) -> Iterator[Page]:
