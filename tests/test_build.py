@@ -29,30 +29,31 @@ def test_timeline_shows_events_in_order_with_dates_citations_and_anchors(example
     page = example.page("timeline/index.html")
     titles = [h.get_text(strip=True) for h in page.select("article.tl-event h4")]
     assert titles == [
-        "The old ferry service is suspended",
         "Residents speculate that the contract was a favour",  # on or before 6 Mar: placed on 6 Mar
         "Riverside council approves the footbridge",
         "Blue Line says the ferry could return by summer",
         "Councillors say the footbridge will go ahead",
         "Construction of the footbridge is expected to begin",
+        "The old ferry service is suspended",  # background: after the story, under its own heading
     ]
-    assert [h.get_text(strip=True).rstrip("¶") for h in page.select("h2")] == ["2025", "2026", "Withdrawn entries"]
+    headings = [h.get_text(strip=True).rstrip("¶") for h in page.select("h2")]
+    assert headings == ["2026", "Background", "Withdrawn entries"]
     assert page.select_one("h3#\\32 026-03").get_text(strip=True).rstrip("¶") == "March 2026"
     vote = _event(page, VOTE)
-    date = vote.select_one(".tl-date")
-    assert date.get_text(" ", strip=True).startswith("5 Mar 2026")
+    date = vote.select_one(".tl-date .tl-when")
+    assert date.get_text(" ", strip=True) == "5 Mar 2026"
     assert date.time["datetime"] == "2026-03-05"
     quote = vote.select_one(".tl-citations li blockquote").get_text(" ", strip=True)
     assert quote == "The vote, held on 5 March 2026, passed by seven votes to four."
     links = [a["href"] for a in vote.select(".tl-cite-source a")]
-    assert links[0].startswith(f"../sources/{SOURCE}/#q-")
-    assert links[1] == (
+    assert links[0] == f"../sources/#{SOURCE}"  # the publisher's name, once
+    assert links[1].startswith(f"../sources/{SOURCE}/#q-")
+    assert links[2] == (
         "https://gazette.example/2026/03/riverside-footbridge#:~:text="
         "The%20vote%2C%20held%20on,seven%20votes%20to%20four."
     )
-    assert links[2] == f"../sources/#{SOURCE}"
     shown = {
-        ident: _event(page, ident).select_one(".tl-date").get_text(" ", strip=True)
+        ident: _event(page, ident).select_one(".tl-date").get_text(" ", strip=True).split(" ", 1)[1]
         for ident in (
             "2025-old-ferry-service-is-suspended",
             "2026-03-06-residents-speculate-about-the-contract",
@@ -170,7 +171,7 @@ def test_strict_build_fails_with_the_same_message_as_check(empty_project):
     assert check.returncode == 1 and build.returncode == 1
     expected = (
         f"{EVENT}:5:1: error: unknown field 'summry' in the event (did you mean 'summary'?); "
-        "allowed fields: title, date, date_basis, date_note, status, summary, tags, entities, terms, "
+        "allowed fields: title, date, date_basis, date_note, status, summary, background, tags, entities, terms, "
         "citations"
     )
     assert expected in check.stdout.splitlines()
@@ -300,7 +301,7 @@ def test_a_print_source_and_new_entity_kinds_read_in_plain_words(empty_project):
     assert run.returncode == 0, run.stderr
     event = empty_project.page("timeline/index.html").select_one("article.tl-event")
     links = [a.get_text() for a in event.select(".tl-cite-source a")]
-    assert links == ["In the archived copy", "About this source"]  # no original on the web to link
+    assert links == ["Example Press", "In the archived copy"]  # no original on the web to link
     source = empty_project.page("sources/index.html").select_one("section.tl-source")
     shown = dict(
         zip([dt.get_text() for dt in source.select("dt")], [dd.get_text() for dd in source.select("dd")], strict=True)

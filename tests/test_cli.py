@@ -23,8 +23,8 @@ def test_check_prints_every_problem_and_exits_1(empty_project):
         "timeline/events/2026-04-06-example-model-ready.yml:1:1: error: missing required field 'summary' "
         "in the event: What happened, in one Markdown paragraph.",
         "timeline/events/2026-04-06-example-model-ready.yml:5:1: error: unknown field 'summry' in the event "
-        "(did you mean 'summary'?); allowed fields: title, date, date_basis, date_note, status, summary, tags, "
-        "entities, terms, citations",
+        "(did you mean 'summary'?); allowed fields: title, date, date_basis, date_note, status, summary, background, "
+        "tags, entities, terms, citations",
         "timeline/events/notes.txt:1:1: error: unexpected file; event files end in .yml (rename it to notes.yml)",
     ]
     assert run.stderr.startswith("3 problems found")
