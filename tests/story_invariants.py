@@ -120,6 +120,49 @@ def every_event_is_on_the_timeline_with_its_status_and_quotes(site: BuiltSite) -
 
 
 @_check
+def the_story_comes_first_and_background_is_labelled_everywhere(site: BuiltSite) -> list[str]:
+    """A reader scanning from the top meets the story's first event first; background comes after it,
+    labelled on the page, on the axis and in every export."""
+    wrong = []
+    ordered = sorted(site.timeline.events, key=lambda e: (e.background, e.month, e.sort_key()))
+    first_page = site.event_pages[ordered[0].id] if ordered else None
+    if first_page:
+        shown = [a.h4["id"] for a in site.page(first_page).select("article.tl-event") if a.h4]
+        story = [e.id for e in ordered if not e.background]
+        if story and shown and shown[0] != story[0]:
+            wrong.append(f"the timeline opens with {shown[0]}, not the story's first event {story[0]}")
+    data = {e["id"]: e for e in json.loads((site.root / "timeline.json").read_text())["events"]}
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO((site.root / "timeline.csv").read_text(), newline=""))}
+    timelinejs = {e["unique_id"]: e for e in json.loads((site.root / "timelinejs.json").read_text())["events"]}
+    for event in site.timeline.events:
+        article = site.page(site.event_pages[event.id]).find(id=event.id).find_parent("article")
+        labelled = article.select_one(".tl-background-badge") is not None
+        if labelled != event.background:
+            wrong.append(f"{event.id}: {'not ' if event.background else ''}labelled Background on its page")
+        if data.get(event.id, {}).get("background") != event.background:
+            wrong.append(f"timeline.json: {event.id} background is not {event.background}")
+        if (rows.get(event.id, {}).get("background") == "yes") != event.background:
+            wrong.append(f"timeline.csv: {event.id} background is not {event.background}")
+        if (timelinejs.get(event.id, {}).get("group") == "Background") != event.background:
+            wrong.append(f"timelinejs.json: {event.id} is not in the Background group")
+    return wrong
+
+
+@_check
+def every_axis_mark_carries_the_number_of_its_card(site: BuiltSite) -> list[str]:
+    wrong = []
+    for rel in set(site.event_pages.values()):
+        page = site.page(rel)
+        for mark in page.select(".tl-axis a.tl-mark"):
+            ident = mark["href"].lstrip("#")
+            anchor = page.find(id=ident)
+            number = anchor.find_parent("article").select_one(".tl-num") if anchor else None
+            if number is None or number.get_text() != mark.select_one("text").get_text():
+                wrong.append(f"{rel}: the axis mark of {ident} does not carry its card's number")
+    return wrong
+
+
+@_check
 def every_event_is_listed_on_its_entity_tag_and_source_pages(site: BuiltSite) -> list[str]:
     wrong = []
     expected: dict[str, Counter] = {}

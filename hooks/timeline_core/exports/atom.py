@@ -10,7 +10,7 @@ from xml.sax.saxutils import quoteattr
 from ..model.corroboration import support_of
 from ..model.dates import display_date, placement_note
 from ..model.records import Timeline
-from ..model.views import last_changed
+from ..model.views import BACKGROUND_NOTE, last_changed
 from ..pages.urls import TIMELINE_PAGE, Site
 
 if TYPE_CHECKING:
@@ -36,7 +36,8 @@ def atom_feed(timeline: Timeline, published: Published, site: Site) -> str:
         url = site.absolute(TIMELINE_PAGE, e.id)
         note = placement_note(e.date)
         content = (
-            f"<p><strong>{xml_escape(display_date(e.date))}</strong> · {xml_escape(e.status)}"
+            (f"<p><em>{BACKGROUND_NOTE}</em></p>" if e.background else "")
+            + f"<p><strong>{xml_escape(display_date(e.date))}</strong> · {xml_escape(e.status)}"
             + (f" · {xml_escape(note)}" if note else "")
             + f"</p>{e.summary.html}"
             + f"<p>{xml_escape(support_of(e.citations, timeline.sources_by_id).sentence())}</p>"
@@ -50,6 +51,7 @@ def atom_feed(timeline: Timeline, published: Published, site: Site) -> str:
             f"    <updated>{max(last_changed(timeline, e), e.date.placed_on).isoformat()}T00:00:00Z</updated>",
             f'    <content type="html">{xml_escape(content)}</content>',
             *[f"    <category term={quoteattr(tag)}/>" for tag in e.tags],
+            *(['    <category term="background" label="Background"/>'] if e.background else []),
             "  </entry>",
         ]
     lines.append("</feed>")

@@ -9,6 +9,7 @@ from ..model import views
 from ..model.corroboration import support_of
 from ..model.dates import placement_note
 from ..model.records import Timeline
+from ..model.views import BACKGROUND_NOTE
 from ..pages.urls import TIMELINE_PAGE, Site
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ def timeline_ics(timeline: Timeline, published: Published, site: Site) -> str:
             filter(
                 None,
                 [
+                    BACKGROUND_NOTE if e.background else "",
                     placement_note(e.date),
                     e.summary.source,
                     f"Status: {e.status}.",
@@ -69,7 +71,11 @@ def timeline_ics(timeline: Timeline, published: Published, site: Site) -> str:
             f"SUMMARY:{_ics_text(e.title)}",
             f"DESCRIPTION:{_ics_text(description)}",
             f"URL:{site.absolute(TIMELINE_PAGE, e.id)}",
-            *([f"CATEGORIES:{','.join(_ics_text(t) for t in e.tags)}"] if e.tags else []),
+            *(
+                [f"CATEGORIES:{','.join(_ics_text(t) for t in (*e.tags, *(['background'] if e.background else [])))}"]
+                if e.tags or e.background
+                else []
+            ),
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")

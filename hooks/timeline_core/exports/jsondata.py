@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from . import Published
 
 # 1.1: a source's url may be null, and it may have a location
-# 1.2: an event's independent publishers; a source's based_on, republish and sha256
+# 1.2: an event's independent publishers and whether it is background; a source's based_on, republish and sha256
 EXPORT_VERSION = "1.2"
 
 
@@ -66,6 +66,7 @@ def timeline_json(timeline: Timeline, published: Published, site: Site) -> dict:
                 "date_basis": e.date_basis,
                 "date_note": e.date_note,
                 "status": e.status,
+                "background": e.background,
                 "summary": e.summary.source,
                 "tags": list(e.tags),
                 "entities": list(e.entities),
@@ -165,6 +166,7 @@ def timeline_json_schema() -> dict:
                             "date_basis": {"enum": list(DATE_BASES)},
                             "date_note": nullable_string,
                             "status": {"enum": list(STATUSES)},
+                            "background": {"type": "boolean"},
                             "summary": {"type": "string"},
                             "tags": strings,
                             "entities": strings,

@@ -10,6 +10,7 @@ from ..model import views
 from ..model.corroboration import support_of
 from ..model.dates import display_date
 from ..model.records import Timeline
+from ..model.views import BACKGROUND_NOTE
 from ..pages.urls import TIMELINE_PAGE, Site, source_page
 
 if TYPE_CHECKING:
@@ -38,7 +39,8 @@ def timelinejs(timeline: Timeline, published: Published, site: Site) -> dict:
             "display_date": display_date(e.date),
             "text": {
                 "headline": str(xml_escape(e.title)),
-                "text": e.summary.html
+                "text": (f"<p><em>{BACKGROUND_NOTE}</em></p>" if e.background else "")
+                + e.summary.html
                 + "".join(
                     f'<blockquote>{xml_escape(c.quote)}</blockquote><p>— <a href="'
                     f'{site.absolute(source_page(c.source))}">'
@@ -51,7 +53,9 @@ def timelinejs(timeline: Timeline, published: Published, site: Site) -> dict:
         }
         if end is not None:
             slide["end_date"] = _tljs_date(end.latest, end.precision)
-        if e.tags:
+        if e.background:  # TimelineJS draws each group as a row of its own, apart from the story
+            slide["group"] = "Background"
+        elif e.tags:
             slide["group"] = e.tags[0]
         events.append(slide)
     return {

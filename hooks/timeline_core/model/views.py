@@ -9,6 +9,9 @@ from dataclasses import dataclass
 
 from .records import Citation, Entity, Event, Term, Timeline
 
+# How every export that carries text labels a background event (the pages say it with a heading).
+BACKGROUND_NOTE = "Background: context the story mentions, outside its sequence."
+
 
 def ordered_events(events: Iterable[Event]) -> tuple[Event, ...]:
     """The order readers meet events everywhere: the story's events, then its background (context
