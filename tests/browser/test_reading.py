@@ -18,7 +18,8 @@ PAGE_TYPES = {  # one page of each kind, from the test story (tests/stories/rive
 }
 VOTE = "2026-03-05-council-approves-footbridge"
 NEWS = "2026-03-09-blue-line-says-the-ferry-could-return"
-FERRY = ["2025-old-ferry-service-is-suspended", NEWS, "2026-03-09-councillors-say-the-footbridge-will-go-ahead"]
+# the old ferry's suspension is background: listed after the story
+FERRY = [NEWS, "2026-03-09-councillors-say-the-footbridge-will-go-ahead", "2025-old-ferry-service-is-suspended"]
 
 
 def _css_id(ident: str) -> str:
@@ -128,8 +129,11 @@ def test_without_javascript_everything_is_readable(browser, base_url):
     assert len(page.locator("article.tl-event:visible").all()) == 6  # a filter needs JavaScript; all are shown
     assert not page.locator("form.tl-filters").is_visible()
     assert not page.locator("button.tl-copy").first.is_visible()
-    page.click(f"{_css_id(VOTE)} ~ ol summary >> nth=0")
-    assert page.locator(_css_id(f"{VOTE}-cite-1") + " blockquote").is_visible()
+    assert page.locator(_css_id(f"{VOTE}-cite-1") + " blockquote").is_visible()  # the first quote is shown
+    dates = page.locator(f"{_css_id(VOTE)} ~ details.tl-details dl.tl-dates")
+    assert not dates.is_visible()
+    page.click(f"{_css_id(VOTE)} ~ details.tl-details > summary")  # the date line opens without JavaScript
+    assert dates.is_visible()
     context.close()
 
 
@@ -176,13 +180,15 @@ def test_citations_expand_to_the_verbatim_quote(base_url, watched):
     page.goto(base_url + "timeline/")
     item = page.locator(_css_id(f"{NEWS}-cite-1"))
     quote = item.locator("blockquote")
-    assert not quote.is_visible()
-    item.locator("summary").click()
-    assert quote.is_visible()
+    assert quote.is_visible()  # the first quote is part of the card
     assert (
         quote.inner_text()
         == "The ferry operator Blue Line said on Monday that it could restore the river crossing by summer."
     )
+    further = page.locator(_css_id(f"{NEWS}-cite-2"))
+    assert not further.locator("blockquote").is_visible()
+    further.locator("summary").click()
+    assert further.locator("blockquote").is_visible()
     archived = item.locator("a", has_text="In the archived copy")
     archived.click()
     page.wait_for_load_state()
@@ -260,9 +266,17 @@ def test_screenshots_of_every_page_type_light_dark_desktop_and_phone(browser, ba
                 target = folder / f"{name}-{scheme}-{device}.png"
                 page.screenshot(path=str(target), full_page=True)
                 written.append(target)
+            page.goto(base_url + "timeline/")  # the event card (its date line opened) and the axis, close up
+            page.wait_for_load_state("networkidle")
+            card = page.locator("article.tl-event").filter(has=page.locator(".tl-citation")).first
+            card.locator("details.tl-details > summary").click()
+            for name, element in (("card", card), ("axis", page.locator("figure.tl-axis"))):
+                target = folder / f"{name}-{scheme}-{device}.png"
+                element.screenshot(path=str(target))
+                written.append(target)
             context.close()
     assert all(p.stat().st_size > 10_000 for p in written)
-    assert len(written) == len(PAGE_TYPES) * 4
+    assert len(written) == (len(PAGE_TYPES) + 2) * 4
 
 
 def test_the_policy_blocks_injected_inline_handlers_and_search_still_works(base_url, watched):

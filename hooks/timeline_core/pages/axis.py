@@ -24,6 +24,7 @@ TOP = 6
 BAND_GAP = 22  # between the story's marks and the background's, for the band's label
 NUMBER_ROOM = 22  # a lane is free again this far right of a mark's number
 PADDING_DAYS = 2
+MAX_WIDE_TICKS = 5  # labels such as "Mar 2026" that fit side by side across the axis
 
 
 @dataclass(frozen=True)
@@ -77,21 +78,27 @@ def _ticks(first: dt.date, last: dt.date, x_of) -> tuple[Tick, ...]:
                 )
             )
             day += dt.timedelta(days=1)
-    elif span <= 90:  # weekly, on Mondays
+    elif span <= 90:  # weekly, on Mondays; every other week or more when they would not fit
+        weeks = -(-span // 7 // MAX_WIDE_TICKS) or 1
         day = first + dt.timedelta(days=(7 - first.weekday()) % 7)
         while day <= last:
             ticks.append(Tick(x_of(day), f"{day.day} {MONTHS[day.month - 1]}"))
-            day += dt.timedelta(days=7)
-    elif span <= 800:  # monthly
+            day += dt.timedelta(days=7 * weeks)
+    elif span <= 800:  # monthly, or every few months when they would not fit
+        months = -(-(span // 30) // MAX_WIDE_TICKS) or 1
         day = dt.date(first.year, first.month, 1)
+        count = 0
         while day <= last:
             if day >= first:
-                ticks.append(Tick(x_of(day), f"{MONTHS[day.month - 1]} {day.year}"))
+                if count % months == 0:
+                    ticks.append(Tick(x_of(day), f"{MONTHS[day.month - 1]} {day.year}"))
+                count += 1
             day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
     else:  # yearly
         for year in range(first.year + 1, last.year + 1):
             ticks.append(Tick(x_of(dt.date(year, 1, 1)), str(year)))
-    return tuple(ticks)
+    # a label centred on a tick at the very edge would be cut off
+    return tuple(tick for tick in ticks if LEFT + 24 <= tick.x <= RIGHT - 24 or len(tick.label) <= 2)
 
 
 def build_axis(events: tuple[Event, ...]) -> Axis | None:
