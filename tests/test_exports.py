@@ -119,6 +119,7 @@ def test_csv_is_rfc_4180_with_a_stable_header(built, example):
         "display_date",
         "date_basis",
         "status",
+        "background",
         "summary",
         "tags",
         "entities",

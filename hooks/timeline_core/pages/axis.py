@@ -19,7 +19,7 @@ from ..model.records import Event
 # 11 px at 375 px); wider screens cap the picture's width in CSS instead of scaling it up.
 WIDTH = 400
 LEFT, RIGHT = 14, 386
-LANE = 24  # a mark is 20 high: its number's disc
+LANE = 22  # a mark is 20 high: its number's disc
 TOP = 6
 BAND_GAP = 22  # between the story's marks and the background's, for the band's label
 NUMBER_ROOM = 22  # a lane is free again this far right of a mark's number
