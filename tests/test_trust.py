@@ -11,12 +11,13 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import REPO, Project, built
+from tests.site_checks import broken_links
 from tests.story_invariants import story_problems
 
 NODE_BIN = REPO / "node_modules/.bin"
@@ -64,46 +65,8 @@ def test_two_builds_of_one_commit_are_byte_identical(clone, site, tmp_path):
         assert (site / name).exists()
 
 
-def _targets(page: Path, site: Path):
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    for element in soup.find_all(["a", "link", "script", "img"]):
-        for attribute in ("href", "src"):
-            value = element.get(attribute)
-            if value:
-                yield element, value
-
-
-def _ids(page: Path, cache: dict) -> set[str]:
-    if page not in cache:
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        cache[page] = {el["id"] for el in soup.find_all(id=True)} | {
-            el["name"] for el in soup.find_all(attrs={"name": True})
-        }
-    return cache[page]
-
-
 def test_every_internal_link_and_anchor_resolves(site, example):
-    base_path = urlsplit(example.base_url).path  # 404.html links from the root path of site_url
-    broken = []
-    cache: dict = {}
-    for page in _pages(site):
-        for _, value in _targets(page, site):
-            parts = urlsplit(value)
-            if parts.scheme in ("http", "https", "mailto", "data") or value.startswith("//"):
-                continue
-            path = unquote(parts.path)
-            if path.startswith("/"):
-                path = str(site) + "/" + path.removeprefix(base_path)
-            target = (page.parent / path).resolve() if path else page
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.exists():
-                broken.append(f"{page.relative_to(site)}: {value} (no file)")
-                continue
-            anchor = parts.fragment and target.suffix == ".html" and not parts.fragment.startswith(":~:")
-            if anchor and unquote(parts.fragment) not in _ids(target, cache):
-                broken.append(f"{page.relative_to(site)}: {value} (no anchor)")
-    assert broken == []
+    assert broken_links(site, urlsplit(example.base_url).path) == []
 
 
 def test_linkinator_finds_no_broken_link_on_the_served_site(site):

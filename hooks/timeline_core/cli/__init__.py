@@ -8,7 +8,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .. import exports
+from .. import build_input, exports
 from ..data import jsonschema
 from ..data.load import load_timeline
 from ..data.schema import DATE_BASES, STATUSES
@@ -227,6 +227,34 @@ def init(root: Path, title: str | None, description: str | None, force: bool, in
     return 0
 
 
+def pages(root: Path, out: Path, builder: str, watch: bool) -> int:
+    """Write what a build needs to `out` (see build_input); 1 if the data has problems."""
+    if watch:
+        print(f"writing {out} on every change; stop with Ctrl-C")
+        try:
+            build_input.watch_build_input(root, out, builder)
+        except KeyboardInterrupt:
+            return 0
+        return 0  # pragma: no cover - the watch ends only by an interrupt
+    result = build_input.write_build_input(root, out, builder)
+    for problem in result.problems:
+        print(problem.format(), file=sys.stderr)
+    print(f"wrote {out}: {result.written} files changed, {result.unchanged} unchanged, {result.removed} removed")
+    print(f"next: cd {out} && {builder} build && cd - && uv run timeline harden {out}/site")
+    return 1 if result.problems else 0
+
+
+def harden(root: Path, site: Path, site_url: str) -> int:
+    """Harden every page of a site another builder built, as the hooks harden MkDocs' pages."""
+    if not site.is_dir():
+        print(f"error: {site} is not a folder; build the site first", file=sys.stderr)
+        return 2
+    url = site_url or (build_input.read_config(root).get("site_url") or "")
+    changed = build_input.harden_site(site, url)
+    print(f"hardened {changed} pages of {site}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="timeline", description=__doc__)
     parser.add_argument(
@@ -286,7 +314,28 @@ def main(argv: list[str] | None = None) -> int:
     quote_parser.add_argument("source", help="the source's id")
     quote_parser.add_argument("words", nargs="+", help="words the passage holds, in any order")
     quote_parser.add_argument("--count", type=int, default=3, help="how many passages to show (3)")
+    pages_parser = commands.add_parser(
+        "pages", help="write the complete input of a build (pages, exports, archives, docs/, a config) to a folder"
+    )
+    pages_parser.add_argument("--out", type=Path, required=True, help="the folder to write")
+    pages_parser.add_argument(
+        "--builder", choices=build_input.BUILDERS, default="mkdocs", help="what will build it (default: mkdocs)"
+    )
+    pages_parser.add_argument(
+        "--watch", action="store_true", help="write again on every change to timeline/, seeds/ or docs/"
+    )
+    harden_parser = commands.add_parser(
+        "harden", help="add the Content-Security-Policy and safe external links to a built site's pages"
+    )
+    harden_parser.add_argument("site", type=Path, help="the built site's folder")
+    harden_parser.add_argument(
+        "--site-url", default="", help="the site's address; links under it are not external (default: mkdocs.yml's)"
+    )
     args = parser.parse_args(argv)
+    if args.command == "pages":
+        return pages(args.root, args.out, args.builder, args.watch)
+    if args.command == "harden":
+        return harden(args.root, args.site, args.site_url)
     if args.command == "source":
         if args.source_command == "add":
             return sources.add_source(args.root, args)

@@ -68,6 +68,14 @@ def _external(site_url: str):
     return fix
 
 
+_POLICY = re.compile(r'\n?\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+
+
+def strip_policy(html: str) -> str:
+    """The page without the policy a previous hardening added (a page's hashes change with it)."""
+    return _POLICY.sub("", html)
+
+
 def harden_page(html: str, site_url: str, with_policy: bool = True) -> str:
     """Give external links rel="noopener noreferrer" and, unless told not to, add the policy."""
     html = _ANCHOR.sub(_external(site_url), html)

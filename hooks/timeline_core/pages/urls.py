@@ -43,13 +43,18 @@ def page_url(src: str, use_directory_urls: bool = True) -> str:
 
 
 @functools.lru_cache(maxsize=65536)  # pages link to the same few pages thousands of times
-def relative_link(from_src: str, to_src: str, use_directory_urls: bool = True) -> str:
-    """A link from one page to another page or file, relative, as it must be inside generated HTML."""
+def relative_link(from_src: str, to_src: str, use_directory_urls: bool = True, from_source: bool = False) -> str:
+    """A link from one page to another page or file, relative, as it must be inside generated HTML:
+    from the page's address, or with `from_source` from its Markdown file's folder, for a builder
+    (Zensical) that rewrites every relative link in a page as one written in its source."""
     here = page_url(from_src, use_directory_urls)
     target = page_url(to_src, use_directory_urls)
-    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
     if target == here:
         return ""
+    if from_source:
+        base = posixpath.dirname(from_src) + "/"
+    else:
+        base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
     relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
     if target.endswith("/") or not target:
         relative = relative.rstrip("/") + "/"
@@ -62,6 +67,7 @@ class Site:
 
     use_directory_urls: bool = True
     base_url: str = ""  # the published address (site_url), ending in "/", for absolute links
+    links_from_source: bool = False  # relative links as a source file writes them (see relative_link)
 
     def absolute(self, src: str, anchor: str = "") -> str:
         """An absolute URL, for feeds, calendars and structured data."""
@@ -73,4 +79,5 @@ class Site:
 
     def link(self, from_src: str, to_src: str, anchor: str = "") -> str:
         """A relative link from one page to another page, file or anchor."""
-        return relative_link(from_src, to_src, self.use_directory_urls) + (f"#{anchor}" if anchor else "") or "./"
+        link = relative_link(from_src, to_src, self.use_directory_urls, self.links_from_source)
+        return link + (f"#{anchor}" if anchor else "") or "./"

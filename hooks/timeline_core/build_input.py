@@ -1,0 +1,169 @@
+"""The complete input of a build, written to a folder, for a builder that runs no hooks.
+
+MkDocs runs our hooks; Zensical reads `mkdocs.yml` but ignores `hooks:`, and other tools may
+build Markdown too. `write_build_input` writes what the hooks would have added (every generated
+page, the exports, the archives) beside a copy of `docs/` and a config without hooks, from the
+same `site_files` the hooks call, so the two can never differ. It rewrites only files whose
+content changed, so a builder watching the folder rebuilds only what an edit touched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .data.load import LoadResult, load_timeline
+from .exports import Published
+from .pages.hardening import harden_page, strip_policy
+from .pages.paging import read_layout
+from .pages.urls import Site
+from .problems import Problem
+from .site_files import site_files
+
+CONFIG = "mkdocs.yml"
+DOCS = "docs"
+MANIFEST = ".timeline-pages.json"  # what the last run generated, so what is no longer generated goes
+DEFAULT_SITE_URL = "/"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as MkDocs reads it, for the tags our config uses: `!ENV [NAME, default]`."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        values = loader.construct_sequence(node)  # type: ignore[arg-type]
+        names, default = values[:-1], values[-1] if len(values) > 1 else None
+    return next((os.environ[name] for name in names if name in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+
+
+def read_config(root: Path) -> dict:
+    """The project's mkdocs.yml, with environment variables resolved as MkDocs resolves them."""
+    return yaml.load((root / CONFIG).read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+
+
+@dataclass(frozen=True)
+class Written:
+    problems: tuple[Problem, ...]
+    written: int  # files whose content changed
+    unchanged: int
+    removed: int
+
+
+def builder_config(config: dict, off_nav_folders: list[str]) -> dict:
+    """The config a hook-less builder reads: ours without hooks or watched data folders, with the
+    generated pages' folders kept out of the navigation, as the hooks keep them."""
+    built = {key: value for key, value in config.items() if key not in ("hooks", "watch")}
+    built["docs_dir"] = DOCS
+    if off_nav_folders:
+        built["not_in_nav"] = "".join(f"/{folder}/\n" for folder in off_nav_folders)
+    return built
+
+
+BUILDERS = ("mkdocs", "properdocs", "zensical")
+
+
+def write_build_input(root: Path, out: Path, builder: str = "mkdocs") -> Written:
+    """Write docs/ and the generated files under `out/docs/`, and `out/mkdocs.yml`, for `builder`:
+    Zensical rewrites the relative links inside a page's HTML as if written in its Markdown file,
+    so for it links are written that way; MkDocs and ProperDocs leave such HTML as it is."""
+    root, out = Path(root), Path(out)
+    config = read_config(root)
+    config_text = (root / CONFIG).read_text(encoding="utf-8")
+    layout, option_problems = read_layout((config.get("extra") or {}).get("timeline"), config_text)
+    result: LoadResult = load_timeline(root)
+    site = Site(
+        use_directory_urls=config.get("use_directory_urls", True),
+        base_url=(config.get("site_url") or DEFAULT_SITE_URL).rstrip("/") + "/",
+        links_from_source=builder == "zensical",
+    )
+    published = Published(title=config.get("site_name", ""), description=config.get("site_description") or "")
+    files = site_files(result, root, site, published, layout)
+    wanted: dict[str, bytes] = {}
+    for source in sorted((root / DOCS).rglob("*")):
+        if source.is_file():
+            wanted[f"{DOCS}/{source.relative_to(root / DOCS).as_posix()}"] = source.read_bytes()
+    for item in files:
+        data = item.copy_of.read_bytes() if item.copy_of is not None else item.text.encode("utf-8")
+        wanted[f"{DOCS}/{item.path}"] = data
+    off_nav = sorted({item.path.split("/", 1)[0] for item in files if item.off_nav and "/" in item.path})
+    wanted[CONFIG] = yaml.safe_dump(builder_config(config, off_nav), sort_keys=False, allow_unicode=True).encode()
+    counts = _write_changed(out, wanted)
+    return Written(tuple((*result.problems, *option_problems)), *counts)
+
+
+def _write_changed(out: Path, wanted: dict[str, bytes]) -> tuple[int, int, int]:
+    """Write each file whose bytes differ; remove what the previous run wrote and this one did not."""
+    manifest = out / MANIFEST
+    before = set(json.loads(manifest.read_text())) if manifest.exists() else set()
+    written = unchanged = 0
+    for rel, data in wanted.items():
+        path = out / rel
+        if path.is_file() and path.read_bytes() == data:
+            unchanged += 1
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written += 1
+    gone = sorted(before - set(wanted))
+    for rel in gone:
+        (out / rel).unlink(missing_ok=True)
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    manifest.write_text(json.dumps(sorted(wanted), indent=0) + "\n")
+    return written, unchanged, len(gone)
+
+
+def harden_site(site_dir: Path, site_url: str) -> int:
+    """Give every built page the Content-Security-Policy and safe external links the hooks add;
+    return how many pages changed. A page hardened before is hardened again from scratch."""
+    changed = 0
+    for page in sorted(Path(site_dir).rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        hardened = harden_page(strip_policy(text), site_url)
+        if hardened != text:
+            page.write_text(hardened, encoding="utf-8")
+            changed += 1
+    return changed
+
+
+def _fingerprint(root: Path) -> tuple:
+    """What a change to the inputs changes: each file's path, size and modification time."""
+    found = []
+    for part in ("timeline", "seeds", DOCS):
+        for path in sorted((root / part).rglob("*")) if (root / part).is_dir() else ():
+            if path.is_file():
+                stat = path.stat()
+                found.append((str(path), stat.st_size, stat.st_mtime_ns))
+    config = root / CONFIG
+    return (*found, config.stat().st_mtime_ns if config.exists() else 0)
+
+
+def watch_build_input(
+    root: Path, out: Path, builder: str = "mkdocs", interval: float = 0.3, report=print, stop=lambda: False
+) -> None:
+    """Write the build input, then again whenever timeline/, seeds/, docs/ or mkdocs.yml change,
+    until `stop()` is true. A builder serving `out` (`zensical serve`) then shows the edit."""
+    seen = None
+    while not stop():
+        now = _fingerprint(Path(root))
+        if now != seen:
+            seen = now
+            started = time.perf_counter()
+            result = write_build_input(root, out, builder)
+            for problem in result.problems:
+                report(problem.format())
+            report(
+                f"wrote {result.written} changed files ({result.unchanged} unchanged, {result.removed} removed) "
+                f"in {time.perf_counter() - started:.2f} s"
+            )
+        time.sleep(interval)
