@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -132,7 +133,95 @@ def serve_edit_seconds(project: Path) -> float:
         server.wait(timeout=30)
 
 
-def run(size: int, work: Path, serve: bool) -> dict:
+def other_builders(project: Path, work: Path, build_s: float, serve: bool) -> dict:
+    """ProperDocs (hooks and all) and Zensical (from `timeline pages`), each beside MkDocs' time."""
+    figures: dict = {}
+    if shutil.which("properdocs", path=str(BIN)):
+        seconds, run = timed(
+            [str(BIN / "properdocs"), "build", "--strict", "--quiet", "--site-dir", str(work / "pd")], project
+        )
+        if run.returncode:
+            raise SystemExit(f"properdocs build failed:\n{run.stderr[-2000:]}")
+        figures["properdocs_s"] = round(seconds, 2)
+        figures["properdocs_over_mkdocs"] = round(seconds / build_s, 3)
+    if shutil.which("zensical", path=str(BIN)):
+        out = work / "zensical"
+        pages_s, run = timed([str(BIN / "timeline"), "pages", "--out", str(out), "--builder", "zensical"], project)
+        if run.returncode:
+            raise SystemExit(f"timeline pages failed:\n{run.stderr[-2000:]}")
+        seconds, run = timed([str(BIN / "zensical"), "build"], out)
+        if run.returncode:
+            raise SystemExit(f"zensical build failed:\n{run.stdout[-2000:]}{run.stderr[-2000:]}")
+        figures["zensical_s"] = round(pages_s + seconds, 2)
+        figures["zensical_over_mkdocs"] = round((pages_s + seconds) / build_s, 3)
+        if serve:
+            figures["zensical_serve_edit_s"] = round(zensical_edit_seconds(project, out), 2)
+    return figures
+
+
+def zensical_edit_seconds(project: Path, out: Path) -> float:
+    """`timeline pages --watch` beside `zensical serve`: edit one event, time until its page shows it."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = project / "zensical-serve.log"
+    watcher = subprocess.Popen(
+        [str(BIN / "timeline"), "pages", "--out", str(out), "--builder", "zensical", "--watch"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    server = subprocess.Popen(
+        [str(BIN / "zensical"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=out,
+        env=ENV,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}/{urllib.parse.urlsplit(yaml_site_url(out)).path.lstrip('/')}"
+        events = sorted((project / "timeline/events").glob("*.yml"))
+        event = events[len(events) // 2]
+        pages = (
+            json.loads((out / "docs/timeline/event-pages.json").read_text())
+            if (out / "docs/timeline/event-pages.json").exists()
+            else {event.stem: ""}
+        )
+        url = base + "timeline/" + pages[event.stem].split("#")[0]
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:  # the first build
+            try:
+                with urllib.request.urlopen(url, timeout=30) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.2)
+        time.sleep(1)
+        marker = "Edited for the Zensical benchmark"  # not the `mkdocs serve` timing's, which may have run first
+        event.write_text(re.sub(r"^title: .*$", f"title: {marker}", event.read_text(), flags=re.M))
+        start = time.monotonic()
+        while time.monotonic() - start < 120:
+            try:
+                with urllib.request.urlopen(url, timeout=30) as response:
+                    if marker in response.read().decode("utf-8"):
+                        return time.monotonic() - start
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise SystemExit(f"zensical serve never showed the edit at {url}:\n{log.read_text()[-2000:]}")
+    finally:
+        for process in (server, watcher):
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def yaml_site_url(out: Path) -> str:
+    match = re.search(r"^site_url: (\S+)", (out / "mkdocs.yml").read_text(), re.M)
+    return match.group(1) if match else "/"
+
+
+def run(size: int, work: Path, serve: bool, builders: bool = False) -> dict:
     project = make_project(work / "project", size)
     check_s, check_mb, check = measure_peak([str(BIN / "timeline"), "check"], project)
     if check.returncode:
@@ -156,6 +245,8 @@ def run(size: int, work: Path, serve: bool) -> dict:
     }
     if serve:
         figures["serve_edit_s"] = round(serve_edit_seconds(project), 2)
+    if builders:
+        figures.update(other_builders(project, work, build_s, serve))
     return figures
 
 
@@ -163,6 +254,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--serve", action="store_true", help="also time a `mkdocs serve` rebuild (1,000 events)")
+    parser.add_argument(
+        "--builders",
+        action="store_true",
+        help="also time ProperDocs and Zensical (`uv sync --group builders`), and with --serve Zensical's edit loop",
+    )
     args = parser.parse_args()
     results = []
     print(
@@ -172,13 +268,24 @@ def main() -> None:
     )
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as folder:
-            figures = run(size, Path(folder), serve=args.serve and size == 1000)
+            figures = run(
+                size, Path(folder), serve=args.serve and (size == 1000 or args.builders), builders=args.builders
+            )
         results.append(figures)
         print(
             f"{size:>7} {figures['check_s']:>8} {figures['build_s']:>8} {figures['baseline_s']:>10} "
             f"{figures['build_over_baseline']:>6} {figures['peak_mb']:>8} {figures['output_mb']:>9} "
             f"{figures['largest_page_kb']:>10} {figures['build_ms_per_event']:>8}"
-            + (f"  serve edit {figures['serve_edit_s']} s" if "serve_edit_s" in figures else ""),
+            + (f"  serve edit {figures['serve_edit_s']} s" if "serve_edit_s" in figures else "")
+            + "".join(
+                f"  {name} {figures[key]} s ({figures[ratio]}× MkDocs)"
+                for name, key, ratio in (
+                    ("properdocs", "properdocs_s", "properdocs_over_mkdocs"),
+                    ("zensical", "zensical_s", "zensical_over_mkdocs"),
+                )
+                if key in figures
+            )
+            + (f"  zensical edit {figures['zensical_serve_edit_s']} s" if "zensical_serve_edit_s" in figures else ""),
             flush=True,
         )
     by_size = {r["events"]: r for r in results}

@@ -11,7 +11,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model.dates import MONTH_NAMES, MONTHS
 from ..model.records import Event, Redirect
@@ -220,10 +220,12 @@ def event_map(plan: TimelinePlan, redirects: Iterable[Redirect], site: Site) -> 
 
     Old ids from timeline/redirects.yml lead to the event they became.
     """
-    mapping = {ident: site.link(TIMELINE_PAGE, src, ident) for ident, src in plan.page_of.items()}
+    # A data file, not a page: no builder rewrites its links, so they are always from the page's address.
+    page_site = replace(site, links_from_source=False)
+    mapping = {ident: page_site.link(TIMELINE_PAGE, src, ident) for ident, src in plan.page_of.items()}
     for redirect in redirects:
         if redirect.new is not None and redirect.new in plan.page_of:
-            mapping[redirect.old] = site.link(TIMELINE_PAGE, plan.page_of[redirect.new], redirect.new)
+            mapping[redirect.old] = page_site.link(TIMELINE_PAGE, plan.page_of[redirect.new], redirect.new)
     return json.dumps(dict(sorted(mapping.items())), separators=(",", ":")) + "\n"
 
 
