@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -164,3 +165,29 @@ def test_zensical_builds_the_site_from_pages(example, tmp_path):
     harden = example.cli("harden", str(site))
     assert harden.returncode == 0 and "Content-Security-Policy" in (site / "timeline/index.html").read_text()
     assert json.loads((site / "timeline.json").read_text())["events"]
+
+
+def test_pages_watch_writes_again_when_an_event_changes(project, tmp_path):
+    out = tmp_path / "input"
+    watcher = subprocess.Popen(
+        [sys.executable, "-m", "timeline_core.cli", "--root", str(project.root), "pages", "--out", str(out), "--watch"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        page = out / "docs/timeline.md"
+        for _ in range(300):  # the first write
+            if page.exists():
+                break
+            time.sleep(0.1)
+        event = next((project.root / "timeline/events").glob("2026-03-09-blue-line*.yml"))
+        event.write_text(event.read_text().replace("title: Blue Line says", "title: Blue Line now says"))
+        for _ in range(300):
+            if "Blue Line now says" in page.read_text():
+                break
+            time.sleep(0.1)
+        assert "Blue Line now says" in page.read_text()
+    finally:
+        watcher.terminate()
+        watcher.wait(timeout=30)
