@@ -88,6 +88,22 @@ def baseline(project: Path, work: Path) -> float:
     return seconds
 
 
+def time_edit(event: Path, url: str, marker: str, who: str, log: Path) -> float:
+    """Retitle an event and time until `url` shows the new title (the server is already up)."""
+    time.sleep(1)  # a watcher's first snapshot is taken
+    event.write_text(re.sub(r"^title: .*$", f"title: {marker}", event.read_text(), flags=re.M))
+    start = time.monotonic()
+    while time.monotonic() - start < 120:
+        try:
+            with urllib.request.urlopen(url, timeout=30) as response:
+                if marker in response.read().decode("utf-8"):
+                    return time.monotonic() - start
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise SystemExit(f"{who} never showed the edit to {event.name} at {url}:\n{log.read_text()[-2000:]}")
+
+
 def serve_edit_seconds(project: Path) -> float:
     """Start `mkdocs serve`, edit one event, and time until its page shows the change."""
     with socket.socket() as sock:
@@ -114,20 +130,7 @@ def serve_edit_seconds(project: Path) -> float:
         with urllib.request.urlopen(base + "timeline/event-pages.json", timeout=30) as response:
             pages = json.load(response)
         url = base + "timeline/" + pages[event.stem].split("#")[0]
-        time.sleep(1)
-        text = event.read_text()
-        marker = "Edited for the benchmark"
-        event.write_text(re.sub(r"^title: .*$", f"title: {marker}", text, flags=re.M))
-        start = time.monotonic()
-        while time.monotonic() - start < 60:
-            try:
-                with urllib.request.urlopen(url, timeout=30) as response:
-                    if marker in response.read().decode("utf-8"):
-                        return time.monotonic() - start
-            except OSError:
-                pass
-            time.sleep(0.1)
-        raise SystemExit(f"mkdocs serve never showed the edit to {event.name} at {url}:\n{log.read_text()[-2000:]}")
+        return time_edit(event, url, "Edited for the benchmark", "mkdocs serve", log)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -197,19 +200,8 @@ def zensical_edit_seconds(project: Path, out: Path) -> float:
                         break
             except OSError:
                 time.sleep(0.2)
-        time.sleep(1)
-        marker = "Edited for the Zensical benchmark"  # not the `mkdocs serve` timing's, which may have run first
-        event.write_text(re.sub(r"^title: .*$", f"title: {marker}", event.read_text(), flags=re.M))
-        start = time.monotonic()
-        while time.monotonic() - start < 120:
-            try:
-                with urllib.request.urlopen(url, timeout=30) as response:
-                    if marker in response.read().decode("utf-8"):
-                        return time.monotonic() - start
-            except OSError:
-                pass
-            time.sleep(0.1)
-        raise SystemExit(f"zensical serve never showed the edit at {url}:\n{log.read_text()[-2000:]}")
+        # not the `mkdocs serve` timing's marker, which may have been written first
+        return time_edit(event, url, "Edited for the Zensical benchmark", "zensical serve", log)
     finally:
         for process in (server, watcher):
             process.terminate()

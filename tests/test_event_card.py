@@ -33,7 +33,10 @@ def test_the_card_shows_date_status_summary_and_first_quote_and_keeps_the_rest_o
         "Last changed",
     ]
     assert "Councillors answered Blue Line's Monday statement" in folded.select_one(".tl-date-note").get_text()
-    assert [a.get_text() for a in folded.select(".tl-sources-named a")] == [
+    titles = [a["title"] for a in card.select(".tl-cite-publisher")] + [
+        span["title"] for span in card.select("details.tl-citation > summary span[title]")
+    ]
+    assert titles == [  # each source's title once, on its publisher's name
         "Blue Line says ferry could return by summer",
         "Council approves Riverside footbridge",
         "Riverside backs footbridge",
