@@ -37,6 +37,11 @@ class Support:
     def count(self) -> int:
         return len(self.publishers)
 
+    @property
+    def worth_saying(self) -> bool:
+        """More than the event's one source already says: several publishers, or a relay."""
+        return self.count > 1 or bool(self.via)
+
     def sentence(self) -> str:
         """In plain words, for exports that carry text rather than fields."""
         text = f"Supported by {self.count} publisher{'s' if self.count != 1 else ''} ({', '.join(self.publishers)})"
