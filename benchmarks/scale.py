@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pstats
 import re
 import shutil
 import socket
@@ -213,7 +214,38 @@ def yaml_site_url(out: Path) -> str:
     return match.group(1) if match else "/"
 
 
-def run(size: int, work: Path, serve: bool, builders: bool = False) -> dict:
+# Where a build's time goes: (label, file the function is in, function name), cumulative times.
+PHASES = (
+    ("load timeline/", "timeline_core/data/load.py", "load_timeline"),
+    ("render pages", "timeline_core/pages/render.py", "render_pages"),
+    ("exports", "timeline_core/exports/__init__.py", "export_files"),
+    ("MkDocs pages (Markdown + theme)", "mkdocs/commands/build.py", "_build_page"),
+    ("search index (parse pages)", "material/plugins/search/plugin.py", "on_page_context"),
+    ("search index (write)", "material/plugins/search/plugin.py", "on_post_build"),
+)
+
+
+def build_profile(project: Path, work: Path) -> dict:
+    """Profile one `mkdocs build` (cProfile inflates every figure about 2-3×; compare the shares)."""
+    profile = work / "build.prof"
+    command = [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "mkdocs", "build", "--quiet"]
+    _, run = timed(command, project)
+    if run.returncode:
+        raise SystemExit(f"profiled build failed:\n{run.stderr[-2000:]}")
+    stats = pstats.Stats(str(profile)).stats  # type: ignore[attr-defined]
+    total = max(entry[3] for entry in stats.values())
+    shares = {}
+    for label, file, name in PHASES:
+        seconds = sum(
+            entry[3]
+            for (path, _, function), entry in stats.items()
+            if function == name and path.replace(os.sep, "/").endswith(file)
+        )
+        shares[label] = round(seconds / total, 3) if total else 0.0
+    return {"profiled_build_s": round(total, 2), "build_shares": shares}
+
+
+def run(size: int, work: Path, serve: bool, builders: bool = False, profile: bool = False) -> dict:
     project = make_project(work / "project", size)
     check_s, check_mb, check = measure_peak([str(BIN / "timeline"), "check"], project)
     if check.returncode:
@@ -239,6 +271,8 @@ def run(size: int, work: Path, serve: bool, builders: bool = False) -> dict:
         figures["serve_edit_s"] = round(serve_edit_seconds(project), 2)
     if builders:
         figures.update(other_builders(project, work, build_s, serve))
+    if profile:
+        figures.update(build_profile(project, work))
     return figures
 
 
@@ -246,6 +280,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--serve", action="store_true", help="also time a `mkdocs serve` rebuild (1,000 events)")
+    parser.add_argument(
+        "--profile", action="store_true", help="also print where a build's time goes (load, render, exports, search)"
+    )
     parser.add_argument(
         "--builders",
         action="store_true",
@@ -260,9 +297,8 @@ def main() -> None:
     )
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as folder:
-            figures = run(
-                size, Path(folder), serve=args.serve and (size == 1000 or args.builders), builders=args.builders
-            )
+            serve = args.serve and (size == 1000 or args.builders)
+            figures = run(size, Path(folder), serve=serve, builders=args.builders, profile=args.profile)
         results.append(figures)
         print(
             f"{size:>7} {figures['check_s']:>8} {figures['build_s']:>8} {figures['baseline_s']:>10} "
@@ -280,6 +316,10 @@ def main() -> None:
             + (f"  zensical edit {figures['zensical_serve_edit_s']} s" if "zensical_serve_edit_s" in figures else ""),
             flush=True,
         )
+        if "build_shares" in figures:
+            print(f"{'':>7} where a profiled build's {figures['profiled_build_s']} s go:", flush=True)
+            for label, share in figures["build_shares"].items():
+                print(f"{'':>9} {share:>6.1%}  {label}", flush=True)
     by_size = {r["events"]: r for r in results}
     summary = {"results": results}
     if 1000 in by_size and 10000 in by_size:
