@@ -131,8 +131,13 @@ def test_harden_adds_the_policy_and_safe_links_once(example, tmp_path):
     assert external and all({"noopener", "noreferrer"} <= set(a.get("rel", [])) for a in external)
 
 
-def test_properdocs_builds_the_same_site_as_mkdocs_hooks_and_all(example, tmp_path):
+STORIES = ["example", "story"]  # the test story, and the repository's own (checked only by what its data says)
+
+
+@pytest.mark.parametrize("which", STORIES)
+def test_properdocs_builds_the_same_site_as_mkdocs_hooks_and_all(which, request, tmp_path):
     _require("properdocs")
+    example = request.getfixturevalue(which)
     site = tmp_path / "properdocs-site"
     run = subprocess.run(
         [str(BIN / "properdocs"), "build", "--strict", "--quiet", "--site-dir", str(site)],
@@ -153,8 +158,10 @@ def test_properdocs_builds_the_same_site_as_mkdocs_hooks_and_all(example, tmp_pa
     assert different == []  # byte for byte, but for the generator's name
 
 
-def test_zensical_builds_the_site_from_pages(example, tmp_path):
+@pytest.mark.parametrize("which", STORIES)
+def test_zensical_builds_the_site_from_pages(which, request, tmp_path):
     _require("zensical")
+    example = request.getfixturevalue(which)
     out = tmp_path / "input"
     assert _pages_of(example, out, "zensical").returncode == 0
     run = subprocess.run([str(BIN / "zensical"), "build"], cwd=out, env=ENV, capture_output=True, text=True)
