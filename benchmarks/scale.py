@@ -219,9 +219,9 @@ PHASES = (
     ("load timeline/", "timeline_core/data/load.py", "load_timeline"),
     ("render pages", "timeline_core/pages/render.py", "render_pages"),
     ("exports", "timeline_core/exports/__init__.py", "export_files"),
-    ("MkDocs pages (Markdown + theme)", "mkdocs/commands/build.py", "_build_page"),
-    ("search index (parse pages)", "material/plugins/search/plugin.py", "on_page_context"),
-    ("search index (write)", "material/plugins/search/plugin.py", "on_post_build"),
+    ("MkDocs pages (Markdown, theme and the search parse below)", "mkdocs/commands/build.py", "_build_page"),
+    ("  of which: search index, parsing each page", "material/plugins/search/plugin.py", "on_page_context"),
+    ("search index, writing it", "material/plugins/search/plugin.py", "on_post_build"),
 )
 
 
