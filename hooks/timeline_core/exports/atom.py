@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
-from ..model.corroboration import Support, support_of
 from ..model.dates import display_date, placement_note
 from ..model.records import Timeline
 from ..model.views import BACKGROUND_NOTE, last_changed
@@ -40,7 +39,7 @@ def atom_feed(timeline: Timeline, published: Published, site: Site) -> str:
             + f"<p><strong>{xml_escape(display_date(e.date))}</strong> · {xml_escape(e.status)}"
             + (f" · {xml_escape(note)}" if note else "")
             + f"</p>{e.summary.html}"
-            + _support_html(support_of(e.citations, timeline.sources_by_id))
+            + (f"<p>{xml_escape(note)}</p>" if (note := timeline.support[e.id].note) else "")
         )
         lines += [
             "  <entry>",
@@ -56,9 +55,3 @@ def atom_feed(timeline: Timeline, published: Published, site: Site) -> str:
         ]
     lines.append("</feed>")
     return "\n".join(lines) + "\n"
-
-
-def _support_html(support: Support) -> str:
-    """The publishers behind an event, when that says more than its source does (JSON and CSV always
-    carry the count): a sentence per event would add megabytes to a long timeline's exports."""
-    return f"<p>{xml_escape(support.sentence())}</p>" if support.worth_saying else ""

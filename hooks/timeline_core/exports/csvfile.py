@@ -6,7 +6,6 @@ import csv
 import io
 
 from ..model import views
-from ..model.corroboration import support_of
 from ..model.dates import display_date
 from ..model.records import Timeline
 from ..pages.urls import TIMELINE_PAGE, Site
@@ -58,7 +57,7 @@ def timeline_csv(timeline: Timeline, site: Site) -> str:
             " ".join(e.tags),
             " ".join(e.entities),
             " ".join(dict.fromkeys(c.source for c in e.citations)),
-            support_of(e.citations, timeline.sources_by_id).count,
+            timeline.support[e.id].count,
             " | ".join(c.quote for c in e.citations),
         )
         writer.writerow([_cell(str(value)) for value in row])

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..model import views
-from ..model.corroboration import Support, support_of
 from ..model.dates import placement_note
 from ..model.records import Timeline
 from ..model.views import BACKGROUND_NOTE
@@ -57,7 +56,7 @@ def timeline_ics(timeline: Timeline, published: Published, site: Site) -> str:
                     placement_note(e.date),
                     e.summary.source,
                     f"Status: {e.status}.",
-                    _support_text(support_of(e.citations, timeline.sources_by_id)),
+                    timeline.support[e.id].note,
                     e.date_note or "",
                 ],
             )
@@ -80,8 +79,3 @@ def timeline_ics(timeline: Timeline, published: Published, site: Site) -> str:
         ]
     lines.append("END:VCALENDAR")
     return "\r\n".join(_fold(line) for line in lines) + "\r\n"
-
-
-def _support_text(support: Support) -> str:
-    """The publishers behind an event, when that says more than its source does (see atom.py)."""
-    return support.sentence() if support.worth_saying else ""

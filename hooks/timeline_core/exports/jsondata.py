@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..data.schema import DATE_BASES, REPUBLISH, SHA256_PATTERN, STATUSES, TERM_BASES
 from ..model import views
-from ..model.corroboration import Support, support_of
+from ..model.corroboration import Support
 from ..model.dates import EdtfDate, display_date
 from ..model.records import Citation, Timeline
 from ..pages.urls import TIMELINE_PAGE, Site
@@ -72,7 +72,7 @@ def timeline_json(timeline: Timeline, published: Published, site: Site) -> dict:
                 "entities": list(e.entities),
                 "terms": list(e.terms),
                 "citations": _citations_json(e.citations),
-                **_support_json(support_of(e.citations, timeline.sources_by_id)),
+                **_support_json(timeline.support[e.id]),
                 **_history(timeline, e.path),
             }
             for e in views.ordered_events(timeline.events)

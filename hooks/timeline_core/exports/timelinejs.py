@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape as xml_escape
 
 from ..model import views
-from ..model.corroboration import Support, support_of
 from ..model.dates import display_date
 from ..model.records import Timeline
 from ..model.views import BACKGROUND_NOTE
@@ -47,7 +46,7 @@ def timelinejs(timeline: Timeline, published: Published, site: Site) -> dict:
                     f"{xml_escape(timeline.sources_by_id[c.source].title)}</a></p>"
                     for c in e.citations
                 )
-                + _support_html(support_of(e.citations, timeline.sources_by_id))
+                + (f"<p>{xml_escape(note)}</p>" if (note := timeline.support[e.id].note) else "")
                 + f'<p><a href="{site.absolute(TIMELINE_PAGE, e.id)}">On the timeline</a> · {e.status}</p>',
             },
         }
@@ -67,9 +66,3 @@ def timelinejs(timeline: Timeline, published: Published, site: Site) -> dict:
         },
         "events": events,
     }
-
-
-def _support_html(support: Support) -> str:
-    """The publishers behind an event, when that says more than its source does (JSON and CSV always
-    carry the count): a sentence per event would add megabytes to a long timeline's exports."""
-    return f"<p>{xml_escape(support.sentence())}</p>" if support.worth_saying else ""

@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .dates import EdtfDate
 from .quotes import SourceText
+
+if TYPE_CHECKING:
+    from .corroboration import Support
 
 
 @dataclass(frozen=True)
@@ -176,6 +180,13 @@ class Timeline:
     @cached_property
     def terms_by_id(self) -> dict[str, Term]:
         return {term.id: term for term in self.terms}
+
+    @cached_property
+    def support(self) -> dict[str, Support]:
+        """Each event's independent publishers, worked out once for the pages and every export."""
+        from .corroboration import support_of  # corroboration is made of these records
+
+        return {event.id: support_of(event.citations, self.sources_by_id) for event in self.events}
 
     @cached_property
     def events_by_id(self) -> dict[str, Event]:

@@ -114,7 +114,8 @@ def last_changed(timeline: Timeline, event: Event) -> dt.date:
 class Groupings:
     """Every ordering and grouping of one story that its pages show, made in one pass over it."""
 
-    events: tuple[Event, ...]  # in reading order
+    events: tuple[Event, ...]  # in reading order: the story's, then its background
+    background: tuple[Event, ...]  # the tail of `events` that is background, listed apart
     entities: tuple[Entity, ...]  # by name
     letters: tuple[tuple[str, tuple[Term, ...]], ...]  # glossary terms under their initials
     by_entity: dict[str, tuple[Event, ...]]
@@ -131,6 +132,7 @@ def group(timeline: Timeline, event_terms: Mapping[str, tuple[str, ...]]) -> Gro
     events = ordered_events(timeline.events)
     return Groupings(
         events=events,
+        background=tuple(event for event in events if event.background),
         entities=entities_order(timeline),
         letters=glossary_letters(timeline.terms),
         by_entity=events_by(events, lambda event: event.entities),

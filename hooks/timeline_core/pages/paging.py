@@ -241,9 +241,9 @@ class Paging:
 
 def paginate(groups: Groupings, layout: Layout) -> Paging:
     """Plan every paged list of the story, once."""
-    story = plan_pages(tuple(e for e in groups.events if not e.background), layout.events_per_page)
     # Background events are listed apart, after the story, on the Timeline page itself
-    plan = TimelinePlan(story.pages, {**story.page_of, **{e.id: TIMELINE_PAGE for e in groups.events if e.background}})
+    story = plan_pages(groups.events[: len(groups.events) - len(groups.background)], layout.events_per_page)
+    plan = TimelinePlan(story.pages, {**story.page_of, **{e.id: TIMELINE_PAGE for e in groups.background}})
 
     def listing(events: tuple[Event, ...], src: str) -> TimelinePlan:
         return plan_pages(events, layout.links_per_page, src, src.removesuffix(".md"))

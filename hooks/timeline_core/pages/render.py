@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from ..data.load import LoadResult
 from ..data.schema import ENTITY_KINDS_SHOWN
 from ..model import views
-from ..model.corroboration import Support, support_of
+from ..model.corroboration import Support
 from ..model.dates import EdtfDate, display_parts, exact_day
 from ..model.records import Event, Section, Source
 from .annotate import cited_passages, quote_anchor, text_fragment
@@ -175,7 +175,7 @@ class Helpers:
 
     def support(self, event: Event) -> Support:
         """The independent publishers behind an event's citations, and the sources relaying them."""
-        return support_of(event.citations, self.story.timeline.sources_by_id)
+        return self.story.timeline.support[event.id]
 
     def citers_of(self, source_id: str) -> tuple[Citer, ...]:
         return self.story.citers_of(source_id)

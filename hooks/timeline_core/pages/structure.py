@@ -113,7 +113,7 @@ def home(story: Story) -> Iterator[Page]:
 def timeline(story: Story) -> Iterator[Page]:
     """The timeline on one page, or on one page per period under an index of periods."""
     plan = story.plan
-    background = tuple(e for e in story.groups.events if e.background)
+    background = story.groups.background
     tags = tuple(story.groups.by_tag)
     filter_entities = [e for e in story.groups.entities if e.id in story.groups.by_entity]
     for number, period in enumerate(plan.pages):
