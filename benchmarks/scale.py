@@ -217,7 +217,7 @@ def yaml_site_url(out: Path) -> str:
 # Where a build's time goes: (label, file the function is in, function name), cumulative times.
 PHASES = (
     ("load timeline/", "timeline_core/data/load.py", "load_timeline"),
-    ("render pages", "timeline_core/pages/render.py", "render_pages"),
+    ("render pages", "timeline_core/pages/render.py", "render_site"),
     ("exports", "timeline_core/exports/__init__.py", "export_files"),
     ("MkDocs pages (Markdown, theme and the search parse below)", "mkdocs/commands/build.py", "_build_page"),
     ("  of which: search index, parsing each page", "material/plugins/search/plugin.py", "on_page_context"),

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from timeline_core.data.history import commit_epoch
@@ -20,8 +21,9 @@ from timeline_core.data.load import load_timeline
 from timeline_core.exports import Published
 from timeline_core.pages.hardening import harden_page
 from timeline_core.pages.paging import read_layout
-from timeline_core.pages.rawblocks import block_ids, join_blocks, split_blocks
+from timeline_core.pages.rawblocks import block_ids, join_blocks, join_later, split_blocks
 from timeline_core.pages.render import template_cache
+from timeline_core.pages.search import add_to_index, without_search_attributes
 from timeline_core.pages.urls import Site
 from timeline_core.site_files import site_files
 
@@ -56,22 +58,45 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     return output_content
 
 
+def _search_index(config: MkDocsConfig):
+    """Material's search index, if the site has one: our model blocks' entries go straight into it."""
+    plugin = config.plugins.get("material/search")
+    index = getattr(plugin, "search_index", None)
+    enabled = getattr(getattr(plugin, "config", None), "enabled", False)
+    return index if enabled and isinstance(getattr(index, "entries", None), list) else None
+
+
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     """Take our generated pages' raw HTML blocks out of Markdown's way (see rawblocks)."""
     if page.file.generated_by is None:
         return markdown
     split = split_blocks(markdown)
-    page.timeline_raw_blocks = split.blocks  # read back in on_page_content, on this page only
+    page.timeline_split = split  # read back in on_page_content and on_page_context, on this page only
     return split.markdown
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
-    """Put the raw blocks back, and let MkDocs check links to the anchors inside them."""
-    blocks = getattr(page, "timeline_raw_blocks", ())
-    if not blocks:
+    """Put the raw blocks back, and let MkDocs check links to the anchors inside them.
+
+    Model blocks wait (in a comment) until the search plugin has read the page: their search
+    entries come from the model, so it need not parse them (see pages/search).
+    """
+    split = getattr(page, "timeline_split", None)
+    if split is None or not split.blocks:
         return html
-    page.present_anchor_ids = (page.present_anchor_ids or set()) | block_ids(blocks)
-    return join_blocks(html, blocks)
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | block_ids(split.blocks)
+    page.timeline_later = split.from_model if _search_index(config) is not None else frozenset()
+    return join_blocks(html, split.blocks, page.timeline_later)
+
+
+@event_priority(-100)  # after every plugin's, so after the search plugin has read the page
+def on_page_context(context, page, config: MkDocsConfig, nav):
+    """Put the model blocks in, and give the search index their entries from the model."""
+    later = getattr(page, "timeline_later", frozenset())
+    if later:
+        page.content = join_later(page.content, page.timeline_split.blocks, later, without_search_attributes)
+        add_to_index(_search_index(config).entries, page.url, getattr(page.file, "timeline_search", ()))
+    return context
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
@@ -100,5 +125,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if item.copy_of is not None:  # an archived source, published byte for byte
             files.append(File.generated(config, item.path, abs_src_path=str(item.copy_of), inclusion=inclusion))
         else:
-            files.append(File.generated(config, item.path, content=item.text, inclusion=inclusion))
+            file = File.generated(config, item.path, content=item.text, inclusion=inclusion)
+            file.timeline_search = item.search  # read in on_page_context
+            files.append(file)
     return files

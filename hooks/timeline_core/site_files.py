@@ -14,7 +14,8 @@ import jinja2
 from .data.load import LoadResult
 from .exports import Published, export_files
 from .pages.paging import Layout
-from .pages.render import render_pages
+from .pages.render import render_site
+from .pages.search import SearchSection
 from .pages.structure import in_a_folder
 from .pages.urls import Site
 
@@ -27,6 +28,7 @@ class SiteFile:
     text: str = ""
     copy_of: Path | None = None  # when set, the file is this one, copied as it is
     off_nav: bool = False  # reached by links only, never listed in the navigation
+    search: tuple[SearchSection, ...] = ()  # a page's search entries that come from the model
 
 
 def site_files(
@@ -39,8 +41,8 @@ def site_files(
 ) -> tuple[SiteFile, ...]:
     """Pages (Markdown), exports (data) and archives (copied as they are), in a stable order."""
     pages = [
-        SiteFile(path, text, off_nav=in_a_folder(path))
-        for path, text in render_pages(result, site, layout, cache).items()
+        SiteFile(page.src, page.text, off_nav=in_a_folder(page.src), search=page.search)
+        for page in render_site(result, site, layout, cache)
     ]
     exports = [SiteFile(name, text) for name, text in export_files(result.timeline, published, site).items()]
     archives = [

@@ -7,6 +7,10 @@ such HTML in the `raw_block` filter. The hook swaps each wrapped block for a pla
 paragraph before Markdown runs and puts the block back afterwards, and adds the block's ids
 to the page's anchors so that links into it are still checked.
 
+A block written with `model_block` holds nothing a search index needs to parse: its
+searchable text, if any, is given by the model (`search`). The hook keeps such blocks out of
+the search plugin's sight and puts them in after it has read the page.
+
 Outside the hook the markers are HTML comments, so the same text stays Markdown that
 renders the same page (the scale benchmark's baseline builds it that way).
 """
@@ -20,12 +24,16 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 START = "<!-- tl:raw -->"
+MODEL_START = "<!-- tl:raw model -->"
 END = "<!-- /tl:raw -->"
-_BLOCK = re.compile(re.escape(START) + r"\n(.*?)\n" + re.escape(END), re.S)
+_BLOCK = re.compile(r"<!-- tl:raw( model)? -->\n(.*?)\n" + re.escape(END), re.S)
 # A paragraph of one word Markdown leaves alone. Generated pages put no contributed text
 # in Markdown paragraphs (only in headings and raw blocks), so none can pose as one.
 _PLACEHOLDER = "TLRAWBLOCK{}END"
 _PLACED = re.compile(r"<p>TLRAWBLOCK(\d+)END</p>")
+# Where a block left for later waits: a comment, which a search parser reads as nothing.
+_LATER = "<!-- TLLATER{} -->"
+_WAITING = re.compile(r"<!-- TLLATER(\d+) -->")
 # Ids in our own markup: Jinja escapes every quote in contributed text, so `id="` only
 # begins a real attribute.
 _ID = re.compile(r'\sid="([^"]*)"')
@@ -35,46 +43,79 @@ _ID = re.compile(r'\sid="([^"]*)"')
 class Split:
     markdown: str
     blocks: tuple[str, ...]
+    from_model: frozenset[int] = frozenset()  # the blocks written with `model_block`
+
+
+def _marked(html: str, start: str) -> Markup:
+    body = str(html).strip("\n")
+    if not body:
+        return Markup("")
+    if "<!-- tl:raw" in body or END in body:  # only templates write markers, so this is a template bug
+        raise ValueError("raw blocks cannot nest")
+    return Markup(f"{start}\n{body}\n{END}\n")
 
 
 def raw_block(html: str) -> Markup:
     """Jinja filter: mark `html` as a block Markdown need not parse."""
-    body = str(html).strip("\n")
-    if not body:
-        return Markup("")
-    if START in body or END in body:  # only templates write markers, so this is a template bug
-        raise ValueError("raw blocks cannot nest")
-    return Markup(f"{START}\n{body}\n{END}\n")
+    return _marked(html, START)
+
+
+def model_block(html: str) -> Markup:
+    """Jinja filter: a raw block whose searchable text the model gives (`search`), or that has none."""
+    return _marked(html, MODEL_START)
 
 
 def split_blocks(markdown: str) -> Split:
     """Replace each marked block with a placeholder paragraph; return the text and the blocks."""
     blocks: list[str] = []
+    from_model: set[int] = set()
 
     def place(match: re.Match) -> str:
-        blocks.append(match.group(1))
+        if match.group(1):
+            from_model.add(len(blocks))
+        blocks.append(match.group(2))
         return "\n\n" + _PLACEHOLDER.format(len(blocks) - 1) + "\n\n"
 
-    return Split(_BLOCK.sub(place, markdown), tuple(blocks))
+    return Split(_BLOCK.sub(place, markdown), tuple(blocks), frozenset(from_model))
 
 
-def join_blocks(html: str, blocks: tuple[str, ...]) -> str:
-    """Put the blocks back where Markdown left their placeholders."""
+def join_blocks(html: str, blocks: tuple[str, ...], later: frozenset[int] = frozenset()) -> str:
+    """Put the blocks back where Markdown left their placeholders; those in `later` wait in a
+    comment for `join_later`."""
     if not blocks:
         return html
     placed: list[int] = []
 
     def put(match: re.Match) -> str:
         placed.append(int(match.group(1)))
-        return blocks[placed[-1]]
+        return _LATER.format(placed[-1]) if placed[-1] in later else blocks[placed[-1]]
 
     joined = _PLACED.sub(put, html)
-    if sorted(placed) != list(range(len(blocks))):  # another plugin moved a placeholder: never lose content
+    _check_placed(placed, range(len(blocks)))
+    return joined
+
+
+def join_later(html: str, blocks: tuple[str, ...], later: frozenset[int], edit=lambda block: block) -> str:
+    """Put in the blocks `join_blocks` left waiting, each passed through `edit` first."""
+    if not later:
+        return html
+    placed: list[int] = []
+
+    def put(match: re.Match) -> str:
+        placed.append(int(match.group(1)))
+        return edit(blocks[placed[-1]])
+
+    joined = _WAITING.sub(put, html)
+    _check_placed(placed, later)
+    return joined
+
+
+def _check_placed(placed: list[int], expected) -> None:
+    if sorted(placed) != sorted(expected):  # another plugin moved a placeholder: never lose content
         raise ValueError(
-            f"{len(blocks)} generated HTML blocks, but Markdown's output held placeholders "
+            f"{len(expected)} generated HTML blocks, but Markdown's output held placeholders "
             f"for {sorted(placed)}; a Markdown extension or plugin changed the generated text"
         )
-    return joined
 
 
 def block_ids(blocks: tuple[str, ...]) -> set[str]:

@@ -28,7 +28,8 @@ from ..model.records import Event, Section, Source
 from .annotate import cited_passages, quote_anchor, text_fragment
 from .jsonld import events_jsonld, jsonld_script, source_jsonld
 from .paging import DEFAULTS, Layout, events_by_year
-from .rawblocks import raw_block
+from .rawblocks import model_block, raw_block
+from .search import SearchSection
 from .structure import LIST_LIMIT, Citer, Story, site_pages, story_of
 from .termlinks import link_terms
 from .urls import (
@@ -90,6 +91,7 @@ def environment(cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment
     env.filters["inline"] = inline_html
     env.filters["md_escape"] = markdown_escape
     env.filters["raw_block"] = raw_block
+    env.filters["model_block"] = model_block
     env.filters["kind_label"] = ENTITY_KINDS_SHOWN.__getitem__  # "law" -> "law or rule"
     env.globals.update(
         TIMELINE=TIMELINE_PAGE,
@@ -193,16 +195,34 @@ class Helpers:
         return Markup(jsonld_script(source_jsonld(source, self.site)))
 
 
-def render_pages(
+@dataclass(frozen=True)
+class RenderedPage:
+    src: str  # its path under docs/
+    text: str  # Markdown, or JSON for the event map
+    search: tuple[SearchSection, ...]  # what the search index is given instead of parsing its model blocks
+
+
+def render_site(
     result: LoadResult, site: Site, layout: Layout = DEFAULTS, cache: jinja2.BytecodeCache | None = None
-) -> dict[str, str]:
-    """Every generated page, by its path under docs/, as text (Markdown, or JSON for the event map)."""
+) -> tuple[RenderedPage, ...]:
+    """Every generated page, in the order of `structure.PAGE_KINDS`."""
     story = story_of(result.timeline, site, layout)
     env = environment(cache)
     common = {"timeline": result.timeline, "problems": result.problems, "site": site, "h": Helpers(story)}
-    return {
-        page.src: page.text
-        if page.template is None
-        else env.get_template(page.template).render(common, page=page.src, **page.context)
+    return tuple(
+        RenderedPage(
+            page.src,
+            page.text
+            if page.template is None
+            else env.get_template(page.template).render(common, page=page.src, **page.context),
+            page.search,
+        )
         for page in site_pages(story)
-    }
+    )
+
+
+def render_pages(
+    result: LoadResult, site: Site, layout: Layout = DEFAULTS, cache: jinja2.BytecodeCache | None = None
+) -> dict[str, str]:
+    """Every generated page's text, by its path under docs/."""
+    return {page.src: page.text for page in render_site(result, site, layout, cache)}

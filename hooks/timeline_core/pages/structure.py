@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from ..model import views
 from ..model.corroboration import by_publisher, relayed_by
-from ..model.records import Citation, Timeline
+from ..model.records import Citation, Event, Timeline
 from .annotate import annotate
 from .axis import build_axis
 from .paging import Layout, Paging, TimelinePlan, event_map, paginate, periods_by_year
+from .search import SearchSection, archive_section, event_section, terms_outside_summary
 from .termlinks import TermPatterns, term_patterns, terms_of
 from .urls import (
     ENTITIES_PAGE,
@@ -44,6 +45,7 @@ class Page:
     template: str | None
     context: Mapping[str, object] = field(default_factory=dict)
     text: str = ""  # the file's text, when there is no template
+    search: tuple[SearchSection, ...] = ()  # the searchable text of its `model_block`s
 
 
 def in_a_folder(src: str) -> bool:
@@ -84,6 +86,21 @@ class Story:
     def citers_of(self, source_id: str) -> tuple[Citer, ...]:
         return self.citers.get(source_id, ())
 
+    def event_sections(self, events: tuple[Event, ...], numbers: Mapping[str, int]) -> tuple[SearchSection, ...]:
+        """The search entries of these events' cards (numbered as on their page)."""
+        timeline = self.timeline
+        names = {entity.id: entity.name for entity in timeline.entities}
+        return tuple(
+            event_section(
+                event,
+                numbers.get(event.id),
+                names,
+                timeline.terms_by_id,
+                terms_outside_summary(event, self.event_terms[event.id], self.patterns),
+            )
+            for event in events
+        )
+
 
 def _citers(cited: tuple[views.Cited, ...], paging: Paging) -> dict[str, tuple[Citer, ...]]:
     places = {
@@ -118,6 +135,7 @@ def timeline(story: Story) -> Iterator[Page]:
     filter_entities = [e for e in story.groups.entities if e.id in story.groups.by_entity]
     for number, period in enumerate(plan.pages):
         shown = period.events + (background if period.src == TIMELINE_PAGE else ())
+        numbers = {event.id: number for number, event in enumerate(shown, 1)}
         yield Page(
             period.src,
             "timeline.md.j2",
@@ -127,14 +145,20 @@ def timeline(story: Story) -> Iterator[Page]:
                 "next": plan.pages[number + 1] if number + 1 < len(plan.pages) else None,
                 "years": story.paging.years[period.src],
                 "axis": build_axis(shown),
-                "numbers": {event.id: number for number, event in enumerate(shown, 1)},
+                "numbers": numbers,
                 "background": background,
                 "tags": tags,
                 "filter_entities": filter_entities,
             },
+            search=story.event_sections(shown, numbers),
         )
     if plan.split:
-        yield Page(TIMELINE_PAGE, "timeline_index.md.j2", {"by_year": periods_by_year(plan), "background": background})
+        yield Page(
+            TIMELINE_PAGE,
+            "timeline_index.md.j2",
+            {"by_year": periods_by_year(plan), "background": background},
+            search=story.event_sections(background, {}),
+        )
 
 
 def event_map_file(story: Story) -> Iterator[Page]:
@@ -205,8 +229,10 @@ def source_pages(story: Story) -> Iterator[Page]:
     for source in story.timeline.sources:
         if source.id in story.timeline.archives:
             quoted = ((citer.label, citer.citation) for citer in story.citers_of(source.id))
-            context = {"source": source, "annotated": annotate(story.timeline, source.id, quoted)}
-            yield Page(source_page(source.id), "source.md.j2", context)
+            annotated = annotate(story.timeline, source.id, quoted)
+            context = {"source": source, "annotated": annotated}
+            search = (archive_section(annotated, source.full_text),)
+            yield Page(source_page(source.id), "source.md.j2", context, search=search)
 
 
 # The order MkDocs is given the pages in, which search results follow: the nav's pages first.

@@ -1,0 +1,90 @@
+"""Search entries from the model: what the search index holds for our pages comes from the data,
+not from Material parsing their HTML, and it is exactly what that parse would find.
+
+The reference is the same pages built by a plain `mkdocs build` of `timeline pages` output (no
+hooks, so Material parses every page), on the test story, the repository's own story and a
+synthetic timeline split into period pages.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.synthetic import make_project
+from tests.conftest import ENV, Project, build_here, built, copy_project
+
+BIN = Path(sys.executable).parent
+
+
+def _index(site: Path) -> dict[str, tuple[str, str]]:
+    """Location -> (title, text with runs of white space as one space), as the search index holds them."""
+    docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    entries = {doc["location"]: (doc["title"], " ".join(doc["text"].split())) for doc in docs}
+    assert len(entries) == len(docs), "two entries share a location"
+    return entries
+
+
+def _parsed_index(project: Project, work: Path) -> dict[str, tuple[str, str]]:
+    """The index Material makes by parsing every page: a plain build of `timeline pages` output."""
+    run = project.cli("pages", "--out", str(work / "input"))
+    assert run.returncode == 0, run.stderr
+    build = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--quiet", "--site-dir", str(work / "site")],
+        cwd=work / "input",
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
+    assert build.returncode == 0, build.stderr
+    return _index(work / "site")
+
+
+def _differences(ours: dict, parsed: dict) -> list[str]:
+    wrong = [f"only in the parsed index: {location}" for location in parsed if location not in ours]
+    wrong += [f"only in ours: {location}" for location in ours if location not in parsed]
+    for location, (title, text) in ours.items():
+        if location in parsed and parsed[location] != (title, text):
+            wrong.append(f"{location}:\n  ours:   {title} | {text[:300]}\n  parsed: {' | '.join(parsed[location])[:300]}")
+    return wrong
+
+
+@pytest.fixture(scope="module")
+def split_story(tmp_path_factory) -> Project:
+    """60 synthetic events, at most 20 a page, so the timeline has an index and period pages."""
+    project = Project(make_project(tmp_path_factory.mktemp("split") / "project", 60))
+    project.set_option("events_per_page", 20)
+    project.set_option("links_per_page", 15)
+    return built(project)
+
+
+@pytest.mark.parametrize("name", ["example", "story", "split_story"])
+def test_the_index_holds_what_parsing_every_page_finds(name, request, tmp_path):
+    project = request.getfixturevalue(name)
+    ours = _index(project.site)
+    assert _differences(ours, _parsed_index(project, tmp_path)) == []
+    events = {location.split("#")[1] for location in ours if location.startswith("timeline/") and "#" in location}
+    assert events  # every story here has events, each indexed under its permanent anchor
+
+
+def test_material_never_parses_an_event_card_yet_finds_every_event(tmp_path, monkeypatch):
+    from material.plugins.search import plugin as search
+
+    fed: list[str] = []
+    feed = search.Parser.feed
+    monkeypatch.setattr(search.Parser, "feed", lambda parser, data: (fed.append(data), feed(parser, data))[1])
+    project = copy_project(tmp_path / "repo")
+    result = build_here(project.root, strict=True)
+    assert not result.aborted, result.messages
+    assert fed and not [html for html in fed if '<article class="tl-event' in html or 'class="tl-annotated' in html]
+    index = _index(project.root / "site")
+    from timeline_core.data.load import load_timeline
+
+    for event in load_timeline(project.root).timeline.events:
+        entry = next(value for location, value in index.items() if location.endswith(f"#{event.id}"))
+        assert entry[0] == event.title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        assert all(" ".join(c.quote.split()) in entry[1] for c in event.citations if "&" not in c.quote)
