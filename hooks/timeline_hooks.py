@@ -1,8 +1,9 @@
 """MkDocs hooks: the only Python file mkdocs.yml names.
 
-It wires MkDocs' events to `timeline_core` and does nothing else. It keeps no
-module-level state, because `mkdocs serve` imports it once and reruns the events
-on every rebuild: the data is read afresh inside `on_files` each time.
+It wires MkDocs' events to `timeline_core` and does nothing else. `mkdocs serve` imports
+it once and reruns the events on every rebuild, so the data is read afresh inside
+`on_files` each time; the only state kept between builds is serve's `Memo`, whose results
+are keyed by their inputs' content and so can never be stale.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from timeline_core.data.history import commit_epoch
 from timeline_core.data.load import load_timeline
 from timeline_core.exports import Published
+from timeline_core.memo import Memo
 from timeline_core.pages.hardening import harden_page
 from timeline_core.pages.paging import read_layout
 from timeline_core.pages.rawblocks import block_ids, join_blocks, join_later, split_blocks
@@ -38,6 +40,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if epoch is not None:
             os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     return config
+
+
+# The one thing kept between builds: what `mkdocs serve`'s builds made, by inputs (see memo.py).
+# MkDocs keeps a hooks module for the whole serve and calls on_startup once before its first
+# build; a plain `mkdocs build` keeps nothing, so it is always a cold build.
+_memo: Memo | None = None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _memo
+    _memo = Memo() if command == "serve" else None
+
+
+def on_shutdown() -> None:
+    global _memo
+    _memo = None
 
 
 def _serving(config: MkDocsConfig) -> bool:
@@ -108,7 +126,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load timeline/, report every problem, and add the generated pages, exports and archives."""
     root = Path(config.config_file_path).parent
-    result = load_timeline(root)
+    result = load_timeline(root, _memo)
     layout, option_problems = read_layout(
         config.extra.get("timeline"), Path(config.config_file_path).read_text(encoding="utf-8")
     )
@@ -116,7 +134,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         log.error(problem.format())
     site = Site(use_directory_urls=config.use_directory_urls, base_url=(config.site_url or "/").rstrip("/") + "/")
     published = Published(title=config.site_name, description=config.site_description or "")
-    for item in site_files(result, root, site, published, layout, template_cache(root)):
+    for item in site_files(result, root, site, published, layout, template_cache(root), _memo):
         existing = files.get_file_from_path(item.path)
         if existing is not None:  # a hand-written page would silently lose to ours otherwise
             log.error(f"docs/{item.path} is generated from timeline/; remove the hand-written file")
@@ -128,4 +146,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file = File.generated(config, item.path, content=item.text, inclusion=inclusion)
             file.timeline_search = item.search  # read in on_page_context
             files.append(file)
+    if _memo is not None:
+        _memo.sweep()
     return files

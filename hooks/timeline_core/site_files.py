@@ -13,6 +13,7 @@ import jinja2
 
 from .data.load import LoadResult
 from .exports import Published, export_files
+from .memo import Memo, remember
 from .pages.paging import Layout
 from .pages.render import render_site
 from .pages.search import SearchSection
@@ -38,13 +39,31 @@ def site_files(
     published: Published,
     layout: Layout,
     cache: jinja2.BytecodeCache | None = None,
+    memo: Memo | None = None,
 ) -> tuple[SiteFile, ...]:
-    """Pages (Markdown), exports (data) and archives (copied as they are), in a stable order."""
+    """Pages (Markdown), exports (data) and archives (copied as they are), in a stable order.
+
+    With a `memo` (see memo.py), what the same inputs made in an earlier build is reused.
+    """
     pages = [
         SiteFile(page.src, page.text, off_nav=in_a_folder(page.src), search=page.search)
-        for page in render_site(result, site, layout, cache)
+        for page in render_site(result, site, layout, cache, memo)
     ]
-    exports = [SiteFile(name, text) for name, text in export_files(result.timeline, published, site).items()]
+    timeline = result.timeline
+    # Exports read every record, and the archives for each citation's check: made again when any changed.
+    inputs = (
+        timeline.events,
+        timeline.sources,
+        timeline.entities,
+        timeline.terms,
+        timeline.redirects,
+        tuple(timeline.archives.items()),
+        tuple(timeline.history.items()),
+        published,
+        site,
+    )
+    made = remember(memo, "exports", inputs, lambda: export_files(timeline, published, site))
+    exports = [SiteFile(name, text) for name, text in made.items()]
     archives = [
         SiteFile(source.archive, copy_of=root / source.archive)
         for source in result.timeline.sources

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from ..memo import Memo
 from ..model.corroboration import SHARED_SHARE, origin_of, shared_share, shingles
 from ..model.quotes import SourceText, checksum, closest_passage, fold, verify_quote
 from ..model.records import Entity, Event, Explainer, Redirect, Source, Term, Timeline
@@ -65,14 +66,18 @@ def _offset_mark(data: bytes, offset: int) -> Mark:
     return Mark(line, offset - (data.rfind(b"\n", 0, offset) + 1) + 1)
 
 
-def read_text(path: Path, limit: int) -> str:
-    """Read a contributed file as UTF-8 text, refusing what would confuse a reader or a parser."""
-    if path.is_symlink():
-        raise DataError("file is a symbolic link; commit the file itself", Mark(1, 1))
-    size = path.stat().st_size
-    if size > limit:
-        raise DataError(f"file is {size:,} bytes; the limit is {limit:,} bytes. Split it up", Mark(1, 1))
-    data = path.read_bytes()
+def read_text(path: Path, limit: int, data: bytes | None = None) -> str:
+    """Read a contributed file as UTF-8 text, refusing what would confuse a reader or a parser.
+
+    `data` is the file's bytes when the caller has read them already (within the limit).
+    """
+    if data is None:
+        if path.is_symlink():
+            raise DataError("file is a symbolic link; commit the file itself", Mark(1, 1))
+        size = path.stat().st_size
+        if size > limit:
+            raise DataError(f"file is {size:,} bytes; the limit is {limit:,} bytes. Split it up", Mark(1, 1))
+        data = path.read_bytes()
     if data.startswith(b"\xef\xbb\xbf"):
         raise DataError("file starts with a byte-order mark; save the file as UTF-8 without BOM", Mark(1, 1))
     try:
@@ -90,11 +95,13 @@ def read_text(path: Path, limit: int) -> str:
     return text
 
 
-def _read_yaml(path: Path, limit: int, out: Collector, *, optional: bool = False) -> Node | None:
+def _read_yaml(
+    path: Path, limit: int, out: Collector, *, optional: bool = False, data: bytes | None = None
+) -> Node | None:
     """The file's YAML; None, with a problem, if it cannot be read. An empty file is a problem
     unless the file is `optional` (a list file or the explainer), when it means "nothing yet"."""
     try:
-        node = parse_yaml(read_text(path, limit))
+        node = parse_yaml(read_text(path, limit, data))
     except DataError as error:
         out.error(error.mark or Mark(1, 1), error.message)  # the record is then left out, and so is what needs it
         return None
@@ -343,20 +350,24 @@ def _check_chains(records: list[tuple[dict, Mapping]], field: str, out: Collecto
             target = pointers[target]
 
 
-def load_timeline(root: Path) -> LoadResult:
-    """Read and validate everything under `root/timeline`, collecting every problem."""
+def load_timeline(root: Path, memo: Memo | None = None) -> LoadResult:
+    """Read and validate everything under `root/timeline`, collecting every problem.
+
+    With a `memo` (one per `mkdocs serve`), an event file whose bytes did not change since the
+    last build is not parsed again.
+    """
     # Loading allocates many small objects and frees none of them: the cyclic garbage collector
     # would only rescan them, again and again (about a fifth of the time at 10,000 events).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(Path(root))
+        return _load(Path(root), memo)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load(root: Path) -> LoadResult:
+def _load(root: Path, memo: Memo | None) -> LoadResult:
     collectors = [Collector(DATA_DIR)]
     found = _discover(root, collectors[0])
 
@@ -376,7 +387,7 @@ def _load(root: Path) -> LoadResult:
     events = [
         event
         for ident, path in found.events
-        if (event := _read_event(ident, path, collector(f"{DATA_DIR}/{EVENTS_DIR}/{path.name}"), names))
+        if (event := _remembered_event(ident, path, collector(f"{DATA_DIR}/{EVENTS_DIR}/{path.name}"), names, memo))
     ]
     declared["event"] = {ident for ident, _ in found.events}
     explainer = None
@@ -651,9 +662,35 @@ def _check_permanent_links(
         )
 
 
-def _read_event(ident: str, path: Path, out: Collector, names: frozenset[str]) -> Event | None:
+def _remembered_event(ident: str, path: Path, out: Collector, names: frozenset[str], memo: Memo | None) -> Event | None:
+    """`_read_event`, or what it gave for a file of the same bytes (and the same names) before."""
+    try:
+        small = memo is not None and not path.is_symlink() and path.stat().st_size <= MAX_EVENT_BYTES
+        data = path.read_bytes() if small else None
+    except OSError:
+        data = None
+    if memo is None or data is None:
+        return _read_event(ident, path, out, names)
+
+    def read() -> tuple:
+        fresh = Collector(out.path)
+        event = _read_event(ident, path, fresh, names, data)
+        return event, tuple(fresh.problems), tuple(fresh.references), tuple(fresh.quotes), frozenset(fresh.failed)
+
+    event, problems, references, quotes, failed = memo.get("event", (ident, out.path, data, names), read)
     out.owner = ("event", ident)
-    node = _read_yaml(path, MAX_EVENT_BYTES, out)
+    out.problems += problems  # copies: the checks after reading add to the collector's lists
+    out.references += references
+    out.quotes += quotes
+    out.failed |= failed
+    return event
+
+
+def _read_event(
+    ident: str, path: Path, out: Collector, names: frozenset[str], data: bytes | None = None
+) -> Event | None:
+    out.owner = ("event", ident)
+    node = _read_yaml(path, MAX_EVENT_BYTES, out, data=data)
     if node is None:
         return None
     values = read_record(node, EVENT, out, "the event")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -43,6 +43,14 @@ class Event:
     terms: tuple[str, ...]
     citations: tuple[Citation, ...]
     background: bool = False  # context, not part of the story's sequence: shown apart, after it
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        """Worked out once: `mkdocs serve` keys pages by the events on them (see memo.py)."""
+        return hash(tuple(getattr(self, name.name) for name in fields(self)))
 
     def sort_key(self) -> tuple:
         return (*self.date.sort_key(), self.id)

@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import hashlib
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..data.load import LoadResult
+from ..memo import Memo, fixed, frozen, remember
 from ..data.schema import ENTITY_KINDS_SHOWN
 from ..model import views
 from ..model.corroboration import Support
@@ -30,7 +32,7 @@ from .jsonld import events_jsonld, jsonld_script, source_jsonld
 from .paging import DEFAULTS, Layout, events_by_year
 from .rawblocks import model_block, raw_block
 from .search import SearchSection
-from .structure import LIST_LIMIT, Citer, Story, site_pages, story_of
+from .structure import LIST_LIMIT, Page, Story, site_pages, story_of
 from .termlinks import link_terms
 from .urls import (
     ENTITIES_PAGE,
@@ -179,9 +181,6 @@ class Helpers:
         """The independent publishers behind an event's citations, and the sources relaying them."""
         return self.story.timeline.support[event.id]
 
-    def citers_of(self, source_id: str) -> tuple[Citer, ...]:
-        return self.story.citers_of(source_id)
-
     precision = staticmethod(views.precision)
     events_by_year = staticmethod(events_by_year)
     quote_anchor = staticmethod(quote_anchor)
@@ -202,23 +201,57 @@ class RenderedPage:
     search: tuple[SearchSection, ...]  # what the search index is given instead of parsing its model blocks
 
 
+# Templates whose page is made from its context and the story's shared parts (`_shared`) alone;
+# any other page is also made again when any event changed (the home page names events by id).
+ONLY_THEIR_EVENTS = frozenset({"timeline.md.j2", "entity.md.j2", "tag.md.j2", "event_list_page.md.j2", "source.md.j2"})
+
+
+def _shared(result: LoadResult, story: Story, layout: Layout) -> Hashable:
+    """What any page may read besides its context: every record but the events, the problems,
+    which page each event is on, and the templates themselves."""
+    timeline = result.timeline
+    return (
+        story.site,
+        layout,
+        result.problems,
+        timeline.sources,
+        timeline.entities,
+        timeline.terms,
+        timeline.explainer,
+        timeline.redirects,
+        tuple(timeline.archives.items()),
+        tuple(timeline.history.items()),
+        tuple((period.src, tuple(event.id for event in period.events)) for period in story.plan.pages),
+        tuple((path.name, path.read_bytes()) for path in sorted(TEMPLATES.iterdir())),
+    )
+
+
 def render_site(
-    result: LoadResult, site: Site, layout: Layout = DEFAULTS, cache: jinja2.BytecodeCache | None = None
+    result: LoadResult,
+    site: Site,
+    layout: Layout = DEFAULTS,
+    cache: jinja2.BytecodeCache | None = None,
+    memo: Memo | None = None,
 ) -> tuple[RenderedPage, ...]:
-    """Every generated page, in the order of `structure.PAGE_KINDS`."""
-    story = story_of(result.timeline, site, layout)
+    """Every generated page, in the order of `structure.PAGE_KINDS`.
+
+    With a `memo`, a page whose inputs are those of a page made before is not rendered again.
+    """
+    story = story_of(result.timeline, site, layout, memo)
     env = environment(cache)
     common = {"timeline": result.timeline, "problems": result.problems, "site": site, "h": Helpers(story)}
-    return tuple(
-        RenderedPage(
-            page.src,
-            page.text
-            if page.template is None
-            else env.get_template(page.template).render(common, page=page.src, **page.context),
-            page.search,
-        )
-        for page in site_pages(story)
-    )
+    shared = fixed(memo, "shared", _shared(result, story, layout)) if memo is not None else None
+
+    def text(page: Page) -> str:
+        if page.template is None:
+            return page.text
+        inputs = (page.src, page.template, frozen(page.context), shared)
+        if page.template not in ONLY_THEIR_EVENTS:
+            inputs += (result.timeline.events,)
+        render = functools.partial(env.get_template(page.template).render, common, page=page.src, **page.context)
+        return remember(memo, "page", inputs, render)
+
+    return tuple(RenderedPage(page.src, text(page), page.search) for page in site_pages(story))
 
 
 def render_pages(

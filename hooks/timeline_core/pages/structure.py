@@ -8,6 +8,7 @@ page everything is on (paging). The page functions only assemble records from it
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from ..model import views
 from ..model.corroboration import by_publisher, relayed_by
 from ..model.records import Citation, Event, Timeline
+from ..memo import Memo, fixed, remember
 from .annotate import annotate
 from .axis import build_axis
 from .paging import Layout, Paging, TimelinePlan, event_map, paginate, periods_by_year
@@ -78,6 +80,7 @@ class Story:
     groups: views.Groupings
     paging: Paging
     citers: Mapping[str, tuple[Citer, ...]]  # source id -> what quotes it, in reading order
+    memo: Memo | None = None  # what earlier builds of one `mkdocs serve` made (see memo.py)
 
     @property
     def plan(self) -> TimelinePlan:
@@ -90,16 +93,16 @@ class Story:
         """The search entries of these events' cards (numbered as on their page)."""
         timeline = self.timeline
         names = {entity.id: entity.name for entity in timeline.entities}
-        return tuple(
-            event_section(
-                event,
-                numbers.get(event.id),
-                names,
-                timeline.terms_by_id,
-                terms_outside_summary(event, self.event_terms[event.id], self.patterns),
-            )
-            for event in events
-        )
+        terms = timeline.terms_by_id
+        patterns = fixed(self.memo, "terms", timeline.terms)  # the patterns are made from the terms
+
+        def section(event: Event) -> SearchSection:
+            number, used = numbers.get(event.id), self.event_terms[event.id]
+            key = (event, number, patterns, tuple(names[i] for i in event.entities), tuple(terms[i] for i in used))
+            listed = functools.partial(terms_outside_summary, event, used, self.patterns)
+            return remember(self.memo, "search", key, lambda: event_section(event, number, names, terms, listed()))
+
+        return tuple(section(event) for event in events)
 
 
 def _citers(cited: tuple[views.Cited, ...], paging: Paging) -> dict[str, tuple[Citer, ...]]:
@@ -115,12 +118,12 @@ def _citers(cited: tuple[views.Cited, ...], paging: Paging) -> dict[str, tuple[C
     return {source: tuple(citers) for source, citers in found.items()}
 
 
-def story_of(timeline: Timeline, site: Site, layout: Layout) -> Story:
+def story_of(timeline: Timeline, site: Site, layout: Layout, memo: Memo | None = None) -> Story:
     patterns = term_patterns(timeline.terms)
     event_terms = {event.id: terms_of(event, patterns) for event in timeline.events}
     groups = views.group(timeline, event_terms)
     paging = paginate(groups, layout)
-    return Story(timeline, site, patterns, event_terms, groups, paging, _citers(groups.cited, paging))
+    return Story(timeline, site, patterns, event_terms, groups, paging, _citers(groups.cited, paging), memo)
 
 
 def home(story: Story) -> Iterator[Page]:
@@ -228,9 +231,12 @@ def source_index(story: Story) -> Iterator[Page]:
 def source_pages(story: Story) -> Iterator[Page]:
     for source in story.timeline.sources:
         if source.id in story.timeline.archives:
-            quoted = ((citer.label, citer.citation) for citer in story.citers_of(source.id))
-            annotated = annotate(story.timeline, source.id, quoted)
-            context = {"source": source, "annotated": annotated}
+            quoted = tuple((citer.label, citer.citation) for citer in story.citers_of(source.id))
+            archive = story.timeline.archives[source.id]
+            annotated = remember(
+                story.memo, "annotated", (source.id, archive, quoted), lambda: annotate(story.timeline, source.id, quoted)
+            )
+            context = {"source": source, "annotated": annotated, "cited": story.citers_of(source.id)}
             search = (archive_section(annotated, source.full_text),)
             yield Page(source_page(source.id), "source.md.j2", context, search=search)
 

@@ -1,0 +1,93 @@
+"""What `mkdocs serve` keeps between builds: a build that reuses earlier results writes exactly
+what a cold build of the same data writes, after any kind of edit, and reuses what it can."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from benchmarks.synthetic import make_project
+from tests.conftest import Project, copy_project
+from timeline_core.data.load import load_timeline
+from timeline_core.exports import Published
+from timeline_core.memo import Memo
+from timeline_core.pages.paging import Layout
+from timeline_core.pages.urls import Site
+from timeline_core.site_files import site_files
+
+SITE = Site(True, "https://example.org/story/")
+PUBLISHED = Published("A story", "Told by tests")
+
+
+def _build(project: Project, memo: Memo | None, layout: Layout = Layout(4, 3)):
+    """Every file a build adds to the site (pages, exports, archives, search entries) and the problems."""
+    result = load_timeline(project.root, memo)
+    files = site_files(result, project.root, SITE, PUBLISHED, layout, None, memo)
+    if memo is not None:
+        memo.sweep()
+    return result.problems, files
+
+
+def _replace(project: Project, rel: str, pattern: str, new: str) -> None:
+    path = project.root / rel
+    text, count = re.subn(pattern, new, path.read_text(encoding="utf-8"), count=1, flags=re.M)
+    assert count == 1, f"{pattern} not in {rel}"
+    path.write_text(text, encoding="utf-8")
+
+
+def _first_event(project: Project) -> str:
+    return f"timeline/events/{sorted(p.name for p in (project.root / 'timeline/events').glob('*.yml'))[0]}"
+
+
+# Each edit a contributor makes, as (file, pattern, replacement); applied one after another.
+EDITS = {
+    "an event's title": (None, r"^title: .*$", "title: A title edited while serving"),
+    "an event's date, to another period": (None, r"^date: .*$", "date: 2026-01-02"),
+    "an event's tags": (None, r"^tags: .*$", "tags: [edited-while-serving]"),
+    "an entity's name": ("timeline/entities.yml", r"^  name: .*$", "  name: Renamed While Serving"),
+    "a source's title": ("timeline/sources.yml", r"^  title: .*$", "  title: A source retitled while serving"),
+    "an event broken": (None, r"^title: .*$", "title: [not closed"),
+    "the break fixed": (None, r"^title: .*$", "title: Fixed again"),
+}
+
+
+@pytest.mark.parametrize("story", ["riverside", "synthetic"])
+def test_a_build_that_reuses_results_writes_what_a_cold_build_writes(story, tmp_path):
+    if story == "synthetic":
+        project = Project(make_project(tmp_path / "project", 40))
+    else:
+        project = copy_project(tmp_path / "repo")
+    memo = Memo()
+    assert _build(project, memo) == _build(project, None)
+    problems = {}
+    for what, (rel, pattern, new) in EDITS.items():
+        _replace(project, rel or _first_event(project), pattern, new)
+        memo.hits = memo.misses = 0
+        warm = _build(project, memo)
+        assert warm == _build(project, None), f"after editing {what}, the warm build differs from a cold one"
+        assert memo.hits > 0, f"after editing {what}, nothing was reused"
+        problems[what] = warm[0]
+    assert problems["an event broken"] and not problems["the break fixed"]
+
+
+def test_an_unchanged_timeline_is_neither_parsed_nor_rendered_again(tmp_path):
+    project = Project(make_project(tmp_path / "project", 40))
+    memo = Memo()
+    _build(project, memo)
+    memo.hits = memo.misses = 0
+    _build(project, memo)
+    assert memo.misses == 0 and memo.hits > 40
+
+
+def test_one_edited_event_is_parsed_again_and_only_its_pages_rendered_again(tmp_path):
+    project = Project(make_project(tmp_path / "project", 40))
+    memo = Memo()
+    _, before = _build(project, memo)
+    _replace(project, _first_event(project), r"^title: .*$", "title: Synthetic event retitled")
+    memo.hits = memo.misses = 0
+    _, after = _build(project, memo)
+    changed = {a.path for a, b in zip(after, before, strict=True) if a != b}
+    # the event's file, its period page, its search entry, its lists, the index pages and the exports
+    assert memo.misses <= len(changed) + 12
+    assert "timeline.json" in changed and memo.hits > 40
