@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from timeline_core.data.history import commit_epoch
 from timeline_core.data.load import load_timeline
 from timeline_core.exports import Published
-from timeline_core.memo import Memo
+from timeline_core.memo import Memo, remember
 from timeline_core.pages.hardening import harden_page
 from timeline_core.pages.paging import read_layout
 from timeline_core.pages.rawblocks import block_ids, join_blocks, join_later, split_blocks
@@ -112,7 +112,10 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     """Put the model blocks in, and give the search index their entries from the model."""
     later = getattr(page, "timeline_later", frozenset())
     if later:
-        page.content = join_later(page.content, page.timeline_split.blocks, later, without_search_attributes)
+        def stripped(block: str) -> str:  # a period's cards are the same text from build to build
+            return remember(_memo, "stripped", block, lambda: without_search_attributes(block))
+
+        page.content = join_later(page.content, page.timeline_split.blocks, later, stripped)
         add_to_index(_search_index(config).entries, page.url, getattr(page.file, "timeline_search", ()))
     return context
 

@@ -97,8 +97,15 @@
   }
 
   function setUpCopyButtons() {
-    document.querySelectorAll("button.tl-copy").forEach(function (button) {
-      button.hidden = false;
+    // Made here, not in the page: without JavaScript a button could not copy, and a timeline of
+    // 10,000 events would carry 10,000 hidden ones.
+    document.querySelectorAll("article.tl-event > p.tl-meta").forEach(function (meta) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "tl-copy";
+      button.textContent = "Copy link";
+      meta.appendChild(document.createTextNode(" "));
+      meta.appendChild(button);
       button.addEventListener("click", function () {
         var anchor = button.closest("article.tl-event").querySelector("h4.tl-title").id;
         var url = window.location.origin + window.location.pathname + "#" + anchor;

@@ -94,7 +94,8 @@ def event_section(
         meta.append("Terms: " + ", ".join(plain(terms[ident].term) for ident in listed_terms))
     if event.tags:
         meta.append("Tags: " + " ".join(plain(tag) for tag in event.tags))
-    text.append("<p>" + " · ".join(meta) + " </p>")
+    if meta:  # Material drops an empty paragraph
+        text.append("<p>" + " · ".join(meta) + "</p>")
     return SearchSection(event.id, plain(event.title), " ".join(text))
 
 
