@@ -224,7 +224,11 @@ PHASES = (
     ("exports", "timeline_core/exports/__init__.py", "export_files"),
     ("MkDocs: Markdown of each page", "mkdocs/commands/build.py", "_populate_page"),
     ("MkDocs: theme, search and writing each page", "mkdocs/commands/build.py", "_build_page"),
-    ("  of which: search, parsing what the model does not give", "material/plugins/search/plugin.py", "on_page_context"),
+    (
+        "  of which: search, parsing what is not from the model",
+        "material/plugins/search/plugin.py",
+        "on_page_context",
+    ),
     ("search index, writing it", "material/plugins/search/plugin.py", "on_post_build"),
 )
 

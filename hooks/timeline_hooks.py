@@ -88,7 +88,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     """Take our generated pages' raw HTML blocks out of Markdown's way (see rawblocks)."""
     if page.file.generated_by is None:
         return markdown
-    split = split_blocks(markdown)
+    split = remember(_memo, "split", markdown, lambda: split_blocks(markdown))
     page.timeline_split = split  # read back in on_page_content and on_page_context, on this page only
     return split.markdown
 
@@ -110,8 +110,9 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 @event_priority(-100)  # after every plugin's, so after the search plugin has read the page
 def on_page_context(context, page, config: MkDocsConfig, nav):
     """Put the model blocks in, and give the search index their entries from the model."""
-    later = getattr(page, "timeline_later", frozenset())
+    later: frozenset[int] = getattr(page, "timeline_later", frozenset())
     if later:
+
         def stripped(block: str) -> str:  # a period's cards are the same text from build to build
             return remember(_memo, "stripped", block, lambda: without_search_attributes(block))
 
@@ -147,7 +148,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, item.path, abs_src_path=str(item.copy_of), inclusion=inclusion))
         else:
             file = File.generated(config, item.path, content=item.text, inclusion=inclusion)
-            file.timeline_search = item.search  # read in on_page_context
+            file.timeline_search = item.search  # type: ignore[attr-defined]  # read in on_page_context
             files.append(file)
     if _memo is not None:
         _memo.sweep()

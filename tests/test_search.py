@@ -49,7 +49,9 @@ def _differences(ours: dict, parsed: dict) -> list[str]:
     wrong += [f"only in ours: {location}" for location in ours if location not in parsed]
     for location, (title, text) in ours.items():
         if location in parsed and parsed[location] != (title, text):
-            wrong.append(f"{location}:\n  ours:   {title} | {text[:300]}\n  parsed: {' | '.join(parsed[location])[:300]}")
+            wrong.append(
+                f"{location}:\n  ours:   {title} | {text[:300]}\n  parsed: {' | '.join(parsed[location])[:300]}"
+            )
     return wrong
 
 

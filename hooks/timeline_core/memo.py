@@ -87,7 +87,7 @@ def frozen(value: object) -> Hashable:
             hash(value)
         except TypeError:  # a record holding a mapping (a page plan's index of where events are)
             return (type(value).__name__, *(frozen(getattr(value, f.name)) for f in dataclasses.fields(value)))
-    return value  # type: ignore[return-value]
+    return value
 
 
 _MISSING = object()

@@ -7,16 +7,19 @@ of one commit write the same bytes.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 
+from ..memo import Memo, fixed, remember
+from ..model import views
 from ..model.records import Timeline
 from ..pages.urls import Site
 from .atom import atom_feed
 from .csvfile import timeline_csv
 from .ical import timeline_ics
-from .jsondata import timeline_json, timeline_json_schema
-from .timelinejs import timelinejs
+from .jsondata import event_json, timeline_json, timeline_json_schema
+from .timelinejs import event_slide, timelinejs
 
 FILES = ("timeline.json", "timeline.schema.json", "timeline.csv", "feed.xml", "timeline.ics", "timelinejs.json")
 
@@ -33,13 +36,41 @@ def _compact(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def export_files(timeline: Timeline, published: Published, site: Site) -> dict[str, str]:
-    """Every export, by file name, as text. Links in them are absolute, from `site.base_url`."""
+def _compact_with_events(data: dict, events: list[str]) -> str:
+    """`_compact` of `data` whose "events" list is given as the events' own compact JSON texts."""
+    text = _compact({**data, "events": []})
+    # Keys and values before "events" are JSON strings, whose quotes are escaped: the first
+    # `"events":[]` is the key itself.
+    return text.replace('"events":[]', '"events":[' + ",".join(events) + "]", 1)
+
+
+def _json_text(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def export_files(timeline: Timeline, published: Published, site: Site, memo: Memo | None = None) -> dict[str, str]:
+    """Every export, by file name, as text. Links in them are absolute, from `site.base_url`.
+
+    With a `memo`, an event's part of each export is made again only when the event, the
+    sources (its publishers), the git history (its dates) or the site changed.
+    """
+    context = fixed(memo, "export context", (timeline.sources, tuple(timeline.history.items()), site))
+
+    def each(kind: str, make, events) -> list:
+        return [remember(memo, kind, (event, context), functools.partial(make, event)) for event in events]
+
+    ordered = views.ordered_events(timeline.events)
     return {
-        "timeline.json": _compact(timeline_json(timeline, published, site)),
+        "timeline.json": _compact_with_events(
+            timeline_json(timeline, published, site, with_events=False),
+            each("json", lambda e: _json_text(event_json(timeline, site, e)), ordered),
+        ),
         "timeline.schema.json": json.dumps(timeline_json_schema(), indent=1) + "\n",
-        "timeline.csv": timeline_csv(timeline, site),
-        "feed.xml": atom_feed(timeline, published, site),
-        "timeline.ics": timeline_ics(timeline, published, site),
-        "timelinejs.json": _compact(timelinejs(timeline, published, site)),
+        "timeline.csv": timeline_csv(timeline, site, each),
+        "feed.xml": atom_feed(timeline, published, site, each),
+        "timeline.ics": timeline_ics(timeline, published, site, each),
+        "timelinejs.json": _compact_with_events(
+            timelinejs(timeline, published, site, with_events=False),
+            each("timelinejs", lambda e: _json_text(event_slide(timeline, site, e)), ordered),
+        ),
     }

@@ -3,21 +3,49 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from ..model.dates import display_date, placement_note
-from ..model.records import Timeline
+from ..model.records import Event, Timeline
 from ..model.views import BACKGROUND_NOTE, last_changed
 from ..pages.urls import TIMELINE_PAGE, Site
+from .each import Each, every
 
 if TYPE_CHECKING:
     from . import Published
 
 
-def atom_feed(timeline: Timeline, published: Published, site: Site) -> str:
-    """An Atom feed of the events, newest first, with stable ids and proper dates."""
+def event_entry(timeline: Timeline, site: Site, e: Event) -> str:
+    """One event as an Atom entry, with a stable id and proper dates."""
+    url = site.absolute(TIMELINE_PAGE, e.id)
+    note = placement_note(e.date)
+    content = (
+        (f"<p><em>{BACKGROUND_NOTE}</em></p>" if e.background else "")
+        + f"<p><strong>{xml_escape(display_date(e.date))}</strong> · {xml_escape(e.status)}"
+        + (f" · {xml_escape(note)}" if note else "")
+        + f"</p>{e.summary.html}"
+        + (f"<p>{xml_escape(note)}</p>" if (note := timeline.support[e.id].note) else "")
+    )
+    lines = [
+        "  <entry>",
+        f"    <id>{xml_escape(url)}</id>",
+        f"    <title>{xml_escape(e.title)}</title>",
+        f'    <link rel="alternate" type="text/html" href={quoteattr(url)}/>',
+        f"    <published>{e.date.placed_on.isoformat()}T00:00:00Z</published>",
+        f"    <updated>{max(last_changed(timeline, e), e.date.placed_on).isoformat()}T00:00:00Z</updated>",
+        f'    <content type="html">{xml_escape(content)}</content>',
+        *[f"    <category term={quoteattr(tag)}/>" for tag in e.tags],
+        *(['    <category term="background" label="Background"/>'] if e.background else []),
+        "  </entry>",
+    ]
+    return "\n".join(lines)
+
+
+def atom_feed(timeline: Timeline, published: Published, site: Site, each: Each = every) -> str:
+    """An Atom feed of the events, newest first (`event_entry`)."""
     events = sorted(timeline.events, key=lambda e: (e.date.placed_on, e.id), reverse=True)
     updated = max((last_changed(timeline, e) for e in events), default=dt.date(1970, 1, 1))
     lines = [
@@ -30,28 +58,7 @@ def atom_feed(timeline: Timeline, published: Published, site: Site) -> str:
         f'  <link rel="self" type="application/atom+xml" href={quoteattr(site.absolute("feed.xml"))}/>',
         f"  <updated>{updated.isoformat()}T00:00:00Z</updated>",
         f"  <author><name>{xml_escape(published.title)} contributors</name></author>",
+        *each("atom", functools.partial(event_entry, timeline, site), events),
+        "</feed>",
     ]
-    for e in events:
-        url = site.absolute(TIMELINE_PAGE, e.id)
-        note = placement_note(e.date)
-        content = (
-            (f"<p><em>{BACKGROUND_NOTE}</em></p>" if e.background else "")
-            + f"<p><strong>{xml_escape(display_date(e.date))}</strong> · {xml_escape(e.status)}"
-            + (f" · {xml_escape(note)}" if note else "")
-            + f"</p>{e.summary.html}"
-            + (f"<p>{xml_escape(note)}</p>" if (note := timeline.support[e.id].note) else "")
-        )
-        lines += [
-            "  <entry>",
-            f"    <id>{xml_escape(url)}</id>",
-            f"    <title>{xml_escape(e.title)}</title>",
-            f'    <link rel="alternate" type="text/html" href={quoteattr(url)}/>',
-            f"    <published>{e.date.placed_on.isoformat()}T00:00:00Z</published>",
-            f"    <updated>{max(last_changed(timeline, e), e.date.placed_on).isoformat()}T00:00:00Z</updated>",
-            f'    <content type="html">{xml_escape(content)}</content>',
-            *[f"    <category term={quoteattr(tag)}/>" for tag in e.tags],
-            *(['    <category term="background" label="Background"/>'] if e.background else []),
-            "  </entry>",
-        ]
-    lines.append("</feed>")
     return "\n".join(lines) + "\n"

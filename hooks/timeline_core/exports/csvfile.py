@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 
 from ..model import views
 from ..model.dates import display_date
-from ..model.records import Timeline
+from ..model.records import Event, Timeline
 from ..pages.urls import TIMELINE_PAGE, Site
+from .each import Each, every
 
 CSV_COLUMNS = (
     "id",
@@ -36,29 +38,36 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def timeline_csv(timeline: Timeline, site: Site) -> str:
-    """One row per event (RFC 4180: CRLF, quoted where needed), columns in a fixed order."""
+def _row_text(values) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(CSV_COLUMNS)
-    for e in views.ordered_events(timeline.events):
-        row = (
-            e.id,
-            site.absolute(TIMELINE_PAGE, e.id),
-            e.title,
-            e.date.text,
-            e.date.earliest.isoformat() if e.date.earliest else "",
-            e.date.latest.isoformat() if e.date.latest else "",
-            display_date(e.date),
-            e.date_basis,
-            e.status,
-            "yes" if e.background else "",
-            e.summary.source,
-            " ".join(e.tags),
-            " ".join(e.entities),
-            " ".join(dict.fromkeys(c.source for c in e.citations)),
-            timeline.support[e.id].count,
-            " | ".join(c.quote for c in e.citations),
-        )
-        writer.writerow([_cell(str(value)) for value in row])
+    csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow(values)
     return out.getvalue()
+
+
+def event_row(timeline: Timeline, site: Site, e: Event) -> str:
+    """One event's row, as RFC 4180 text (CRLF, quoted where needed)."""
+    row = (
+        e.id,
+        site.absolute(TIMELINE_PAGE, e.id),
+        e.title,
+        e.date.text,
+        e.date.earliest.isoformat() if e.date.earliest else "",
+        e.date.latest.isoformat() if e.date.latest else "",
+        display_date(e.date),
+        e.date_basis,
+        e.status,
+        "yes" if e.background else "",
+        e.summary.source,
+        " ".join(e.tags),
+        " ".join(e.entities),
+        " ".join(dict.fromkeys(c.source for c in e.citations)),
+        timeline.support[e.id].count,
+        " | ".join(c.quote for c in e.citations),
+    )
+    return _row_text([_cell(str(value)) for value in row])
+
+
+def timeline_csv(timeline: Timeline, site: Site, each: Each = every) -> str:
+    """One row per event (`event_row`), columns in a fixed order."""
+    rows = each("csv", functools.partial(event_row, timeline, site), views.ordered_events(timeline.events))
+    return _row_text(CSV_COLUMNS) + "".join(rows)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING
 
 from ..model import views
 from ..model.dates import placement_note
-from ..model.records import Timeline
+from ..model.records import Event, Timeline
 from ..model.views import BACKGROUND_NOTE
 from ..pages.urls import TIMELINE_PAGE, Site
+from .each import Each, every
 
 if TYPE_CHECKING:
     from . import Published
@@ -21,6 +23,10 @@ def _ics_text(value: str) -> str:
 
 def _fold(line: str) -> str:
     """Fold an iCalendar content line at 75 octets (RFC 5545, 3.1)."""
+    if line.isascii():  # one octet a character: cut by slicing
+        if len(line) <= 75:
+            return line
+        return "\r\n ".join([line[:75], *(line[at : at + 74] for at in range(75, len(line), 74))])
     data = line.encode("utf-8")
     if len(data) <= 75:
         return line
@@ -36,9 +42,41 @@ def _fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def timeline_ics(timeline: Timeline, published: Published, site: Site) -> str:
-    """One all-day VEVENT per event; imprecise dates say where they were placed and why."""
+def event_ics(timeline: Timeline, site: Site, e: Event) -> str:
+    """One all-day VEVENT, its lines folded; an imprecise date says where it was placed and why."""
     host = site.base_url.split("//", 1)[-1].split("/", 1)[0]
+    day = e.date.placed_on
+    description = " ".join(
+        filter(
+            None,
+            [
+                BACKGROUND_NOTE if e.background else "",
+                placement_note(e.date),
+                e.summary.source,
+                f"Status: {e.status}.",
+                timeline.support[e.id].note,
+                e.date_note or "",
+            ],
+        )
+    )
+    categories = (*e.tags, *(["background"] if e.background else []))
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{e.id}@{host}",
+        f"DTSTAMP:{views.last_changed(timeline, e).strftime('%Y%m%d')}T000000Z",
+        f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
+        f"DTEND;VALUE=DATE:{(day + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+        f"SUMMARY:{_ics_text(e.title)}",
+        f"DESCRIPTION:{_ics_text(description)}",
+        f"URL:{site.absolute(TIMELINE_PAGE, e.id)}",
+        *([f"CATEGORIES:{','.join(_ics_text(t) for t in categories)}"] if categories else []),
+        "END:VEVENT",
+    ]
+    return "\r\n".join(_fold(line) for line in lines)
+
+
+def timeline_ics(timeline: Timeline, published: Published, site: Site, each: Each = every) -> str:
+    """The calendar: one VEVENT per event (`event_ics`)."""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -46,36 +84,6 @@ def timeline_ics(timeline: Timeline, published: Published, site: Site) -> str:
         "CALSCALE:GREGORIAN",
         f"X-WR-CALNAME:{_ics_text(published.title)}",
     ]
-    for e in views.ordered_events(timeline.events):
-        day = e.date.placed_on
-        description = " ".join(
-            filter(
-                None,
-                [
-                    BACKGROUND_NOTE if e.background else "",
-                    placement_note(e.date),
-                    e.summary.source,
-                    f"Status: {e.status}.",
-                    timeline.support[e.id].note,
-                    e.date_note or "",
-                ],
-            )
-        )
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{e.id}@{host}",
-            f"DTSTAMP:{views.last_changed(timeline, e).strftime('%Y%m%d')}T000000Z",
-            f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
-            f"DTEND;VALUE=DATE:{(day + dt.timedelta(days=1)).strftime('%Y%m%d')}",
-            f"SUMMARY:{_ics_text(e.title)}",
-            f"DESCRIPTION:{_ics_text(description)}",
-            f"URL:{site.absolute(TIMELINE_PAGE, e.id)}",
-            *(
-                [f"CATEGORIES:{','.join(_ics_text(t) for t in (*e.tags, *(['background'] if e.background else [])))}"]
-                if e.tags or e.background
-                else []
-            ),
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+    head = [_fold(line) for line in lines]
+    events = each("ics", functools.partial(event_ics, timeline, site), views.ordered_events(timeline.events))
+    return "\r\n".join([*head, *events, "END:VCALENDAR"]) + "\r\n"

@@ -9,7 +9,7 @@ from ..data.schema import DATE_BASES, REPUBLISH, SHA256_PATTERN, STATUSES, TERM_
 from ..model import views
 from ..model.corroboration import Support
 from ..model.dates import EdtfDate, display_date
-from ..model.records import Citation, Timeline
+from ..model.records import Citation, Event, Timeline
 from ..pages.urls import TIMELINE_PAGE, Site
 
 if TYPE_CHECKING:
@@ -51,32 +51,34 @@ def _support_json(support: Support) -> dict:
     }
 
 
-def timeline_json(timeline: Timeline, published: Published, site: Site) -> dict:
+def event_json(timeline: Timeline, site: Site, e: Event) -> dict:
+    """One event as `timeline.json` holds it."""
+    return {
+        "id": e.id,
+        "url": site.absolute(TIMELINE_PAGE, e.id),
+        "title": e.title,
+        "date": date_json(e.date),
+        "date_basis": e.date_basis,
+        "date_note": e.date_note,
+        "status": e.status,
+        "background": e.background,
+        "summary": e.summary.source,
+        "tags": list(e.tags),
+        "entities": list(e.entities),
+        "terms": list(e.terms),
+        "citations": _citations_json(e.citations),
+        **_support_json(timeline.support[e.id]),
+        **_history(timeline, e.path),
+    }
+
+
+def timeline_json(timeline: Timeline, published: Published, site: Site, with_events: bool = True) -> dict:
     """Everything on the site, with dates as EDTF and as earliest/latest days, and verified quotes."""
     return {
         "version": EXPORT_VERSION,
         "title": published.title,
         "url": site.base_url,
-        "events": [
-            {
-                "id": e.id,
-                "url": site.absolute(TIMELINE_PAGE, e.id),
-                "title": e.title,
-                "date": date_json(e.date),
-                "date_basis": e.date_basis,
-                "date_note": e.date_note,
-                "status": e.status,
-                "background": e.background,
-                "summary": e.summary.source,
-                "tags": list(e.tags),
-                "entities": list(e.entities),
-                "terms": list(e.terms),
-                "citations": _citations_json(e.citations),
-                **_support_json(timeline.support[e.id]),
-                **_history(timeline, e.path),
-            }
-            for e in views.ordered_events(timeline.events)
-        ],
+        "events": [event_json(timeline, site, e) for e in views.ordered_events(timeline.events)] if with_events else [],
         "entities": [
             {
                 "id": e.id,

@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 from ..model import views
 from ..model.dates import display_date
-from ..model.records import Timeline
+from ..model.records import Event, Timeline
 from ..model.views import BACKGROUND_NOTE
 from ..pages.urls import TIMELINE_PAGE, Site, source_page
 
@@ -25,38 +25,41 @@ def _tljs_date(day: dt.date, precision: str) -> dict:
     return date
 
 
-def timelinejs(timeline: Timeline, published: Published, site: Site) -> dict:
-    """One slide per event: its dates as TimelineJS reads them, its summary and its quotes."""
-    events = []
-    for e in views.ordered_events(timeline.events):
-        start = e.date.start or e.date.end  # "before X" starts, for the slider, at X
-        assert start is not None, "parse_edtf refuses a date open at both ends"
-        end = e.date.end if e.date.interval and e.date.start and e.date.end else None
-        slide = {
-            "unique_id": e.id,
-            "start_date": _tljs_date(start.earliest if e.date.start else start.latest, start.precision),
-            "display_date": display_date(e.date),
-            "text": {
-                "headline": str(xml_escape(e.title)),
-                "text": (f"<p><em>{BACKGROUND_NOTE}</em></p>" if e.background else "")
-                + e.summary.html
-                + "".join(
-                    f'<blockquote>{xml_escape(c.quote)}</blockquote><p>— <a href="'
-                    f'{site.absolute(source_page(c.source))}">'
-                    f"{xml_escape(timeline.sources_by_id[c.source].title)}</a></p>"
-                    for c in e.citations
-                )
-                + (f"<p>{xml_escape(note)}</p>" if (note := timeline.support[e.id].note) else "")
-                + f'<p><a href="{site.absolute(TIMELINE_PAGE, e.id)}">On the timeline</a> · {e.status}</p>',
-            },
-        }
-        if end is not None:
-            slide["end_date"] = _tljs_date(end.latest, end.precision)
-        if e.background:  # TimelineJS draws each group as a row of its own, apart from the story
-            slide["group"] = "Background"
-        elif e.tags:
-            slide["group"] = e.tags[0]
-        events.append(slide)
+def event_slide(timeline: Timeline, site: Site, e: Event) -> dict:
+    """One event as a TimelineJS slide: its dates as TimelineJS reads them, its summary and its quotes."""
+    start = e.date.start or e.date.end  # "before X" starts, for the slider, at X
+    assert start is not None, "parse_edtf refuses a date open at both ends"
+    end = e.date.end if e.date.interval and e.date.start and e.date.end else None
+    slide = {
+        "unique_id": e.id,
+        "start_date": _tljs_date(start.earliest if e.date.start else start.latest, start.precision),
+        "display_date": display_date(e.date),
+        "text": {
+            "headline": str(xml_escape(e.title)),
+            "text": (f"<p><em>{BACKGROUND_NOTE}</em></p>" if e.background else "")
+            + e.summary.html
+            + "".join(
+                f'<blockquote>{xml_escape(c.quote)}</blockquote><p>— <a href="'
+                f'{site.absolute(source_page(c.source))}">'
+                f"{xml_escape(timeline.sources_by_id[c.source].title)}</a></p>"
+                for c in e.citations
+            )
+            + (f"<p>{xml_escape(note)}</p>" if (note := timeline.support[e.id].note) else "")
+            + f'<p><a href="{site.absolute(TIMELINE_PAGE, e.id)}">On the timeline</a> · {e.status}</p>',
+        },
+    }
+    if end is not None:
+        slide["end_date"] = _tljs_date(end.latest, end.precision)
+    if e.background:  # TimelineJS draws each group as a row of its own, apart from the story
+        slide["group"] = "Background"
+    elif e.tags:
+        slide["group"] = e.tags[0]
+    return slide
+
+
+def timelinejs(timeline: Timeline, published: Published, site: Site, with_events: bool = True) -> dict:
+    """One slide per event (`event_slide`), after the story's title slide."""
+    events = [event_slide(timeline, site, e) for e in views.ordered_events(timeline.events)] if with_events else []
     return {
         "title": {
             "text": {

@@ -21,8 +21,8 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..data.load import LoadResult
-from ..memo import Memo, fixed, frozen, remember
 from ..data.schema import ENTITY_KINDS_SHOWN
+from ..memo import Memo, fixed, frozen, remember
 from ..model import views
 from ..model.corroboration import Support
 from ..model.dates import EdtfDate, display_parts, exact_day
@@ -245,9 +245,8 @@ def render_site(
     def text(page: Page) -> str:
         if page.template is None:
             return page.text
-        inputs = (page.src, page.template, frozen(page.context), shared)
-        if page.template not in ONLY_THEIR_EVENTS:
-            inputs += (result.timeline.events,)
+        events = () if page.template in ONLY_THEIR_EVENTS else result.timeline.events
+        inputs = (page.src, page.template, frozen(page.context), shared, events)
         render = functools.partial(env.get_template(page.template).render, common, page=page.src, **page.context)
         return remember(memo, "page", inputs, render)
 

@@ -13,10 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from ..memo import Memo, fixed, remember
 from ..model import views
 from ..model.corroboration import by_publisher, relayed_by
 from ..model.records import Citation, Event, Timeline
-from ..memo import Memo, fixed, remember
 from .annotate import annotate
 from .axis import build_axis
 from .paging import Layout, Paging, TimelinePlan, event_map, paginate, periods_by_year
@@ -147,7 +147,7 @@ def timeline(story: Story) -> Iterator[Page]:
                 "previous": plan.pages[number - 1] if number else None,
                 "next": plan.pages[number + 1] if number + 1 < len(plan.pages) else None,
                 "years": story.paging.years[period.src],
-                "axis": build_axis(shown),
+                "axis": remember(story.memo, "axis", shown, functools.partial(build_axis, shown)),
                 "numbers": numbers,
                 "background": background,
                 "tags": tags,
@@ -233,9 +233,8 @@ def source_pages(story: Story) -> Iterator[Page]:
         if source.id in story.timeline.archives:
             quoted = tuple((citer.label, citer.citation) for citer in story.citers_of(source.id))
             archive = story.timeline.archives[source.id]
-            annotated = remember(
-                story.memo, "annotated", (source.id, archive, quoted), lambda: annotate(story.timeline, source.id, quoted)
-            )
+            make = functools.partial(annotate, story.timeline, source.id, quoted)
+            annotated = remember(story.memo, "annotated", (source.id, archive, quoted), make)
             context = {"source": source, "annotated": annotated, "cited": story.citers_of(source.id)}
             search = (archive_section(annotated, source.full_text),)
             yield Page(source_page(source.id), "source.md.j2", context, search=search)
