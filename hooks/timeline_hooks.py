@@ -20,13 +20,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from timeline_core.data.history import commit_epoch
 from timeline_core.data.load import load_timeline
 from timeline_core.exports import Published
-from timeline_core.memo import Memo, remember
+from timeline_core.memo import Memo, fixed, remember
 from timeline_core.pages.hardening import harden_page
 from timeline_core.pages.paging import read_layout
 from timeline_core.pages.rawblocks import block_ids, join_blocks, join_later, split_blocks
 from timeline_core.pages.render import template_cache
 from timeline_core.pages.search import add_to_index, without_search_attributes
 from timeline_core.pages.urls import Site
+from timeline_core.served import KEPT_PAGE_TEMPLATE, KeptPage, entries_of_page, site_fingerprint
 from timeline_core.site_files import site_files
 
 # Under `mkdocs.` so that `mkdocs build --strict` counts these messages.
@@ -66,7 +67,15 @@ def _serving(config: MkDocsConfig) -> bool:
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     """Add the Content-Security-Policy (not while serving: live reload is an inline script)."""
-    return harden_page(output, config.site_url or "", with_policy=not _serving(config))
+    kept = getattr(page, "timeline_kept", None)
+    if kept is not None:
+        return kept.html
+    output = harden_page(output, config.site_url or "", with_policy=not _serving(config))
+    key = getattr(page, "timeline_page_key", None)
+    if _memo is not None and key is not None:
+        entries = getattr(page, "timeline_entries", ())
+        _memo.keep("page html", key, KeptPage(output, frozenset(page.present_anchor_ids or ()), entries))
+    return output
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -84,10 +93,31 @@ def _search_index(config: MkDocsConfig):
     return index if enabled and isinstance(getattr(index, "entries", None), list) else None
 
 
+def on_nav(nav, config: MkDocsConfig, files: Files):
+    """While serving: what every generated page's HTML depends on besides its Markdown (see served)."""
+    if _memo is not None:
+        pairs = ((str(page.title), page.url) for page in nav.pages)
+        config_file, docs = Path(config.config_file_path), Path(config.docs_dir)
+        fingerprint = site_fingerprint(config_file, config.site_url or "", docs, pairs)
+        config.timeline_site = fixed(_memo, "site", fingerprint)  # type: ignore[attr-defined]
+    return nav
+
+
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
-    """Take our generated pages' raw HTML blocks out of Markdown's way (see rawblocks)."""
+    """Take our generated pages' raw HTML blocks out of Markdown's way (see rawblocks).
+
+    While serving, a page built before from the same Markdown and site is not built again: it
+    gets a theme template that renders nothing, and on_post_page writes the HTML kept of it.
+    """
     if page.file.generated_by is None:
         return markdown
+    if _memo is not None and _search_index(config) is not None:
+        page.timeline_page_key = (markdown, page.url, getattr(config, "timeline_site", None))
+        kept = _memo.find("page html", page.timeline_page_key)
+        if isinstance(kept, KeptPage):
+            page.timeline_kept = kept
+            page.meta["template"] = KEPT_PAGE_TEMPLATE
+            return ""
     split = remember(_memo, "split", markdown, lambda: split_blocks(markdown))
     page.timeline_split = split  # read back in on_page_content and on_page_context, on this page only
     return split.markdown
@@ -99,6 +129,10 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     Model blocks wait (in a comment) until the search plugin has read the page: their search
     entries come from the model, so it need not parse them (see pages/search).
     """
+    kept = getattr(page, "timeline_kept", None)
+    if kept is not None:  # links into it are still checked
+        page.present_anchor_ids = set(kept.anchors)
+        return html
     split = getattr(page, "timeline_split", None)
     if split is None or not split.blocks:
         return html
@@ -110,14 +144,21 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 @event_priority(-100)  # after every plugin's, so after the search plugin has read the page
 def on_page_context(context, page, config: MkDocsConfig, nav):
     """Put the model blocks in, and give the search index their entries from the model."""
+    index = _search_index(config)
+    kept = getattr(page, "timeline_kept", None)
+    if kept is not None and index is not None:
+        index.entries.extend(dict(entry) for entry in kept.entries)
+        return context
     later: frozenset[int] = getattr(page, "timeline_later", frozenset())
-    if later:
+    if later and index is not None:
 
         def stripped(block: str) -> str:  # a period's cards are the same text from build to build
             return remember(_memo, "stripped", block, lambda: without_search_attributes(block))
 
         page.content = join_later(page.content, page.timeline_split.blocks, later, stripped)
-        add_to_index(_search_index(config).entries, page.url, getattr(page.file, "timeline_search", ()))
+        add_to_index(index.entries, page.url, getattr(page.file, "timeline_search", ()))
+    if _memo is not None and index is not None:
+        page.timeline_entries = entries_of_page(index.entries, page.url)  # kept with the page
     return context
 
 

@@ -10,7 +10,19 @@ from tests.conftest import REPO
 
 CORE = REPO / "hooks" / "timeline_core"
 # The stages in the order data flows through them; a module may import only from its own or earlier ones.
-STAGES = ("problems", "memo", "model", "data", "pages", "exports", "site_files", "build_input", "archiving", "cli")
+STAGES = (
+    "problems",
+    "memo",
+    "model",
+    "data",
+    "pages",
+    "exports",
+    "site_files",
+    "served",
+    "build_input",
+    "archiving",
+    "cli",
+)
 
 
 def _stage(module: str) -> int:

@@ -4,6 +4,7 @@ what a cold build of the same data writes, after any kind of edit, and reuses wh
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -95,3 +96,58 @@ def test_one_edited_event_is_parsed_again_and_only_its_pages_rendered_again(tmp_
     # pages that show it (period, entity and tag lists, source) or count events (index pages).
     assert memo.misses <= 8 + 16
     assert memo.hits > 40 * 7  # every other event's file, search entry, export parts ...
+
+
+def _served_builds(project: Project, site: Path, url: str, edits: int):
+    """`mkdocs serve`'s builds in this process: its startup, a first build, then one per edit."""
+    import os
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    def config():
+        loaded = load_config(str(project.root / "mkdocs.yml"))
+        loaded.site_dir, loaded.site_url = str(site), url
+        return loaded
+
+    first = config()
+    hooks = first.plugins["hooks/timeline_hooks.py"]
+    first.plugins.on_startup(command="serve", dirty=False)
+    environ = dict(os.environ)
+    os.environ["SOURCE_DATE_EPOCH"] = "1767225600"
+    try:
+        build(first, serve_url=url)
+        for number in range(edits):
+            _replace(project, _first_event(project), r"^title: .*$", f"title: Retitled while serving, {number}")
+            hooks._memo.hits = 0
+            build(config(), serve_url=url)
+            yield hooks._memo.hits
+    finally:
+        os.environ.clear()
+        os.environ.update(environ)
+        first.plugins.on_shutdown()
+
+
+def test_a_served_site_after_edits_is_byte_for_byte_a_cold_build(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    project = copy_project(tmp_path / "repo")
+    url = "http://127.0.0.1:8000/story/"
+    hits = list(_served_builds(project, tmp_path / "served", url, edits=2))
+    assert all(count > 0 for count in hits)  # pages, files and exports were reused
+    cold = (
+        "from mkdocs.commands.build import build; from mkdocs.config import load_config\n"
+        f"c = load_config('mkdocs.yml'); c.site_dir = {str(tmp_path / 'cold')!r}; c.site_url = {url!r}\n"
+        f"build(c, serve_url={url!r})\n"
+    )
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-c", cold], cwd=project.root, env=env, check=True, capture_output=True)
+    served, built = (
+        {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+        for root in (tmp_path / "served", tmp_path / "cold")
+    )
+    assert served.keys() == built.keys()
+    assert [name for name in served if served[name] != built[name]] == []
+    assert b"Retitled while serving, 1" in served["timeline/index.html"]

@@ -41,6 +41,20 @@ class Memo:
         self._used[entry] = found
         return found  # type: ignore[return-value]
 
+    def find(self, kind: str, key: Hashable) -> object | None:
+        """What was kept for `key` (see `keep`), or None: for results made outside a call to `get`."""
+        entry = (kind, key)
+        found = self._used.get(entry, self._kept.get(entry, _MISSING))
+        if found is _MISSING:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self._used[entry] = found
+        return found
+
+    def keep(self, kind: str, key: Hashable, value: object) -> None:
+        self._used[(kind, key)] = value
+
     def sweep(self) -> None:
         """End a build: keep what it used, drop the rest."""
         self._kept, self._used = self._used, {}
@@ -79,7 +93,11 @@ def frozen(value: object) -> Hashable:
     if isinstance(value, dict):
         return tuple((name, frozen(item)) for name, item in value.items())
     if isinstance(value, (list, tuple)):
-        return tuple(frozen(item) for item in value)
+        try:  # a tuple of records (the events of a page) is a key as it is: no copy needed
+            hash(value)
+            return tuple(value)
+        except TypeError:
+            return tuple(frozen(item) for item in value)
     if isinstance(value, set):
         return frozenset(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

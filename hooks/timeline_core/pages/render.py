@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from ..data.load import LoadResult
 from ..data.schema import ENTITY_KINDS_SHOWN
-from ..memo import Memo, fixed, frozen, remember
+from ..memo import Memo, fixed, frozen
 from ..model import views
 from ..model.corroboration import Support
 from ..model.dates import EdtfDate, display_parts, exact_day
@@ -245,10 +245,11 @@ def render_site(
     def text(page: Page) -> str:
         if page.template is None:
             return page.text
-        events = () if page.template in ONLY_THEIR_EVENTS else result.timeline.events
-        inputs = (page.src, page.template, frozen(page.context), shared, events)
         render = functools.partial(env.get_template(page.template).render, common, page=page.src, **page.context)
-        return remember(memo, "page", inputs, render)
+        if memo is None:
+            return render()
+        events = () if page.template in ONLY_THEIR_EVENTS else result.timeline.events
+        return memo.get("page", (page.src, page.template, frozen(page.context), shared, events), render)
 
     return tuple(RenderedPage(page.src, text(page), page.search) for page in site_pages(story))
 
