@@ -34,6 +34,7 @@ from .rawblocks import model_block, raw_block
 from .search import SearchSection
 from .structure import LIST_LIMIT, Page, Story, site_pages, story_of
 from .termlinks import link_terms
+from .twocores import made_in_two_processes, worth_two_processes
 from .urls import (
     ENTITIES_PAGE,
     EVENT_MAP,
@@ -251,7 +252,14 @@ def render_site(
         events = () if page.template in ONLY_THEIR_EVENTS else result.timeline.events
         return memo.get("page", (page.src, page.template, frozen(page.context), shared, events), render)
 
-    return tuple(RenderedPage(page.src, text(page), page.search) for page in site_pages(story))
+    pages = site_pages(story)
+    if memo is None and worth_two_processes(len(pages)):
+        for template in {page.template for page in pages if page.template}:
+            env.get_template(template)  # compiled (and cached on disk) once, before the child is forked
+        texts = made_in_two_processes(pages, text)
+    else:
+        texts = [text(page) for page in pages]
+    return tuple(RenderedPage(page.src, made, page.search) for page, made in zip(pages, texts, strict=True))
 
 
 def render_pages(

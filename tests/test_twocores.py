@@ -1,0 +1,40 @@
+"""Rendering on two cores gives exactly what rendering on one gives, and survives a failed child."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from benchmarks.synthetic import make_project
+from tests.conftest import Project
+from timeline_core.data.load import load_timeline
+from timeline_core.pages import render, twocores
+from timeline_core.pages.paging import Layout
+from timeline_core.pages.urls import Site
+
+pytestmark = pytest.mark.skipif(not twocores.worth_two_processes(twocores.MIN_ITEMS), reason="needs Linux, 2 cores")
+
+
+def test_items_made_in_two_processes_come_back_in_order():
+    assert twocores.made_in_two_processes(list(range(101)), lambda n: f"item {n}") == [f"item {n}" for n in range(101)]
+
+
+def test_a_failing_child_leaves_its_items_to_this_process():
+    parent = os.getpid()
+
+    def make(number: int) -> int:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return number * 2
+
+    assert twocores.made_in_two_processes(list(range(70)), make) == [n * 2 for n in range(70)]
+
+
+def test_a_site_rendered_on_two_cores_equals_one_rendered_on_one(tmp_path, monkeypatch):
+    project = Project(make_project(tmp_path / "project", 150))
+    result, site, layout = load_timeline(project.root), Site(True, "https://example.org/"), Layout(3, 3)
+    two = render.render_site(result, site, layout)
+    assert len(two) >= twocores.MIN_ITEMS
+    monkeypatch.setattr(render, "worth_two_processes", lambda count: False)
+    assert render.render_site(result, site, layout) == two
