@@ -120,7 +120,11 @@ def _citers(cited: tuple[views.Cited, ...], paging: Paging) -> dict[str, tuple[C
 
 def story_of(timeline: Timeline, site: Site, layout: Layout, memo: Memo | None = None) -> Story:
     patterns = term_patterns(timeline.terms)
-    event_terms = {event.id: terms_of(event, patterns) for event in timeline.events}
+    terms = fixed(memo, "terms", timeline.terms)  # the patterns are made from the terms
+    event_terms = {
+        event.id: remember(memo, "event terms", (event, terms), functools.partial(terms_of, event, patterns))
+        for event in timeline.events
+    }
     groups = views.group(timeline, event_terms)
     paging = paginate(groups, layout)
     return Story(timeline, site, patterns, event_terms, groups, paging, _citers(groups.cited, paging), memo)
