@@ -8,8 +8,9 @@ import pytest
 
 from benchmarks.synthetic import make_project
 from tests.conftest import Project
+from timeline_core import twocores
 from timeline_core.data.load import load_timeline
-from timeline_core.pages import render, twocores
+from timeline_core.pages import render
 from timeline_core.pages.paging import Layout
 from timeline_core.pages.urls import Site
 
@@ -38,3 +39,16 @@ def test_a_site_rendered_on_two_cores_equals_one_rendered_on_one(tmp_path, monke
     assert len(two) >= twocores.MIN_ITEMS
     monkeypatch.setattr(render, "worth_two_processes", lambda count: False)
     assert render.render_site(result, site, layout) == two
+
+
+def test_a_timeline_read_on_two_cores_equals_one_read_on_one(tmp_path, monkeypatch):
+    from timeline_core.data import load
+
+    project = Project(make_project(tmp_path / "project", 150))
+    broken = sorted((project.root / "timeline/events").glob("*.yml"))
+    broken[7].write_text("title: [not closed\n", encoding="utf-8")
+    broken[90].write_text(broken[90].read_text(encoding="utf-8").replace("status: reported", "status: rumoured"))
+    two = load_timeline(project.root)
+    assert len(two.problems) >= 2
+    monkeypatch.setattr(load, "worth_two_processes", lambda count: False)
+    assert load_timeline(project.root) == two

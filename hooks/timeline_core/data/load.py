@@ -20,6 +20,7 @@ from ..model.quotes import SourceText, checksum, closest_passage, fold, verify_q
 from ..model.records import Entity, Event, Explainer, Redirect, Source, Term, Timeline
 from ..model.wording import MIN_SHARE, stems_of, support
 from ..problems import DataError, Mark, Problem, did_you_mean
+from ..twocores import made_in_two_processes, worth_two_processes
 from .fields import Collector, read_record
 from .history import read_history
 from .schema import ENTITY, EVENT, EXPLAINER, REDIRECT, SHA256_PATTERN, SOURCE, STORY, TERM, Record
@@ -384,11 +385,16 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
     sources, entities, terms = lists["sources.yml"], lists["entities.yml"], lists["glossary.yml"]
     names = _names(entities, terms)
     history = _story_history(root, found.lists.get(STORY_FILE), collector(f"{DATA_DIR}/{STORY_FILE}"))
-    events = [
-        event
-        for ident, path in found.events
-        if (event := _remembered_event(ident, path, collector(f"{DATA_DIR}/{EVENTS_DIR}/{path.name}"), names, memo))
-    ]
+    events = []
+    for (ident, path), read in zip(found.events, _read_events(found.events, names, memo), strict=True):
+        out = collector(f"{DATA_DIR}/{EVENTS_DIR}/{path.name}")
+        out.owner = ("event", ident)
+        out.problems += read.problems  # copies: the checks after reading add to the collector's lists
+        out.references += read.references
+        out.quotes += read.quotes
+        out.failed |= read.failed
+        if read.event is not None:
+            events.append(read.event)
     declared["event"] = {ident for ident, _ in found.events}
     explainer = None
     if EXPLAINER_FILE in found.lists:
@@ -662,28 +668,44 @@ def _check_permanent_links(
         )
 
 
-def _remembered_event(ident: str, path: Path, out: Collector, names: frozenset[str], memo: Memo | None) -> Event | None:
-    """`_read_event`, or what it gave for a file of the same bytes (and the same names) before."""
+@dataclass(frozen=True)
+class _EventRead:
+    """What reading one event file gave: the event (None if unusable) and what its Collector found."""
+
+    event: Event | None
+    problems: tuple[Problem, ...]
+    references: tuple
+    quotes: tuple
+    failed: frozenset[tuple[str, str]]
+
+
+def _event_read(ident: str, path: Path, names: frozenset[str], data: bytes | None = None) -> _EventRead:
+    out = Collector(f"{DATA_DIR}/{EVENTS_DIR}/{path.name}")
+    event = _read_event(ident, path, out, names, data)
+    return _EventRead(event, tuple(out.problems), tuple(out.references), tuple(out.quotes), frozenset(out.failed))
+
+
+def _read_events(found: tuple[tuple[str, Path], ...], names: frozenset[str], memo: Memo | None) -> list[_EventRead]:
+    """Every event file read: on two cores when there are many (a cold build), and with a `memo`
+    (`mkdocs serve`) not again when a file's bytes and the names are those of a file read before."""
+    if memo is None:
+        if worth_two_processes(len(found)):
+            return made_in_two_processes(found, lambda item: _event_read(item[0], item[1], names))
+        return [_event_read(ident, path, names) for ident, path in found]
+    return [_remembered_event(ident, path, names, memo) for ident, path in found]
+
+
+def _remembered_event(ident: str, path: Path, names: frozenset[str], memo: Memo) -> _EventRead:
+    """`_event_read`, or what it gave for a file of the same bytes (and the same names) before."""
     try:
-        small = memo is not None and not path.is_symlink() and path.stat().st_size <= MAX_EVENT_BYTES
+        small = not path.is_symlink() and path.stat().st_size <= MAX_EVENT_BYTES
         data = path.read_bytes() if small else None
     except OSError:
         data = None
-    if memo is None or data is None:
-        return _read_event(ident, path, out, names)
-
-    def read() -> tuple:
-        fresh = Collector(out.path)
-        event = _read_event(ident, path, fresh, names, data)
-        return event, tuple(fresh.problems), tuple(fresh.references), tuple(fresh.quotes), frozenset(fresh.failed)
-
-    event, problems, references, quotes, failed = memo.get("event", (ident, out.path, data, names), read)
-    out.owner = ("event", ident)
-    out.problems += problems  # copies: the checks after reading add to the collector's lists
-    out.references += references
-    out.quotes += quotes
-    out.failed |= failed
-    return event
+    if data is None:  # too big, or unreadable: read (and reported) as always
+        return _event_read(ident, path, names)
+    key = (ident, path.name, data, names)
+    return memo.get("event", key, lambda: _event_read(ident, path, names, data))
 
 
 def _read_event(

@@ -27,6 +27,7 @@ from ..model import views
 from ..model.corroboration import Support
 from ..model.dates import EdtfDate, display_parts, exact_day
 from ..model.records import Event, Section, Source
+from ..twocores import made_in_two_processes, worth_two_processes
 from .annotate import cited_passages, quote_anchor, text_fragment
 from .jsonld import events_jsonld, jsonld_script, source_jsonld
 from .paging import DEFAULTS, Layout, events_by_year
@@ -34,7 +35,6 @@ from .rawblocks import model_block, raw_block
 from .search import SearchSection
 from .structure import LIST_LIMIT, Page, Story, site_pages, story_of
 from .termlinks import link_terms
-from .twocores import made_in_two_processes, worth_two_processes
 from .urls import (
     ENTITIES_PAGE,
     EVENT_MAP,

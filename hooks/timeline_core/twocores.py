@@ -1,10 +1,11 @@
-"""Rendering on two cores: every other page made in a forked process, for big cold builds.
+"""Two cores for a big cold build: every other item made in a forked process.
 
-Rendering is most of a large build and each page is made on its own, so on a machine with a
-second core a forked child makes half of them while this process makes the rest. The child
-inherits everything already loaded (the model, the compiled templates) and sends back only
-text. Only where fork is safe and cheap (Linux) and only for a build with many pages; if the
-child fails in any way, this process makes its pages itself, so the output never depends on it.
+Reading event files and rendering pages are most of a large build, and each file or page is
+made on its own, so on a machine with a second core a forked child makes half of them while
+this process makes the rest. The child inherits everything already loaded (the model, the
+compiled templates) and sends back only its results. Only where fork is safe and cheap (Linux)
+and only for many items; if the child fails in any way, this process makes its items itself,
+so the output never depends on it.
 """
 
 from __future__ import annotations
