@@ -19,6 +19,7 @@ import yaml
 
 from .data.load import LoadResult, load_timeline
 from .exports import Published
+from .memo import Memo
 from .pages.hardening import harden_page, strip_policy
 from .pages.paging import read_layout
 from .pages.urls import Site
@@ -73,22 +74,25 @@ def builder_config(config: dict, off_nav_folders: list[str]) -> dict:
 BUILDERS = ("mkdocs", "properdocs", "zensical")
 
 
-def write_build_input(root: Path, out: Path, builder: str = "mkdocs") -> Written:
+def write_build_input(root: Path, out: Path, builder: str = "mkdocs", memo: Memo | None = None) -> Written:
     """Write docs/ and the generated files under `out/docs/`, and `out/mkdocs.yml`, for `builder`:
     Zensical rewrites the relative links inside a page's HTML as if written in its Markdown file,
-    so for it links are written that way; MkDocs and ProperDocs leave such HTML as it is."""
+    so for it links are written that way; MkDocs and ProperDocs leave such HTML as it is.
+    `--watch` passes a `memo`, so each rewrite redoes only what changed (see memo.py)."""
     root, out = Path(root), Path(out)
     config = read_config(root)
     config_text = (root / CONFIG).read_text(encoding="utf-8")
     layout, option_problems = read_layout((config.get("extra") or {}).get("timeline"), config_text)
-    result: LoadResult = load_timeline(root)
+    result: LoadResult = load_timeline(root, memo)
     site = Site(
         use_directory_urls=config.get("use_directory_urls", True),
         base_url=(config.get("site_url") or DEFAULT_SITE_URL).rstrip("/") + "/",
         links_from_source=builder == "zensical",
     )
     published = Published(title=config.get("site_name", ""), description=config.get("site_description") or "")
-    files = site_files(result, root, site, published, layout)
+    files = site_files(result, root, site, published, layout, None, memo)
+    if memo is not None:
+        memo.sweep()
     wanted: dict[str, bytes] = {}
     for source in sorted((root / DOCS).rglob("*")):
         if source.is_file():
@@ -154,12 +158,13 @@ def watch_build_input(
     """Write the build input, then again whenever timeline/, seeds/, docs/ or mkdocs.yml change,
     until `stop()` is true. A builder serving `out` (`zensical serve`) then shows the edit."""
     seen = None
+    memo = Memo()
     while not stop():
         now = _fingerprint(Path(root))
         if now != seen:
             seen = now
             started = time.perf_counter()
-            result = write_build_input(root, out, builder)
+            result = write_build_input(root, out, builder, memo)
             for problem in result.problems:
                 report(problem.format())
             report(
