@@ -147,7 +147,7 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     index = _search_index(config)
     kept = getattr(page, "timeline_kept", None)
     if kept is not None and index is not None:
-        index.entries.extend(dict(entry) for entry in kept.entries)
+        index.entries.extend(kept.entries)
         return context
     later: frozenset[int] = getattr(page, "timeline_later", frozenset())
     if later and index is not None:

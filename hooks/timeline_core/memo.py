@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Hashable
-from typing import TypeVar
+from typing import TypeVar, cast
 
 T = TypeVar("T")
 
@@ -93,16 +93,15 @@ def frozen(value: object) -> Hashable:
     if isinstance(value, dict):
         return tuple((name, frozen(item)) for name, item in value.items())
     if isinstance(value, (list, tuple)):
-        try:  # a tuple of records (the events of a page) is a key as it is: no copy needed
-            hash(value)
-            return tuple(value)
+        try:  # a tuple of records (the events of a page): hashed here once, not again by the memo
+            return Fixed(tuple(value))
         except TypeError:
             return tuple(frozen(item) for item in value)
     if isinstance(value, set):
         return frozenset(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         try:
-            hash(value)
+            return Fixed(cast(Hashable, value))
         except TypeError:  # a record holding a mapping (a page plan's index of where events are)
             return (type(value).__name__, *(frozen(getattr(value, f.name)) for f in dataclasses.fields(value)))
     return value

@@ -23,7 +23,7 @@ KEPT_PAGE_TEMPLATE = "timeline-kept-page.html"
 class KeptPage:
     html: str  # the page as written, after the hooks' hardening
     anchors: frozenset[str]  # the ids links into it may point at
-    entries: tuple[tuple[tuple[str, object], ...], ...]  # its search entries, as (key, value) pairs
+    entries: tuple[dict, ...]  # its search entries, as the index holds them (never changed after)
 
 
 def site_fingerprint(config_file: Path, site_url: str, docs_dir: Path, nav: Iterable[tuple[str, str]]) -> tuple:
@@ -34,7 +34,7 @@ def site_fingerprint(config_file: Path, site_url: str, docs_dir: Path, nav: Iter
     return (config_file.read_bytes(), site_url, os.environ.get("SOURCE_DATE_EPOCH"), docs, tuple(nav))
 
 
-def entries_of_page(entries: list[dict], url: str) -> tuple[tuple[tuple[str, object], ...], ...]:
+def entries_of_page(entries: list[dict], url: str) -> tuple[dict, ...]:
     """The entries at the end of a search index that belong to the page at `url` (the search
     plugin and the hooks add a page's entries together, right after reading it)."""
     found: list[dict] = []
@@ -43,4 +43,4 @@ def entries_of_page(entries: list[dict], url: str) -> tuple[tuple[tuple[str, obj
         if location != url and not location.startswith(f"{url}#"):
             break
         found.append(entry)
-    return tuple(tuple(entry.items()) for entry in reversed(found))
+    return tuple(reversed(found))
