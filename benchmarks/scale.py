@@ -106,19 +106,30 @@ def time_edit(event: Path, url: str, marker: str, who: str, log: Path) -> float:
     raise SystemExit(f"{who} never showed the edit to {event.name} at {url}:\n{log.read_text()[-2000:]}")
 
 
-def serve_edit_seconds(project: Path) -> float:
-    """Start `mkdocs serve`, edit one event, and time until its page shows the change."""
+def start_server(command: str, cwd: Path, log: Path) -> tuple[subprocess.Popen, int]:
+    """`<command> serve` on a free local port, its output in `log`."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    log = project / "serve.log"
     server = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
+        [str(BIN / command), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=cwd,
         env=ENV,
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
     )
+    return server, port
+
+
+def middle_event(project: Path) -> Path:
+    events = sorted((project / "timeline/events").glob("*.yml"))
+    return events[len(events) // 2]
+
+
+def serve_edit_seconds(project: Path) -> float:
+    """Start `mkdocs serve`, edit one event, and time until its page shows the change."""
+    log = project / "serve.log"
+    server, _ = start_server("mkdocs", project, log)
     try:
         deadline = time.monotonic() + 120
         base = ""
@@ -126,9 +137,7 @@ def serve_edit_seconds(project: Path) -> float:
             match = re.search(r"Serving on (\S+)", log.read_text())
             base = match.group(1) if match else ""
             time.sleep(0.2)
-        event = sorted((project / "timeline/events").glob("*.yml"))[
-            len(list((project / "timeline/events").glob("*.yml"))) // 2
-        ]
+        event = middle_event(project)
         try:  # where the event is when the timeline is split into periods; else on the one page
             with urllib.request.urlopen(base + "timeline/event-pages.json", timeout=30) as response:
                 url = base + "timeline/" + json.load(response)[event.stem].split("#")[0]
@@ -168,9 +177,6 @@ def other_builders(project: Path, work: Path, build_s: float, serve: bool) -> di
 
 def zensical_edit_seconds(project: Path, out: Path) -> float:
     """`timeline pages --watch` beside `zensical serve`: edit one event, time until its page shows it."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
     log = project / "zensical-serve.log"
     watcher = subprocess.Popen(
         [str(BIN / "timeline"), "pages", "--out", str(out), "--builder", "zensical", "--watch"],
@@ -179,17 +185,10 @@ def zensical_edit_seconds(project: Path, out: Path) -> float:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    server = subprocess.Popen(
-        [str(BIN / "zensical"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=out,
-        env=ENV,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-    )
+    server, port = start_server("zensical", out, log)
     try:
         base = f"http://127.0.0.1:{port}/{urllib.parse.urlsplit(yaml_site_url(out)).path.lstrip('/')}"
-        events = sorted((project / "timeline/events").glob("*.yml"))
-        event = events[len(events) // 2]
+        event = middle_event(project)
         pages = (
             json.loads((out / "docs/timeline/event-pages.json").read_text())
             if (out / "docs/timeline/event-pages.json").exists()

@@ -13,6 +13,7 @@ CORE = REPO / "hooks" / "timeline_core"
 STAGES = (
     "problems",
     "memo",
+    "gcpause",
     "twocores",
     "model",
     "data",

@@ -6,7 +6,6 @@ anything else that builds the site can write the same entries to a folder.
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import jinja2
 
 from .data.load import LoadResult
 from .exports import Published, export_files
+from .gcpause import paused_gc
 from .memo import Memo
 from .pages.paging import Layout
 from .pages.render import render_site
@@ -46,15 +46,8 @@ def site_files(
 
     With a `memo` (see memo.py), what the same inputs made in an earlier build is reused.
     """
-    # Rendering makes many small objects and frees few until the end: the cyclic garbage
-    # collector would only rescan them (a tenth of the time at 10,000 events), as in loading.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return _site_files(result, root, site, published, layout, cache, memo)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _site_files(

@@ -32,20 +32,16 @@ class Published:
     description: str
 
 
-def _compact(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+def _json_text(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _compact_with_events(data: dict, events: list[str]) -> str:
-    """`_compact` of `data` whose "events" list is given as the events' own compact JSON texts."""
-    text = _compact({**data, "events": []})
+    """Compact JSON of `data` whose "events" list is given as the events' own compact JSON texts."""
+    text = _json_text({**data, "events": []}) + "\n"
     # Keys and values before "events" are JSON strings, whose quotes are escaped: the first
     # `"events":[]` is the key itself.
     return text.replace('"events":[]', '"events":[' + ",".join(events) + "]", 1)
-
-
-def _json_text(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def export_files(timeline: Timeline, published: Published, site: Site, memo: Memo | None = None) -> dict[str, str]:
