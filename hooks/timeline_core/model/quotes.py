@@ -94,27 +94,42 @@ class SourceText:
         pairs = sorted((folded[p : p + _KEY], p) for p in starts)
         return [key for key, _ in pairs], [p for _, p in pairs]
 
-    def find(self, needle: str) -> int:
-        """The first position of a folded passage in the folded source, or -1."""
-        if len(self.folded) < _INDEXED or not needle:
-            return self.folded.find(needle)
+    def _at_word_start(self, needle: str) -> int:
+        """The first word start where the folded passage begins, or -1 (for large sources)."""
         keys, starts = self._word_starts
         probe = needle[:_KEY]
-        found = []
+        found = -1
         for index in range(bisect.bisect_left(keys, probe), len(keys)):
             if not keys[index].startswith(probe):
                 break
-            if self.folded.startswith(needle, starts[index]):
-                found.append(starts[index])
-        if found:
-            return min(found)
-        return self.folded.find(needle)  # starts inside a word, or is absent
+            start = starts[index]
+            if (found < 0 or start < found) and self.folded.startswith(needle, start):
+                found = start
+        return found
+
+    def contains(self, needle: str) -> bool:
+        """Whether the folded passage is in the folded source: the quote check."""
+        if len(self.folded) < _INDEXED or not needle:
+            return needle in self.folded
+        return self._at_word_start(needle) >= 0 or needle in self.folded
+
+    def find(self, needle: str) -> int:
+        """The first position of a folded passage in the folded source, or -1, as `str.find`
+        says; the index spares a large source most of the scan when the passage starts a word."""
+        if len(self.folded) < _INDEXED or not needle:
+            return self.folded.find(needle)
+        first = self._at_word_start(needle)
+        if first < 0:
+            return self.folded.find(needle)  # starts inside a word, or is absent
+        # an earlier occurrence can only start inside a word, and must end before this one does
+        earlier = self.folded.find(needle, 0, first + len(needle) - 1)
+        return earlier if earlier >= 0 else first
 
 
 def verify_quote(source: SourceText, quote: str) -> bool:
     """True when the quote appears in the source after folding."""
     needle = fold(quote)
-    return bool(needle) and source.find(needle) >= 0
+    return bool(needle) and source.contains(needle)
 
 
 def closest_passage(source: SourceText, quote: str) -> str:

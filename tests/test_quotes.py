@@ -1,0 +1,157 @@
+"""The quote check: a quote verifies only when the source says exactly that, at any source size.
+
+Folding forgives what a browser or an editor changes (curled quotes, dashes, line breaks); it
+must never forgive a changed digit, a dropped "not" or a moved comma, and the index that makes
+large sources fast must answer exactly what a plain scan answers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.test_loader import EVENT, GOOD
+from timeline_core.data.load import load_timeline
+from timeline_core.model.quotes import SourceText, checksum, closest_passage, fold, verify_quote
+
+ARCHIVE = (
+    "The Example Company said on Monday that its model is ready.\n"
+    "Shares rose 7.65% on Wednesday, the exchange said, and the company did not comment.\n"
+    "Analysts called the “rally” overdone — at least for now.\n"
+)
+SAID = "Shares rose 7.65% on Wednesday, the exchange said, and the company did not comment."
+
+
+def _cite(project, quote: str) -> list[str]:
+    """What `timeline check` says of an event that cites `quote` from ARCHIVE."""
+    archive = project.write("seeds/example.txt", ARCHIVE)
+    sources = project.root / "timeline/sources.yml"
+    text = sources.read_text(encoding="utf-8")
+    old = text.split("sha256: ")[1].split()[0]
+    sources.write_text(text.replace(old, checksum(archive.read_text(encoding="utf-8"))), encoding="utf-8")
+    quoted = quote.replace("'", "''")
+    project.write(EVENT, GOOD.replace("quote: The Example Company said on Monday that its model is ready.", f"quote: '{quoted}'"))
+    return [problem.format() for problem in load_timeline(project.root).problems]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        SAID,
+        "Shares rose 7.65% on Wednesday,",
+        'Analysts called the "rally" overdone - at least for now.',  # straight quotes, a hyphen for the dash
+        "Analysts called the “rally” overdone – at least",  # an en dash for the em dash
+        "the company did not\n        comment.",  # re-wrapped
+        "company did not comment. Analysts called",  # across a line break
+    ],
+)
+def test_a_quote_copied_through_a_browser_verifies(empty_project, quote):
+    assert _cite(empty_project, quote) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "quote"),
+    [
+        ("a changed digit", "Shares rose 7.66% on Wednesday"),
+        ("digits swapped", "Shares rose 6.75% on Wednesday"),
+        ("a dropped digit", "Shares rose 7.6% on Wednesday"),
+        ("another unit", "Shares rose 7.65 on Wednesday"),
+        ("a dropped negation", "and the company did comment."),
+        ("an added negation", "the exchange did not say"),
+        ("a moved comma", "Shares rose 7.65% on Wednesday the exchange, said"),
+        ("a dropped comma", "on Wednesday the exchange said"),
+        ("an added comma", "Shares rose, 7.65% on Wednesday"),
+        ("another stop", "the company did not comment!"),
+        ("a changed case", "shares rose 7.65% on Wednesday"),
+        ("a changed word", "Shares fell 7.65% on Wednesday"),
+        ("a joined word", "Shares rose 7.65% onWednesday"),
+        ("a split word", "Shares rose 7.65% on Wednes day"),
+        ("a dash for a full stop", "did not comment - Analysts"),
+    ],
+)
+def test_a_quote_that_changes_what_the_source_says_is_refused(empty_project, change, quote):
+    assert _cite(empty_project, quote) == [
+        f"{EVENT}:9:12: error: text not found in seeds/example.txt; copy it word for word. "
+        f'Closest passage: "{closest_passage(SourceText.from_text("seeds/example.txt", ARCHIVE), quote)}"'
+    ], change
+
+
+def test_an_empty_quote_never_verifies():
+    source = SourceText.from_text("seeds/example.txt", ARCHIVE)
+    assert not verify_quote(source, "") and not verify_quote(source, " \n ")
+    assert not verify_quote(SourceText.from_text("empty.txt", ""), "Shares")
+
+
+def test_the_closest_passage_is_the_sources_wording_in_whole_words():
+    source = SourceText.from_text("seeds/example.txt", ARCHIVE)
+    assert closest_passage(source, "Shares rose 6.75% on Wednesday") == "Shares rose 7.65% on Wednesday,"
+    assert closest_passage(source, "the company did comment") == "the company did not comment."
+    assert closest_passage(source, "") == "" and closest_passage(SourceText.from_text("e", ""), "x") == ""
+
+
+def test_folding_keeps_every_character_but_space_quotes_and_dashes():
+    assert fold("  “A”\n‘b’ — c – d ‑ e −1  ") == "\"A\" 'b' - c - d - e -1"
+    kept = "0123456789 AaÄäß 新华网 ,.;:!?%()[]"
+    assert fold(kept) == kept
+
+
+def test_a_checksum_ignores_line_endings_and_nothing_else():
+    text = "One line.\nAnother, with 7.65%.\n"
+    assert checksum(text) == checksum(text.replace("\n", "\r\n"))
+    assert checksum(text) == hashlib.sha256(text.encode("utf-8")).hexdigest()
+    for changed in (text.replace("7", "8"), text + " ", text.replace(",", ""), text.replace("\n", "\r")):
+        assert checksum(changed) != checksum(text), changed
+
+
+# A vocabulary small enough that many words share their first 64 characters, so the index of a
+# large source has long runs of equal keys that only the rest of the passage tells apart.
+WORDS = ["rose", "rose,", "7.65%", "6.75%", "not", "did", "said", "the", "Shares", "on", "Wednesday", "—", "“a”"]
+SIZES = (200, 64 * 1024 - 1, 64 * 1024, 64 * 1024 + 1, 130_000)  # both sides of the indexed path's threshold
+_TEXTS: dict[tuple[int, int], tuple[str, SourceText]] = {}
+
+
+def _text(seed: int, size: int) -> tuple[str, SourceText]:
+    if (seed, size) not in _TEXTS:
+        rng, words, length = random.Random(seed), [], 0
+        while length < size:
+            word = rng.choice(WORDS)
+            words.append(word)
+            length += len(word) + 1
+        folded = fold(" ".join(words))[:size]
+        _TEXTS[(seed, size)] = (folded, SourceText.from_text("large.txt", folded))
+    return _TEXTS[(seed, size)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    seed=st.integers(0, 2),
+    size=st.sampled_from(SIZES),
+    where=st.floats(0, 1),
+    length=st.integers(1, 400),
+    change=st.none() | st.tuples(st.integers(0, 399), st.sampled_from(list("5678%, .no"))),
+)
+def test_finding_a_passage_in_a_source_of_any_size_is_a_plain_search(seed, size, where, length, change):
+    folded, source = _text(seed, size)
+    start = int(where * (len(folded) - 1))
+    needle = folded[start : start + length]
+    if change is not None:  # one character changed, often past the first 64 of the passage
+        at, char = change
+        at = min(at, len(needle) - 1)
+        needle = needle[:at] + char + needle[at + 1 :]
+    assert source.find(needle) == folded.find(needle)
+    assert verify_quote(source, needle) == (needle.strip() != "" and fold(needle) in folded)
+
+
+def test_a_long_quote_that_differs_only_after_its_first_characters_is_refused_in_a_large_source():
+    paragraph = "The board said the plan, which it approved on Monday, would not raise fares before 2027. "
+    text = paragraph * 1600 + "The board said the plan, which it approved on Monday, would raise fares in 2026.\n"
+    assert len(text) > 128 * 1024
+    source = SourceText.from_text("large.txt", text)
+    assert verify_quote(source, paragraph.strip())
+    assert verify_quote(source, "would raise fares in 2026.")
+    assert not verify_quote(source, "The board said the plan, which it approved on Monday, would raise fares before 2027.")
+    assert not verify_quote(source, "The board said the plan, which it approved on Monday, would not raise fares in 2026.")
