@@ -81,10 +81,76 @@ def test_invalid_dates_are_refused_by_both(text):
         ("2025-12-30/2026-01-02", "30 Dec 2025–2 Jan 2026"),
         ("../2026-04-10", "before 10 Apr 2026"),
         ("2026-04-10/..", "after 10 Apr 2026"),
+        # every qualifier on every precision: ~ approximate ("c."), ? uncertain ("?"), % both
+        ("2026-04-10~", "c. 10 Apr 2026"),
+        ("2026-04-10%", "c. 10 Apr 2026?"),
+        ("2026-04~", "c. Apr 2026"),
+        ("2026-04?", "Apr 2026?"),
+        ("2026-04%", "c. Apr 2026?"),
+        ("2026~", "c. 2026"),
+        ("2026?", "2026?"),
+        ("2026%", "c. 2026?"),
+        # and on either end of an interval, open or closed
+        ("../2026-04-10?", "before 10 Apr 2026?"),
+        ("../2026-04~", "before c. Apr 2026"),
+        ("2026-04-10%/..", "after c. 10 Apr 2026?"),
+        ("2026-04-07~/2026-04-10", "c. 7 Apr 2026–10 Apr 2026"),
+        ("2026-04-07/2026-04-10?", "7–10 Apr 2026?"),
+        ("2026-04-07/2026-04-10%", "7–c. 10 Apr 2026?"),
+        ("2026-04-07%/2026-04-10%", "c. 7 Apr 2026?–c. 10 Apr 2026?"),
+        ("2026-03/2026-04?", "Mar 2026–Apr 2026?"),
+        ("2025~/2026", "c. 2025–2026"),
+        ("2026-04-07/2026-05", "7 Apr 2026–May 2026"),
     ],
 )
 def test_display_says_what_is_known_and_no_more(text, shown):
     assert display_date(parse_edtf(text)) == shown
+
+
+@pytest.mark.parametrize(
+    "text,html",
+    [
+        ("2026-04-10%", '<time datetime="2026-04-10">c. 10 Apr 2026?</time>'),
+        ("2026-04?", '<time datetime="2026-04">Apr 2026?</time>'),
+        ("2026~", '<time datetime="2026">c. 2026</time>'),
+        ("../2026-04-10?", 'before <time datetime="2026-04-10">10 Apr 2026?</time>'),
+        ("2026-04-10~/..", 'after <time datetime="2026-04-10">c. 10 Apr 2026</time>'),
+        (
+            "2026-04-07/2026-04-10%",
+            '<time datetime="2026-04-07">7</time>–<time datetime="2026-04-10">c. 10 Apr 2026?</time>',
+        ),
+    ],
+)
+def test_a_page_writes_each_qualifier_with_a_machine_date_no_more_precise_than_known(text, html):
+    from timeline_core.pages.render import date_html
+
+    assert str(date_html(parse_edtf(text))) == html
+
+
+@pytest.mark.parametrize(
+    "text,approximate,uncertain",
+    [("2026-04-10", False, False), ("2026-04-10~", True, False), ("2026-04?", False, True), ("2026%", True, True)],
+)
+def test_qualifiers_are_read_as_edtf_defines_them(text, approximate, uncertain):
+    point = parse_edtf(text).start
+    assert (point.approximate, point.uncertain, point.qualified) == (approximate, uncertain, approximate or uncertain)
+    assert parse_edtf(text).is_plain_day == (text == "2026-04-10")
+
+
+@pytest.mark.parametrize(
+    "text,note",
+    [
+        ("2026-04-10", ""),
+        ("2026-04-10?", "Date: 10 Apr 2026?; placed on its earliest possible day."),
+        ("2026-04", "Date: Apr 2026; placed on its earliest possible day."),
+        ("../2026-04-10", "Date: before 10 Apr 2026; placed on its latest possible day, since no earlier bound is known."),
+        ("2026-04-07/2026-04-10", "Date: 7–10 Apr 2026; placed on its earliest possible day."),
+    ],
+)
+def test_a_date_that_is_not_one_exact_day_says_where_it_was_placed(text, note):
+    from timeline_core.model.dates import placement_note
+
+    assert placement_note(parse_edtf(text)) == note
 
 
 def test_sort_key_is_earliest_then_latest():

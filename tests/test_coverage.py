@@ -1,0 +1,73 @@
+"""`timeline coverage`: a sentence counts as used when its quotes span at least half of it.
+
+The edges are what a contributor meets: a quote of 45% of a sentence leaves it uncovered and
+says so, one of exactly half covers it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import run_cli
+from tests.test_loader import EVENT, GOOD
+from timeline_core.model.quotes import checksum
+
+READY = "The Example Company said on Monday that its model is ready."
+SALES = "Sales rose 5% today."  # 20 characters, so each one is 5% of the sentence
+
+
+def _cover(project, *quotes: str) -> tuple[int, str]:
+    """`timeline coverage --fail-under 100` once the event also quotes each of `quotes`."""
+    archive = project.write("seeds/example.txt", f"{READY}\n{SALES}\n")
+    sources = project.root / "timeline/sources.yml"
+    text = sources.read_text(encoding="utf-8")
+    old = text.split("sha256: ")[1].split()[0]
+    sources.write_text(text.replace(old, checksum(archive.read_text(encoding="utf-8"))), encoding="utf-8")
+    entities = project.root / "timeline/entities.yml"
+    entities.write_text(re.sub(r"quote: .*", f"quote: {READY}", entities.read_text(encoding="utf-8")))
+    extra = "".join(f"  - source: example\n    quote: '{quote}'\n" for quote in quotes)
+    project.write(EVENT, GOOD + extra)
+    return run_cli("--root", str(project.root), "coverage", "--fail-under", "100")
+
+
+@pytest.mark.parametrize(
+    ("quote", "share", "covered"),
+    [
+        ("Sales", "25%", False),
+        ("Sales ", "30%", False),
+        ("Sales ros", "45%", False),
+        ("Sales rose", "50%", True),
+        ("Sales rose 5", "60%", True),
+        (SALES, "100%", True),
+    ],
+)
+def test_a_sentence_is_covered_from_half_of_its_characters_quoted(empty_project, quote, share, covered):
+    code, out = _cover(empty_project, quote.rstrip())
+    if quote.endswith(" "):  # a quote's trailing space is folded away: "Sales" quoted
+        share = "25%"
+    mark = "ok " if covered else "-- "
+    assert f"  {mark}  2. {SALES}\n        cited by ({share} quoted): event 2026-04-06-example-model-ready\n" in out
+    assert (code, f"coverage: {2 if covered else 1}/2 sentences" in out) == (0 if covered else 1, True)
+
+
+def test_two_quotes_of_one_sentence_add_up_and_overlaps_count_once(empty_project):
+    code, out = _cover(empty_project, "Sales rose", "rose 5%")  # 0-10 and 6-13: 13 characters
+    assert "cited by (65% quoted): event 2026-04-06-example-model-ready" in out and code == 0
+    code, out = _cover(empty_project, "Sales", "5% today.")  # 5 + 9 characters, apart
+    assert "cited by (70% quoted)" in out and code == 0
+
+
+def test_a_quote_across_two_sentences_counts_for_each(empty_project):
+    code, out = _cover(empty_project, "model is ready. Sales rose")
+    assert f"  ok   2. {SALES}\n        cited by (50% quoted): event 2026-04-06-example-model-ready" in out
+    assert "coverage: 2/2 sentences (100.0%)" in out and code == 0
+
+
+def test_an_uncited_sentence_is_named_and_fails_the_threshold(empty_project):
+    code, out = _cover(empty_project)
+    assert f"  --   2. {SALES}\n        not cited: cite it, or list it under the source's 'uncited' with a reason" in out
+    assert "coverage: 1/2 sentences (50.0%)" in out and code == 1
+    code, out = run_cli("--root", str(empty_project.root), "coverage", "--fail-under", "50")
+    assert code == 0
