@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import html
+import json
 import re
 from collections.abc import Hashable
 from dataclasses import dataclass
@@ -93,6 +95,7 @@ def environment(cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment
     env.filters["date_html"] = functools.lru_cache(maxsize=4096)(date_html)  # many events share a date
     env.filters["inline"] = inline_html
     env.filters["md_escape"] = markdown_escape
+    env.filters["title_meta"] = title_meta
     env.filters["raw_block"] = raw_block
     env.filters["model_block"] = model_block
     env.filters["kind_label"] = ENTITY_KINDS_SHOWN.__getitem__  # "law" -> "law or rule"
@@ -109,7 +112,9 @@ def environment(cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment
     return env
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
+# Not ">": autoescaping makes it "&gt;", after which a backslash would show (and inside a heading
+# it opens no quote block anyway).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
 def markdown_escape(text: str) -> str:
@@ -119,6 +124,16 @@ def markdown_escape(text: str) -> str:
     form a link nor open a tag.
     """
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def title_meta(text: str) -> Markup:
+    """A page's title as front matter (`title: "…"`), HTML-escaped once.
+
+    MkDocs takes a page's title from its first heading as HTML, and Material writes it into
+    `<title>` through `striptags`, which unescapes it: a name holding `</title>` would close
+    the element. A title given in the front matter is written as it is, so it is given escaped.
+    """
+    return Markup(json.dumps(html.escape(text, quote=False), ensure_ascii=False))
 
 
 def inline_html(html: str) -> Markup:
