@@ -67,7 +67,8 @@ def test_a_quote_across_two_sentences_counts_for_each(empty_project):
 
 def test_an_uncited_sentence_is_named_and_fails_the_threshold(empty_project):
     code, out = _cover(empty_project)
-    assert f"  --   2. {SALES}\n        not cited: cite it, or list it under the source's 'uncited' with a reason" in out
+    not_cited = "not cited: cite it, or list it under the source's 'uncited' with a reason"
+    assert f"  --   2. {SALES}\n        {not_cited}" in out
     assert "coverage: 1/2 sentences (50.0%)" in out and code == 1
     code, out = run_cli("--root", str(empty_project.root), "coverage", "--fail-under", "50")
     assert code == 0

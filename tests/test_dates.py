@@ -143,7 +143,10 @@ def test_qualifiers_are_read_as_edtf_defines_them(text, approximate, uncertain):
         ("2026-04-10", ""),
         ("2026-04-10?", "Date: 10 Apr 2026?; placed on its earliest possible day."),
         ("2026-04", "Date: Apr 2026; placed on its earliest possible day."),
-        ("../2026-04-10", "Date: before 10 Apr 2026; placed on its latest possible day, since no earlier bound is known."),
+        (
+            "../2026-04-10",
+            "Date: before 10 Apr 2026; placed on its latest possible day, since no earlier bound is known.",
+        ),
         ("2026-04-07/2026-04-10", "Date: 7–10 Apr 2026; placed on its earliest possible day."),
     ],
 )

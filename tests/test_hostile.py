@@ -143,7 +143,7 @@ def test_the_hostile_story_builds_every_kind_of_page(hostile):
     for name in (
         "index.html",
         "timeline/index.html",
-        f"entities/wall-writer/index.html",
+        "entities/wall-writer/index.html",
         "glossary/index.html",
         "tags/graffiti/index.html",
         "sources/hostile/index.html",

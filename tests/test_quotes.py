@@ -23,6 +23,7 @@ ARCHIVE = (
     "Shares rose 7.65% on Wednesday, the exchange said, and the company did not comment.\n"
     "Analysts called the “rally” overdone — at least for now.\n"
 )
+READY = "The Example Company said on Monday that its model is ready."
 SAID = "Shares rose 7.65% on Wednesday, the exchange said, and the company did not comment."
 
 
@@ -34,7 +35,7 @@ def _cite(project, quote: str) -> list[str]:
     old = text.split("sha256: ")[1].split()[0]
     sources.write_text(text.replace(old, checksum(archive.read_text(encoding="utf-8"))), encoding="utf-8")
     quoted = quote.replace("'", "''")
-    project.write(EVENT, GOOD.replace("quote: The Example Company said on Monday that its model is ready.", f"quote: '{quoted}'"))
+    project.write(EVENT, GOOD.replace(f"quote: {READY}", f"quote: '{quoted}'"))
     return [problem.format() for problem in load_timeline(project.root).problems]
 
 
@@ -153,5 +154,7 @@ def test_a_long_quote_that_differs_only_after_its_first_characters_is_refused_in
     source = SourceText.from_text("large.txt", text)
     assert verify_quote(source, paragraph.strip())
     assert verify_quote(source, "would raise fares in 2026.")
-    assert not verify_quote(source, "The board said the plan, which it approved on Monday, would raise fares before 2027.")
-    assert not verify_quote(source, "The board said the plan, which it approved on Monday, would not raise fares in 2026.")
+    # Each wrong quote shares its first 64 characters with a sentence of the source and differs after.
+    opening = "The board said the plan, which it approved on Monday,"
+    assert not verify_quote(source, f"{opening} would raise fares before 2027.")
+    assert not verify_quote(source, f"{opening} would not raise fares in 2026.")
