@@ -1,7 +1,11 @@
-"""Checks any built site must pass, whichever builder made it: every internal link and anchor resolves."""
+"""Checks any built site must pass, whichever builder made it: every internal link and anchor resolves,
+and every page is hardened."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -51,3 +55,46 @@ def broken_links(site: Path, base_path: str = "/") -> list[str]:
             if anchor and unquote(parts.fragment) not in _ids(target, cache):
                 broken.append(f"{page.relative_to(site)}: {value} (no anchor)")
     return broken
+
+
+def _inline_script_hash(body: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def hardening_problems(page: Path, base_url: str) -> list[str]:
+    """What is wrong with a page's hardening: one Content-Security-Policy whose scripts are the
+    site's own and exactly the page's inline scripts by hash (no wildcard, no 'unsafe-*', nothing
+    the page does not run), no inline handlers, and external links that open no window reference."""
+    html = page.read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    policies = soup.find_all("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    if len(policies) != 1:
+        return [f"{page}: {len(policies)} policies"]
+    directives = {}
+    for directive in policies[0]["content"].split(";"):
+        name, *values = directive.split()
+        directives[name] = values
+    inline = {
+        _inline_script_hash(script.string or "")
+        for script in soup.find_all("script")
+        if not script.get("src") and "json" not in script.get("type", "")
+    }
+    expected = {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", *sorted(inline)],
+        "script-src-attr": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+    problems = [
+        f"{page}: {name} is {' '.join(directives.get(name, ['(missing)']))}, not {' '.join(values)}"
+        for name, values in expected.items()
+        if directives.get(name) != values
+    ]
+    if re.search(r"<[a-z][^>]*\son[a-z]+\s*=", html, re.I):
+        problems.append(f"{page}: an inline event handler")
+    for link in soup.find_all("a", href=re.compile(r"^https?://")):
+        if not link["href"].startswith(base_url) and not {"noopener", "noreferrer"} <= set(link.get("rel", [])):
+            problems.append(f"{page}: {link['href']} without rel=noopener noreferrer")
+    return problems
