@@ -13,6 +13,7 @@ from tests.conftest import Project, copy_project
 from timeline_core.data.load import load_timeline
 from timeline_core.exports import Published
 from timeline_core.memo import Memo
+from timeline_core.model.quotes import checksum
 from timeline_core.pages.paging import Layout
 from timeline_core.pages.urls import Site
 from timeline_core.site_files import site_files
@@ -99,56 +100,87 @@ def test_one_edited_event_is_parsed_again_and_only_its_pages_rendered_again(tmp_
     assert memo.hits > 40 * 7  # every other event's file, search entry, export parts ...
 
 
-def _served_builds(project: Project, site: Path, url: str, edits: int):
-    """`mkdocs serve`'s builds in this process: its startup, a first build, then one per edit."""
+def _rehash(project: Project, archive: str) -> None:
+    """Record an edited archive's new checksum, as `timeline source rehash` does."""
+    sources = project.root / "timeline/sources.yml"
+    text = sources.read_text(encoding="utf-8")
+    block = text[text.index(f"archive: {archive}") :]
+    old = block.split("sha256: ", 1)[1].split()[0]
+    new = checksum((project.root / archive).read_text(encoding="utf-8"))
+    sources.write_text(text.replace(old, new), encoding="utf-8")
+
+
+# An edit of every kind of input a served site is made from, each checked against a cold build.
+# Edits of docs/ and mkdocs.yml keep each file's length, as a fix of one letter does.
+SERVED_EDITS = [
+    ("an event's title", lambda p: _replace(p, _first_event(p), r"^title: .*$", "title: Retitled while serving")),
+    ("an entity", lambda p: _replace(p, "timeline/entities.yml", r"^  name: .*$", "  name: Renamed While Serving")),
+    ("a source", lambda p: _replace(p, "timeline/sources.yml", r"^  title: .*$", "  title: Retitled source")),
+    (
+        "a glossary entry",
+        lambda p: _replace(p, "timeline/glossary.yml", r"^  definition: .*$", "  definition: Edited."),
+    ),
+    ("the explainer", lambda p: _replace(p, "timeline/explainer.yml", r"for the tests", "for the readers")),
+    ("a withdrawal's reason", lambda p: _replace(p, "timeline/redirects.yml", r"on review\.", "after review.")),
+    (
+        "an archived source",
+        lambda p: (
+            _replace(p, "seeds/gazette-footbridge.txt", r"local news\.", "local NEWS."),
+            _rehash(p, "seeds/gazette-footbridge.txt"),
+        ),
+    ),
+    ("a theme override", lambda p: _replace(p, "docs/overrides/main.html", r"new events", "New events")),
+    ("a stylesheet", lambda p: _replace(p, "docs/stylesheets/timeline.css", r"#2e7d32", "#2e7d33")),
+    ("mkdocs.yml", lambda p: _replace(p, "mkdocs.yml", r"a cited timeline", "a cited Timeline")),
+]
+
+
+def _files_of(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_a_served_site_after_any_edit_is_byte_for_byte_a_cold_build(tmp_path):
+    """`mkdocs serve`'s builds in this process (startup, a first build, one build per edit), each
+    compared with a cold build of the same files: a build with nothing kept."""
     import os
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    def config():
+    project = copy_project(tmp_path / "repo")
+    url = "http://127.0.0.1:8000/story/"
+
+    def config(site: Path):
         loaded = load_config(str(project.root / "mkdocs.yml"))
         loaded.site_dir, loaded.site_url = str(site), url
         return loaded
 
-    first = config()
+    first = config(tmp_path / "served")
     hooks = first.plugins["hooks/timeline_hooks.py"]
     first.plugins.on_startup(command="serve", dirty=False)
     environ = dict(os.environ)
     os.environ["SOURCE_DATE_EPOCH"] = "1767225600"
     try:
         build(first, serve_url=url)
-        for number in range(edits):
-            _replace(project, _first_event(project), r"^title: .*$", f"title: Retitled while serving, {number}")
+        for what, edit in SERVED_EDITS:
+            edit(project)
             hooks._memo.hits = 0
-            build(config(), serve_url=url)
-            yield hooks._memo.hits
+            build(config(tmp_path / "served"), serve_url=url)
+            hits, kept = hooks._memo.hits, hooks._memo
+            hooks._memo = None  # a cold build: what `mkdocs build` makes of the same files
+            try:
+                build(config(tmp_path / "cold"), serve_url=url)
+            finally:
+                hooks._memo = kept
+            served, cold = _files_of(tmp_path / "served"), _files_of(tmp_path / "cold")
+            assert served.keys() == cold.keys(), what
+            assert [name for name in served if served[name] != cold[name]] == [], f"after editing {what}"
+            assert hits > 0, f"after editing {what}, nothing was reused"
     finally:
         os.environ.clear()
         os.environ.update(environ)
         first.plugins.on_shutdown()
-
-
-def test_a_served_site_after_edits_is_byte_for_byte_a_cold_build(tmp_path):
-    import os
-    import subprocess
-    import sys
-
-    project = copy_project(tmp_path / "repo")
-    url = "http://127.0.0.1:8000/story/"
-    hits = list(_served_builds(project, tmp_path / "served", url, edits=2))
-    assert all(count > 0 for count in hits)  # pages, files and exports were reused
-    cold = (
-        "from mkdocs.commands.build import build; from mkdocs.config import load_config\n"
-        f"c = load_config('mkdocs.yml'); c.site_dir = {str(tmp_path / 'cold')!r}; c.site_url = {url!r}\n"
-        f"build(c, serve_url={url!r})\n"
-    )
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-c", cold], cwd=project.root, env=env, check=True, capture_output=True)
-    served, built = (
-        {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-        for root in (tmp_path / "served", tmp_path / "cold")
-    )
-    assert served.keys() == built.keys()
-    assert [name for name in served if served[name] != built[name]] == []
-    assert b"Retitled while serving, 1" in served["timeline/index.html"]
+    assert b"Retitled while serving" in served["timeline/index.html"]
+    assert b"local NEWS." in served["sources/riverside-gazette-footbridge/index.html"]
+    assert b"New events" in served["index.html"] and b"a cited Timeline" in served["index.html"]
+    assert b"#2e7d33" in served["stylesheets/timeline.css"]
