@@ -80,7 +80,9 @@ def test_feed_is_read_by_feedparser_newest_first(built, base, example):
 
 
 def test_every_page_links_the_feed_and_has_social_and_canonical_tags(built, base):
-    for page in ["index.html", "timeline/index.html", "entities/blue-line/index.html", "sources/index.html"]:
+    pages = [str(p.relative_to(built)) for p in sorted(built.rglob("*.html")) if p.name != "404.html"]
+    assert {"index.html", "timeline/index.html", "entities/blue-line/index.html", "sources/index.html"} < set(pages)
+    for page in pages:
         head = BeautifulSoup((built / page).read_text(), "html.parser").head
         feed = head.find("link", rel="alternate", type="application/atom+xml")
         assert (built / page).parent.joinpath(feed["href"]).resolve() == (built / "feed.xml").resolve()

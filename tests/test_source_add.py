@@ -12,7 +12,7 @@ import shutil
 import pytest
 import yaml
 
-from tests.conftest import Project, built
+from tests.conftest import Project
 from tests.story_invariants import story_problems
 from tests.webserver import PAGES, closed_port, serve_pages
 
@@ -262,4 +262,3 @@ def test_built_sources_page_groups_by_publisher_and_shows_relations(example):
     assert "Based on Council approves Riverside footbridge , Riverside Gazette" in wire.get_text(" ", strip=True)
     gazette = page.select_one(f"#{ORIGINAL}").find_parent("section")
     assert gazette.select_one(".tl-relayed-by a")["href"] == "#valley-wire-footbridge"
-    assert built  # the example fixture is built once for every reading test

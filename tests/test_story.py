@@ -9,6 +9,7 @@ deleted or renamed event unless timeline/redirects.yml says where it went.
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from tests.story_invariants import CHECKS, BuiltSite
 
@@ -26,8 +27,13 @@ def test_the_story_passes_the_check_and_is_fully_covered(story):
     assert coverage.returncode == 0, coverage.stdout
 
 
-def test_the_story_has_something_to_tell(site):
-    assert site.timeline.events and site.timeline.sources and site.timeline.explainer is not None
+def test_the_model_holds_every_record_of_the_data_files(site):
+    """Nothing is dropped on the way from the files to the model the invariants read."""
+    data = site.data / "timeline"
+    assert sorted(e.id for e in site.timeline.events) == sorted(p.stem for p in (data / "events").glob("*.yml"))
+    for name, records in (("sources", site.timeline.sources), ("entities", site.timeline.entities)):
+        assert [r.id for r in records] == [r["id"] for r in yaml.safe_load((data / f"{name}.yml").read_text())]
+    assert (site.timeline.explainer is not None) == (data / "explainer.yml").exists()
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda check: check.__name__)
