@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import struct
+from pathlib import Path
+
 import pytest
 
 from tests.browser.conftest import OUTPUT
@@ -252,6 +255,13 @@ def test_axe_finds_no_serious_or_critical_violation(browser, base_url, name, pat
     assert serious == [], f"{name}: {serious}"
 
 
+def _png_size(path: Path) -> tuple[int, int]:
+    """A PNG's width and height, from its header."""
+    data = path.read_bytes()[:24]
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", path
+    return struct.unpack(">II", data[16:24])
+
+
 def test_screenshots_of_every_page_type_light_dark_desktop_and_phone(browser, base_url):
     folder = OUTPUT / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
@@ -266,6 +276,13 @@ def test_screenshots_of_every_page_type_light_dark_desktop_and_phone(browser, ba
                 target = folder / f"{name}-{scheme}-{device}.png"
                 page.screenshot(path=str(target), full_page=True)
                 written.append(target)
+                # the page in the scheme asked for, as wide as the screen and at least as tall
+                background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+                light = background == "rgb(255, 255, 255)"
+                assert light == (scheme == "light"), (name, scheme, background)
+                width, height = _png_size(target)
+                assert width == viewport["width"] and height >= viewport["height"], (target, width, height)
+                assert page.locator("h1").first.is_visible(), target
             page.goto(base_url + "timeline/")  # the event card (its date line opened) and the axis, close up
             page.wait_for_load_state("networkidle")
             card = page.locator("article.tl-event").filter(has=page.locator(".tl-citation")).first
@@ -274,8 +291,10 @@ def test_screenshots_of_every_page_type_light_dark_desktop_and_phone(browser, ba
                 target = folder / f"{name}-{scheme}-{device}.png"
                 element.screenshot(path=str(target))
                 written.append(target)
+                box = element.bounding_box()
+                width, height = _png_size(target)  # the element's box, to the pixel
+                assert box is not None and abs(width - box["width"]) < 1.5 and abs(height - box["height"]) < 1.5
             context.close()
-    assert all(p.stat().st_size > 10_000 for p in written)
     assert len(written) == (len(PAGE_TYPES) + 2) * 4
 
 
