@@ -94,36 +94,28 @@ class SourceText:
         pairs = sorted((folded[p : p + _KEY], p) for p in starts)
         return [key for key, _ in pairs], [p for _, p in pairs]
 
-    def _at_word_start(self, needle: str) -> int:
-        """The first word start where the folded passage begins, or -1 (for large sources)."""
+    def _starts_a_word(self, needle: str) -> bool:
+        """Whether the folded passage begins at a word start: a binary search for the word starts
+        whose text begins like the passage, then a comparison of the whole passage at each."""
         keys, starts = self._word_starts
         probe = needle[:_KEY]
-        found = -1
         for index in range(bisect.bisect_left(keys, probe), len(keys)):
             if not keys[index].startswith(probe):
-                break
-            start = starts[index]
-            if (found < 0 or start < found) and self.folded.startswith(needle, start):
-                found = start
-        return found
+                return False
+            if self.folded.startswith(needle, starts[index]):
+                return True
+        return False
 
     def contains(self, needle: str) -> bool:
-        """Whether the folded passage is in the folded source: the quote check."""
-        if len(self.folded) < _INDEXED or not needle:
-            return needle in self.folded
-        return self._at_word_start(needle) >= 0 or needle in self.folded
+        """Whether the folded passage is in the folded source: the quote check. Most quotes start a
+        word, so a large source looks in its index first and scans only for the others."""
+        if len(self.folded) >= _INDEXED and needle and self._starts_a_word(needle):
+            return True
+        return needle in self.folded
 
     def find(self, needle: str) -> int:
-        """The first position of a folded passage in the folded source, or -1, as `str.find`
-        says; the index spares a large source most of the scan when the passage starts a word."""
-        if len(self.folded) < _INDEXED or not needle:
-            return self.folded.find(needle)
-        first = self._at_word_start(needle)
-        if first < 0:
-            return self.folded.find(needle)  # starts inside a word, or is absent
-        # an earlier occurrence can only start inside a word, and must end before this one does
-        earlier = self.folded.find(needle, 0, first + len(needle) - 1)
-        return earlier if earlier >= 0 else first
+        """The first position of a folded passage in the folded source, or -1 (to mark it)."""
+        return self.folded.find(needle)
 
 
 def verify_quote(source: SourceText, quote: str) -> bool:

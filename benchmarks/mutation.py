@@ -1,0 +1,170 @@
+"""Mutation testing of the modules that carry the site's promise: does the suite fail when they break?
+
+    uv run --group mutation python benchmarks/mutation.py            # every module below
+    uv run --group mutation python benchmarks/mutation.py quotes dates # some of them
+    uv run --group mutation python benchmarks/mutation.py --show      # and each survivor's diff
+
+mutmut (https://mutmut.readthedocs.io) changes one thing at a time in a module (a `<` into `<=`, a
+string, a number, a dropped call) and runs the tests that reach the changed function; a mutant the
+tests do not fail on "survived". The script prints, per module, how many mutants were killed and
+lists the survivors; a survivor is either a gap in the tests or a change that does not change
+behaviour, which EQUIVALENT below names with the reason. Slow (minutes to an hour on two cores),
+so it is not part of CI.
+
+mutmut finds a package by its file path (`src/<package>/…`) and the tests run in-process, so the
+script works on a copy of the repository laid out that way, under --work (the checkout is never
+touched). Only the in-process tests count: a build that runs in a subprocess imports the unmutated
+code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PACKAGE = "timeline_core"
+
+# What carries the promise, and the tests (fast, in-process) that hold each.
+MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "quotes": ("model/quotes.py", ("tests/test_quotes.py",)),
+    "dates": ("model/dates.py", ("tests/test_dates.py",)),
+    "sentences": ("model/sentences.py", ("tests/test_sentences.py",)),
+    "coverage": ("model/coverage.py", ("tests/test_coverage.py",)),
+    "wording": ("model/wording.py", ("tests/test_wording.py",)),
+    "markup": ("data/markup.py", ("tests/test_markup.py",)),
+    "hardening": ("pages/hardening.py", ("tests/test_hardening.py",)),
+    "memo": ("memo.py", ("tests/test_memo.py",)),
+    "served": ("served.py", ("tests/test_memo.py",)),
+    "permalinks": ("data/permalinks.py", ("tests/test_permalinks.py",)),
+}
+
+# Survivors that behave exactly as the original does, by mutant name, with the reason.
+_INDEX_ONLY = (
+    "the word-start index only spares a large source a scan: this change makes it find nothing or "
+    "stop early, and `contains` then scans, with the same answer"
+)
+_AT_START = "`startswith(needle)` at the text's start is true only where `needle in text` is true anyway"
+_NONE_IS_LENGTH = "find_longest_match reads None as the sequence's length"
+EQUIVALENT: dict[str, str] = {
+    "timeline_core.model.quotes.x_checksum__mutmut_10": "'UTF-8' and 'utf-8' name the same codec",
+    "timeline_core.model.quotes.x_closest_passage__mutmut_10": "autojunk=None is false, as autojunk=False is",
+    "timeline_core.model.quotes.x_closest_passage__mutmut_18": _NONE_IS_LENGTH,
+    "timeline_core.model.quotes.x_closest_passage__mutmut_20": _NONE_IS_LENGTH,
+    "timeline_core.model.quotes.x_closest_passage__mutmut_24": _NONE_IS_LENGTH,
+    "timeline_core.model.quotes.xǁSourceTextǁ_starts_a_word__mutmut_5": _INDEX_ONLY,
+    "timeline_core.model.quotes.xǁSourceTextǁ_starts_a_word__mutmut_6": _INDEX_ONLY,
+    "timeline_core.model.quotes.xǁSourceTextǁ_starts_a_word__mutmut_11": _INDEX_ONLY,
+    "timeline_core.model.quotes.xǁSourceTextǁ_starts_a_word__mutmut_15": _AT_START,
+    "timeline_core.model.quotes.xǁSourceTextǁ_starts_a_word__mutmut_17": _AT_START,
+    "timeline_core.model.quotes.xǁSourceTextǁ_starts_a_word__mutmut_18": _INDEX_ONLY,
+    "timeline_core.model.quotes.xǁSourceTextǁcontains__mutmut_3": "at exactly the threshold, index and scan agree",
+}
+
+STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", 36: "timeout"}
+STATUS |= {24: "timeout", -24: "timeout", 152: "timeout", 255: "timeout", None: "not checked"}
+
+
+def _copy(work: Path) -> None:
+    """The repository's tracked files in `work`, with the package under src/ as mutmut expects."""
+    if work.exists():
+        shutil.rmtree(work)
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout
+    for name in tracked.decode().split("\0"):
+        if name and (REPO / name).is_file():
+            target = work / name.replace(f"hooks/{PACKAGE}/", f"src/{PACKAGE}/", 1)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, target)
+
+
+def _configure(work: Path, names: list[str]) -> None:
+    modules = [MODULES[name] for name in names]
+    tests = sorted({test for _, selected in modules for test in selected})
+    config = {
+        "source_paths": ["src/"],
+        "only_mutate": [f"src/{PACKAGE}/{path}" for path, _ in modules],
+        "also_copy": ["hooks", "benchmarks", "docs", "mkdocs.yml", "schemas", "seeds", "timeline"],
+        # one process, no pytest-xdist: mutmut runs the tests in its own forked children
+        "pytest_add_cli_args": ["-o", "addopts=", "-p", "no:cacheprovider", "-q"],
+        "pytest_add_cli_args_test_selection": tests,
+    }
+    lines = ["", "[tool.mutmut]"] + [f"{key} = {json.dumps(value)}" for key, value in config.items()]
+    with (work / "pyproject.toml").open("a", encoding="utf-8") as file:
+        file.write("\n".join(lines) + "\n")
+
+
+def _results(work: Path, names: list[str]) -> dict[str, dict[str, str]]:
+    """{module: {mutant name: status}} from mutmut's records."""
+    found = {}
+    for name in names:
+        meta = work / "mutants" / "src" / PACKAGE / (MODULES[name][0] + ".meta")
+        codes = json.loads(meta.read_text())["exit_code_by_key"] if meta.exists() else {}
+        found[name] = {key: STATUS.get(code, "suspicious") for key, code in sorted(codes.items())}
+    return found
+
+
+def _show(work: Path, mutant: str) -> str:
+    run = subprocess.run([sys.executable, "-m", "mutmut", "show", mutant], cwd=work, capture_output=True, text=True)
+    return "\n".join("      " + line for line in run.stdout.strip().splitlines() if line[:1] in "+-@")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("modules", nargs="*", choices=[[], *MODULES], help="default: all")
+    parser.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "timeline-mutation")
+    parser.add_argument("--show", action="store_true", help="print each unexplained survivor's diff")
+    parser.add_argument("--children", type=int, default=os.cpu_count() or 2)
+    args = parser.parse_args()
+    names = args.modules or list(MODULES)
+    _copy(args.work)
+    _configure(args.work, names)
+    started = time.monotonic()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    run = subprocess.run(
+        [sys.executable, "-m", "mutmut", "run", "--max-children", str(args.children)],
+        cwd=args.work,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if run.returncode != 0:
+        print(run.stdout[-3000:], run.stderr[-3000:], sep="\n", file=sys.stderr)
+        return run.returncode
+    minutes = (time.monotonic() - started) / 60
+    results = _results(args.work, names)
+    print(f"mutmut on {len(names)} modules, {minutes:.1f} min on {args.children} cores\n")
+    print(f"{'module':<12} {'mutants':>7} {'killed':>7} {'share':>6} {'equivalent':>10} {'unexplained':>11}")
+    failing = 0
+    for name in names:
+        statuses = results[name]
+        killed = sum(status in ("killed", "timeout") for status in statuses.values())
+        survivors = [key for key, status in statuses.items() if status not in ("killed", "timeout")]
+        equivalent = [key for key in survivors if key in EQUIVALENT]
+        share = killed / len(statuses) if statuses else 0.0
+        failing += share < 0.9 or len(equivalent) < len(survivors)
+        print(
+            f"{name:<12} {len(statuses):>7} {killed:>7} {share:>6.1%} {len(equivalent):>10} "
+            f"{len(survivors) - len(equivalent):>11}"
+        )
+    for name in names:
+        for key, status in results[name].items():
+            if status in ("killed", "timeout"):
+                continue
+            reason = EQUIVALENT.get(key)
+            print(f"\n  {key} ({status}): {reason or 'NOT EXPLAINED'}")
+            if args.show and reason is None:
+                print(_show(args.work, key))
+    stale = sorted(key for key in EQUIVALENT if not any(key in statuses for statuses in results.values()))
+    for key in stale if not args.modules else ():
+        print(f"\n  {key}: listed as equivalent but no longer made; remove it from EQUIVALENT")
+    return 1 if failing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
