@@ -23,6 +23,7 @@ from ..problems import DataError, Mark, Problem, did_you_mean
 from ..twocores import made_in_two_processes, worth_two_processes
 from .fields import Collector, read_record
 from .history import read_history
+from .permalinks import check_permanent_links
 from .schema import ENTITY, EVENT, EXPLAINER, REDIRECT, SHA256_PATTERN, SOURCE, STORY, TERM, Record
 from .yamlread import Mapping, Node, Scalar, Sequence, describe, parse_yaml
 
@@ -405,7 +406,7 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
             _check_checksum(values, node, text, out)
     _check_chains(sources, "based_on", out)
     _check_chains(entities, "parent", collector(f"{DATA_DIR}/entities.yml"))
-    _check_permanent_links(
+    check_permanent_links(
         history,
         {ident for ident, _ in found.events},
         lists["redirects.yml"],
@@ -624,41 +625,6 @@ def _check_term_basis(terms: list[tuple[dict, Mapping]], out: Collector) -> None
                 "add a quote, or write basis: general-knowledge",
                 ("term", values["id"]),
             )
-
-
-def _check_permanent_links(
-    history: dict, current: set[str], redirects: list[tuple[dict, Mapping]], out: Collector, collectors: list[Collector]
-) -> None:
-    """A published event's link must keep working: a gone file needs a redirect to its new id."""
-    redirected = {}
-    for values, node in redirects:
-        out.owner = ("redirect", values["from"])
-        redirected[values["from"]] = values["to"]
-        if values["to"] is not None and values["gone"] is not None:
-            out.error(
-                node.value_mark("gone"),
-                f"'{values['from']}' has both 'to' and 'gone'; keep 'to' if the event lives on under "
-                "another id, or 'gone' if it was withdrawn",
-            )
-        if values["from"] in current:
-            out.error(
-                node.value_mark("from"),
-                f"'{values['from']}' is still an event; a redirect is only for an id whose file was renamed or deleted",
-            )
-    prefix = f"{DATA_DIR}/{EVENTS_DIR}/"
-    published = {
-        path[len(prefix) : -len(".yml")]
-        for path in history
-        if path.startswith(prefix) and path.endswith(".yml") and "/" not in path[len(prefix) :]
-    }
-    for gone in sorted(published - current - set(redirected)):
-        collectors.append(Collector(f"{prefix}{gone}.yml", owner=("gone", gone)))
-        collectors[-1].error(
-            Mark(1, 1),
-            f"the published event '{gone}' was renamed or deleted, which would "
-            f"break its permanent link (timeline/#{gone}); add '- {{from: {gone}, to: <new id>}}' "
-            f"to timeline/redirects.yml, or '- {{from: {gone}, gone: <why it was withdrawn>}}' to retire it",
-        )
 
 
 @dataclass(frozen=True)
