@@ -1,0 +1,65 @@
+"""The wording check: how many of a text's content words its quotes hold, and which they lack."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_loader import EVENT, GOOD
+from timeline_core.data.load import load_timeline
+from timeline_core.model.wording import content_words, stems_of, support
+
+APPROVED = ["The council approved the new footbridge."]
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes", "named", "share", "missing"),
+    [
+        ("Council approves footbridge.", APPROVED, frozenset(), 1.0, ()),  # "approves" meets "approved"
+        ("Council rejects footbridge.", APPROVED, frozenset(), 2 / 3, ("rejects",)),
+        ("Council rejects the footbridge it rejects.", APPROVED, frozenset(), 2 / 4, ("rejects",)),  # once
+        ("The source says the council met.", ["Council met on Thursday."], frozenset(), 1.0, ()),  # editorial
+        ("It is 12 and 2026.", [], frozenset(), 1.0, ()),  # no content word: nothing to support
+        ("Alibaba confirms HappyHorse.", ["Alibaba confirmed it."], frozenset(), 2 / 3, ("HappyHorse",)),
+        ("Alibaba confirms HappyHorse.", ["Alibaba confirmed it."], frozenset({"happy"}), 1.0, ()),  # named
+        (
+            "The text-to-video model leads.",
+            ["the model for text and video leads"],
+            frozenset(),
+            2 / 3,
+            ("text-to-video",),
+        ),
+        ("The text-to-video model leads.", ["the model, from text to video, leads"], frozenset(), 1.0, ()),  # parts
+        ("Alibaba’s model", ["Alibaba's model"], frozenset(), 1.0, ()),  # either apostrophe
+        ("Shares rose 6.75%.", ["shares rose 6.75%"], frozenset(), 1.0, ()),  # letter case aside
+        ("[The filing](https://example.com/council) says so.", ["the filing"], frozenset(), 1.0, ()),  # not the address
+    ],
+)
+def test_support_counts_the_words_its_quotes_hold(text, quotes, named, share, missing):
+    found = support(text, quotes, named)
+    assert (found.share, found.missing) == (pytest.approx(share), missing)
+
+
+def test_content_words_leave_out_small_words_numbers_and_link_targets():
+    text = "The council approved 12 new [bridges](https://example.org/a) on Monday, the U.S. says."
+    assert content_words(text) == ["council", "approved", "new", "bridges", "Monday", "U.S", "says"]
+
+
+def test_stems_are_the_first_letters_of_each_word_and_of_its_parts():
+    assert stems_of(["HappyHorse-1.0 text-to-video Alibaba’s U.S. Models"]) == {
+        "happy", "1", "0", "text-", "text", "to", "video", "aliba", "s", "u.s", "u", "model",
+    }  # fmt: skip
+
+
+def test_a_summary_that_says_more_than_its_quotes_is_refused_with_the_words_it_lacks(empty_project):
+    def write(summary: str) -> None:  # the title's words count too: both are quoted here
+        event = GOOD.replace("title: Example Company says its model is ready", "title: Example model")
+        empty_project.write(EVENT, event.replace("summary: The Example Company says its model is ready.", summary))
+
+    write("summary: Its model is cheap, open, fast and new.")  # with the title's, 3 of 7 words are quoted
+    assert [p.format() for p in load_timeline(empty_project.root).problems] == [
+        f"{EVENT}:5:10: error: event '2026-04-06-example-model-ready': only 43% of the words of its summary are in "
+        "its quotes (at least 50% must be); no quote has 'cheap', 'open', 'fast', 'new'. Quote the "
+        "passages that say it, or say only what the quotes say"
+    ]
+    write("summary: Its model is cheap, open and fast.")  # 3 of 6: half is enough
+    assert load_timeline(empty_project.root).problems == ()
