@@ -20,18 +20,21 @@ POLICY = (
 HEAD = (
     f'<html><head><meta charset="utf-8"><script>{SCRIPT}</script><script src="x.js"></script>'
     '<script type="application/ld+json">{}</script><SCRIPT type=application/json>{"a": 1}</SCRIPT>'
-    f"<script>{SCRIPT}</script><script defer>{SCRIPT}</script></head>"
+    f"<script>{SCRIPT}</script><script defer>{SCRIPT}</script><script\nSRC='y.js'></script></head>"
 )
 BODY = (
     '<body><a href="https://elsewhere.org/x">e</a> <a class="c" href=\'http://other.net\' rel="nofollow">o</a> '
     '<a href="https://example.org/story/p">in</a> <a href="../rel">r</a> '
     '<a href="https://x.org" rel="noreferrer noopener">k</a> <a name="top">t</a></body></html>'
 )
+LATER = "var b = 2;"  # an inline script after one with a source
 
 
 def test_the_policy_hashes_each_inline_script_once_and_comes_right_after_the_charset():
-    hardened = harden_page(HEAD + BODY, SITE)
-    policy = POLICY.format(hashes=f" 'sha256-{DIGEST}'")  # three copies of one script; src and data skipped
+    hardened = harden_page(HEAD.replace("</head>", f"<script>{LATER}</script></head>") + BODY, SITE)
+    later = base64.b64encode(hashlib.sha256(LATER.encode()).digest()).decode()
+    hashes = sorted([f"'sha256-{DIGEST}'", f"'sha256-{later}'"])  # one script thrice; src and data skipped
+    policy = POLICY.format(hashes=" " + " ".join(hashes))
     assert hardened.startswith(
         f'<html><head><meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="{policy}">'
         f"<script>{SCRIPT}</script>"
@@ -45,6 +48,9 @@ def test_external_links_get_noopener_and_noreferrer_and_nothing_else_changes():
         '<a class="c" href=\'http://other.net\' rel="nofollow noopener noreferrer">o</a> '
         '<a href="https://example.org/story/p">in</a> <a href="../rel">r</a> '
         '<a href="https://x.org" rel="noreferrer noopener">k</a> <a name="top">t</a></body></html>'
+    )
+    assert harden_page('<a rel="nofollow" href="https://x.org">x</a>', SITE) == (
+        '<a href="https://x.org" rel="nofollow noopener noreferrer">x</a>'
     )
     assert harden_page(BODY, "").count('rel="noopener noreferrer"') == 2  # no site address: every http link
 

@@ -3,6 +3,8 @@ what a cold build of the same data writes, after any kind of edit, and reuses wh
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import re
 from pathlib import Path
 
@@ -12,7 +14,7 @@ from benchmarks.synthetic import make_project
 from tests.conftest import Project, copy_project
 from timeline_core.data.load import load_timeline
 from timeline_core.exports import Published
-from timeline_core.memo import Memo
+from timeline_core.memo import Fixed, Memo, fixed, frozen
 from timeline_core.model.quotes import checksum
 from timeline_core.pages.paging import Layout
 from timeline_core.pages.urls import Site
@@ -132,6 +134,11 @@ SERVED_EDITS = [
     ("a theme override", lambda p: _replace(p, "docs/overrides/main.html", r"new events", "New events")),
     ("a stylesheet", lambda p: _replace(p, "docs/stylesheets/timeline.css", r"#2e7d32", "#2e7d33")),
     ("mkdocs.yml", lambda p: _replace(p, "mkdocs.yml", r"a cited timeline", "a cited Timeline")),
+    ("the commit's date", lambda p: os.environ.__setitem__("SOURCE_DATE_EPOCH", "1767312000")),
+    (  # the same bytes under another name: no longer a theme override
+        "a theme override renamed",
+        lambda p: (p.root / "docs/overrides/main.html").rename(p.root / "docs/overrides/main.html.off"),
+    ),
 ]
 
 
@@ -142,8 +149,6 @@ def _files_of(site: Path) -> dict[str, bytes]:
 def test_a_served_site_after_any_edit_is_byte_for_byte_a_cold_build(tmp_path):
     """`mkdocs serve`'s builds in this process (startup, a first build, one build per edit), each
     compared with a cold build of the same files: a build with nothing kept."""
-    import os
-
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -182,5 +187,100 @@ def test_a_served_site_after_any_edit_is_byte_for_byte_a_cold_build(tmp_path):
         first.plugins.on_shutdown()
     assert b"Retitled while serving" in served["timeline/index.html"]
     assert b"local NEWS." in served["sources/riverside-gazette-footbridge/index.html"]
-    assert b"New events" in served["index.html"] and b"a cited Timeline" in served["index.html"]
+    assert b"New events" not in served["index.html"] and b"a cited Timeline" in served["index.html"]
     assert b"#2e7d33" in served["stylesheets/timeline.css"]
+
+
+class _Colliding:
+    """A key part whose hash equals every other's, as two different inputs' hashes may."""
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+
+    def __hash__(self) -> int:
+        return 7
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Colliding) and self.value == other.value
+
+
+def test_the_memo_makes_a_result_once_per_key_and_keeps_only_what_a_build_used():
+    memo, made = Memo(), []
+
+    def make(value: str):
+        return lambda: made.append(value) or value.upper()
+
+    assert [memo.get("page", "a", make("a")), memo.get("page", "a", make("a")), memo.get("other", "a", make("b"))] == [
+        "A",
+        "A",
+        "B",
+    ]
+    assert (made, memo.hits, memo.misses) == (["a", "b"], 1, 2)  # the same key of another kind is another result
+    memo.sweep()
+    assert memo.get("page", "a", make("a")) == "A" and made == ["a", "b"]  # kept from the build before
+    memo.sweep()  # this build did not use ("other", "a"): dropped
+    assert memo.get("other", "a", make("b")) == "B" and made == ["a", "b", "b"]
+    assert memo.get("page", ["unhashable"], make("c")) == "C" and memo.get("page", ["unhashable"], make("c")) == "C"
+    assert made[-2:] == ["c", "c"]  # never kept
+
+
+def test_results_kept_by_hand_are_found_until_a_build_does_not_use_them():
+    memo = Memo()
+    assert memo.find("html", "page") is None and (memo.hits, memo.misses) == (0, 1)
+    memo.keep("html", "page", "<p>kept</p>")
+    assert memo.find("html", "page") == "<p>kept</p>" and (memo.hits, memo.misses) == (1, 1)
+    memo.sweep()
+    assert memo.find("html", "page") == "<p>kept</p>"  # used in this build, so kept for the next
+    assert memo.find("html", "other") is None
+    memo.sweep()
+    memo.sweep()
+    assert memo.find("html", "page") is None
+
+
+def test_keys_with_equal_hashes_but_different_inputs_are_different_keys():
+    memo = Memo()
+    one, two = Fixed(_Colliding("one")), Fixed(_Colliding("two"))
+    assert hash(one) == hash(two) and one != two and one == Fixed(_Colliding("one")) and one != "one"
+    assert memo.get("page", (one,), lambda: 1) == 1 and memo.get("page", (two,), lambda: 2) == 2
+    assert memo.get("page", (Fixed(_Colliding("two")),), lambda: 3) == 2
+    assert one.value.value == "one"
+
+
+def test_a_fixed_value_is_the_very_object_of_the_build_before_when_equal():
+    memo = Memo()
+    first = fixed(memo, "site", ("config", b"bytes"))
+    memo.sweep()
+    again, other = fixed(memo, "site", ("config", b"bytes")), fixed(memo, "site", ("config", b"other"))
+    assert again is first and other is not first and other.value == ("config", b"other")
+    assert fixed(None, "site", ("config",)).value == ("config",)
+    assert fixed(memo, "another kind", ("config", b"bytes")) is not first
+
+
+@dataclasses.dataclass(frozen=True)
+class _Record:
+    name: str
+    index: dict
+
+
+def test_a_pages_context_becomes_a_key_equal_exactly_when_the_context_is():
+    context = {
+        "title": "T",
+        "events": [1, 2],
+        "tags": {"b", "a"},
+        "nested": [{"x": [1]}],
+        "plan": _Record("p", {"a": 1}),
+    }
+    key = frozen(context)
+    assert key == frozen(dict(context)) and hash(key) == hash(frozen(dict(context)))
+    assert dict(key)["events"] == Fixed((1, 2)) and dict(key)["tags"] == frozenset({"a", "b"})
+    assert dict(key)["nested"] == ((("x", Fixed((1,))),),)
+    assert dict(key)["plan"] == ("_Record", "p", (("a", 1),))
+    for changed in (
+        {"title": "U"},
+        {"events": [2, 1]},
+        {"tags": {"a"}},
+        {"nested": [{"x": [2]}]},
+        {"plan": _Record("p", {"a": 2})},
+    ):
+        assert frozen({**context, **changed}) != key, changed
+    assert frozen(_Record) is _Record  # a class is kept as it is
