@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import STORIES, run_cli
 from tests.test_loader import EVENT, GOOD
 from timeline_core.model.quotes import checksum
 
@@ -72,3 +72,38 @@ def test_an_uncited_sentence_is_named_and_fails_the_threshold(empty_project):
     assert "coverage: 1/2 sentences (50.0%)" in out and code == 1
     code, out = run_cli("--root", str(empty_project.root), "coverage", "--fail-under", "50")
     assert code == 0
+
+
+def test_the_test_storys_coverage_reads_sentence_by_sentence(project):
+    """Headlines and bylines are not sentences of the story; every other sentence says who cites it."""
+    code, out = run_cli("--root", str(project.root), "coverage", "--fail-under", "100")
+    assert code == 0
+    assert out == (STORIES / "riverside-coverage.txt").read_text(encoding="utf-8")
+
+
+def test_a_quote_found_twice_covers_both_and_uncited_entries_must_be_whole_sentences(empty_project):
+    archive = empty_project.write("seeds/example.txt", f"{READY}\n{SALES}\nAgain: {SALES}\nThe end.\n")
+    sources = empty_project.root / "timeline/sources.yml"
+    text = sources.read_text(encoding="utf-8")
+    old = text.split("sha256: ")[1].split()[0]
+    text = text.replace(old, checksum(archive.read_text(encoding="utf-8")))
+    text += "  uncited:\n    - sentence: The end.\n      reason: A sign-off.\n"
+    text += "    - sentence: The end\n      reason: Not a sentence of it.\n"
+    sources.write_text(text, encoding="utf-8")
+    entities = empty_project.root / "timeline/entities.yml"
+    entities.write_text(re.sub(r"quote: .*", f"quote: {READY}", entities.read_text(encoding="utf-8")))
+    empty_project.write(EVENT, GOOD + f"  - source: example\n    quote: '{SALES}'\n")
+    code, out = run_cli("--root", str(empty_project.root), "coverage")
+    assert code == 1
+    assert out.splitlines()[1:] == [
+        f"  ok   1. {READY}",
+        "        cited by (100% quoted): event 2026-04-06-example-model-ready, entity example-co",
+        f"  ok   2. {SALES}",
+        "        cited by (100% quoted): event 2026-04-06-example-model-ready",
+        f"  ok   3. Again: {SALES}",
+        "        cited by (74% quoted): event 2026-04-06-example-model-ready",
+        "  ok   4. The end.",
+        "        uncited on purpose: A sign-off.",
+        "  !! listed as uncited but not a whole sentence of the source: The end",
+        "  coverage: 4/4 sentences (100.0%)",
+    ]

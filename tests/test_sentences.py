@@ -32,6 +32,15 @@ CASES = [
     ("lower case goes on", "It ended at 5 p.m. and then resumed.", ["It ended at 5 p.m. and then resumed."]),
     ("line breaks end sentences", "A headline\nBy a writer\nThe first sentence.",
      ["A headline", "By a writer", "The first sentence."]),
+    ("a title in brackets", "They met (Dr. Smith and others) today. Then they left.",
+     ["They met (Dr. Smith and others) today.", "Then they left."]),
+    ("a dotted abbreviation before a capital", "She serves in the U.S. Army today. Then she retires.",
+     ["She serves in the U.S. Army today.", "Then she retires."]),
+    ("an initial X", "Malcolm X. Little was born in 1925. He died in 1965.",
+     ["Malcolm X. Little was born in 1925.", "He died in 1965."]),
+    ("an acronym ends a sentence", "He joined NASA. Then he left.", ["He joined NASA.", "Then he left."]),
+    ("a stop after a space", "Wait . Then go.", ["Wait .", "Then go."]),
+    ("a blank line", "One.\n\n  \nTwo.", ["One.", "Two."]),
 ]  # fmt: skip
 
 
