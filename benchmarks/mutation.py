@@ -35,7 +35,7 @@ PACKAGE = "timeline_core"
 MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     "quotes": ("model/quotes.py", ("tests/test_quotes.py",)),
     "dates": ("model/dates.py", ("tests/test_dates.py",)),
-    "sentences": ("model/sentences.py", ("tests/test_sentences.py",)),
+    "sentences": ("model/sentences.py", ("tests/test_sentences.py", "tests/test_coverage.py")),
     "coverage": ("model/coverage.py", ("tests/test_coverage.py",)),
     "wording": ("model/wording.py", ("tests/test_wording.py",)),
     "markup": ("data/markup.py", ("tests/test_markup.py",)),
@@ -83,61 +83,60 @@ def _copy(work: Path) -> None:
             shutil.copy2(REPO / name, target)
 
 
-def _configure(work: Path, names: list[str]) -> None:
-    modules = [MODULES[name] for name in names]
-    tests = sorted({test for _, selected in modules for test in selected})
+def _configure(work: Path, name: str) -> None:
+    path, tests = MODULES[name]
     config = {
         "source_paths": ["src/"],
-        "only_mutate": [f"src/{PACKAGE}/{path}" for path, _ in modules],
+        "only_mutate": [f"src/{PACKAGE}/{path}"],
         "also_copy": ["hooks", "benchmarks", "docs", "mkdocs.yml", "schemas", "seeds", "timeline"],
         # one process, no pytest-xdist: mutmut runs the tests in its own forked children
         "pytest_add_cli_args": ["-o", "addopts=", "-p", "no:cacheprovider", "-q"],
-        "pytest_add_cli_args_test_selection": tests,
+        "pytest_add_cli_args_test_selection": list(tests),
     }
     lines = ["", "[tool.mutmut]"] + [f"{key} = {json.dumps(value)}" for key, value in config.items()]
     with (work / "pyproject.toml").open("a", encoding="utf-8") as file:
         file.write("\n".join(lines) + "\n")
 
 
-def _results(work: Path, names: list[str]) -> dict[str, dict[str, str]]:
-    """{module: {mutant name: status}} from mutmut's records."""
-    found = {}
-    for name in names:
-        meta = work / "mutants" / "src" / PACKAGE / (MODULES[name][0] + ".meta")
-        codes = json.loads(meta.read_text())["exit_code_by_key"] if meta.exists() else {}
-        found[name] = {key: STATUS.get(code, "suspicious") for key, code in sorted(codes.items())}
-    return found
+def _mutate(work: Path, name: str, children: int) -> dict[str, str] | None:
+    """One module mutated in its own copy, with its own tests: {mutant name: status}, or None."""
+    _copy(work)
+    _configure(work, name)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(children)]
+    run = subprocess.run(command, cwd=work, env=env, capture_output=True, text=True)
+    if run.returncode != 0:
+        print(f"{name}: mutmut failed\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}", file=sys.stderr)
+        return None
+    meta = work / "mutants" / "src" / PACKAGE / (MODULES[name][0] + ".meta")
+    codes = json.loads(meta.read_text())["exit_code_by_key"] if meta.exists() else {}
+    return {key: STATUS.get(code, "suspicious") for key, code in sorted(codes.items())}
 
 
 def _show(work: Path, mutant: str) -> str:
     run = subprocess.run([sys.executable, "-m", "mutmut", "show", mutant], cwd=work, capture_output=True, text=True)
-    return "\n".join("      " + line for line in run.stdout.strip().splitlines() if line[:1] in "+-@")
+    return "\n".join("      " + line for line in run.stdout.strip().splitlines() if line[:2] in ("+ ", "- "))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("modules", nargs="*", choices=[[], *MODULES], help="default: all")
+    parser.add_argument("modules", nargs="*", help=f"some of: {', '.join(MODULES)} (default: all)")
     parser.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "timeline-mutation")
     parser.add_argument("--show", action="store_true", help="print each unexplained survivor's diff")
     parser.add_argument("--children", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args()
+    unknown = [name for name in args.modules if name not in MODULES]
+    if unknown:
+        parser.error(f"unknown module {', '.join(unknown)}; choose from {', '.join(MODULES)}")
     names = args.modules or list(MODULES)
-    _copy(args.work)
-    _configure(args.work, names)
     started = time.monotonic()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-    run = subprocess.run(
-        [sys.executable, "-m", "mutmut", "run", "--max-children", str(args.children)],
-        cwd=args.work,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if run.returncode != 0:
-        print(run.stdout[-3000:], run.stderr[-3000:], sep="\n", file=sys.stderr)
-        return run.returncode
+    results: dict[str, dict[str, str]] = {}
+    for name in names:
+        found = _mutate(args.work / name, name, args.children)
+        if found is None:
+            return 2
+        results[name] = found
     minutes = (time.monotonic() - started) / 60
-    results = _results(args.work, names)
     print(f"mutmut on {len(names)} modules, {minutes:.1f} min on {args.children} cores\n")
     print(f"{'module':<12} {'mutants':>7} {'killed':>7} {'share':>6} {'equivalent':>10} {'unexplained':>11}")
     failing = 0
@@ -159,9 +158,10 @@ def main() -> int:
             reason = EQUIVALENT.get(key)
             print(f"\n  {key} ({status}): {reason or 'NOT EXPLAINED'}")
             if args.show and reason is None:
-                print(_show(args.work, key))
-    stale = sorted(key for key in EQUIVALENT if not any(key in statuses for statuses in results.values()))
-    for key in stale if not args.modules else ():
+                print(_show(args.work / name, key))
+    made = {key for statuses in results.values() for key in statuses}
+    checked = tuple(f"{PACKAGE}.{MODULES[name][0][:-3].replace('/', '.')}." for name in names)
+    for key in sorted(k for k in EQUIVALENT if k.startswith(checked) and results and k not in made):
         print(f"\n  {key}: listed as equivalent but no longer made; remove it from EQUIVALENT")
     return 1 if failing else 0
 

@@ -160,3 +160,35 @@ def test_sort_key_is_earliest_then_latest():
     texts = ["2026-04-10", "2026-04", "../2026-04-10", "2026-04-07~", "2026-04-07/2026-04-10"]
     ordered = sorted(texts, key=lambda t: parse_edtf(t).sort_key())
     assert ordered == ["../2026-04-10", "2026-04", "2026-04-07~", "2026-04-07/2026-04-10", "2026-04-10"]
+
+
+def test_a_calendar_day_reads_like_every_other_date():
+    from timeline_core.model.dates import exact_day
+    from timeline_core.pages.render import date_html
+
+    day = exact_day(dt.date(2026, 5, 2))
+    assert day == parse_edtf("2026-05-02")
+    assert (day.is_plain_day, day.placed_on, day.sort_key()) == (True, dt.date(2026, 5, 2), (dt.date(2026, 5, 2),) * 2)
+    assert str(date_html(dt.date(2026, 5, 2))) == '<time datetime="2026-05-02">2 May 2026</time>'
+
+
+@pytest.mark.parametrize(
+    "text,key",
+    [
+        ("2026-04-07/2026-04-10", (dt.date(2026, 4, 7), dt.date(2026, 4, 10))),
+        ("2026-04", (dt.date(2026, 4, 1), dt.date(2026, 4, 30))),
+        ("2026-04-10/..", (dt.date(2026, 4, 10), dt.date.max)),
+        ("../2026-04-10", (dt.date.min, dt.date(2026, 4, 10))),
+    ],
+)
+def test_a_dates_place_in_order_is_its_earliest_then_its_latest_day(text, key):
+    assert parse_edtf(text).sort_key() == key
+
+
+def test_an_accessed_date_must_be_one_exact_day():
+    from timeline_core.model.dates import parse_day
+
+    assert parse_day(" 2026-04-07 ") == dt.date(2026, 4, 7)
+    for text in ("2026-04", "2026-04-07~", "2026-04-07/2026-04-08"):
+        with pytest.raises(DataError, match=f"^'{text}' must be one exact day, written YYYY-MM-DD$"):
+            parse_day(text)

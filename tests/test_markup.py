@@ -36,6 +36,7 @@ ONE_PARAGRAPH = "must be one paragraph of text (no blank lines, headings, lists 
         ("<b>bold</b>", "<p>&lt;b&gt;bold&lt;/b&gt;</p>", [f"raw HTML ('<b') {RAW}"]),
         ("before <!-- c --> after", "<p>before &lt;!-- c --&gt; after</p>", [f"raw HTML ('<!--') {RAW}"]),
         ("`<b>` in code", "<p><code>&lt;b&gt;</code> in code</p>", []),
+        ("1 <`x` 2", "<p>1 &lt;<code>x</code> 2</p>", []),  # a code span does not make a tag of its neighbours
         ("Write to a@example.com", "<p>Write to a@example.com</p>", []),  # no mailto: link made
         ("Tom & Jerry <3", "<p>Tom &amp; Jerry &lt;3</p>", []),
         ("One.\n\nTwo.", "<p>One.</p>\n<p>Two.</p>", [ONE_PARAGRAPH]),

@@ -79,6 +79,7 @@ def test_a_redirect_needs_one_target_and_a_gone_id(published):
         f"timeline/redirects.yml:4:9: error: '{NEW}' is still an event; a redirect is only for an id whose file "
         "was renamed or deleted",
     ]
+    assert load_timeline(published.root).timeline.redirects == ()  # both left out, so neither is followed
 
 
 def test_an_event_never_committed_may_be_renamed_freely(empty_project):

@@ -17,10 +17,10 @@ def check_permanent_links(
     history: dict, current: set[str], redirects: list[tuple[dict, Mapping]], out: Collector, collectors: list[Collector]
 ) -> None:
     """A published event's link must keep working: a gone file needs a redirect to its new id."""
-    redirected = {}
+    redirected = set()
     for values, node in redirects:
-        out.owner = ("redirect", values["from"])
-        redirected[values["from"]] = values["to"]
+        out.owner = ("redirect", values["from"])  # a faulty redirect is left out of the model
+        redirected.add(values["from"])
         if values["to"] is not None and values["gone"] is not None:
             out.error(
                 node.value_mark("gone"),
@@ -38,7 +38,7 @@ def check_permanent_links(
         for path in history
         if path.startswith(prefix) and path.endswith(".yml") and "/" not in path[len(prefix) :]
     }
-    for gone in sorted(published - current - set(redirected)):
+    for gone in sorted(published - current - redirected):
         collectors.append(Collector(f"{prefix}{gone}.yml", owner=("gone", gone)))
         collectors[-1].error(
             Mark(1, 1),

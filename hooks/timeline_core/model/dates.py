@@ -142,8 +142,8 @@ def parse_edtf(text: str) -> EdtfDate:
 def _day_text(day: dt.date, precision: str, *, with_month: bool = True, with_year: bool = True) -> str:
     if precision == "year":
         return str(day.year)
-    if precision == "month":
-        return f"{MONTHS[day.month - 1]} {day.year}" if with_year else MONTHS[day.month - 1]
+    if precision == "month":  # a range is written compactly ("7–10 Apr") only between days
+        return f"{MONTHS[day.month - 1]} {day.year}"
     parts = [str(day.day)]
     if with_month:
         parts.append(MONTHS[day.month - 1])
