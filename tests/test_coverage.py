@@ -81,29 +81,51 @@ def test_the_test_storys_coverage_reads_sentence_by_sentence(project):
     assert out == (STORIES / "riverside-coverage.txt").read_text(encoding="utf-8")
 
 
-def test_a_quote_found_twice_covers_both_and_uncited_entries_must_be_whole_sentences(empty_project):
-    archive = empty_project.write("seeds/example.txt", f"{READY}\n{SALES}\nAgain: {SALES}\nThe end.\n")
+def test_every_occurrence_of_a_quote_counts_and_uncited_entries_must_be_whole_sentences(empty_project):
+    archive = empty_project.write(
+        "seeds/example.txt", f"{READY}\n{SALES}\nAgain: {SALES}\n{SALES}\nNooo.\n§\nThe end.\n"
+    )
+    other = empty_project.write("seeds/other.txt", "Nobody cites this.\n")
     sources = empty_project.root / "timeline/sources.yml"
     text = sources.read_text(encoding="utf-8")
     old = text.split("sha256: ")[1].split()[0]
     text = text.replace(old, checksum(archive.read_text(encoding="utf-8")))
     text += "  uncited:\n    - sentence: The end.\n      reason: A sign-off.\n"
     text += "    - sentence: The end\n      reason: Not a sentence of it.\n"
+    text += (
+        "- id: other\n  title: Other\n  publisher: Other Press\n  url: https://example.com/other\n"
+        f"  published: 2026-04-06\n  accessed: 2026-04-07\n  archive: seeds/other.txt\n"
+        f"  sha256: {checksum(other.read_text(encoding='utf-8'))}\n"
+    )
     sources.write_text(text, encoding="utf-8")
     entities = empty_project.root / "timeline/entities.yml"
     entities.write_text(re.sub(r"quote: .*", f"quote: {READY}", entities.read_text(encoding="utf-8")))
-    empty_project.write(EVENT, GOOD + f"  - source: example\n    quote: '{SALES}'\n")
+    empty_project.write(
+        EVENT, GOOD + f"  - source: example\n    quote: '{SALES}'\n  - source: example\n    quote: oo\n"
+    )
     code, out = run_cli("--root", str(empty_project.root), "coverage")
     assert code == 1
-    assert out.splitlines()[1:] == [
+    event = "event 2026-04-06-example-model-ready"
+    assert out.splitlines() == [
+        "example (seeds/example.txt)",
         f"  ok   1. {READY}",
-        "        cited by (100% quoted): event 2026-04-06-example-model-ready, entity example-co",
+        f"        cited by (100% quoted): {event}, entity example-co",
         f"  ok   2. {SALES}",
-        "        cited by (100% quoted): event 2026-04-06-example-model-ready",
+        f"        cited by (100% quoted): {event}",
         f"  ok   3. Again: {SALES}",
-        "        cited by (74% quoted): event 2026-04-06-example-model-ready",
-        "  ok   4. The end.",
+        f"        cited by (74% quoted): {event}",
+        f"  ok   4. {SALES}",  # the third time the quote is found
+        f"        cited by (100% quoted): {event}",
+        "  ok   5. Nooo.",
+        f"        cited by (60% quoted): {event}",  # "oo" found at each of its places, overlapping
+        "  --   6. §",
+        "        not cited: cite it, or list it under the source's 'uncited' with a reason",
+        "  ok   7. The end.",
         "        uncited on purpose: A sign-off.",
         "  !! listed as uncited but not a whole sentence of the source: The end",
-        "  coverage: 4/4 sentences (100.0%)",
+        "  coverage: 6/7 sentences (85.7%)",
+        "other (seeds/other.txt)",
+        "  --   1. Nobody cites this.",
+        "        not cited: cite it, or list it under the source's 'uncited' with a reason",
+        "  coverage: 0/1 sentences (0.0%)",
     ]

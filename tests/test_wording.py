@@ -30,6 +30,9 @@ APPROVED = ["The council approved the new footbridge."]
         ),
         ("The text-to-video model leads.", ["the model, from text to video, leads"], frozenset(), 1.0, ()),  # parts
         ("Alibaba’s model", ["Alibaba's model"], frozenset(), 1.0, ()),  # either apostrophe
+        ("They don’t agree.", ["they don't agree"], frozenset(), 1.0, ()),
+        ("They don't agree.", ["they don’t agree"], frozenset(), 1.0, ()),
+        ("The source’s claim stands.", ["the claim stands"], frozenset(), 1.0, ()),  # editorial, as a whole
         ("Shares rose 6.75%.", ["shares rose 6.75%"], frozenset(), 1.0, ()),  # letter case aside
         ("[The filing](https://example.com/council) says so.", ["the filing"], frozenset(), 1.0, ()),  # not the address
     ],

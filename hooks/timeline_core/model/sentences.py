@@ -27,7 +27,9 @@ def _continues(before: str, stop: str, next_char: str) -> bool:
     if stop != ".":
         return False
     last = _LAST_WORD.search(before)
-    word = last.group(1).lstrip("(\"'“‘[").rstrip(".") if last else ""
+    if not last:  # a stop after a space ends the sentence
+        return False
+    word = last.group(1).lstrip("(\"'“‘[")  # the stop itself is not in `before`
     lowered = word.lower()
     if lowered in ABBREVIATIONS:
         return True
