@@ -42,30 +42,60 @@ def test_open_intervals_are_valid_edtf(text):
     assert (parsed.latest is None) == text.endswith("..")
 
 
+NOT_UNDERSTOOD = (
+    "is not a date this site understands; write YYYY-MM-DD, YYYY-MM or YYYY, optionally followed by ~ "
+    "(approximate) or ? (uncertain)"
+)
+EMPTY_SIDE = "has an empty side; write '..' for an open end, as in '../2026-04-10'"
+
+
 @pytest.mark.parametrize(
-    "text",
+    "text,message",
     [
-        "2026-02-30",
-        "2026-13",
-        "2026-04-31",
-        "April 7",
-        "2026/04/07",
-        "2026-04-10/2026-04-01",
-        "..",
-        "../..",
-        "2026-04-07/",
-        "26-04-07",
-        "2026-4-7",
-        "2026-04-07T10:00",
+        ("2026-02-30", "'2026-02-30' is not a real day: February 2026 has 28 days"),
+        ("2026-13", "'2026-13' has month 13; months run from 01 to 12"),
+        ("2026-00", "'2026-00' has month 00; months run from 01 to 12"),
+        ("2026-04-31", "'2026-04-31' is not a real day: April 2026 has 30 days"),
+        ("2026-04-00", "'2026-04-00' is not a real day: April 2026 has 30 days"),
+        ("0000", "'0000' has year 0000, which is not a calendar year"),
+        ("April 7", f"'April 7' {NOT_UNDERSTOOD}"),
+        ("2026/04/07", "'2026/04/07' has more than one '/'; an interval is START/END"),
+        ("2026-04-10/2026-04-01", "'2026-04-10/2026-04-01' ends before it starts; put the earlier date first"),
+        ("..", "'..' alone is not a date; write '../YYYY-MM-DD' for 'before a day'"),
+        ("../..", "'../..' has no known end; give at least one date"),
+        ("/..", "'/..' has no known end; give at least one date"),
+        ("../", "'../' has no known end; give at least one date"),
+        ("2026-04-07/", f"'2026-04-07/' {EMPTY_SIDE}"),
+        ("/2026-04-07", f"'/2026-04-07' {EMPTY_SIDE}"),
+        ("26-04-07", f"'26-04-07' {NOT_UNDERSTOOD}"),
+        ("2026-4-7", f"'2026-4-7' {NOT_UNDERSTOOD}"),
+        ("2026-04-07T10:00", f"'2026-04-07T10:00' {NOT_UNDERSTOOD}"),
+        ("2026-04-07~?", f"'2026-04-07~?' {NOT_UNDERSTOOD}"),
     ],
 )
-def test_invalid_dates_are_refused_by_both(text):
-    with pytest.raises(DataError):
+def test_invalid_dates_are_refused_by_both_with_how_to_fix_them(text, message):
+    with pytest.raises(DataError) as refused:
         parse_edtf(text)
-    stricter = ("2026-04-10/2026-04-01", "2026-04-07T10:00", "2026-04-07/", "../..")  # EDTF allows these
-    if text not in stricter:
+    assert str(refused.value) == message
+    stricter = (
+        "2026-04-10/2026-04-01",
+        "2026-04-07T10:00",
+        "2026-04-07/",
+        "/2026-04-07",
+        "../..",
+        "/..",
+        "../",
+        "0000",
+    )
+    if text not in stricter:  # EDTF allows these
         with pytest.raises(edtf.parser.edtf_exceptions.EDTFParseException):
             edtf.parse_edtf(text)
+
+
+@pytest.mark.parametrize("text", ["0001-01-01", "2026-04-01", "2026-04-01/2026-04-01", "2024-02-29~", " 2026-04 "])
+def test_the_edges_of_the_calendar_are_dates(text):
+    parsed = parse_edtf(text)
+    assert parsed.text == text.strip() and parsed.earliest is not None
 
 
 @pytest.mark.parametrize(

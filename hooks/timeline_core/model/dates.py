@@ -111,10 +111,8 @@ def _point(text: str) -> DatePoint:
     else:
         earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)
         precision = "year"
-    qualifier = match["q"] or ""
-    return DatePoint(
-        text, precision, qualifier in "~%" and qualifier != "", qualifier in "?%" and qualifier != "", earliest, latest
-    )
+    qualifier = match["q"]  # None, "~", "?" or "%" (both)
+    return DatePoint(text, precision, qualifier in ("~", "%"), qualifier in ("?", "%"), earliest, latest)
 
 
 def parse_edtf(text: str) -> EdtfDate:
