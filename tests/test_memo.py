@@ -220,8 +220,9 @@ def test_the_memo_makes_a_result_once_per_key_and_keeps_only_what_a_build_used()
     assert memo.get("page", "a", make("a")) == "A" and made == ["a", "b"]  # kept from the build before
     memo.sweep()  # this build did not use ("other", "a"): dropped
     assert memo.get("other", "a", make("b")) == "B" and made == ["a", "b", "b"]
+    memo.hits = memo.misses = 0
     assert memo.get("page", ["unhashable"], make("c")) == "C" and memo.get("page", ["unhashable"], make("c")) == "C"
-    assert made[-2:] == ["c", "c"]  # never kept
+    assert made[-2:] == ["c", "c"] and (memo.hits, memo.misses) == (0, 2)  # never kept
 
 
 def test_results_kept_by_hand_are_found_until_a_build_does_not_use_them():
@@ -231,7 +232,8 @@ def test_results_kept_by_hand_are_found_until_a_build_does_not_use_them():
     assert memo.find("html", "page") == "<p>kept</p>" and (memo.hits, memo.misses) == (1, 1)
     memo.sweep()
     assert memo.find("html", "page") == "<p>kept</p>"  # used in this build, so kept for the next
-    assert memo.find("html", "other") is None
+    assert memo.find("html", "other") is None and memo.find("html", "other") is None
+    assert (memo.hits, memo.misses) == (2, 3)
     memo.sweep()
     memo.sweep()
     assert memo.find("html", "page") is None
