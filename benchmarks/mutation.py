@@ -92,7 +92,7 @@ EQUIVALENT: dict[str, str] = {
     "timeline_core.data.markup.xǁ_LinkGuardǁrun__mutmut_18": _HREF,
     "timeline_core.data.markup.xǁ_LinkGuardǁrun__mutmut_21": _HREF,
     "timeline_core.data.markup.xǁ_LinkGuardǁrun__mutmut_25": _HREF,
-    "timeline_core.pages.hardening.x_inline_script_hashes__mutmut_15": "the pattern is searched with re.I, so SRC is src",
+    "timeline_core.pages.hardening.x_inline_script_hashes__mutmut_15": "searched with re.I, SRC is src",
     "timeline_core.pages.hardening.x_inline_script_hashes__mutmut_25": "'UTF-8' and 'utf-8' name the same codec",
     "timeline_core.pages.hardening.x_inline_script_hashes__mutmut_30": "'ASCII' and 'ascii' name the same codec",
 }
