@@ -54,7 +54,7 @@ def test_a_sentence_is_covered_from_half_of_its_characters_quoted(empty_project,
 
 def test_two_quotes_of_one_sentence_add_up_and_overlaps_count_once(empty_project):
     code, out = _cover(empty_project, "Sales rose", "rose 5%")  # 0-10 and 6-13: 13 characters
-    assert "cited by (65% quoted): event 2026-04-06-example-model-ready" in out and code == 0
+    assert "cited by (65% quoted): event 2026-04-06-example-model-ready\n" in out and code == 0  # named once
     code, out = _cover(empty_project, "Sales", "5% today.")  # 5 + 9 characters, apart
     assert "cited by (70% quoted)" in out and code == 0
 

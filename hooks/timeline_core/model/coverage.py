@@ -85,9 +85,7 @@ def source_coverage(timeline: Timeline) -> tuple[SourceCoverage, ...]:
         citing.setdefault(citation.source, []).append((label, citation))
     report = []
     for source in timeline.sources:
-        archive = timeline.archives.get(source.id)
-        if archive is None:
-            continue
+        archive = timeline.archives[source.id]  # the loader leaves out a source it cannot read
         sentences = split_sentences(archive.text)
         offsets, position = [], 0
         for sentence in sentences:  # the folded text is the sentences joined by single spaces
@@ -95,10 +93,11 @@ def source_coverage(timeline: Timeline) -> tuple[SourceCoverage, ...]:
             position += len(sentence) + 1
         covered_chars: list[set[int]] = [set() for _ in sentences]
         part_chars: list[set[int]] = [set() for _ in sentences]  # headline, byline, dateline, captions
-        labels: list[dict[str, None]] = [{} for _ in sentences]
+        labels: list[list[str]] = [[] for _ in sentences]
         for label, citation in citing.get(source.id, []):
             for index in _mark(archive.folded, offsets, citation.quote, covered_chars):
-                labels[index][label] = None
+                if label not in labels[index]:
+                    labels[index].append(label)
         for part in source.parts:
             _mark(archive.folded, offsets, part, part_chars)
         reasons = {fold(u.sentence): u.reason for u in source.uncited}

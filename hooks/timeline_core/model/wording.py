@@ -78,6 +78,6 @@ def support(text: str, quotes: Iterable[str], named: frozenset[str] = frozenset(
     def known(stem: str) -> bool:
         return stem in quoted or stem in named or stem in _EDITORIAL
 
-    covered = [known(_stem(w)) or all(known(_stem(part)) for part in _PARTS.split(w) if part) for w in words]
-    missing = tuple(dict.fromkeys(w for w, ok in zip(words, covered, strict=True) if not ok))
-    return Support(sum(covered) / len(words), missing)
+    said = {w: known(_stem(w)) or all(known(_stem(part)) for part in _PARTS.split(w) if part) for w in words}
+    missing = tuple(word for word, ok in said.items() if not ok)  # each once, in the text's order
+    return Support(sum(said[word] for word in words) / len(words), missing)
