@@ -72,6 +72,17 @@ class Project:
         path.write_bytes(data)
         return path
 
+    def write_archive(self, rel: str, text: str) -> Path:
+        """Write an archived source anew and record its checksum in its sources.yml entry, as
+        `timeline source rehash` does."""
+        path = self.write_bytes(rel, text.encode("utf-8"))
+        sources = self.root / "timeline/sources.yml"
+        entries = sources.read_text(encoding="utf-8")
+        at = entries.index(f"archive: {rel}\n")
+        old = entries[at:].split("sha256: ", 1)[1].split()[0]
+        sources.write_text(entries[:at] + entries[at:].replace(old, checksum(text), 1), encoding="utf-8")
+        return path
+
     def set_option(self, name: str, value: object) -> None:
         """Set `extra.timeline.<name>` in this copy's mkdocs.yml, keeping the other options."""
         config = self.root / "mkdocs.yml"

@@ -20,11 +20,7 @@ SALES = "Sales rose 5% today."  # 20 characters, so each one is 5% of the senten
 
 def _cover(project, *quotes: str) -> tuple[int, str]:
     """`timeline coverage --fail-under 100` once the event also quotes each of `quotes`."""
-    archive = project.write("seeds/example.txt", f"{READY}\n{SALES}\n")
-    sources = project.root / "timeline/sources.yml"
-    text = sources.read_text(encoding="utf-8")
-    old = text.split("sha256: ")[1].split()[0]
-    sources.write_text(text.replace(old, checksum(archive.read_text(encoding="utf-8"))), encoding="utf-8")
+    project.write_archive("seeds/example.txt", f"{READY}\n{SALES}\n")
     entities = project.root / "timeline/entities.yml"
     entities.write_text(re.sub(r"quote: .*", f"quote: {READY}", entities.read_text(encoding="utf-8")))
     extra = "".join(f"  - source: example\n    quote: '{quote}'\n" for quote in quotes)
@@ -82,14 +78,10 @@ def test_the_test_storys_coverage_reads_sentence_by_sentence(project):
 
 
 def test_every_occurrence_of_a_quote_counts_and_uncited_entries_must_be_whole_sentences(empty_project):
-    archive = empty_project.write(
-        "seeds/example.txt", f"{READY}\n{SALES}\nAgain: {SALES}\n{SALES}\nNooo.\n§\nThe end.\n"
-    )
+    empty_project.write_archive("seeds/example.txt", f"{READY}\n{SALES}\nAgain: {SALES}\n{SALES}\nNooo.\n§\nThe end.\n")
     other = empty_project.write("seeds/other.txt", "Nobody cites this.\n")
     sources = empty_project.root / "timeline/sources.yml"
     text = sources.read_text(encoding="utf-8")
-    old = text.split("sha256: ")[1].split()[0]
-    text = text.replace(old, checksum(archive.read_text(encoding="utf-8")))
     text += "  uncited:\n    - sentence: The end.\n      reason: A sign-off.\n"
     text += "    - sentence: The end\n      reason: Not a sentence of it.\n"
     text += (

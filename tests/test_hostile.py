@@ -27,6 +27,8 @@ RAW = ("<img src=x", "<script>alert(2)")
 # Data exports carry the text as data; the test reads them as data and finds it unchanged.
 DATA_EXPORTS = ("timeline.json", "timeline.csv", "timeline.ics")
 EVENT = "2026-04-06-someone-writes-on-a-wall"
+W = WALL.replace("'", "''")
+CITES = f"[{{source: hostile, quote: '{W}'}}, {{source: second, quote: '{Q}'}}]"  # the event's and the explainer's
 
 
 def _write_story(project: Project) -> None:
@@ -92,11 +94,7 @@ def _write_story(project: Project) -> None:
         tags: [graffiti]
         entities: [wall-writer]
         terms: [wall]
-        citations:
-          - source: hostile
-            quote: '{WALL.replace("'", "''")}'
-          - source: second
-            quote: '{Q}'
+        citations: {CITES}
         """,
     )
     project.write(
@@ -110,11 +108,7 @@ def _write_story(project: Project) -> None:
             sentences:
               - text: 'Someone wrote `{HOSTILE}` on a wall.'
                 events: [{EVENT}]
-                citations:
-                  - source: hostile
-                    quote: '{WALL.replace("'", "''")}'
-                  - source: second
-                    quote: '{Q}'
+                citations: {CITES}
         """,
     )
     project.write(

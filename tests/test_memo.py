@@ -15,7 +15,6 @@ from tests.conftest import Project, copy_project
 from timeline_core.data.load import load_timeline
 from timeline_core.exports import Published
 from timeline_core.memo import Fixed, Memo, fixed, frozen
-from timeline_core.model.quotes import checksum
 from timeline_core.pages.paging import Layout
 from timeline_core.pages.urls import Site
 from timeline_core.site_files import site_files
@@ -102,16 +101,6 @@ def test_one_edited_event_is_parsed_again_and_only_its_pages_rendered_again(tmp_
     assert memo.hits > 40 * 7  # every other event's file, search entry, export parts ...
 
 
-def _rehash(project: Project, archive: str) -> None:
-    """Record an edited archive's new checksum, as `timeline source rehash` does."""
-    sources = project.root / "timeline/sources.yml"
-    text = sources.read_text(encoding="utf-8")
-    block = text[text.index(f"archive: {archive}") :]
-    old = block.split("sha256: ", 1)[1].split()[0]
-    new = checksum((project.root / archive).read_text(encoding="utf-8"))
-    sources.write_text(text.replace(old, new), encoding="utf-8")
-
-
 # An edit of every kind of input a served site is made from, each checked against a cold build.
 # Edits of docs/ and mkdocs.yml keep each file's length, as a fix of one letter does.
 SERVED_EDITS = [
@@ -126,9 +115,9 @@ SERVED_EDITS = [
     ("a withdrawal's reason", lambda p: _replace(p, "timeline/redirects.yml", r"on review\.", "after review.")),
     (
         "an archived source",
-        lambda p: (
-            _replace(p, "seeds/gazette-footbridge.txt", r"local news\.", "local NEWS."),
-            _rehash(p, "seeds/gazette-footbridge.txt"),
+        lambda p: p.write_archive(
+            "seeds/gazette-footbridge.txt",
+            (p.root / "seeds/gazette-footbridge.txt").read_text(encoding="utf-8").replace("local news.", "local NEWS."),
         ),
     ),
     ("a theme override", lambda p: _replace(p, "docs/overrides/main.html", r"new events", "New events")),

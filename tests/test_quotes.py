@@ -29,11 +29,7 @@ SAID = "Shares rose 7.65% on Wednesday, the exchange said, and the company did n
 
 def _cite(project, quote: str) -> list[str]:
     """What `timeline check` says of an event that cites `quote` from ARCHIVE."""
-    archive = project.write("seeds/example.txt", ARCHIVE)
-    sources = project.root / "timeline/sources.yml"
-    text = sources.read_text(encoding="utf-8")
-    old = text.split("sha256: ")[1].split()[0]
-    sources.write_text(text.replace(old, checksum(archive.read_text(encoding="utf-8"))), encoding="utf-8")
+    project.write_archive("seeds/example.txt", ARCHIVE)
     quoted = quote.replace("'", "''")
     project.write(EVENT, GOOD.replace(f"quote: {READY}", f"quote: '{quoted}'"))
     return [problem.format() for problem in load_timeline(project.root).problems]
