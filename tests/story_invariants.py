@@ -25,7 +25,7 @@ from timeline_core.data.load import load_timeline
 from timeline_core.model.coverage import citations_of
 from timeline_core.model.quotes import fold
 from timeline_core.model.records import Timeline
-from timeline_core.model.sentences import split_text
+from timeline_core.model.text import split_text
 
 
 def _folded(text: str) -> str:

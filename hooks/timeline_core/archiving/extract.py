@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..model.text import count_words
 from .fetch import ArchiveError
 
 MIN_WORDS = 80  # fewer than this is a teaser, a paywall or a page built by script, not an article
@@ -65,7 +66,7 @@ def extract_article(html: str, url: str | None, min_words: int = MIN_WORDS) -> A
         deduplicate=False,
         fast=True,  # no second opinion from the fallback extractors: it halves the time, same text on news pages
     )
-    words = len(body.split()) if body else 0
+    words = count_words(body) if body else 0  # Chinese and Japanese have no spaces to count by
     if words < min_words:
         raise ArchiveError(
             f"the page holds only {words} words of article text, which looks like a paywall, a teaser or "

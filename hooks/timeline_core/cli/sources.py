@@ -27,6 +27,7 @@ from ..data.schema import REPUBLISH, SLUG_PATTERN
 from ..model.dates import parse_day, parse_edtf
 from ..model.passages import best_passages
 from ..model.quotes import checksum
+from ..model.text import count_words
 from ..problems import DataError, did_you_mean
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -234,7 +235,7 @@ def _refuse_archived(root: Path, timeline, urls: list[str]) -> None:
 
 
 def _report(new: dict[str, str | None], text: str, article: Article | None, how: dict[str, str]) -> None:
-    words = len(text.split())
+    words = count_words(text)
     lines = text.count("\n")
     print(
         f"added source '{new['id']}': {new['archive']} ({words:,} words, {lines} lines) and its entry in {SOURCES_FILE}"

@@ -7,15 +7,14 @@ is supported by as many publishers as its citations have distinct origins' publi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .records import Citation, Source
+from .text import word_parts
 
 SHINGLE_WORDS = 8  # runs of this many words: long enough that two reports do not share one by chance
 SHARED_SHARE = 0.5  # two archives sharing this much of the shorter one's runs are one text
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -76,8 +75,8 @@ def support_of(citations: Iterable[Citation], sources: Mapping[str, Source]) -> 
 
 def shingles(text: str) -> frozenset[int]:
     """The hashes of every run of SHINGLE_WORDS words, case folded: what two copies of a text share."""
-    words = _WORD.findall(text.casefold())
-    return frozenset(hash(tuple(words[i : i + SHINGLE_WORDS])) for i in range(len(words) - SHINGLE_WORDS + 1))
+    found = word_parts(text.casefold())
+    return frozenset(hash(tuple(found[i : i + SHINGLE_WORDS])) for i in range(len(found) - SHINGLE_WORDS + 1))
 
 
 def shared_share(first: frozenset[int], second: frozenset[int]) -> float:

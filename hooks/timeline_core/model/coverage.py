@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .quotes import fold
 from .records import Citation, Timeline
-from .sentences import split_text
+from .text import split_text
 from .views import cited_records
 
 COVERED_SHARE = 0.5
@@ -46,7 +46,7 @@ class SourceCoverage:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split an archived text into folded sentences (see sentences.py for the rules)."""
+    """Split an archived text into folded sentences (see text.py for the rules)."""
     return [folded for sentence in split_text(text) if (folded := fold(sentence))]
 
 

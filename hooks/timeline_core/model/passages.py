@@ -8,12 +8,10 @@ whole sentences by how many of the given words they hold (a word also matches it
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 
-from .sentences import split_line
+from .text import split_line, word_parts
 
-_WORD = re.compile(r"\w+")
 _STEM = 4  # a given word this long also matches words it begins ("confirm" → "confirmed")
 
 
@@ -37,16 +35,16 @@ def _matches(wanted: str, words: set[str]) -> bool:
 def best_passages(text: str, query: str, count: int = 3) -> list[Passage]:
     """The `count` sentences holding most of the query's words; ties go to the sentence that keeps
     them in the query's order, then to the shorter."""
-    wanted = list(dict.fromkeys(_WORD.findall(query.casefold())))
+    wanted = list(dict.fromkeys(word_parts(query.casefold())))
     if not wanted:
         return []
     scored = []
     for number, line in enumerate(text.splitlines(), 1):
         for sentence in split_line(line):
-            words = _WORD.findall(sentence.casefold())
-            present = [word for word in wanted if _matches(word, set(words))]
+            found = word_parts(sentence.casefold())
+            present = [word for word in wanted if _matches(word, set(found))]
             if present:
-                in_order = sum(1 for a, b in zip(wanted, wanted[1:], strict=False) if f"{a} {b}" in " ".join(words))
+                in_order = sum(1 for a, b in zip(wanted, wanted[1:], strict=False) if f"{a} {b}" in " ".join(found))
                 scored.append(
                     (
                         (-len(present), -in_order, len(sentence), number),

@@ -11,8 +11,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .text import words
+
 STEM = 5  # letters that identify a word for this test: "confirmed" and "confirmation" match
-_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")  # HappyHorse-1.0, U.S., Alibaba's are one word each
 SMALL_WORDS = frozenset({
     "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as",
     "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
@@ -48,7 +49,7 @@ def _stem(word: str) -> str:
 def content_words(text: str) -> list[str]:
     """The words of a text that carry its meaning, as written (Markdown link targets left out)."""
     text = re.sub(r"\]\([^)]*\)", "]", text)  # [label](url): only the label is said
-    return [word for word in _WORD.findall(text) if word.casefold() not in SMALL_WORDS and not word.isdigit()]
+    return [word for word in words(text) if word.casefold() not in SMALL_WORDS and not word.isdigit()]
 
 
 def stems_of(texts: Iterable[str]) -> frozenset[str]:
@@ -56,7 +57,7 @@ def stems_of(texts: Iterable[str]) -> frozenset[str]:
     ("text-to-video" gives text, to and video too)."""
     found = set()
     for text in texts:
-        for word in _WORD.findall(text):
+        for word in words(text):
             found.add(word.casefold()[:STEM])
             if "-" in word or "." in word or "'" in word or "’" in word:
                 found.update(part.casefold()[:STEM] for part in _PARTS.split(word) if part)
@@ -70,14 +71,14 @@ def support(text: str, quotes: Iterable[str], named: frozenset[str] = frozenset(
     a whole story) count as covered: a text may name what it is about and what it relates to,
     which the data says elsewhere.
     """
-    words = content_words(text)
-    if not words:
+    content = content_words(text)
+    if not content:
         return Support(1.0, ())
     quoted = stems_of(quotes)
 
     def known(stem: str) -> bool:
         return stem in quoted or stem in named or stem in _EDITORIAL
 
-    said = {w: known(_stem(w)) or all(known(_stem(part)) for part in _PARTS.split(w) if part) for w in words}
+    said = {w: known(_stem(w)) or all(known(_stem(part)) for part in _PARTS.split(w) if part) for w in content}
     missing = tuple(word for word, ok in said.items() if not ok)  # each once, in the text's order
-    return Support(sum(said[word] for word in words) / len(words), missing)
+    return Support(sum(said[word] for word in content) / len(content), missing)

@@ -1,0 +1,120 @@
+"""Text in any script: where words and sentences are, for everything that counts, splits or compares.
+
+Rules, not a model, so that the result is the same on every machine and every rule has a test
+(tests/test_text.py).
+
+Words: in scripts written with spaces (Latin, Cyrillic, Greek, Arabic, Hebrew, Korean…) a word is
+a run of letters and digits, with inner apostrophes, dots and hyphens ("HappyHorse-1.0", "U.S.",
+"Alibaba's"). Chinese and Japanese are written without spaces, and each of their characters is a
+word of its own here: a quote of "盲测" then holds 盲 and 测. Thai and other scripts written without
+spaces stay one word per run between spaces.
+
+Sentences: one ends at 。！？ (and their half-width forms), wherever they stand, and at . ! ? ؟ ।
+(with any closing quotes or brackets after it) followed by a space and anything but a lowercase
+letter; not after a title such as "Dr." or "St.", a month ("Nov. 5"), "v." between two parties,
+"z. B." and the like, a day's ordinal before its month ("5. März"), nor after an initial such as
+"J.", and never inside "4.2" or a web address,
+where no space follows the full stop. Every line break ends a sentence too.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Han (with 々 and 〇), hiragana and katakana: each character is a word.
+_CJK = re.compile(r"[\u3005\u3007\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")  # HappyHorse-1.0, U.S., Alibaba's are one word each
+_INNER = re.compile(r"['’.-]")
+CJK_CHARACTERS_PER_WORD = 2  # a Chinese or Japanese word is about two characters long
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, as written, in order (see the module's note for what a word is)."""
+    if _CJK.search(text):
+        text = _CJK.sub(r" \g<0> ", text)
+    return _WORD.findall(text)
+
+
+def word_parts(text: str) -> list[str]:
+    """The words of a text cut at their inner apostrophes, dots and hyphens ("four-hour" gives
+    "four" and "hour"): what two wordings of one fact share even when they punctuate it apart."""
+    return [part for word in words(text) for part in _INNER.split(word) if part]
+
+
+def count_words(text: str) -> int:
+    """How many words a text has, Chinese and Japanese ones counted as two characters each: the
+    length a reader would give it, so that a complete article in any script is long enough."""
+    cjk = len(_CJK.findall(text))
+    return len(_WORD.findall(_CJK.sub(" ", text))) + -(-cjk // CJK_CHARACTERS_PER_WORD)
+
+
+# Words that end in a full stop without ending a sentence (compared without the stop, lowercased).
+ABBREVIATIONS = frozenset({
+    # English titles, companies and the like
+    "mr", "mrs", "ms", "mx", "dr", "prof", "st", "jr", "sr", "rev", "hon", "gen", "col", "lt", "capt", "sgt",
+    "sen", "rep", "gov", "pres", "inc", "ltd", "co", "corp", "bros", "vs", "v", "cf", "approx", "dept", "univ",
+    "ave", "rd", "mt", "ft", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
+    # months, as datelines and court reports abbreviate them
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    # German, French and Spanish
+    "z", "bzw", "ca", "vgl", "usw", "str", "s.a", "sra", "mme", "mlle",
+})  # fmt: skip
+NUMBERED = frozenset({"no", "nos", "nr", "vol", "p", "pp", "fig", "art", "sec", "ch"})  # "No. 5", "p. 12"
+# A day written as an ordinal ("am 5. März", "le 1. mai" is rarer) goes on into its month's name.
+MONTH_NAMES = frozenset({
+    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+    "november", "dezember", "january", "february", "march", "may", "june", "july", "october", "december",
+})  # fmt: skip
+_FIRST_WORD = re.compile(r"[\"'“‘(\[«]?([^\W\d_]+)")
+_BOUNDARY = re.compile(r"([.!?؟।]+)([\"'”’)\]»]*)\s+(?=\S)")
+_WIDE_STOP = re.compile(r"[。！？｡]+[」』）】〉》”’\"')]*")  # ends a sentence with or without a space after
+_LAST_WORD = re.compile(r"(\S+)$")
+
+
+def _continues(before: str, stop: str, after: str) -> bool:
+    """True when the stop at the end of `before` does not end a sentence: what follows starts in
+    lower case, or the stop belongs to an abbreviation, an initial or a day's ordinal."""
+    next_char = after.lstrip("\"'“‘([«")[:1]
+    if next_char.islower():
+        return True
+    if stop != ".":
+        return False
+    last = _LAST_WORD.search(before)
+    if not last:  # a stop after a space ends the sentence
+        return False
+    word = last.group(1).lstrip("(\"'“‘[«")  # the stop itself is not in `before`
+    lowered = word.lower()
+    if lowered in ABBREVIATIONS:
+        return True
+    if lowered in NUMBERED and next_char.isdigit():
+        return True
+    if word.isdigit() and len(word) <= 2:
+        following = _FIRST_WORD.match(after)
+        return following is not None and following.group(1).lower() in MONTH_NAMES
+    return len(word) == 1 and word.isupper()  # an initial: "J. R. R. Tolkien"
+
+
+def _split_spaced(line: str) -> list[str]:
+    sentences, start = [], 0
+    for match in _BOUNDARY.finditer(line):
+        if _continues(line[start : match.start()], match.group(1), line[match.end() :]):
+            continue
+        sentences.append(line[start : match.end()].strip())
+        start = match.end()
+    sentences.append(line[start:].strip())
+    return sentences
+
+
+def split_line(line: str) -> list[str]:
+    """One line of text cut into its sentences, each stripped."""
+    sentences, start = [], 0
+    for match in _WIDE_STOP.finditer(line):
+        sentences += _split_spaced(line[start : match.end()])
+        start = match.end()
+    sentences += _split_spaced(line[start:])
+    return [sentence for sentence in sentences if sentence]
+
+
+def split_text(text: str) -> list[str]:
+    """Every sentence of a text, line by line."""
+    return [sentence for line in text.splitlines() for sentence in split_line(line)]

@@ -1,0 +1,138 @@
+"""Text in any script: where words and sentences are, with the hard cases of each script."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline_core.model.text import count_words, split_text, words
+
+CASES = [
+    ("quotation ending in a full stop",
+     'The mayor said it was "a good night for Eastbank." The state will pay half.',
+     ['The mayor said it was "a good night for Eastbank."', "The state will pay half."]),
+    ("title before a name", "Dr. Smith opened the bridge. Crowds cheered.",
+     ["Dr. Smith opened the bridge.", "Crowds cheered."]),
+    ("several abbreviations", "Mr. and Mrs. Jones met Gov. Ruiz at St. Mary's. They spoke.",
+     ["Mr. and Mrs. Jones met Gov. Ruiz at St. Mary's.", "They spoke."]),
+    ("dotted abbreviations", "U.S. officials and U.K. envoys met at 9 a.m. Monday. Talks went on.",
+     ["U.S. officials and U.K. envoys met at 9 a.m. Monday.", "Talks went on."]),
+    ("initials", "J. R. R. Tolkien wrote it. Others read it.", ["J. R. R. Tolkien wrote it.", "Others read it."]),
+    ("decimals", "Shares rose 6.75 percent. They closed 2.12 percent higher.",
+     ["Shares rose 6.75 percent.", "They closed 2.12 percent higher."]),
+    ("a web address", "Read https://example.com/a.b.html today. It is short.",
+     ["Read https://example.com/a.b.html today.", "It is short."]),
+    ("a number after No.", "It was item No. 5 on the list. Next came No. 6.",
+     ["It was item No. 5 on the list.", "Next came No. 6."]),
+    ("questions and exclamations", "Who built it? Nobody knew! Then a post said so.",
+     ["Who built it?", "Nobody knew!", "Then a post said so."]),
+    ("a closing bracket", "The vote passed (seven to four.) Work begins soon.",
+     ["The vote passed (seven to four.)", "Work begins soon."]),
+    ("a sentence starting with a number", "It cost a lot. 2026 will tell.", ["It cost a lot.", "2026 will tell."]),
+    ("an opening quote", 'He paused. "We are ready," he said.', ["He paused.", '"We are ready," he said.']),
+    ("lower case goes on", "It ended at 5 p.m. and then resumed.", ["It ended at 5 p.m. and then resumed."]),
+    ("line breaks end sentences", "A headline\nBy a writer\nThe first sentence.",
+     ["A headline", "By a writer", "The first sentence."]),
+    ("a title in brackets", "They met (Dr. Smith and others) today. Then they left.",
+     ["They met (Dr. Smith and others) today.", "Then they left."]),
+    ("a dotted abbreviation before a capital", "She serves in the U.S. Army today. Then she retires.",
+     ["She serves in the U.S. Army today.", "Then she retires."]),
+    ("an initial X", "Malcolm X. Little was born in 1925. He died in 1965.",
+     ["Malcolm X. Little was born in 1925.", "He died in 1965."]),
+    ("an acronym ends a sentence", "He joined NASA. Then he left.", ["He joined NASA.", "Then he left."]),
+    ("a stop after a space", "Wait . Then go.", ["Wait .", "Then go."]),
+    ("a blank line", "One.\n\n  \nTwo.", ["One.", "Two."]),
+    # English abbreviations that end nothing
+    ("a month before a day", "The council voted 5-2 on Wednesday, Nov. 18 to close it. Residents sued.",
+     ["The council voted 5-2 on Wednesday, Nov. 18 to close it.", "Residents sued."]),
+    ("a case name", "The suit, Friends of Elm Street Library v. Riverside, was filed. It names the council.",
+     ["The suit, Friends of Elm Street Library v. Riverside, was filed.", "It names the council."]),
+    ("a company", "Blue Line Inc. Chief Ana Ruiz spoke. She was brief.",
+     ["Blue Line Inc. Chief Ana Ruiz spoke.", "She was brief."]),
+    # Chinese and Japanese: full-width stops end sentences without a space
+    ("Chinese", "阿里巴巴表示，该模型由其团队开发。该模型在盲测排名中位列第一！公司表示，将继续投入？",
+     ["阿里巴巴表示，该模型由其团队开发。", "该模型在盲测排名中位列第一！", "公司表示，将继续投入？"]),
+    ("Chinese with a closing quote", "他说：“我们准备好了。”随后离开。",
+     ["他说：“我们准备好了。”", "随后离开。"]),
+    ("Japanese", "新しいモデルが発表された。詳細は不明だ｡ 続報を待つ。",
+     ["新しいモデルが発表された。", "詳細は不明だ｡", "続報を待つ。"]),
+    ("Chinese and English", "The model is called HappyHorse-1.0。它来自阿里巴巴。",
+     ["The model is called HappyHorse-1.0。", "它来自阿里巴巴。"]),
+    # Arabic: no capitals, and its own question mark
+    ("Arabic", "أعلنت الشركة عن نموذج جديد. وقال المتحدث إنه الأفضل؟ لم يعلق أحد.",
+     ["أعلنت الشركة عن نموذج جديد.", "وقال المتحدث إنه الأفضل؟", "لم يعلق أحد."]),
+    # German: nouns are capitalized, abbreviations such as z. B. and Nr. are common
+    ("German", "Der Rat stimmte am 5. März zu, z. B. für die Brücke Nr. 3. Die Stadt zahlt.",
+     ["Der Rat stimmte am 5. März zu, z. B. für die Brücke Nr. 3.", "Die Stadt zahlt."]),
+    ("German ordinal before a noun", "Am 28. April 2020 begann es. Dann kam die Pause.",
+     ["Am 28. April 2020 begann es.", "Dann kam die Pause."]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+def test_sentences_end_where_a_reader_sees_them_end(text, expected):
+    assert split_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("HappyHorse-1.0 tops the U.S. charts, Alibaba's unit says.",
+         ["HappyHorse-1.0", "tops", "the", "U.S", "charts", "Alibaba's", "unit", "says"]),
+        ("该模型在盲测中第一", ["该", "模", "型", "在", "盲", "测", "中", "第", "一"]),
+        ("新しいモデル「HappyHorse」", ["新", "し", "い", "モ", "デ", "ル", "HappyHorse"]),
+        ("Die Brücke über die Straße", ["Die", "Brücke", "über", "die", "Straße"]),
+        ("أعلنت الشركة عن نموذج", ["أعلنت", "الشركة", "عن", "نموذج"]),
+        ("새 모델이 1위를 차지했다", ["새", "모델이", "1위를", "차지했다"]),
+    ],
+)  # fmt: skip
+def test_words_are_found_in_every_script(text, expected):
+    assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        ("One two three.", 3),
+        ("该模型在盲测中第一", 5),  # nine characters, about five words
+        ("阿里巴巴 HappyHorse-1.0 模型", 4),  # 6 characters are 3 words, and one Latin word
+        ("Die Brücke über die Straße", 5),
+        ("أعلنت الشركة عن نموذج", 4),
+        ("", 0),
+    ],
+)
+def test_a_texts_length_in_words_is_fair_to_every_script(text, count):
+    assert count_words(text) == count
+
+
+ZH = "阿里巴巴表示，该模型由其团队开发。该模型在盲测排名中位列第一。公司表示，将继续投入。"
+
+
+def test_quote_finds_a_chinese_passage_by_its_words(empty_project):
+    from tests.conftest import run_cli
+
+    ready = "The Example Company said on Monday that its model is ready."
+    empty_project.write_archive("seeds/example.txt", f"{ready}\n{ZH}\n")
+    code, out = run_cli("--root", str(empty_project.root), "quote", "example", "盲测", "排名")
+    assert code == 0, out
+    assert out.splitlines()[:3] == [
+        "seeds/example.txt:2: (4 of 4 words)",
+        "  - source: example",
+        '    quote: "该模型在盲测排名中位列第一。"',
+    ]
+
+
+def test_shared_text_is_found_in_chinese_as_in_english():
+    from timeline_core.model.corroboration import SHARED_SHARE, shared_share, shingles
+
+    rewrite = "新华网报道：" + ZH.replace("将继续投入", "将加大投入")
+    other = "字节跳动暂停了其视频模型的发布，原因尚不清楚。该公司未作进一步说明。"
+    assert shared_share(shingles(ZH), shingles(rewrite)) >= SHARED_SHARE
+    assert shared_share(shingles(ZH), shingles(other)) < SHARED_SHARE
+
+
+def test_the_wording_check_reads_a_chinese_summary_of_a_chinese_quote():
+    from timeline_core.model.wording import support
+
+    assert support("该模型在盲测中第一", [ZH]).share == 1.0
+    found = support("该模型在盲测中第二", [ZH])
+    assert found.missing == ("二",) and found.share == pytest.approx(8 / 9)
