@@ -70,6 +70,11 @@ def _entry(project: Project, ident: str) -> dict:
             ("--publisher", "Riverside Community Bulletin", "--id", "bulletin-ferry-fares"),
             {"id": "bulletin-ferry-fares", "title": "Ferry fares announced", "published": "2026-03-18"},
         ),
+        (  # no spaces between words: its length is counted in characters (128 words, not 5)
+            "chinese-article",
+            ("--id", "riverside-daily-footbridge"),
+            {"title": "河畔市议会批准修建人行桥", "publisher": "河畔日报", "author": "李明", "published": "2026-03-06"},
+        ),
     ],
 )
 def test_a_page_is_archived_as_a_reader_sees_the_article(project, web, page, options, fields):
