@@ -65,6 +65,11 @@ CASES = [
      ["Der Rat stimmte am 5. März zu, z. B. für die Brücke Nr. 3.", "Die Stadt zahlt."]),
     ("German ordinal before a noun", "Am 28. April 2020 begann es. Dann kam die Pause.",
      ["Am 28. April 2020 begann es.", "Dann kam die Pause."]),
+    ("a count before a month's name", "The tally was 120. April brought more.",
+     ["The tally was 120.", "April brought more."]),
+    ("a name starting with X", "Talks ended. Xi Jinping left.", ["Talks ended.", "Xi Jinping left."]),
+    ("a lowercase start after a quote mark", 'It was over. "and yet," she said, "it was not."',
+     ['It was over. "and yet," she said, "it was not."']),
 ]  # fmt: skip
 
 
