@@ -72,8 +72,14 @@ def _entry(project: Project, ident: str) -> dict:
         ),
         (  # no spaces between words: its length is counted in characters (128 words, not 5)
             "chinese-article",
-            ("--id", "riverside-daily-footbridge"),
-            {"title": "河畔市议会批准修建人行桥", "publisher": "河畔日报", "author": "李明", "published": "2026-03-06"},
+            (),
+            {
+                "id": "he-pan-shi-yi-hui-pi",  # transliterated: the publisher's name, then the title's
+                "title": "河畔市议会批准修建人行桥",
+                "publisher": "河畔日报",
+                "author": "李明",
+                "published": "2026-03-06",
+            },
         ),
     ],
 )

@@ -141,3 +141,56 @@ def test_the_wording_check_reads_a_chinese_summary_of_a_chinese_quote():
     assert support("该模型在盲测中第一", [ZH]).share == 1.0
     found = support("该模型在盲测中第二", [ZH])
     assert found.missing == ("二",) and found.share == pytest.approx(8 / 9)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("新华网", ["xin", "hua", "wang"]),
+        ("Ylä-Lapin leudot talvet tekevät", ["yla", "lapin", "leudot", "talvet", "tekevat"]),
+        ("Новости дня 53", ["novosti", "dnya", "53"]),
+        ("Die Brücke über die Straße", ["die", "brucke", "uber", "die", "strasse"]),
+        ("مؤتمر صحفي", ["mu", "tmr", "shfy"]),
+        ("새 모델", ["sae", "model"]),
+        ("HappyHorse-1.0", ["happyhorse", "1", "0"]),
+    ],
+)
+def test_ids_are_readable_from_any_script(text, expected):
+    from timeline_core.model.text import latin_words
+
+    assert latin_words(text) == expected
+
+
+@pytest.mark.parametrize(
+    "publisher,host,expected",
+    [
+        ("Riverside Gazette", "www.gazette.example", "gazette"),
+        ("Assabah", "www.assabah.com.tn", "assabah"),  # not "com"
+        ("Entermedia", "www.entermedia.co.kr", "entermedia"),  # not "co"
+        ("BBC News", "www.bbc.co.uk", "bbc"),
+        ("Yle", "yle.fi", "yle"),
+        ("新华网", None, "xin-hua"),
+        ("河畔日报", "127.0.0.1:8000", "he-pan"),  # an address, not a name
+        ("", None, "source"),
+    ],
+)
+def test_a_publishers_short_name_is_its_registered_name_or_its_own(publisher, host, expected):
+    from timeline_core.archiving.entry import publisher_slug
+
+    assert publisher_slug(publisher, host) == expected
+
+
+def test_an_id_leaves_out_english_small_words_and_the_publishers_name_only():
+    from timeline_core.archiving.entry import slug
+
+    assert slug("阿里巴巴发布HappyHorse模型") == "a-li-ba-ba"
+    assert slug("The Gazette says a bridge is approved", skip="gazette") == "says-bridge-approved"
+    assert slug("Die Brücke über die Straße") == "die-brucke-uber-die"
+
+
+def test_timeline_new_names_an_event_file_in_latin_letters():
+    from timeline_core.cli.scaffold import event_id
+
+    assert event_id("阿里巴巴确认HappyHorse", "2026-04-10") == "2026-04-10-a-li-ba-ba-que-ren-happyhorse"
+    assert event_id("Die Brücke über die Straße", "2026-04") == "2026-04-01-die-brucke-uber-die-strasse"
+    assert event_id("„“", "2026") == "2026-01-01-event"

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import yaml
+from publicsuffixlist import PublicSuffixList
 
 from ..data.load import DATA_DIR, SEEDS_DIR, load_timeline
 from ..data.schema import SOURCE
 from ..model.corroboration import shared_share, shingles
 from ..model.quotes import fold
 from ..model.records import Source, Timeline
+from ..model.text import latin_words
+from ..model.text import words as text_words
 from ..problems import Problem
 from .fetch import ArchiveError
 
@@ -31,19 +35,32 @@ _SMALL_WORDS = frozenset(
 
 
 def slug(text: str, words: int = 4, skip: str = "") -> str:
-    """Lowercase words joined by dashes, at most `words` of them, leaving out small words and the words
-    of `skip` (the publisher's, already at the start of an id): ids and file names."""
-    left_out = _SMALL_WORDS | set(skip.split("-"))
-    parts = [part for part in re.findall(r"[a-z0-9]+", text.casefold()) if part not in left_out]
+    """Lowercase words of any script, in Latin letters, joined by dashes, at most `words` of them,
+    leaving out small words and the words of `skip` (the publisher's, already at the start of an
+    id): ids and file names."""
+    skipped = set(skip.split("-"))
+    parts = [
+        part
+        for word in text_words(text)
+        if word.casefold() not in _SMALL_WORDS  # "a" in English, not 阿 (a) in Chinese
+        for part in latin_words(word)
+        if part not in skipped
+    ]
     return "-".join(parts[:words])
 
 
+@functools.cache
+def _suffixes() -> PublicSuffixList:
+    return PublicSuffixList()  # the list the package ships; nothing is fetched
+
+
 def publisher_slug(publisher: str, host: str | None) -> str:
-    """The short name of a publisher for ids: its web address's name ("gazette" for www.gazette.example)."""
+    """The short name of a publisher for ids: the name it registered its web address under ("gazette"
+    for www.gazette.example, "entermedia" for entermedia.co.kr), else its own name transliterated."""
     if host and not host.replace(".", "").replace(":", "").isdigit():  # a name, not an IP address
-        labels = [label for label in host.casefold().split(".") if label not in ("www", "m", "amp", "news")]
-        if len(labels) >= 2:
-            return slug(labels[-2], 1)
+        registered = _suffixes().privatesuffix(host.casefold().split(":")[0])
+        if registered and (name := slug(registered.split(".")[0], 1)):
+            return name
     return slug(publisher, 2) or "source"
 
 

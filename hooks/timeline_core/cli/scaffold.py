@@ -7,11 +7,11 @@ never be published by accident.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..data.schema import DATE_BASES, STATUSES
 from ..model.dates import parse_edtf
+from ..model.text import latin_words
 
 PLACEHOLDER = "TODO"
 EVENT_SCHEMA_HEADER = "# yaml-language-server: $schema=../../schemas/event.schema.json\n"
@@ -28,7 +28,8 @@ class NewEvent:
 
 
 def slugify(text: str, limit: int = 60) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """A title as the readable part of a file name, transliterated from any script."""
+    slug = "-".join(latin_words(text))
     if len(slug) > limit:
         slug = slug[:limit].rsplit("-", 1)[0]
     return slug or "event"

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from anyascii import anyascii
+
 # Han (with 々 and 〇), hiragana and katakana: each character is a word.
 _CJK = re.compile(r"[\u3005\u3007\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")  # HappyHorse-1.0, U.S., Alibaba's are one word each
@@ -39,6 +41,18 @@ def word_parts(text: str) -> list[str]:
     """The words of a text cut at their inner apostrophes, dots and hyphens ("four-hour" gives
     "four" and "hour"): what two wordings of one fact share even when they punctuate it apart."""
     return [part for word in words(text) for part in _INNER.split(word) if part]
+
+
+_HAN = re.compile(r"[\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[a-z0-9]+")
+
+
+def latin_words(text: str) -> list[str]:
+    """A text's words in lowercase Latin letters and digits, transliterated from any script, for ids
+    and file names that stay readable: 新华网 gives xin, hua, wang; "Ylä-Lapin" gives yla, lapin;
+    "Новости" gives novosti. Each Chinese character is a word, as in `words`."""
+    spaced = _HAN.sub(lambda han: f" {anyascii(han.group(0))} ", text)
+    return _LATIN_WORD.findall(anyascii(spaced).casefold())
 
 
 def count_words(text: str) -> int:
