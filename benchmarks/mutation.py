@@ -76,6 +76,9 @@ EQUIVALENT: dict[str, str] = {
     "timeline_core.model.quotes.xǁSourceTextǁ_starts_a_word__mutmut_17": _AT_START,
     "timeline_core.model.quotes.xǁSourceTextǁ_starts_a_word__mutmut_18": _INDEX_ONLY,
     "timeline_core.model.quotes.xǁSourceTextǁcontains__mutmut_3": "at exactly the threshold, index and scan agree",
+    "timeline_core.model.text.x_words__mutmut_3": (
+        "the pattern for text holding Chinese or Japanese finds the same words in any other text, only slower"
+    ),
     "timeline_core.model.dates.x_display_parts__mutmut_4": _UNREACHABLE,
     "timeline_core.model.dates.x_display_parts__mutmut_5": _UNREACHABLE,
     "timeline_core.model.dates.x_display_parts__mutmut_14": _UNREACHABLE,

@@ -24,17 +24,18 @@ import re
 from anyascii import anyascii
 
 # Han (with 々 and 〇), hiragana and katakana: each character is a word.
-_CJK = re.compile(r"[\u3005\u3007\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_CLASS = r"[\u3005\u3007\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_CJK = re.compile(_CJK_CLASS)
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")  # HappyHorse-1.0, U.S., Alibaba's are one word each
+_LETTER = rf"(?:(?!{_CJK_CLASS})[^\W_])"  # a letter or digit of a script written with spaces
+_WORD_OR_CJK = re.compile(rf"{_CJK_CLASS}|{_LETTER}+(?:['’.-]{_LETTER}+)*")
 _INNER = re.compile(r"['’.-]")
 CJK_CHARACTERS_PER_WORD = 2  # a Chinese or Japanese word is about two characters long
 
 
 def words(text: str) -> list[str]:
     """The words of a text, as written, in order (see the module's note for what a word is)."""
-    if _CJK.search(text):
-        text = _CJK.sub(r" \g<0> ", text)
-    return _WORD.findall(text)
+    return (_WORD_OR_CJK if _CJK.search(text) else _WORD).findall(text)
 
 
 def word_parts(text: str) -> list[str]:
