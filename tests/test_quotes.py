@@ -126,10 +126,19 @@ def test_folded_positions_point_at_the_characters_they_came_from(text):
     assert positions == sorted(set(positions))
 
 
-def test_folding_keeps_every_character_but_space_quotes_and_dashes():
+def test_folding_keeps_every_character_but_space_quotes_dashes_and_full_width_forms():
     assert fold("  “A”\n‘b’ — c – d ‑ e −1  ") == "\"A\" 'b' - c - d - e -1"
-    kept = "0123456789 AaÄäß 新华网 ,.;:!?%()[]"
+    kept = "0123456789 AaÄäß 新华网 ,.;:!?%()[]。、「」"
     assert fold(kept) == kept
+    assert fold("股价上涨７.６５％，（ＡＢＣ）！\u3000完") == "股价上涨7.65%,(ABC)! 完"
+    assert fold("～｝") == "~}" and fold("\uff5f") == "\uff5f"  # the full-width block's ends
+
+
+def test_a_chinese_quote_verifies_whichever_comma_the_page_used():
+    source = SourceText.from_text("zh.txt", "阿里巴巴表示，该模型在盲测中位列第一（文本生成视频）。")
+    assert verify_quote(source, "阿里巴巴表示,该模型在盲测中位列第一(文本生成视频)。")
+    assert not verify_quote(source, "阿里巴巴表示,该模型在盲测中位列第二")
+    assert not verify_quote(source, "阿里巴巴表示。该模型")
 
 
 def test_a_checksum_ignores_line_endings_and_nothing_else():

@@ -1,9 +1,9 @@
 """Checking that a quoted passage really is in the archived source.
 
-Quotes are compared after folding white space, typographic quotes and dashes,
-and nothing else: a contributor may copy from a browser that curled the quotes
-or re-wrapped the lines, but may not change a word, a letter's case or a
-punctuation mark.
+Quotes are compared after folding white space, typographic quotes and dashes, and full-width
+forms (，（１Ａ) into ASCII ones, and nothing else: a contributor may copy from a browser that
+curled the quotes or re-wrapped the lines, or from a Chinese page that writes its commas either
+way, but may not change a word, a letter's case or a punctuation mark.
 """
 
 from __future__ import annotations
@@ -38,11 +38,13 @@ _FOLDS = str.maketrans(
         "\u2212": "-",
     }
 )
+# Full-width forms (，（１Ａ) fold to their ASCII forms: Chinese and Japanese pages write either.
+_FOLDS.update({code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)})
 _SPACE = re.compile(r"\s+")
 
 
 def fold(text: str) -> str:
-    """Fold white space, typographic quotes and dashes; keep everything else as written."""
+    """Fold white space, typographic quotes, dashes and full-width forms; keep everything else as written."""
     return _SPACE.sub(" ", text.translate(_FOLDS)).strip()
 
 
