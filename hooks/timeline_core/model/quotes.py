@@ -39,7 +39,7 @@ _FOLDS = str.maketrans(
     }
 )
 # Full-width forms (，（１Ａ) fold to their ASCII forms: Chinese and Japanese pages write either.
-_FOLDS.update({code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)})
+_FOLDS.update({code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)})
 _SPACE = re.compile(r"\s+")
 
 
