@@ -10,7 +10,7 @@ from ..model import dates
 from ..model.records import NESTED
 from ..problems import DataError, Mark, Problem, did_you_mean
 from .markup import check_url, render_markdown
-from .schema import CITATION, RECORDS, RESERVED_SLUG, SLUG_PATTERN, UNCITED, Field, Record
+from .schema import CITATION, LANGUAGE_PATTERN, RECORDS, RESERVED_SLUG, SLUG_PATTERN, UNCITED, Field, Record
 from .yamlread import Mapping, Node, Scalar, Sequence, describe
 
 SLUG = re.compile(SLUG_PATTERN)
@@ -199,6 +199,15 @@ def _convert(node: Node, spec: Field, out: Collector, where: str) -> object:
         return value
     if kind == "path":
         return _line(node, spec)
+    if kind == "language":
+        value = _line(node, spec)
+        if not re.match(LANGUAGE_PATTERN, value):
+            raise DataError(
+                f"'{value}' is not a language tag; write a BCP 47 tag such as en, de, zh, zh-Hant, ja or ar "
+                "(the language in lowercase, then a script or a region if need be)",
+                node.mark,
+            )
+        return value
     if kind == "choice":
         value = _line(node, spec)
         if value not in spec.choices:

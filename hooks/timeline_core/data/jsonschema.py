@@ -11,7 +11,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .schema import ENTITY, EVENT, EXPLAINER, RECORDS, REDIRECT, SLUG_PATTERN, SOURCE, STORY, TERM, Field, Record
+from .schema import (
+    ENTITY,
+    EVENT,
+    EXPLAINER,
+    LANGUAGE_PATTERN,
+    RECORDS,
+    REDIRECT,
+    SLUG_PATTERN,
+    SOURCE,
+    STORY,
+    TERM,
+    Field,
+    Record,
+)
 
 SCHEMA_DIR = "schemas"
 _POINT = r"\d{4}(-\d{2}(-\d{2})?)?[~?%]?"
@@ -45,6 +58,7 @@ def _field_schema(field: Field) -> dict:
         "day": {"type": "string", "pattern": DAY_PATTERN},
         "url": {"type": "string", "pattern": r"^https?://[^\s/]+"},
         "path": {"type": "string", "pattern": r"^seeds/[^\s]+$"},
+        "language": {"type": "string", "pattern": LANGUAGE_PATTERN},
         "choice": {"type": "string", "enum": list(field.choices)},
         "flag": {"type": "boolean"},
     }

@@ -31,6 +31,8 @@ DATE_BASES = ("stated", "inferred")
 TERM_BASES = ("cited", "general-knowledge")
 REPUBLISH = ("quotes-only", "full-text")
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
+# A BCP 47 tag of the common shape: language, then a script and a region if need be (zh-Hant, pt-BR).
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,13 @@ SOURCE = Record(
         Field("title", "line", True, "The title of the piece.", max_length=300),
         Field("publisher", "line", True, "Who published it."),
         Field("author", "line", False, "Who wrote it, as credited."),
+        Field(
+            "language",
+            "language",
+            False,
+            "The language it is written in, as a BCP 47 tag: en, de, zh, zh-Hant, ja, ar. Pages mark its "
+            "quotes and title with it, so that screen readers, fonts and the reading direction follow.",
+        ),
         Field("url", "url", False, "Where the original is published on the web (http or https)."),
         Field(
             "location",

@@ -90,6 +90,7 @@ class Source:
     based_on: str | None = None
     republish: str = "quotes-only"  # or "full-text": see REPUBLISH in data/schema.py
     republish_basis: str | None = None
+    language: str | None = None  # a BCP 47 tag; None: the site's language
 
     @property
     def full_text(self) -> bool:

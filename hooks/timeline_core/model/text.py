@@ -56,6 +56,18 @@ def latin_words(text: str) -> list[str]:
     return _LATIN_WORD.findall(anyascii(spaced).casefold())
 
 
+RIGHT_TO_LEFT = frozenset({"ar", "arc", "dv", "fa", "he", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi"})
+
+
+def direction(language: str) -> str:
+    """The direction a language is written in, for HTML's `dir`: "rtl" or "ltr". Going by the
+    language alone, as browsers do without a script subtag (Kurdish in Latin letters: ku-Latn)."""
+    primary, *rest = language.split("-")
+    if rest and len(rest[0]) == 4:  # a script: Arab, Hebr, Thaana, Syrc and Nkoo run right to left
+        return "rtl" if rest[0] in ("Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg") else "ltr"
+    return "rtl" if primary in RIGHT_TO_LEFT else "ltr"
+
+
 def count_words(text: str) -> int:
     """How many words a text has, Chinese and Japanese ones counted as two characters each: the
     length a reader would give it, so that a complete article in any script is long enough."""

@@ -53,6 +53,8 @@ def source_jsonld(source: Source, site: Site) -> dict:
         "publisher": {"@type": "Organization", "name": source.publisher},
         "temporalCoverage": source.published.text,
     }
+    if source.language:
+        data["inLanguage"] = source.language
     if source.full_text:  # otherwise the archive is not published
         data["archivedAt"] = site.absolute(source.archive)
     if source.based_on:

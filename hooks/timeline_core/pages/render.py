@@ -29,6 +29,7 @@ from ..model import views
 from ..model.corroboration import Support
 from ..model.dates import EdtfDate, display_parts, exact_day
 from ..model.records import Event, Section, Source
+from ..model.text import direction
 from ..twocores import made_in_two_processes, worth_two_processes
 from .annotate import cited_passages, quote_anchor, text_fragment
 from .jsonld import events_jsonld, jsonld_script, source_jsonld
@@ -96,6 +97,7 @@ def environment(cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment
     env.filters["inline"] = inline_html
     env.filters["md_escape"] = markdown_escape
     env.filters["title_meta"] = title_meta
+    env.filters["lang"] = lang_attributes
     env.filters["raw_block"] = raw_block
     env.filters["model_block"] = model_block
     env.filters["kind_label"] = ENTITY_KINDS_SHOWN.__getitem__  # "law" -> "law or rule"
@@ -134,6 +136,16 @@ def title_meta(text: str) -> Markup:
     the element. A title given in the front matter is written as it is, so it is given escaped.
     """
     return Markup(json.dumps(html.escape(text, quote=False), ensure_ascii=False))
+
+
+def lang_attributes(language: str | None) -> Markup:
+    """` lang="…"` (and ` dir="rtl"` for a script written right to left) for text in a source's
+    language, so that screen readers, fonts and the reading direction follow it; "" when unknown."""
+    if not language:
+        return Markup("")
+    if direction(language) == "rtl":
+        return Markup(' lang="{}" dir="rtl"').format(language)
+    return Markup(' lang="{}"').format(language)
 
 
 def inline_html(html: str) -> Markup:

@@ -1,0 +1,71 @@
+"""Sources in other languages: a source says its language, and pages mark its text with it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.test_loader import EVENT, GOOD
+from timeline_core.data.load import load_timeline
+from timeline_core.model.text import direction
+
+ARABIC = "أعلنت الشركة يوم الاثنين أن نموذجها جاهز."
+
+
+@pytest.mark.parametrize(
+    ("tag", "written"),
+    [("ar", "rtl"), ("he", "rtl"), ("fa-IR", "rtl"), ("zh-Hant", "ltr"), ("de", "ltr"), ("ku-Arab", "rtl")],
+)
+def test_a_language_is_written_in_its_direction(tag, written):
+    assert direction(tag) == written
+
+
+def _with_language(project, language: str) -> None:
+    sources = project.root / "timeline/sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8") + f"  language: {language}\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("tag", ["en", "zh", "zh-Hant", "pt-BR", "es-419", "ar"])
+def test_a_well_formed_language_tag_is_accepted(empty_project, tag):
+    _with_language(empty_project, tag)
+    result = load_timeline(empty_project.root)
+    assert result.problems == () and result.timeline.sources[0].language == tag
+
+
+@pytest.mark.parametrize("tag", ["ZH", "chinese", "zh_CN", "zh-hant", "e"])
+def test_a_malformed_language_tag_says_how_to_write_one(empty_project, tag):
+    _with_language(empty_project, tag)
+    problems = [p.format() for p in load_timeline(empty_project.root).problems]
+    assert problems[-1] == (
+        f"timeline/sources.yml:9:13: error: field 'language' in source 'example': '{tag}' is not a language tag; "
+        "write a BCP 47 tag such as en, de, zh, zh-Hant, ja or ar (the language in lowercase, then a script or a "
+        "region if need be)"
+    )
+    assert all("source 'example' has problems of its own" in p for p in problems[:-1])  # what cites it waits
+
+
+def test_an_arabic_source_is_marked_right_to_left_on_every_page(empty_project):
+    project = empty_project
+    ready = "The Example Company said on Monday that its model is ready."
+    project.write_archive("seeds/example.txt", f"{ready}\n{ARABIC}\n")
+    _with_language(project, "ar")
+    event = GOOD.replace("title: Example Company says its model is ready", "title: نموذج الشركة جاهز")
+    event = event.replace("summary: The Example Company says its model is ready.", f"summary: {ARABIC}")
+    project.write(EVENT, event.replace(f"quote: {ready}", f"quote: {ARABIC}"))
+    run = project.build()
+    assert run.returncode == 0, run.stderr
+    timeline = project.page("timeline/index.html")
+    quote = timeline.select_one("article.tl-event blockquote.tl-quote")
+    assert (quote["lang"], quote["dir"], quote.get_text(strip=True)) == ("ar", "rtl", ARABIC)
+    source = project.page("sources/example/index.html")
+    assert source.select_one(".tl-annotated")["lang"] == "ar"
+    ld = json.loads(source.find("script", type="application/ld+json").string)
+    assert ld["inLanguage"] == "ar"
+    listed = project.page("sources/index.html").select_one("#example a")
+    assert (listed["lang"], listed["dir"]) == ("ar", "rtl")
+    data = json.loads((project.site / "timeline.json").read_text(encoding="utf-8"))
+    assert data["sources"][0]["language"] == "ar"
+    entity = BeautifulSoup((project.site / "entities/example-co/index.html").read_text(), "html.parser")
+    assert [q["lang"] for q in entity.select("blockquote.tl-quote")] == ["ar"]  # a quote takes its source's language
