@@ -69,3 +69,31 @@ def test_an_arabic_source_is_marked_right_to_left_on_every_page(empty_project):
     assert data["sources"][0]["language"] == "ar"
     entity = BeautifulSoup((project.site / "entities/example-co/index.html").read_text(), "html.parser")
     assert [q["lang"] for q in entity.select("blockquote.tl-quote")] == ["ar"]  # a quote takes its source's language
+
+
+@pytest.mark.parametrize(
+    ("written", "tag"),
+    [("zh_cn", "zh-CN"), ("ZH-HANT", "zh-Hant"), ("en", "en"), ("es-419", "es-419"), ("sr-latn-rs", "sr-Latn-RS")],
+)
+def test_a_pages_language_is_read_as_a_well_formed_tag(written, tag):
+    from timeline_core.archiving.extract import page_language
+    from timeline_core.model.text import language_tag
+
+    assert language_tag(written) == tag
+    assert page_language(f'<!DOCTYPE html>\n<html class="no-js" lang="{written}"><head>') == tag
+    assert page_language("<html><head>") is None and language_tag("chinese") is None
+
+
+def test_source_add_takes_the_language_given_and_refuses_a_malformed_one(empty_project, tmp_path):
+    from tests.conftest import run_cli
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Der Rat stimmte am 5. März zu. " * 30, encoding="utf-8")
+    common = ("--url", "https://example.de/rat", "--title", "Rat stimmt zu", "--publisher", "Beispielzeitung")
+    root = ("--root", str(empty_project.root))
+    code, out = run_cli(*root, "source", "add", str(notes), *common, "--language", "German")
+    assert code == 1 and "--language: 'German' is not a language tag; write a BCP 47 tag such as en, de" in out
+    code, out = run_cli(*root, "source", "add", str(notes), *common, "--language", "de")
+    assert code == 0, out
+    assert "  language:   de  (--language)" in out
+    assert load_timeline(empty_project.root).timeline.sources[-1].language == "de"

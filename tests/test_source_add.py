@@ -79,6 +79,7 @@ def _entry(project: Project, ident: str) -> dict:
                 "publisher": "河畔日报",
                 "author": "李明",
                 "published": "2026-03-06",
+                "language": "zh-CN",  # the page's <html lang>
             },
         ),
     ],

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..model.text import count_words
+from ..model.text import count_words, language_tag
 from .fetch import ArchiveError
 
 MIN_WORDS = 80  # fewer than this is a teaser, a paywall or a page built by script, not an article
@@ -29,6 +29,7 @@ class Article:
     published: str | None  # YYYY-MM-DD
     published_how: str | None  # how the date was found, for published_note
     licence: str | None
+    language: str | None = None  # the page's own <html lang>, as a BCP 47 tag
 
 
 def decode_html(body: bytes, charset: str | None = None) -> str:
@@ -90,7 +91,17 @@ def extract_article(html: str, url: str | None, min_words: int = MIN_WORDS) -> A
         published=published,
         published_how=how,
         licence=_plain(meta.license) if meta else None,
+        language=page_language(html),
     )
+
+
+_HTML_LANG = re.compile(r"<html\b[^>]*?\slang\s*=\s*[\"']?([A-Za-z0-9_-]+)", re.I)
+
+
+def page_language(html: str) -> str | None:
+    """The language a page declares on its <html> element, as a BCP 47 tag, if it declares one."""
+    found = _HTML_LANG.search(html[:4096])
+    return language_tag(found.group(1)) if found else None
 
 
 def publication_date(html: str, url: str | None) -> tuple[str | None, str | None]:

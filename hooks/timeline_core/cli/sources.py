@@ -27,7 +27,7 @@ from ..data.schema import REPUBLISH, SLUG_PATTERN
 from ..model.dates import parse_day, parse_edtf
 from ..model.passages import best_passages
 from ..model.quotes import checksum
-from ..model.text import count_words
+from ..model.text import count_words, language_tag
 from ..problems import DataError, did_you_mean
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -40,6 +40,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--title", help="the piece's title (default: the page's)")
     parser.add_argument("--publisher", help="who published it (default: the page's site name, or its host)")
     parser.add_argument("--author", help="who wrote it, as credited (default: the page's author, if it names one)")
+    parser.add_argument(
+        "--language", help="the language it is written in, a BCP 47 tag such as zh or de (default: the page's)"
+    )
     parser.add_argument("--url", help="the original's address (for a FILE; for a URL, the address after redirects)")
     parser.add_argument("--location", help="where a reader can find a source that is not on the web")
     parser.add_argument("--published", help="EDTF publication date (default: the date the page gives)")
@@ -158,6 +161,7 @@ def _plan(root: Path, args: argparse.Namespace) -> tuple[dict[str, str | None], 
         title=fields["title"],
         publisher=fields["publisher"],
         author=fields["author"],
+        language=fields["language"],
         url=url,
         location=args.location,
         published=published,
@@ -182,6 +186,11 @@ def _check_options(args: argparse.Namespace) -> None:
             parse_day(args.accessed)
     except DataError as error:
         raise ArchiveError(f"--{'published' if args.published else 'accessed'}: {error.message}") from None
+    if args.language and language_tag(args.language) != args.language:
+        raise ArchiveError(
+            f"--language: '{args.language}' is not a language tag; write a BCP 47 tag such as en, de, zh, "
+            "zh-Hant, ja or ar"
+        )
     if args.url and (reason := check_url(args.url)):
         raise ArchiveError(f"--url: {reason}")
     if args.republish == "full-text" and not args.republish_basis:
@@ -212,10 +221,18 @@ def _fields(args: argparse.Namespace, article: Article | None, text: str, how: d
         raise ArchiveError("no publisher found: pass --publisher with who published it")
     author = pick("author", args.author, article.author if article else None, "the page's metadata")
     published = pick("published", args.published, article.published if article else None, "htmldate")
+    language = pick("language", args.language, article.language if article else None, "the page's lang attribute")
     note = args.published_note
     if published and not args.published and article and article.published_how:
         note = note or f"The day the page gives as its publication date ({article.published_how})."
-    return {"title": title, "publisher": publisher, "author": author, "published": published, "published_note": note}
+    return {
+        "title": title,
+        "publisher": publisher,
+        "author": author,
+        "published": published,
+        "published_note": note,
+        "language": language,
+    }
 
 
 def _declared_ids(root: Path) -> set[str]:
@@ -241,7 +258,7 @@ def _report(new: dict[str, str | None], text: str, article: Article | None, how:
         f"added source '{new['id']}': {new['archive']} ({words:,} words, {lines} lines) and its entry in {SOURCES_FILE}"
     )
     print("check by hand, then edit the entry if need be:")
-    for name in ("title", "publisher", "author", "published", "url"):
+    for name in ("title", "publisher", "author", "published", "language", "url"):
         value = new[name]
         if value is not None:
             print(f"  {name + ':':11} {value}  ({how.get(name, 'given')})")

@@ -56,6 +56,19 @@ def latin_words(text: str) -> list[str]:
     return _LATIN_WORD.findall(anyascii(spaced).casefold())
 
 
+_TAG_PARTS = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|[0-9]{3}))?$")
+
+
+def language_tag(text: str) -> str | None:
+    """A language as a well-formed BCP 47 tag ("zh_cn" gives "zh-CN", "ZH-HANT" gives "zh-Hant"), or
+    None when it is not one of the common shape (language, then a script or a region)."""
+    found = _TAG_PARTS.match(text.strip())
+    if not found:
+        return None
+    language, script, region = found.groups()
+    return "-".join(part for part in (language.lower(), script and script.title(), region and region.upper()) if part)
+
+
 RIGHT_TO_LEFT = frozenset({"ar", "arc", "dv", "fa", "he", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi"})
 
 
