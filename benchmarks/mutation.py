@@ -35,7 +35,7 @@ PACKAGE = "timeline_core"
 MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     "quotes": ("model/quotes.py", ("tests/test_quotes.py",)),
     "dates": ("model/dates.py", ("tests/test_dates.py",)),
-    "text": ("model/text.py", ("tests/test_text.py", "tests/test_coverage.py")),
+    "text": ("model/text.py", ("tests/test_text.py", "tests/test_coverage.py", "tests/test_languages.py")),
     "coverage": ("model/coverage.py", ("tests/test_coverage.py",)),
     "wording": ("model/wording.py", ("tests/test_wording.py",)),
     "markup": ("data/markup.py", ("tests/test_markup.py",)),

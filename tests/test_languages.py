@@ -16,7 +16,20 @@ ARABIC = "أعلنت الشركة يوم الاثنين أن نموذجها جا
 
 @pytest.mark.parametrize(
     ("tag", "written"),
-    [("ar", "rtl"), ("he", "rtl"), ("fa-IR", "rtl"), ("zh-Hant", "ltr"), ("de", "ltr"), ("ku-Arab", "rtl")],
+    [
+        ("ar", "rtl"),
+        ("he", "rtl"),
+        ("fa-IR", "rtl"),
+        ("ur-PK", "rtl"),
+        ("zh-Hant", "ltr"),
+        ("de", "ltr"),
+        ("en-GB", "ltr"),
+        ("ku-Arab", "rtl"),
+        ("ku-Latn", "ltr"),
+        ("yi-Hebr", "rtl"),
+        ("az-Arab-IR", "rtl"),
+        ("ar-Latn", "ltr"),
+    ],
 )
 def test_a_language_is_written_in_its_direction(tag, written):
     assert direction(tag) == written

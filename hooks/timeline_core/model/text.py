@@ -70,14 +70,15 @@ def language_tag(text: str) -> str | None:
 
 
 RIGHT_TO_LEFT = frozenset({"ar", "arc", "dv", "fa", "he", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi"})
+RIGHT_TO_LEFT_SCRIPTS = frozenset({"Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"})
 
 
 def direction(language: str) -> str:
     """The direction a language is written in, for HTML's `dir`: "rtl" or "ltr". Going by the
     language alone, as browsers do without a script subtag (Kurdish in Latin letters: ku-Latn)."""
     primary, *rest = language.split("-")
-    if rest and len(rest[0]) == 4:  # a script: Arab, Hebr, Thaana, Syrc and Nkoo run right to left
-        return "rtl" if rest[0] in ("Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg") else "ltr"
+    if rest and len(rest[0]) == 4:  # a script subtag decides: ku-Arab, az-Arab, ku-Latn
+        return "rtl" if rest[0] in RIGHT_TO_LEFT_SCRIPTS else "ltr"
     return "rtl" if primary in RIGHT_TO_LEFT else "ltr"
 
 
