@@ -100,9 +100,6 @@ EQUIVALENT: dict[str, str] = {
     "timeline_core.pages.hardening.x_inline_script_hashes__mutmut_30": "'ASCII' and 'ascii' name the same codec",
 }
 
-STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", 36: "timeout"}
-STATUS |= {24: "timeout", -24: "timeout", 152: "timeout", 255: "timeout", None: "not checked"}
-
 
 def _copy(work: Path) -> None:
     """The repository's tracked files in `work`, with the package under src/ as mutmut expects."""
@@ -143,7 +140,9 @@ def _mutate(work: Path, name: str, children: int) -> dict[str, str] | None:
         return None
     meta = work / "mutants" / "src" / PACKAGE / (MODULES[name][0] + ".meta")
     codes = json.loads(meta.read_text())["exit_code_by_key"] if meta.exists() else {}
-    return {key: STATUS.get(code, "suspicious") for key, code in sorted(codes.items())}
+    from mutmut.stats import status_by_exit_code  # mutmut's own names for its exit codes
+
+    return {key: status_by_exit_code[code] for key, code in sorted(codes.items())}
 
 
 def _show(work: Path, mutant: str) -> str:

@@ -110,3 +110,15 @@ def test_source_add_takes_the_language_given_and_refuses_a_malformed_one(empty_p
     assert code == 0, out
     assert "  language:   de  (--language)" in out
     assert load_timeline(empty_project.root).timeline.sources[-1].language == "de"
+
+
+@pytest.mark.parametrize(
+    "tag", ["zh", "zh-Hant", "pt-BR", "es-419", "sr-Latn-RS", "ZH", "zh_CN", "zh-hant", "e", "eng-x"]
+)
+def test_the_json_schemas_pattern_and_the_check_agree(tag):
+    import re
+
+    from timeline_core.data.schema import LANGUAGE_PATTERN
+    from timeline_core.model.text import language_problem
+
+    assert bool(re.match(LANGUAGE_PATTERN, tag)) == (language_problem(tag) is None)

@@ -27,7 +27,7 @@ from ..data.schema import REPUBLISH, SLUG_PATTERN
 from ..model.dates import parse_day, parse_edtf
 from ..model.passages import best_passages
 from ..model.quotes import checksum
-from ..model.text import count_words, language_tag
+from ..model.text import count_words, language_problem
 from ..problems import DataError, did_you_mean
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -186,11 +186,8 @@ def _check_options(args: argparse.Namespace) -> None:
             parse_day(args.accessed)
     except DataError as error:
         raise ArchiveError(f"--{'published' if args.published else 'accessed'}: {error.message}") from None
-    if args.language and language_tag(args.language) != args.language:
-        raise ArchiveError(
-            f"--language: '{args.language}' is not a language tag; write a BCP 47 tag such as en, de, zh, "
-            "zh-Hant, ja or ar"
-        )
+    if args.language and (problem := language_problem(args.language)):
+        raise ArchiveError(f"--language: {problem}")
     if args.url and (reason := check_url(args.url)):
         raise ArchiveError(f"--url: {reason}")
     if args.republish == "full-text" and not args.republish_basis:

@@ -8,9 +8,10 @@ from dataclasses import field as dc_field
 
 from ..model import dates
 from ..model.records import NESTED
+from ..model.text import language_problem
 from ..problems import DataError, Mark, Problem, did_you_mean
 from .markup import check_url, render_markdown
-from .schema import CITATION, LANGUAGE_PATTERN, RECORDS, RESERVED_SLUG, SLUG_PATTERN, UNCITED, Field, Record
+from .schema import CITATION, RECORDS, RESERVED_SLUG, SLUG_PATTERN, UNCITED, Field, Record
 from .yamlread import Mapping, Node, Scalar, Sequence, describe
 
 SLUG = re.compile(SLUG_PATTERN)
@@ -201,12 +202,8 @@ def _convert(node: Node, spec: Field, out: Collector, where: str) -> object:
         return _line(node, spec)
     if kind == "language":
         value = _line(node, spec)
-        if not re.match(LANGUAGE_PATTERN, value):
-            raise DataError(
-                f"'{value}' is not a language tag; write a BCP 47 tag such as en, de, zh, zh-Hant, ja or ar "
-                "(the language in lowercase, then a script or a region if need be)",
-                node.mark,
-            )
+        if problem := language_problem(value):
+            raise DataError(problem, node.mark)
         return value
     if kind == "choice":
         value = _line(node, spec)

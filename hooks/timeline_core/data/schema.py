@@ -31,7 +31,8 @@ DATE_BASES = ("stated", "inferred")
 TERM_BASES = ("cited", "general-knowledge")
 REPUBLISH = ("quotes-only", "full-text")
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
-# A BCP 47 tag of the common shape: language, then a script and a region if need be (zh-Hant, pt-BR).
+# A BCP 47 tag of the common shape: language, then a script and a region if need be (zh-Hant, pt-BR),
+# for the JSON Schemas; the check itself is model/text.language_problem (a test holds the two alike).
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"
 
 

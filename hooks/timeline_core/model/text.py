@@ -24,7 +24,8 @@ import re
 from anyascii import anyascii
 
 # Han (with 々 and 〇), hiragana and katakana: each character is a word.
-_CJK_CLASS = r"[\u3005\u3007\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_HAN_RANGES = "\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CLASS = f"[{_HAN_RANGES}\u3040-\u30ff\u31f0-\u31ff]"
 _CJK = re.compile(_CJK_CLASS)
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")  # HappyHorse-1.0, U.S., Alibaba's are one word each
 _LETTER = rf"(?:(?!{_CJK_CLASS})[^\W_])"  # a letter or digit of a script written with spaces
@@ -38,13 +39,18 @@ def words(text: str) -> list[str]:
     return (_WORD_OR_CJK if _CJK.search(text) else _WORD).findall(text)
 
 
+def parts_of(word: str) -> list[str]:
+    """A word cut at its inner apostrophes, dots and hyphens: "four-hour" gives "four" and "hour"."""
+    return [part for part in _INNER.split(word) if part]
+
+
 def word_parts(text: str) -> list[str]:
-    """The words of a text cut at their inner apostrophes, dots and hyphens ("four-hour" gives
-    "four" and "hour"): what two wordings of one fact share even when they punctuate it apart."""
-    return [part for word in words(text) for part in _INNER.split(word) if part]
+    """The words of a text, each cut into its parts (`parts_of`): what two wordings of one fact
+    share even when they punctuate it apart."""
+    return [part for word in words(text) for part in parts_of(word)]
 
 
-_HAN = re.compile(r"[\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(f"[{_HAN_RANGES}]")
 _LATIN_WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -67,6 +73,16 @@ def language_tag(text: str) -> str | None:
         return None
     language, script, region = found.groups()
     return "-".join(part for part in (language.lower(), script and script.title(), region and region.upper()) if part)
+
+
+def language_problem(value: str) -> str | None:
+    """Why `value` is not a language tag as the data writes it (zh, zh-Hant, pt-BR), or None."""
+    if language_tag(value) == value:
+        return None
+    return (
+        f"'{value}' is not a language tag; write a BCP 47 tag such as en, de, zh, zh-Hant, ja or ar "
+        "(the language in lowercase, then a script or a region if need be)"
+    )
 
 
 RIGHT_TO_LEFT = frozenset({"ar", "arc", "dv", "fa", "he", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi"})

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .text import words
+from .text import parts_of, words
 
 STEM = 5  # letters that identify a word for this test: "confirmed" and "confirmation" match
 SMALL_WORDS = frozenset({
@@ -32,7 +32,6 @@ EDITORIAL_WORDS = frozenset({
     "archived", "credited", "article",
 })  # fmt: skip
 _EDITORIAL = frozenset(word[:STEM] for word in EDITORIAL_WORDS)
-_PARTS = re.compile(r"[-.'’]")
 MIN_SHARE = 0.5  # at least half of what a text says must be in its quotes
 
 
@@ -60,7 +59,7 @@ def stems_of(texts: Iterable[str]) -> frozenset[str]:
         for word in words(text):
             found.add(word.casefold()[:STEM])
             if "-" in word or "." in word or "'" in word or "’" in word:
-                found.update(part.casefold()[:STEM] for part in _PARTS.split(word) if part)
+                found.update(part.casefold()[:STEM] for part in parts_of(word))
     return frozenset(found)
 
 
@@ -79,6 +78,6 @@ def support(text: str, quotes: Iterable[str], named: frozenset[str] = frozenset(
     def known(stem: str) -> bool:
         return stem in quoted or stem in named or stem in _EDITORIAL
 
-    said = {w: known(_stem(w)) or all(known(_stem(part)) for part in _PARTS.split(w) if part) for w in content}
+    said = {w: known(_stem(w)) or all(known(_stem(part)) for part in parts_of(w)) for w in content}
     missing = tuple(word for word, ok in said.items() if not ok)  # each once, in the text's order
     return Support(sum(said[word] for word in content) / len(content), missing)
