@@ -25,6 +25,7 @@ from timeline_core.pages.hardening import harden_page
 from timeline_core.pages.paging import read_layout
 from timeline_core.pages.rawblocks import block_ids, join_blocks, join_later, split_blocks
 from timeline_core.pages.render import template_cache
+from timeline_core.model.text import quiet_segmenter
 from timeline_core.pages.search import add_to_index, without_search_attributes
 from timeline_core.pages.urls import Site
 from timeline_core.served import KEPT_PAGE_TEMPLATE, KeptPage, entries_of_page, site_fingerprint
@@ -40,6 +41,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         epoch = commit_epoch(Path(config.config_file_path).parent)
         if epoch is not None:
             os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    quiet_segmenter()
     return config
 
 

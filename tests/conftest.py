@@ -30,6 +30,7 @@ from timeline_core.model.quotes import checksum
 REPO = Path(__file__).resolve().parent.parent
 STORIES = REPO / "tests" / "stories"
 EXAMPLE_STORY = STORIES / "riverside"
+LANTERNS_STORY = STORIES / "lanterns"  # sources in Chinese, Japanese, German, Arabic and English
 GENERATOR_PARTS = ("mkdocs.yml", "docs", "hooks", "schemas")  # the site generator, story-free
 STORY_PARTS = ("timeline", "seeds")  # one story's data and archived sources
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -234,6 +235,20 @@ def project(tmp_path: Path) -> Project:
 def example(tmp_path_factory) -> Project:
     """The test story with a git history, built once for every test that only reads the site."""
     project = copy_project(tmp_path_factory.mktemp("example") / "repo")
+    project.commit()
+    return built(project)
+
+
+@pytest.fixture
+def lanterns_project(tmp_path: Path) -> Project:
+    """A copy of the generator with the story in several languages (tests/stories/lanterns), safe to modify."""
+    return copy_project(tmp_path, LANTERNS_STORY)
+
+
+@pytest.fixture(scope="session")
+def lanterns(tmp_path_factory) -> Project:
+    """The story in several languages, built once for every test that only reads the site."""
+    project = copy_project(tmp_path_factory.mktemp("lanterns") / "repo", LANTERNS_STORY)
     project.commit()
     return built(project)
 

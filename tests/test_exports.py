@@ -37,7 +37,7 @@ def test_json_export_validates_against_its_published_schema(built, base):
     data = json.loads((built / "timeline.json").read_text())
     schema = json.loads((built / "timeline.schema.json").read_text())
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
-    assert data["version"] == "1.2"
+    assert data["version"] == "1.3"
     speculation = next(e for e in data["events"] if e["id"] == SPECULATION)
     assert speculation["date"] == {
         "edtf": "../2026-03-06",
@@ -128,6 +128,8 @@ def test_csv_is_rfc_4180_with_a_stable_header(built, example):
         "sources",
         "publishers",
         "quotes",
+        "quote_languages",
+        "translations",
     ]
     ranged = next(row for row in rows if row["id"] == RANGE)
     assert (ranged["earliest"], ranged["latest"], ranged["sources"], ranged["publishers"]) == (

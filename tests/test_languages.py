@@ -12,6 +12,8 @@ from timeline_core.data.load import load_timeline
 from timeline_core.model.text import direction
 
 ARABIC = "أعلنت الشركة يوم الاثنين أن نموذجها جاهز."
+TRANSLATION = "The Example Company announced on Monday that its model is ready."
+READY = "The Example Company said on Monday that its model is ready."
 
 
 @pytest.mark.parametrize(
@@ -43,8 +45,10 @@ def _with_language(project, language: str) -> None:
 @pytest.mark.parametrize("tag", ["en", "zh", "zh-Hant", "pt-BR", "es-419", "ar"])
 def test_a_well_formed_language_tag_is_accepted(empty_project, tag):
     _with_language(empty_project, tag)
+    empty_project.write("timeline/story.yml", f"title: A story\nlanguage: {tag}\n")  # so no quote needs translating
     result = load_timeline(empty_project.root)
     assert result.problems == () and result.timeline.sources[0].language == tag
+    assert result.timeline.language == tag
 
 
 @pytest.mark.parametrize("tag", ["ZH", "chinese", "zh_CN", "zh-hant", "e"])
@@ -61,17 +65,19 @@ def test_a_malformed_language_tag_says_how_to_write_one(empty_project, tag):
 
 def test_an_arabic_source_is_marked_right_to_left_on_every_page(empty_project):
     project = empty_project
-    ready = "The Example Company said on Monday that its model is ready."
-    project.write_archive("seeds/example.txt", f"{ready}\n{ARABIC}\n")
+    project.write_archive("seeds/example.txt", f"{ARABIC}\n")
     _with_language(project, "ar")
-    event = GOOD.replace("title: Example Company says its model is ready", "title: نموذج الشركة جاهز")
-    event = event.replace("summary: The Example Company says its model is ready.", f"summary: {ARABIC}")
-    project.write(EVENT, event.replace(f"quote: {ready}", f"quote: {ARABIC}"))
+    translated = f"quote: {ARABIC}\n      translation: {TRANSLATION}\n      translated_by: machine"
+    entities = project.root / "timeline/entities.yml"
+    entities.write_text(entities.read_text().replace("quote: The Example Company said", translated))
+    project.write(EVENT, GOOD.replace(f"quote: {READY}", translated.replace("      ", "    ")))
     run = project.build()
     assert run.returncode == 0, run.stderr
     timeline = project.page("timeline/index.html")
     quote = timeline.select_one("article.tl-event blockquote.tl-quote")
     assert (quote["lang"], quote["dir"], quote.get_text(strip=True)) == ("ar", "rtl", ARABIC)
+    shown = quote.find_next_sibling("p", class_="tl-translation")
+    assert shown.get_text(" ", strip=True) == f"Machine translation: {TRANSLATION}" and not shown.has_attr("lang")
     source = project.page("sources/example/index.html")
     assert source.select_one(".tl-annotated")["lang"] == "ar"
     ld = json.loads(source.find("script", type="application/ld+json").string)

@@ -65,7 +65,7 @@ def split_story(tmp_path_factory) -> Project:
     return built(project)
 
 
-@pytest.mark.parametrize("name", ["example", "story", "split_story"])
+@pytest.mark.parametrize("name", ["example", "lanterns", "story", "split_story"])
 def test_the_index_holds_what_parsing_every_page_finds(name, request, tmp_path):
     project = request.getfixturevalue(name)
     ours = _index(project.site)

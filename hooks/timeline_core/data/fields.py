@@ -38,6 +38,7 @@ class QuoteCheck:
     path: str
     mark: Mark
     owner: tuple[str, str]
+    translated: bool = False  # a citation with a translation: its source must be in another language
 
 
 @dataclass
@@ -90,6 +91,16 @@ def read_record(node: Node, record: Record, out: Collector, where: str) -> dict 
         choices = [spec for name in record.one_of if (spec := record.field(name)) is not None]
         descriptions = "; ".join(f"{spec.name}: {spec.description.rstrip('.')}" for spec in choices)
         out.error(node.mark, f"{where} needs {given} ({descriptions})")
+    given_together = [name for name in record.together if node.get(name) is not None]
+    if given_together and len(given_together) < len(record.together):
+        lacking = next(name for name in record.together if name not in given_together)
+        spec = record.field(lacking)
+        assert spec is not None, "a record's `together` names its own fields"
+        out.error(
+            node.key_mark(given_together[0]),
+            f"{where} gives '{given_together[0]}' without '{lacking}'; add `{lacking}:` under it "
+            f"({spec.description[0].lower()}{spec.description[1:].rstrip('.')})",
+        )
     # a record with any problem, nested ones included, is not used: its errors say why
     return values if len(out.problems) == before else None
 
@@ -238,7 +249,14 @@ def _records(node: Node, spec: Field, out: Collector, where: str) -> tuple:
         made.append(NESTED[record.name](**values))
         if record is CITATION:
             out.quotes.append(
-                QuoteCheck(values["source"], values["quote"], out.path, item.value_mark("quote"), out.owner)
+                QuoteCheck(
+                    values["source"],
+                    values["quote"],
+                    out.path,
+                    item.value_mark("quote"),
+                    out.owner,
+                    values["translation"] is not None,
+                )
             )
         elif record is UNCITED:  # the sentence must be the source's own, like any quote
             # a wrong entry here is bookkeeping for coverage; it does not make the source unusable

@@ -82,6 +82,10 @@ def _record_schema(record: Record) -> dict:
     }
     if record.one_of:
         schema["anyOf"] = [{"required": [name]} for name in record.one_of]
+    if record.together:
+        schema["dependentRequired"] = {
+            name: [other for other in record.together if other != name] for name in record.together
+        }
     return schema
 
 

@@ -18,6 +18,7 @@ from ..memo import Memo
 from ..model.corroboration import SHARED_SHARE, origin_of, shared_share, shingles
 from ..model.quotes import SourceText, checksum, closest_passage, fold, verify_quote
 from ..model.records import Entity, Event, Explainer, Redirect, Source, Term, Timeline
+from ..model.text import language_name, same_language
 from ..model.wording import MIN_SHARE, stems_of, support
 from ..problems import DataError, Mark, Problem, did_you_mean
 from ..twocores import made_in_two_processes, worth_two_processes
@@ -36,6 +37,7 @@ LIST_FILES: dict[str, Record] = {
     "glossary.yml": TERM,
     "redirects.yml": REDIRECT,
 }
+DEFAULT_LANGUAGE = "en"  # a story's language when story.yml does not give one
 EXPLAINER_FILE = "explainer.yml"  # optional: when present, the Home page is made from it
 STORY_FILE = "story.yml"  # optional: which story this is, and where its permanent-link history starts
 MAX_EVENT_BYTES = 64 * 1024
@@ -263,6 +265,33 @@ def _check_quotes(out: Collector, archives: dict[str, SourceText]) -> None:
         )
 
 
+def _check_translations(out: Collector, languages: dict[str, str | None], story: str) -> None:
+    """A quote in another language than the story's needs a translation (a reader must be able to
+    check what the site says), and one in the story's language needs none."""
+    for check in out.quotes:
+        if check.owner[0] == "uncited" or check.source not in languages:
+            continue  # an unknown source is reported where it is named
+        language = languages[check.source] or story
+        foreign = not same_language(language, story)
+        if foreign and not check.translated:
+            out.error(
+                check.mark,
+                f"source '{check.source}' is in {language_name(language)} ({language}) and this story is in "
+                f"{language_name(story)} ({story}): add, under the quote, `translation:` with the quote in "
+                f"{language_name(story)} and `translated_by:` with who made it (a name as credited, "
+                "publisher or machine)",
+                check.owner,
+            )
+        elif not foreign and check.translated:
+            out.error(
+                check.mark,
+                f"source '{check.source}' is in {language_name(language)} ({language}), the story's own "
+                f"language: remove the citation's translation and translated_by (or, if the source is in "
+                f"another language, give its language in timeline/sources.yml)",
+                check.owner,
+            )
+
+
 _REF_NAMES = {
     "source": "a source in timeline/sources.yml",
     "entity": "an entity in timeline/entities.yml",
@@ -378,7 +407,7 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
         _declared_ids(lists[name], record, out)
     sources, entities, terms = lists["sources.yml"], lists["entities.yml"], lists["glossary.yml"]
     names = _names(entities, terms)
-    history = _story_history(root, found.lists.get(STORY_FILE), collector(f"{DATA_DIR}/{STORY_FILE}"))
+    history, language = _read_story(root, found.lists.get(STORY_FILE), collector(f"{DATA_DIR}/{STORY_FILE}"))
     events = []
     for (ident, path), read in zip(found.events, _read_events(found.events, names, memo), strict=True):
         out = collector(f"{DATA_DIR}/{EVENTS_DIR}/{path.name}")
@@ -413,8 +442,10 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
         collector(f"{DATA_DIR}/redirects.yml"),
         collectors,
     )
+    languages = {values["id"]: values["language"] for values, _ in sources}
     for out in collectors:
         _check_quotes(out, archives)
+        _check_translations(out, languages, language)
     _check_wording(entities, "entity", names, collector(f"{DATA_DIR}/entities.yml"))
     _check_wording(
         [(v, n) for v, n in terms if v["basis"] == "cited"], "term", names, collector(f"{DATA_DIR}/glossary.yml")
@@ -435,6 +466,7 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
         archives={k: v for k, v in archives.items() if ("source", k) not in rejected},
         explainer=explainer if ("explainer", "") not in rejected else None,
         history=history,
+        language=language,
         redirects=tuple(
             Redirect(values["from"], values["to"], values["gone"])
             for values in shown("redirect", lists["redirects.yml"])
@@ -552,7 +584,7 @@ def _names(entities: list[tuple[dict, Mapping]], terms: list[tuple[dict, Mapping
 def _unsupported(kind: str, ident: str, text: str, citations: tuple, names: frozenset[str]) -> str | None:
     """Why a text says more than its quotes do, or None when at least half its words are quoted."""
     field, fix = _WORDED[kind]
-    found = support(text, (c.quote for c in citations), names)
+    found = support(text, (c.translation or c.quote for c in citations), names)
     if found.share >= MIN_SHARE:
         return None
     return (
@@ -589,15 +621,17 @@ def _check_aliases(
             )
 
 
-def _story_history(root: Path, path: Path | None, out: Collector) -> dict:
-    """The data's git history, from where this story started (see STORY in schema.py)."""
+def _read_story(root: Path, path: Path | None, out: Collector) -> tuple[dict, str]:
+    """The data's git history, from where this story started, and the story's language (see STORY
+    in schema.py)."""
     if path is None:
-        return read_history(root)
+        return read_history(root), DEFAULT_LANGUAGE
     out.owner = ("story", "")
     node = _read_yaml(path, MAX_LIST_BYTES, out)
     values = read_record(node, STORY, out, "the story") if node is not None else None
+    language = (values or {}).get("language") or DEFAULT_LANGUAGE
     if values is None or values["replaces"] is None or not isinstance(node, Mapping):
-        return read_history(root)
+        return read_history(root), language
     history = read_history(root, since=values["replaces"])
     if history is None:
         out.error(
@@ -605,8 +639,8 @@ def _story_history(root: Path, path: Path | None, out: Collector) -> dict:
             f"commit '{values['replaces']}' is not in this repository's history; write the last commit of "
             "the story this one replaced (`git log`), or remove the field to keep every published link",
         )
-        return read_history(root)
-    return history
+        return read_history(root), language
+    return history, language
 
 
 def _read_explainer(path: Path, out: Collector) -> Explainer | None:

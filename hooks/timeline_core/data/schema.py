@@ -65,6 +65,7 @@ class Record:
     fields: tuple[Field, ...]
     id_field: str | None = "id"  # the field whose value names a record in messages and links
     one_of: tuple[str, ...] = ()  # fields of which at least one must be given
+    together: tuple[str, ...] = ()  # fields given all or none: a translation and who made it
 
     @property
     def key(self) -> str:
@@ -91,11 +92,28 @@ CITATION = Record(
             "line",
             True,
             "The passage, copied word for word from the archived source (white space, curly quotes "
-            "and dashes may differ; nothing else may).",
+            "and dashes may differ; nothing else may), in the source's own language.",
             max_length=1000,
+        ),
+        Field(
+            "translation",
+            "line",
+            False,
+            "The quote in the story's language, when the source is in another one. The site shows it "
+            "beside the original, and the summary or description is checked against it.",
+            max_length=1000,
+        ),
+        Field(
+            "translated_by",
+            "line",
+            False,
+            "Who made the translation: a person or organization as credited, publisher (the source's "
+            "own translation) or machine.",
+            max_length=160,
         ),
     ),
     id_field=None,
+    together=("translation", "translated_by"),
 )
 
 EVENT = Record(
@@ -346,6 +364,13 @@ STORY = Record(
     "Which story this site tells, and where its history starts (written by `timeline init`).",
     (
         Field("title", "line", True, "The story's name, for the people who keep it."),
+        Field(
+            "language",
+            "language",
+            False,
+            "The language the story is written in (its titles, summaries and translations), as a BCP 47 "
+            "tag; en when left out. A quote from a source in another language needs a translation.",
+        ),
         Field(
             "replaces",
             "line",

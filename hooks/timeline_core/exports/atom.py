@@ -50,7 +50,7 @@ def atom_feed(timeline: Timeline, published: Published, site: Site, each: Each =
     updated = max((last_changed(timeline, e) for e in events), default=dt.date(1970, 1, 1))
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(timeline.language)}>',
         f"  <title>{xml_escape(published.title)}</title>",
         f"  <subtitle>{xml_escape(published.description)}</subtitle>",
         f"  <id>{xml_escape(site.base_url)}</id>",

@@ -29,6 +29,8 @@ CSV_COLUMNS = (
     "sources",
     "publishers",
     "quotes",
+    "quote_languages",
+    "translations",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -63,6 +65,8 @@ def event_row(timeline: Timeline, site: Site, e: Event) -> str:
         " ".join(dict.fromkeys(c.source for c in e.citations)),
         timeline.support[e.id].count,
         " | ".join(c.quote for c in e.citations),
+        " | ".join(timeline.sources_by_id[c.source].language or timeline.language for c in e.citations),
+        " | ".join(c.translation or "" for c in e.citations) if any(c.translation for c in e.citations) else "",
     )
     return _row_text([_cell(str(value)) for value in row])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..data.schema import DATE_BASES, REPUBLISH, SHA256_PATTERN, STATUSES, TERM_BASES
+from ..data.schema import DATE_BASES, LANGUAGE_PATTERN, REPUBLISH, SHA256_PATTERN, STATUSES, TERM_BASES
 from ..model import views
 from ..model.corroboration import Support
 from ..model.dates import EdtfDate, display_date
@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 # 1.1: a source's url may be null, and it may have a location
 # 1.2: an event's independent publishers and whether it is background; a source's based_on, republish and sha256
-EXPORT_VERSION = "1.2"
+# 1.3: the story's language; a citation's language, translation and translated_by
+EXPORT_VERSION = "1.3"
 
 
 def date_json(date: EdtfDate) -> dict:
@@ -37,9 +38,20 @@ def _history(timeline: Timeline, path: str) -> dict:
     }
 
 
-def _citations_json(citations: Iterable[Citation]) -> list[dict]:
-    """Quotes as exported: each was found in its archived source, or the build would have failed."""
-    return [{"source": c.source, "quote": c.quote, "verified": True} for c in citations]
+def _citations_json(timeline: Timeline, citations: Iterable[Citation]) -> list[dict]:
+    """Quotes as exported: each was found in its archived source, or the build would have failed;
+    each in its source's language, with the translation the site shows beside it."""
+    return [
+        {
+            "source": c.source,
+            "quote": c.quote,
+            "language": timeline.sources_by_id[c.source].language or timeline.language,
+            "translation": c.translation,
+            "translated_by": c.translated_by,
+            "verified": True,
+        }
+        for c in citations
+    ]
 
 
 def _support_json(support: Support) -> dict:
@@ -66,7 +78,7 @@ def event_json(timeline: Timeline, site: Site, e: Event) -> dict:
         "tags": list(e.tags),
         "entities": list(e.entities),
         "terms": list(e.terms),
-        "citations": _citations_json(e.citations),
+        "citations": _citations_json(timeline, e.citations),
         **_support_json(timeline.support[e.id]),
         **_history(timeline, e.path),
     }
@@ -78,6 +90,7 @@ def timeline_json(timeline: Timeline, published: Published, site: Site, with_eve
         "version": EXPORT_VERSION,
         "title": published.title,
         "url": site.base_url,
+        "language": timeline.language,
         "events": [event_json(timeline, site, e) for e in views.ordered_events(timeline.events)] if with_events else [],
         "entities": [
             {
@@ -87,7 +100,7 @@ def timeline_json(timeline: Timeline, published: Published, site: Site, with_eve
                 "parent": e.parent,
                 "aliases": list(e.aliases),
                 "description": e.description.source,
-                "citations": _citations_json(e.citations),
+                "citations": _citations_json(timeline, e.citations),
             }
             for e in views.entities_order(timeline)
         ],
@@ -99,7 +112,7 @@ def timeline_json(timeline: Timeline, published: Published, site: Site, with_eve
                 "definition": t.definition.source,
                 "basis": t.basis,
                 "see_also": list(t.see_also),
-                "citations": _citations_json(t.citations),
+                "citations": _citations_json(timeline, t.citations),
             }
             for t in views.glossary_order(timeline.terms)
         ],
@@ -140,8 +153,15 @@ def timeline_json_schema() -> dict:
     citation = {
         "type": "object",
         "additionalProperties": False,
-        "required": ["source", "quote", "verified"],
-        "properties": {"source": {"type": "string"}, "quote": {"type": "string"}, "verified": {"const": True}},
+        "required": ["source", "quote", "language", "translation", "translated_by", "verified"],
+        "properties": {
+            "source": {"type": "string"},
+            "quote": {"type": "string"},
+            "language": {"type": "string", "pattern": LANGUAGE_PATTERN},
+            "translation": nullable_string,
+            "translated_by": nullable_string,
+            "verified": {"const": True},
+        },
     }
     citations = {"type": "array", "items": {"$ref": "#/$defs/citation"}}
     strings = {"type": "array", "items": {"type": "string"}}
@@ -158,6 +178,7 @@ def timeline_json_schema() -> dict:
                 "version": {"const": EXPORT_VERSION},
                 "title": {"type": "string"},
                 "url": {"type": "string", "format": "uri"},
+                "language": {"type": "string", "pattern": LANGUAGE_PATTERN},
                 "events": {
                     "type": "array",
                     "items": record(

@@ -8,8 +8,9 @@ from xml.sax.saxutils import escape as xml_escape
 
 from ..model import views
 from ..model.dates import display_date
-from ..model.records import Event, Timeline
-from ..model.views import BACKGROUND_NOTE
+from ..model.records import Citation, Event, Timeline
+from ..model.views import BACKGROUND_NOTE, translation_label
+from ..pages.render import lang_attributes
 from ..pages.urls import TIMELINE_PAGE, Site, source_page
 
 if TYPE_CHECKING:
@@ -25,6 +26,17 @@ def _tljs_date(day: dt.date, precision: str) -> dict:
     return date
 
 
+def _quote_html(timeline: Timeline, site: Site, c: Citation) -> str:
+    """A quote marked with its language, its translation if any, and the source it is from."""
+    source = timeline.sources_by_id[c.source]
+    return (
+        f"<blockquote{lang_attributes(source.language)}>{xml_escape(c.quote)}</blockquote>"
+        + (f"<p>{xml_escape(translation_label(c.translated_by))}: {xml_escape(c.translation)}</p>" if c.translation else "")
+        + f'<p>— <a href="{site.absolute(source_page(c.source))}"{lang_attributes(source.language)}>'
+        f"{xml_escape(source.title)}</a></p>"
+    )
+
+
 def event_slide(timeline: Timeline, site: Site, e: Event) -> dict:
     """One event as a TimelineJS slide: its dates as TimelineJS reads them, its summary and its quotes."""
     start = e.date.start or e.date.end  # "before X" starts, for the slider, at X
@@ -38,12 +50,7 @@ def event_slide(timeline: Timeline, site: Site, e: Event) -> dict:
             "headline": str(xml_escape(e.title)),
             "text": (f"<p><em>{BACKGROUND_NOTE}</em></p>" if e.background else "")
             + e.summary.html
-            + "".join(
-                f'<blockquote>{xml_escape(c.quote)}</blockquote><p>— <a href="'
-                f'{site.absolute(source_page(c.source))}">'
-                f"{xml_escape(timeline.sources_by_id[c.source].title)}</a></p>"
-                for c in e.citations
-            )
+            + "".join(_quote_html(timeline, site, c) for c in e.citations)
             + (f"<p>{xml_escape(note)}</p>" if (note := timeline.support[e.id].note) else "")
             + f'<p><a href="{site.absolute(TIMELINE_PAGE, e.id)}">On the timeline</a> · {e.status}</p>',
         },

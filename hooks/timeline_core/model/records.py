@@ -25,7 +25,9 @@ class Markup:
 @dataclass(frozen=True)
 class Citation:
     source: str
-    quote: str
+    quote: str  # in the source's language, as archived
+    translation: str | None = None  # in the story's language (see STORY in data/schema.py)
+    translated_by: str | None = None  # a name as credited, "publisher" or "machine"
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,7 @@ class Timeline:
     explainer: Explainer | None = None
     history: dict[str, FileHistory] = field(default_factory=dict)  # by file path
     redirects: tuple[Redirect, ...] = ()
+    language: str = "en"  # the story's (titles, summaries, translations): a BCP 47 tag
 
     @cached_property
     def sources_by_id(self) -> dict[str, Source]:

@@ -19,6 +19,7 @@ where no space follows the full stop. Every line break ends a sentence too.
 
 from __future__ import annotations
 
+import logging
 import re
 
 from anyascii import anyascii
@@ -83,6 +84,23 @@ def language_problem(value: str) -> str | None:
         f"'{value}' is not a language tag; write a BCP 47 tag such as en, de, zh, zh-Hant, ja or ar "
         "(the language in lowercase, then a script or a region if need be)"
     )
+
+
+def same_language(first: str, second: str) -> bool:
+    """Whether a reader of one reads the other: the same language, whatever the region or script
+    (zh-CN and zh-Hant, en-GB and en), as far as a translation is concerned."""
+    return first.split("-")[0] == second.split("-")[0]
+
+
+def language_name(tag: str) -> str:
+    """A language's name in English, for messages ("Chinese (China)" for zh-CN); the tag itself
+    when the locale data does not know it."""
+    from babel import Locale, UnknownLocaleError  # only messages need it: not loaded by every build
+
+    try:
+        return Locale.parse(tag, sep="-").get_display_name("en") or tag
+    except (ValueError, UnknownLocaleError):
+        return tag
 
 
 RIGHT_TO_LEFT = frozenset({"ar", "arc", "dv", "fa", "he", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi"})
@@ -175,3 +193,29 @@ def split_line(line: str) -> list[str]:
 def split_text(text: str) -> list[str]:
     """Every sentence of a text, line by line."""
     return [sentence for line in text.splitlines() for sentence in split_line(line)]
+
+
+_HAN_RUN = None  # compiled on first use: only a site with Chinese text needs it
+
+
+def quiet_segmenter() -> None:
+    """Keep jieba's notes on loading its dictionary out of a build's output (it logs them at
+    DEBUG to the console, whoever loads it first: Material's search or `search_segments`)."""
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+
+
+def search_segments(text: str) -> str:
+    """Chinese runs cut into words, each set off by zero-width spaces (the search's separator
+    includes U+200B): Material's search cuts the pages it parses so when jieba is installed, and
+    the entries the model gives the index must read as that parse would (pages/search.py)."""
+    global _HAN_RUN
+    if not _HAN.search(text):
+        return text
+    import jieba  # a dictionary of Chinese words: loaded once, and only for Chinese text
+    import regex
+
+    quiet_segmenter()
+    if _HAN_RUN is None:
+        _HAN_RUN = regex.compile(r"(\p{script=Han}+)")
+    cut = _HAN_RUN.sub(lambda found: "\u200b" + "\u200b".join(jieba.cut(found.group(0))) + "\u200b", text)
+    return cut.strip("\u200b")

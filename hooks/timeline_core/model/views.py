@@ -13,6 +13,15 @@ from .records import Citation, Entity, Event, Term, Timeline
 BACKGROUND_NOTE = "Background: context the story mentions, outside its sequence."
 
 
+def translation_label(translated_by: str | None) -> str:
+    """How a translation is credited beside its quote: by a name, the publisher, or a machine."""
+    if translated_by == "machine":
+        return "Machine translation"
+    if translated_by == "publisher":
+        return "The publisher's translation"
+    return f"Translated by {translated_by}"
+
+
 def ordered_events(events: Iterable[Event]) -> tuple[Event, ...]:
     """The order readers meet events everywhere: the story's events, then its background (context
     that is not part of the sequence), each by the month they are listed under, then within a

@@ -98,6 +98,7 @@ def environment(cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment
     env.filters["md_escape"] = markdown_escape
     env.filters["title_meta"] = title_meta
     env.filters["lang"] = lang_attributes
+    env.filters["translation_label"] = views.translation_label
     env.filters["raw_block"] = raw_block
     env.filters["model_block"] = model_block
     env.filters["kind_label"] = ENTITY_KINDS_SHOWN.__getitem__  # "law" -> "law or rule"

@@ -16,7 +16,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..model.dates import display_date
-from ..model.records import Event, Term
+from ..model.records import Citation, Event, Term
+from ..model.text import search_segments
+from ..model.views import translation_label
 from .annotate import AnnotatedSource, Piece, cited_passages
 from .termlinks import TermPatterns, link_terms
 
@@ -68,6 +70,13 @@ def terms_outside_summary(event: Event, event_terms: tuple[str, ...], patterns: 
     return tuple(term for term in event_terms if term not in linked)
 
 
+def _translation(citation: Citation) -> str:
+    """A quote's translation as its card shows it, so that search finds an event in either language."""
+    if citation.translation is None:
+        return ""
+    return f"<p>{plain(translation_label(citation.translated_by))}: {plain(citation.translation)}</p>"
+
+
 def event_section(
     event: Event,
     number: int | None,
@@ -85,7 +94,7 @@ def event_section(
         text.append(f"<p>{SPECULATION_NOTE}</p>")
     text.append(indexed_html(event.summary.html))
     # The first quote stands alone; each further one follows its folded summary line.
-    quotes = [f"<li>{' ' if n else ''}<p>{plain(c.quote)}</p> </li>" for n, c in enumerate(event.citations)]
+    quotes = [f"<li>{' ' if n else ''}<p>{plain(c.quote)}</p>{_translation(c)} </li>" for n, c in enumerate(event.citations)]
     text.append("<ol> " + " ".join(quotes) + " </ol>")
     meta = []
     if event.entities:
@@ -124,11 +133,12 @@ def add_to_index(entries: list[dict], url: str, sections: Iterable[SearchSection
     entries are the last ones: text for the page's first section goes into its entry.
     """
     for section in sections:
+        title, text = search_segments(section.title), search_segments(section.text)
         if section.anchor:
-            entries.append({"location": f"{url}#{section.anchor}", "title": section.title, "text": section.text})
+            entries.append({"location": f"{url}#{section.anchor}", "title": title, "text": text})
             continue
         first = next((entry for entry in reversed(entries) if entry["location"] == url), None)
         if first is None:
-            entries.append({"location": url, "title": section.title, "text": section.text})
-        elif section.text:
-            first["text"] = f"{first['text']} {section.text}".strip()
+            entries.append({"location": url, "title": title, "text": text})
+        elif text:
+            first["text"] = f"{first['text']} {text}".strip()
