@@ -28,7 +28,11 @@ RAW = ("<img src=x", "<script>alert(2)")
 DATA_EXPORTS = ("timeline.json", "timeline.csv", "timeline.ics")
 EVENT = "2026-04-06-someone-writes-on-a-wall"
 W = WALL.replace("'", "''")
-CITES = f"[{{source: hostile, quote: '{W}'}}, {{source: second, quote: '{Q}'}}]"  # the event's and the explainer's
+# the event's and the explainer's; the second source is in German, so its quote carries a translation
+CITES = (
+    f"[{{source: hostile, quote: '{W}'}}, "
+    f"{{source: second, quote: '{Q}', translation: '{Q}', translated_by: '{Q}'}}]"
+)
 
 
 def _write_story(project: Project) -> None:
@@ -38,7 +42,7 @@ def _write_story(project: Project) -> None:
                 path.unlink()
     archive = project.write("seeds/hostile.txt", f"{WALL}\nThe council said nothing {HOSTILE} more.\n")
     second = project.write("seeds/second.txt", f"A second report: {HOSTILE}.\n")
-    sources = [("hostile", archive, "full-text", ""), ("second", second, "quotes-only", "based_on: hostile")]
+    sources = [("hostile", archive, "full-text", ""), ("second", second, "quotes-only", "based_on: hostile\n  language: de")]
     project.write(
         "timeline/sources.yml",
         "".join(
@@ -185,6 +189,7 @@ def test_every_page_shows_the_markup_as_text_and_runs_none_of_it(hostile):
     event = card.select_one("article.tl-event")
     assert event.h4.get_text() == HOSTILE
     assert event.select_one(".tl-summary code").get_text() == HOSTILE
+    assert event.select_one(".tl-translation").get_text() == f"Translated by {HOSTILE}: {HOSTILE}"
 
 
 def test_page_titles_and_headings_show_the_name_exactly(hostile):

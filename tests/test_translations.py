@@ -1,0 +1,185 @@
+"""Translations beside the words: a story in English citing reports in Chinese, Japanese, German
+and Arabic (tests/stories/lanterns), each quote checked in its own language and shown with the
+translation the story's summary is checked against."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from tests.conftest import Project
+
+QINGCHUAN = "2026-05-01-qingchuan-opens-the-festival"
+SAKURAMACHI = "timeline/events/2026-05-08-sakuramachi-sends-lanterns.yml"
+AL_WAHA = "timeline/events/2026-05-20-al-waha-will-host-next-year.yml"
+WIRE = "timeline/events/2026-05-01-the-festival-will-travel.yml"
+
+
+def _edit(project: Project, rel: str, old: str, new: str) -> None:
+    path = project.root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _errors(project: Project) -> list[str]:
+    run = project.check()
+    assert run.returncode == 1, run.stderr
+    return [line for line in run.stdout.splitlines() if ": error: " in line]
+
+
+def test_a_story_citing_four_languages_passes_check_and_a_strict_build(lanterns):
+    run = lanterns.check()
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.startswith("ok: 5 events, 5 sources")
+
+
+def test_the_card_shows_the_original_marked_with_its_language_and_the_translation_credited(lanterns):
+    card = lanterns.page("timeline/index.html").find(id=QINGCHUAN).find_parent("article")
+    first = card.select_one("ol.tl-citations > li")
+    quote = first.select_one("blockquote.tl-quote")
+    assert (quote["lang"], quote.get_text(strip=True)) == ("zh-CN", "青川市第十届灯会于5月1日晚开幕。")
+    translation = quote.find_next_sibling("p", class_="tl-translation")
+    assert translation.get_text(" ", strip=True) == (
+        "Machine translation: The tenth Qingchuan lantern festival opened on the evening of May 1."
+    )
+    assert not translation.has_attr("lang")  # in the page's (the story's) language
+    labels = {
+        p.select_one(".tl-translated-by").get_text()
+        for p in lanterns.page("timeline/index.html").select(".tl-translation")
+    }
+    assert labels == {"Machine translation:", "Translated by Aiko Tanaka:", "The publisher's translation:"}
+
+
+def test_every_quote_carries_its_sources_language_on_every_page(lanterns):
+    data = json.loads((lanterns.site / "timeline.json").read_text(encoding="utf-8"))
+    languages = {source["id"]: source["language"] for source in data["sources"]}
+    marked = 0
+    for page in ("timeline/index.html", "entities/anna-weber/index.html", "glossary/index.html"):
+        for quote in lanterns.page(page).select("blockquote.tl-quote"):
+            href = quote.find_parent("li").select_one('a[href*="#q-"]')["href"]
+            source = href.split("sources/")[1].split("/")[0]
+            assert quote["lang"] == languages[source], (page, source)
+            assert quote.get("dir") == ("rtl" if languages[source] == "ar" else None)
+            marked += 1
+    assert marked >= 12
+
+
+def test_exports_carry_the_quote_its_language_and_its_translation(lanterns):
+    data = json.loads((lanterns.site / "timeline.json").read_text(encoding="utf-8"))
+    assert data["language"] == "en"
+    event = next(e for e in data["events"] if e["id"] == QINGCHUAN)
+    assert event["citations"][0] == {
+        "source": "qingchuan-daily-festival",
+        "quote": "青川市第十届灯会于5月1日晚开幕。",
+        "language": "zh-CN",
+        "translation": "The tenth Qingchuan lantern festival opened on the evening of May 1.",
+        "translated_by": "machine",
+        "verified": True,
+    }
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO((lanterns.site / "timeline.csv").read_text("utf-8")))}
+    assert rows[QINGCHUAN]["quote_languages"] == "zh-CN | zh-CN | zh-CN"
+    assert rows[QINGCHUAN]["translations"].startswith("The tenth Qingchuan lantern festival opened")
+    assert rows["2026-05-01-the-festival-will-travel"]["translations"] == ""
+    slides = json.loads((lanterns.site / "timelinejs.json").read_text(encoding="utf-8"))["events"]
+    slide = next(s for s in slides if s["unique_id"] == QINGCHUAN)["text"]["text"]
+    assert '<blockquote lang="zh-CN">青川市第十届灯会于5月1日晚开幕。</blockquote>' in slide
+    assert "<p>Machine translation: The tenth Qingchuan lantern festival" in slide
+    assert 'xml:lang="en"' in (lanterns.site / "feed.xml").read_text(encoding="utf-8").split("\n")[1]
+
+
+def test_search_finds_an_event_by_a_chinese_word_or_its_translation(lanterns):
+    docs = json.loads((lanterns.site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    entry = next(doc for doc in docs if doc["location"] == f"timeline/#{QINGCHUAN}")
+    words = entry["text"].replace("<", " ").replace(">", " ").replace("\u200b", " ").split()
+    assert "彩灯" in words and "灯会" in words  # whole words, set off for the search to find
+    assert "The tenth Qingchuan lantern festival opened" in entry["text"]
+
+
+def test_a_quote_in_another_language_without_a_translation_says_how_to_add_one(lanterns_project):
+    _edit(
+        lanterns_project,
+        SAKURAMACHI,
+        "    translation: On May 8, Sakuramachi sent a hundred lanterns to its sister city, Qingchuan.\n"
+        "    translated_by: Aiko Tanaka\n",
+        "",
+    )
+    assert f"{SAKURAMACHI}:12:12: error: source 'sakuramachi-shimbun-lanterns' is in Japanese (ja) and this story "
+    "is in English (en): add, under the quote, `translation:` with the quote in English and `translated_by:` with "
+    "who made it (a name as credited, publisher or machine)" in _errors(lanterns_project)
+
+
+def test_a_translation_needs_who_made_it(lanterns_project):
+    _edit(lanterns_project, SAKURAMACHI, "    translated_by: Aiko Tanaka\n", "")
+    assert _errors(lanterns_project) == [
+        f"{SAKURAMACHI}:13:5: error: citation 1 of the event gives 'translation' without 'translated_by'; add "
+        "`translated_by:` under it (who made the translation: a person or organization as credited, publisher "
+        "(the source's own translation) or machine)"
+    ]
+
+
+def test_a_quote_in_the_storys_own_language_takes_no_translation(lanterns_project):
+    _edit(
+        lanterns_project,
+        WIRE,
+        "      organisers said on Friday, May 1.\n",
+        "      organisers said on Friday, May 1.\n    translation: The same.\n    translated_by: machine\n",
+    )
+    assert (
+        f"{WIRE}:12:12: error: source 'lakeside-wire-tour' is in English (en), the story's own language: remove "
+        "the citation's translation and translated_by (or, if the source is in another language, give its "
+        "language in timeline/sources.yml)"
+    ) in _errors(lanterns_project)
+
+
+def test_a_summary_that_claims_more_than_its_translation_fails(lanterns_project):
+    _edit(
+        lanterns_project,
+        AL_WAHA,
+        "summary: Al-Waha's municipality announces that it will host the lantern festival next year, with three "
+        "hundred lanterns.",
+        "summary: Al-Waha will pay for fireworks, concerts, parades and markets during a week of celebrations.",
+    )
+    errors = _errors(lanterns_project)
+    assert len(errors) == 1 and errors[0].startswith(f"{AL_WAHA}:7:10: error: event ")
+    assert "no quote has 'pay', 'fireworks', 'concerts', 'parades', 'markets', 'week', 'celebrations'" in errors[0]
+
+
+def test_the_wording_check_reads_the_translation_not_the_original(lanterns_project):
+    """A translation that says less than the summary fails it, although the original says it all."""
+    _edit(
+        lanterns_project,
+        AL_WAHA,
+        "translation: Mayor Salem Haddad said that the city will show three hundred lanterns.",
+        "translation: The mayor spoke.",
+    )
+    _edit(
+        lanterns_project,
+        AL_WAHA,
+        "translation: The municipality of Al-Waha announced on May 20 that it will host the lantern festival next year.",
+        "translation: An announcement was made.",
+    )
+    assert any("only " in error and "of the words of its summary" in error for error in _errors(lanterns_project))
+
+
+@pytest.mark.parametrize("tag", ["English", "en_GB", "EN"])
+def test_a_storys_language_must_be_a_tag(lanterns_project, tag):
+    _edit(lanterns_project, "timeline/story.yml", "language: en", f"language: {tag}")
+    errors = _errors(lanterns_project)
+    assert errors[0] == (
+        f"timeline/story.yml:4:11: error: field 'language' in the story: '{tag}' is not a language tag; write a "
+        "BCP 47 tag such as en, de, zh, zh-Hant, ja or ar (the language in lowercase, then a script or a region "
+        "if need be)"
+    )
+
+
+def test_a_story_in_german_needs_no_translation_of_a_german_quote(lanterns_project):
+    """The story's language decides: in German, the German report's quotes need none, the English one's do."""
+    _edit(lanterns_project, "timeline/story.yml", "language: en", "language: de")
+    errors = _errors(lanterns_project)
+    assert not any("tannbruecker-bote-laternenfest' is in German (de) and" in e for e in errors)
+    assert any("source 'tannbruecker-bote-laternenfest' is in German (de), the story's own language" in e for e in errors)
+    assert any("source 'lakeside-wire-tour' is in English (en) and this story is in German (de)" in e for e in errors)
