@@ -21,11 +21,11 @@ from timeline_core.data.history import commit_epoch
 from timeline_core.data.load import load_timeline
 from timeline_core.exports import Published
 from timeline_core.memo import Memo, fixed, remember
+from timeline_core.model.text import quiet_segmenter
 from timeline_core.pages.hardening import harden_page
 from timeline_core.pages.paging import read_layout
 from timeline_core.pages.rawblocks import block_ids, join_blocks, join_later, split_blocks
 from timeline_core.pages.render import template_cache
-from timeline_core.model.text import quiet_segmenter
 from timeline_core.pages.search import add_to_index, without_search_attributes
 from timeline_core.pages.urls import Site
 from timeline_core.served import KEPT_PAGE_TEMPLATE, KeptPage, entries_of_page, site_fingerprint

@@ -77,6 +77,14 @@ def test_the_test_storys_coverage_reads_sentence_by_sentence(project):
     assert out == (STORIES / "riverside-coverage.txt").read_text(encoding="utf-8")
 
 
+def test_a_story_in_five_languages_reads_sentence_by_sentence_in_each(lanterns_project):
+    """Chinese and Japanese sentences end at 。 and its kin, German ones not at "15." or "z. B.",
+    Arabic ones at ؟; each sentence is shown as its archive writes it."""
+    code, out = run_cli("--root", str(lanterns_project.root), "coverage", "--fail-under", "100")
+    assert code == 0
+    assert out == (STORIES / "lanterns-coverage.txt").read_text(encoding="utf-8")
+
+
 def test_every_occurrence_of_a_quote_counts_and_uncited_entries_must_be_whole_sentences(empty_project):
     empty_project.write_archive("seeds/example.txt", f"{READY}\n{SALES}\nAgain: {SALES}\n{SALES}\nNooo.\n§\nThe end.\n")
     other = empty_project.write("seeds/other.txt", "Nobody cites this.\n")

@@ -30,8 +30,7 @@ EVENT = "2026-04-06-someone-writes-on-a-wall"
 W = WALL.replace("'", "''")
 # the event's and the explainer's; the second source is in German, so its quote carries a translation
 CITES = (
-    f"[{{source: hostile, quote: '{W}'}}, "
-    f"{{source: second, quote: '{Q}', translation: '{Q}', translated_by: '{Q}'}}]"
+    f"[{{source: hostile, quote: '{W}'}}, {{source: second, quote: '{Q}', translation: '{Q}', translated_by: '{Q}'}}]"
 )
 
 
@@ -42,7 +41,10 @@ def _write_story(project: Project) -> None:
                 path.unlink()
     archive = project.write("seeds/hostile.txt", f"{WALL}\nThe council said nothing {HOSTILE} more.\n")
     second = project.write("seeds/second.txt", f"A second report: {HOSTILE}.\n")
-    sources = [("hostile", archive, "full-text", ""), ("second", second, "quotes-only", "based_on: hostile\n  language: de")]
+    sources = [
+        ("hostile", archive, "full-text", ""),
+        ("second", second, "quotes-only", "based_on: hostile\n  language: de"),
+    ]
     project.write(
         "timeline/sources.yml",
         "".join(

@@ -70,6 +70,20 @@ CASES = [
     ("a name starting with X", "Talks ended. Xi Jinping left.", ["Talks ended.", "Xi Jinping left."]),
     ("a lowercase start after a quote mark", 'It was over. "and yet," she said, "it was not."',
      ['It was over. "and yet," she said, "it was not."']),
+    ("U.S. before a name", "Officials of the U.S. Department of State met. They left.",
+     ["Officials of the U.S. Department of State met.", "They left."]),
+    # Spanish and French: S.A. (a company) ends nothing
+    ("Spanish", "Telefónica S.A. anunció resultados. Las acciones subieron.",
+     ["Telefónica S.A. anunció resultados.", "Las acciones subieron."]),
+    ("French", "Le groupe Renault S.A. a publié ses chiffres. Ils sont bons.",
+     ["Le groupe Renault S.A. a publié ses chiffres.", "Ils sont bons."]),
+    # Korean is written with spaces between words and ends sentences with full stops
+    ("Korean", '새 모델이 공개됐다. 반응은 뜨거웠다. 회사는 "곧 출시"라고 밝혔다.',
+     ["새 모델이 공개됐다.", "반응은 뜨거웠다.", '회사는 "곧 출시"라고 밝혔다.']),
+    ("Russian", "Компания объявила о новой модели. Подробности не раскрываются.",
+     ["Компания объявила о новой модели.", "Подробности не раскрываются."]),
+    ("Japanese with a quotation", "町長は「友情の光を届けたい」と語った。灯籠は百基だ。",
+     ["町長は「友情の光を届けたい」と語った。", "灯籠は百基だ。"]),
 ]  # fmt: skip
 
 
@@ -102,6 +116,8 @@ def test_words_are_found_in_every_script(text, expected):
         ("阿里巴巴 HappyHorse-1.0 模型", 4),  # 6 characters are 3 words, and one Latin word
         ("Die Brücke über die Straße", 5),
         ("أعلنت الشركة عن نموذج", 4),
+        ("새 모델이 공개됐다. 반응은 뜨거웠다.", 5),
+        ("รัฐบาลประกาศมาตรการใหม่", 5),  # 23 letters of Thai, written without spaces: about five words
         ("", 0),
     ],
 )

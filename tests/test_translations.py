@@ -107,9 +107,11 @@ def test_a_quote_in_another_language_without_a_translation_says_how_to_add_one(l
         "    translated_by: Aiko Tanaka\n",
         "",
     )
-    assert f"{SAKURAMACHI}:12:12: error: source 'sakuramachi-shimbun-lanterns' is in Japanese (ja) and this story "
-    "is in English (en): add, under the quote, `translation:` with the quote in English and `translated_by:` with "
-    "who made it (a name as credited, publisher or machine)" in _errors(lanterns_project)
+    assert _errors(lanterns_project) == [
+        f"{SAKURAMACHI}:12:12: error: source 'sakuramachi-shimbun-lanterns' is in Japanese (ja) and this story "
+        "is in English (en): add, under the quote, `translation:` with the quote in English and `translated_by:` "
+        "with who made it (a name as credited, publisher or machine)"
+    ]
 
 
 def test_a_translation_needs_who_made_it(lanterns_project):
@@ -159,7 +161,8 @@ def test_the_wording_check_reads_the_translation_not_the_original(lanterns_proje
     _edit(
         lanterns_project,
         AL_WAHA,
-        "translation: The municipality of Al-Waha announced on May 20 that it will host the lantern festival next year.",
+        "translation: The municipality of Al-Waha announced on May 20 that it will host the lantern festival next "
+        "year.",
         "translation: An announcement was made.",
     )
     assert any("only " in error and "of the words of its summary" in error for error in _errors(lanterns_project))
@@ -181,5 +184,44 @@ def test_a_story_in_german_needs_no_translation_of_a_german_quote(lanterns_proje
     _edit(lanterns_project, "timeline/story.yml", "language: en", "language: de")
     errors = _errors(lanterns_project)
     assert not any("tannbruecker-bote-laternenfest' is in German (de) and" in e for e in errors)
-    assert any("source 'tannbruecker-bote-laternenfest' is in German (de), the story's own language" in e for e in errors)
+    assert any(
+        "source 'tannbruecker-bote-laternenfest' is in German (de), the story's own language" in e for e in errors
+    )
     assert any("source 'lakeside-wire-tour' is in English (en) and this story is in German (de)" in e for e in errors)
+
+
+def test_quote_gives_a_foreign_passage_with_the_translation_fields_to_fill(lanterns_project):
+    run = lanterns_project.cli("quote", "sakuramachi-shimbun-lanterns", "職人", "一年")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        "seeds/sakuramachi-shimbun-lanterns.txt:3: (4 of 4 words)",
+        "  - source: sakuramachi-shimbun-lanterns",
+        '    quote: "灯籠は地元の職人が一年かけて作ったものだ。"',
+        '    translation: ""  # the quote in English',
+        '    translated_by: ""  # who made it: a name as credited, publisher or machine',
+    ]
+    english = lanterns_project.cli("quote", "lakeside-wire-tour", "town", "lanterns")
+    assert "translation" not in english.stdout  # a quote in the story's language needs none
+
+
+def test_a_new_event_citing_a_foreign_source_asks_for_its_translation(lanterns_project):
+    run = lanterns_project.cli(
+        *("new", "--title", "灯会开幕", "--date", "2026-05-01", "--source", "qingchuan-daily-festival"),
+        *("--find", "三百组彩灯"),
+    )
+    assert run.returncode == 0, run.stderr
+    path = lanterns_project.root / "timeline/events/2026-05-01-deng-hui-kai-mu.yml"
+    assert path.read_text(encoding="utf-8").endswith(
+        "  - source: qingchuan-daily-festival\n"
+        '    quote: "本届灯会共展出三百组彩灯，预计接待游客五十万人次。"\n'
+        '    translation: "TODO: the quote in English"\n'
+        '    translated_by: "TODO: who translated it: a name as credited, publisher or machine"\n'
+    )
+    errors = _errors(lanterns_project)
+    assert "still holds the 'TODO' placeholder" in errors[-1] and "'translated_by'" in errors[-1]
+
+
+def test_an_empty_translation_is_refused(lanterns_project):
+    _edit(lanterns_project, SAKURAMACHI, "translated_by: Aiko Tanaka", 'translated_by: ""')
+    errors = _errors(lanterns_project)
+    assert len(errors) == 1 and errors[0].startswith(f"{SAKURAMACHI}:14:20: error: field 'translated_by'")

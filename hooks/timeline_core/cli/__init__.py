@@ -15,6 +15,8 @@ from ..data.schema import DATE_BASES, STATUSES
 from ..model.coverage import citations_of, source_coverage
 from ..model.dates import parse_edtf
 from ..model.passages import best_passages
+from ..model.records import Timeline
+from ..model.text import language_name, same_language
 from ..pages.urls import Site
 from ..problems import DataError, Problem
 from . import scaffold, sources, starter
@@ -156,12 +158,21 @@ def new(root: Path, args: argparse.Namespace, interactive: bool) -> int:
         args.status or "reported",
         args.date_basis or "stated",
         args.quote,
+        _translate_into(result.timeline, values["source"]),
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(scaffold.event_yaml(event), encoding="utf-8")
     print(f"created {path.relative_to(root)}")
     print("next: replace every TODO, then run `uv run timeline check` and `uv run mkdocs serve`")
     return 0
+
+
+def _translate_into(timeline: Timeline, source_id: str) -> str | None:
+    """The story's language, by name, when a source is in another one (its quotes need a translation)."""
+    language = timeline.sources_by_id[source_id].language
+    if language is None or same_language(language, timeline.language):
+        return None
+    return language_name(timeline.language)
 
 
 def export(root: Path, out: Path, site_url: str) -> int:

@@ -25,6 +25,7 @@ class NewEvent:
     status: str = "reported"
     date_basis: str = "stated"
     quote: str | None = None
+    translate_into: str | None = None  # the story's language, when the source is in another one
 
 
 def slugify(text: str, limit: int = 60) -> str:
@@ -67,4 +68,10 @@ def event_yaml(new: NewEvent) -> str:
         f"  - source: {new.source}",
         f"    quote: {quote}",
     ]
+    if new.translate_into:
+        who = f"{PLACEHOLDER}: who translated it: a name as credited, publisher or machine"
+        lines += [
+            f"    translation: {_yaml_text(f'{PLACEHOLDER}: the quote in {new.translate_into}')}",
+            f"    translated_by: {_yaml_text(who)}",
+        ]
     return "\n".join(lines) + "\n"

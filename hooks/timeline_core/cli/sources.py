@@ -27,7 +27,7 @@ from ..data.schema import REPUBLISH, SLUG_PATTERN
 from ..model.dates import parse_day, parse_edtf
 from ..model.passages import best_passages
 from ..model.quotes import checksum
-from ..model.text import count_words, language_problem
+from ..model.text import count_words, language_name, language_problem, same_language
 from ..problems import DataError, did_you_mean
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -326,8 +326,13 @@ def quote(root: Path, source_id: str, words: list[str], count: int) -> int:
     if not found:
         print(f"no sentence of {archive.path} has any of those words", file=sys.stderr)
         return 1
+    language = result.timeline.sources_by_id[source_id].language or result.timeline.language
+    story = result.timeline.language
     for passage in found:
         print(f"{archive.path}:{passage.line}: ({passage.matched} of {passage.wanted} words)")
         print(f"  - source: {source_id}")
         print(f"    quote: {passage.yaml}")
+        if not same_language(language, story):  # the check asks for both: say so before it does
+            print(f'    translation: ""  # the quote in {language_name(story)}')
+            print('    translated_by: ""  # who made it: a name as credited, publisher or machine')
     return 0

@@ -51,10 +51,25 @@ class Collector:
     references: list[Reference] = dc_field(default_factory=list)
     quotes: list[QuoteCheck] = dc_field(default_factory=list)
     failed: set[tuple[str, str]] = dc_field(default_factory=set)  # owners with a problem
+    # (record, owner, problem): found while reading, reported once the record's quotes are known to
+    # be readable: a summary's words are not missing from a quote that is still to be translated
+    held: list[tuple[tuple[str, str], tuple[str, str], Problem]] = dc_field(default_factory=list)
 
     def error(self, mark: Mark, message: str, owner: tuple[str, str] | None = None) -> None:
         self.problems.append(Problem(self.path, mark.line, mark.column, message))
         self.failed.add(owner or self.owner)
+
+    def hold(self, mark: Mark, message: str, owner: tuple[str, str]) -> None:
+        """An error that stands unless the record turns out to need a translation first."""
+        self.held.append((self.owner, owner, Problem(self.path, mark.line, mark.column, message)))
+
+    def release(self, waiting: set[tuple[str, str]]) -> None:
+        """Report what was held, but for the records in `waiting`."""
+        for record, owner, problem in self.held:
+            if record not in waiting:
+                self.problems.append(problem)
+                self.failed.add(owner)
+        self.held.clear()
 
 
 def read_record(node: Node, record: Record, out: Collector, where: str) -> dict | None:

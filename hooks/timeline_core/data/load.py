@@ -265,9 +265,11 @@ def _check_quotes(out: Collector, archives: dict[str, SourceText]) -> None:
         )
 
 
-def _check_translations(out: Collector, languages: dict[str, str | None], story: str) -> None:
+def _check_translations(out: Collector, languages: dict[str, str | None], story: str) -> set[tuple[str, str]]:
     """A quote in another language than the story's needs a translation (a reader must be able to
-    check what the site says), and one in the story's language needs none."""
+    check what the site says), and one in the story's language needs none. Returns the records
+    with a quote still to translate."""
+    untranslated = set()
     for check in out.quotes:
         if check.owner[0] == "uncited" or check.source not in languages:
             continue  # an unknown source is reported where it is named
@@ -282,6 +284,7 @@ def _check_translations(out: Collector, languages: dict[str, str | None], story:
                 "publisher or machine)",
                 check.owner,
             )
+            untranslated.add(check.owner)
         elif not foreign and check.translated:
             out.error(
                 check.mark,
@@ -290,6 +293,7 @@ def _check_translations(out: Collector, languages: dict[str, str | None], story:
                 f"another language, give its language in timeline/sources.yml)",
                 check.owner,
             )
+    return untranslated
 
 
 _REF_NAMES = {
@@ -415,6 +419,7 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
         out.problems += read.problems  # copies: the checks after reading add to the collector's lists
         out.references += read.references
         out.quotes += read.quotes
+        out.held += read.held
         out.failed |= read.failed
         if read.event is not None:
             events.append(read.event)
@@ -443,13 +448,16 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
         collectors,
     )
     languages = {values["id"]: values["language"] for values, _ in sources}
+    untranslated: set[tuple[str, str]] = set()
     for out in collectors:
         _check_quotes(out, archives)
-        _check_translations(out, languages, language)
+        untranslated |= _check_translations(out, languages, language)
     _check_wording(entities, "entity", names, collector(f"{DATA_DIR}/entities.yml"))
     _check_wording(
         [(v, n) for v, n in terms if v["basis"] == "cited"], "term", names, collector(f"{DATA_DIR}/glossary.yml")
     )
+    for out in collectors:
+        out.release(untranslated)
     _check_aliases(entities, "entity", archives, collector(f"{DATA_DIR}/entities.yml"))
     _check_aliases(terms, "term", archives, collector(f"{DATA_DIR}/glossary.yml"))
     rejected = _check_references(collectors, declared)
@@ -599,7 +607,8 @@ def _check_wording(records: list[tuple[dict, Mapping]], kind: str, names: frozen
     for values, node in records:
         text = values[field].source
         if message := _unsupported(kind, values["id"], text, values["citations"], names):
-            out.error(node.value_mark(field), message, ("wording", f"{kind} {values['id']}"))
+            out.owner = (kind, values["id"])
+            out.hold(node.value_mark(field), message, ("wording", f"{kind} {values['id']}"))
 
 
 def _check_aliases(
@@ -670,12 +679,15 @@ class _EventRead:
     references: tuple
     quotes: tuple
     failed: frozenset[tuple[str, str]]
+    held: tuple = ()
 
 
 def _event_read(ident: str, path: Path, names: frozenset[str], data: bytes | None = None) -> _EventRead:
     out = Collector(f"{DATA_DIR}/{EVENTS_DIR}/{path.name}")
     event = _read_event(ident, path, out, names, data)
-    return _EventRead(event, tuple(out.problems), tuple(out.references), tuple(out.quotes), frozenset(out.failed))
+    return _EventRead(
+        event, tuple(out.problems), tuple(out.references), tuple(out.quotes), frozenset(out.failed), tuple(out.held)
+    )
 
 
 def _read_events(found: tuple[tuple[str, Path], ...], names: frozenset[str], memo: Memo | None) -> list[_EventRead]:
@@ -726,5 +738,5 @@ def _read_event(
         return None
     text = f"{values['title']} {values['summary'].source}"
     if message := _unsupported("event", ident, text, values["citations"], names):
-        out.error(node.value_mark("summary"), message, ("wording", f"event {ident}"))
+        out.hold(node.value_mark("summary"), message, ("wording", f"event {ident}"))
     return Event(id=ident, path=out.path, **values)

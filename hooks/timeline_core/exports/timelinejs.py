@@ -31,7 +31,11 @@ def _quote_html(timeline: Timeline, site: Site, c: Citation) -> str:
     source = timeline.sources_by_id[c.source]
     return (
         f"<blockquote{lang_attributes(source.language)}>{xml_escape(c.quote)}</blockquote>"
-        + (f"<p>{xml_escape(translation_label(c.translated_by))}: {xml_escape(c.translation)}</p>" if c.translation else "")
+        + (
+            f"<p>{xml_escape(translation_label(c.translated_by))}: {xml_escape(c.translation)}</p>"
+            if c.translation
+            else ""
+        )
         + f'<p>— <a href="{site.absolute(source_page(c.source))}"{lang_attributes(source.language)}>'
         f"{xml_escape(source.title)}</a></p>"
     )

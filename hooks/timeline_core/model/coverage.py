@@ -21,7 +21,7 @@ COVERED_SHARE = 0.5
 
 @dataclass(frozen=True)
 class SentenceCoverage:
-    text: str  # folded, as quotes are compared
+    text: str  # as the archive writes it (full-width stops, curly quotes and all)
     share: float  # of its characters that citing quotes span
     cited_by: tuple[str, ...]  # "event 2026-04-07-…", "entity alibaba", …
     uncited_reason: str | None
@@ -45,9 +45,10 @@ class SourceCoverage:
         return sum(s.covered for s in self.sentences) / len(self.sentences)
 
 
-def split_sentences(text: str) -> list[str]:
-    """Split an archived text into folded sentences (see text.py for the rules)."""
-    return [folded for sentence in split_text(text) if (folded := fold(sentence))]
+def split_sentences(text: str) -> list[tuple[str, str]]:
+    """Split an archived text into sentences (see text.py for the rules), each as written and
+    folded (as quotes are compared)."""
+    return [(sentence, folded) for sentence in split_text(text) if (folded := fold(sentence))]
 
 
 _LABELS = {"event": "event", "entity": "entity", "term": "glossary", "explainer": "explainer"}
@@ -86,7 +87,8 @@ def source_coverage(timeline: Timeline) -> tuple[SourceCoverage, ...]:
     report = []
     for source in timeline.sources:
         archive = timeline.archives[source.id]  # the loader leaves out a source it cannot read
-        sentences = split_sentences(archive.text)
+        written = split_sentences(archive.text)
+        sentences = [folded for _, folded in written]
         offsets, position = [], 0
         for sentence in sentences:  # the folded text is the sentences joined by single spaces
             offsets.append((position, position + len(sentence)))
@@ -107,7 +109,7 @@ def source_coverage(timeline: Timeline) -> tuple[SourceCoverage, ...]:
             if story_chars <= 0:
                 continue  # all headline, byline, dateline or caption: not a sentence of the story
             share = len(covered_chars[i] - part_chars[i]) / story_chars
-            shown.append(SentenceCoverage(sentence, share, tuple(labels[i]), reasons.get(sentence)))
+            shown.append(SentenceCoverage(written[i][0], share, tuple(labels[i]), reasons.get(sentence)))
         report.append(
             SourceCoverage(source.id, archive.path, tuple(shown), tuple(u for u in reasons if u not in sentences))
         )

@@ -116,11 +116,20 @@ def direction(language: str) -> str:
     return "rtl" if primary in RIGHT_TO_LEFT else "ltr"
 
 
+# Thai, Lao, Khmer and Burmese are written without spaces between words (a space ends a phrase);
+# with no dictionary here, their words are counted as about five letters each.
+_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+UNSPACED_CHARACTERS_PER_WORD = 5
+
+
 def count_words(text: str) -> int:
-    """How many words a text has, Chinese and Japanese ones counted as two characters each: the
-    length a reader would give it, so that a complete article in any script is long enough."""
+    """How many words a text has, Chinese and Japanese ones counted as two characters each (Thai
+    and the like as five): the length a reader would give it, so that a complete article in any
+    script is long enough."""
     cjk = len(_CJK.findall(text))
-    return len(_WORD.findall(_CJK.sub(" ", text))) + -(-cjk // CJK_CHARACTERS_PER_WORD)
+    unspaced = len(_UNSPACED.findall(text))
+    rest = _UNSPACED.sub(" ", _CJK.sub(" ", text))
+    return len(_WORD.findall(rest)) + -(-cjk // CJK_CHARACTERS_PER_WORD) + -(-unspaced // UNSPACED_CHARACTERS_PER_WORD)
 
 
 # Words that end in a full stop without ending a sentence (compared without the stop, lowercased).

@@ -94,7 +94,9 @@ def event_section(
         text.append(f"<p>{SPECULATION_NOTE}</p>")
     text.append(indexed_html(event.summary.html))
     # The first quote stands alone; each further one follows its folded summary line.
-    quotes = [f"<li>{' ' if n else ''}<p>{plain(c.quote)}</p>{_translation(c)} </li>" for n, c in enumerate(event.citations)]
+    quotes = [
+        f"<li>{' ' if n else ''}<p>{plain(c.quote)}</p>{_translation(c)} </li>" for n, c in enumerate(event.citations)
+    ]
     text.append("<ol> " + " ".join(quotes) + " </ol>")
     meta = []
     if event.entities:
