@@ -82,6 +82,50 @@ def _entry(project: Project, ident: str) -> dict:
                 "language": "zh-CN",  # the page's <html lang>
             },
         ),
+        (
+            "japanese-article",
+            (),
+            {
+                "id": "chuan-bian-shi-yi-hui-bu",
+                "title": "川辺市議会、歩道橋の建設を承認",
+                "author": "佐藤花子",
+                "language": "ja",
+            },
+        ),
+        (  # a one-word name, as Korean names are written, from <meta name="author">
+            "korean-article",
+            (),
+            {
+                "id": "gangbyeonilbo-gangbyeonsiuihoe-bohaenggyo-geonseol-seungin",
+                "title": "강변시의회, 보행교 건설 승인",
+                "author": "김민준",
+                "language": "ko",
+            },
+        ),
+        (
+            "arabic-article",
+            (),
+            {
+                "id": "shyfh-dff-mjls-mdynh-lnhr-ywfq",
+                "publisher": "صحيفة ضفاف النهر",
+                "author": "ليلى حسن",
+                "language": "ar",
+            },
+        ),
+        (  # no <html lang>: its language is read from its text
+            "russian-article",
+            (),
+            {"id": "rechnye-vesti-gorodskoy-sovet-prirechya-odobril", "publisher": "Речные вести", "language": "ru"},
+        ),
+        (  # <html lang="en"> from the site's template, on a German article: the text decides
+            "german-article",
+            (),
+            {
+                "id": "flussbacher-anzeiger-stadtrat-von-flussbach-genehmigt",
+                "publisher": "Flussbacher Anzeiger",
+                "language": "de",
+            },
+        ),
     ],
 )
 def test_a_page_is_archived_as_a_reader_sees_the_article(project, web, page, options, fields):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from html import unescape
 
 from ..model.text import count_words, language_tag
 from .fetch import ArchiveError
@@ -84,7 +85,7 @@ def extract_article(html: str, url: str | None, min_words: int = MIN_WORDS) -> A
     return Article(
         text=text,
         title=title,
-        author=_plain(meta.author) if meta else None,
+        author=(_plain(meta.author) if meta else None) or meta_author(html),
         site_name=_plain(meta.sitename) if meta else None,
         host=meta.hostname if meta else None,
         canonical_url=meta.url if meta and meta.url and meta.url != url else None,
@@ -93,6 +94,16 @@ def extract_article(html: str, url: str | None, min_words: int = MIN_WORDS) -> A
         licence=_plain(meta.license) if meta else None,
         language=page_language(html),
     )
+
+
+_META_AUTHOR = re.compile(r"<meta\b(?=[^>]*\bname\s*=\s*[\"']author[\"'])[^>]*\bcontent\s*=\s*\"([^\"]+)\"", re.I)
+
+
+def meta_author(html: str) -> str | None:
+    """The author a page's <meta name="author"> gives, as written: trafilatura passes over a name
+    of one word, as Chinese, Japanese and Korean names are written (김민준, 李明)."""
+    found = _META_AUTHOR.search(html[:65536])
+    return _plain(unescape(found.group(1))) if found else None
 
 
 _HTML_LANG = re.compile(r"<html\b[^>]*?\slang\s*=\s*[\"']?([A-Za-z0-9_-]+)", re.I)

@@ -21,6 +21,7 @@ from ..archiving.entry import (
 )
 from ..archiving.extract import MIN_WORDS, Article, clean_text, decode_html, extract_article
 from ..archiving.fetch import MAX_BYTES, TIMEOUT, ArchiveError, fetch_page
+from ..archiving.language import detect_language
 from ..data.load import load_timeline
 from ..data.markup import check_url
 from ..data.schema import REPUBLISH, SLUG_PATTERN
@@ -41,7 +42,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--publisher", help="who published it (default: the page's site name, or its host)")
     parser.add_argument("--author", help="who wrote it, as credited (default: the page's author, if it names one)")
     parser.add_argument(
-        "--language", help="the language it is written in, a BCP 47 tag such as zh or de (default: the page's)"
+        "--language",
+        help="the language it is written in, a BCP 47 tag such as zh or de (default: the page's, unless its "
+        "text reads as another; else the text's)",
     )
     parser.add_argument("--url", help="the original's address (for a FILE; for a URL, the address after redirects)")
     parser.add_argument("--location", help="where a reader can find a source that is not on the web")
@@ -218,7 +221,9 @@ def _fields(args: argparse.Namespace, article: Article | None, text: str, how: d
         raise ArchiveError("no publisher found: pass --publisher with who published it")
     author = pick("author", args.author, article.author if article else None, "the page's metadata")
     published = pick("published", args.published, article.published if article else None, "htmldate")
-    language = pick("language", args.language, article.language if article else None, "the page's lang attribute")
+    language = args.language or _language(article.language if article else None, text, how)
+    if args.language:
+        how["language"] = "--language"
     note = args.published_note
     if published and not args.published and article and article.published_how:
         note = note or f"The day the page gives as its publication date ({article.published_how})."
@@ -230,6 +235,24 @@ def _fields(args: argparse.Namespace, article: Article | None, text: str, how: d
         "published_note": note,
         "language": language,
     }
+
+
+def _language(declared: str | None, text: str, how: dict[str, str]) -> str | None:
+    """The page's declared language, unless its text plainly reads as another (a site's template
+    often says en whatever the article is in); the text's when the page declares none."""
+    detected = detect_language(text)
+    if declared and (detected is None or same_language(declared, detected.language)):
+        how["language"] = "the page's lang attribute"
+        return declared
+    if detected is None:
+        return None
+    if declared:
+        how["language"] = (
+            f"its text reads as {language_name(detected.language)}, {detected.how}; the page says {declared}"
+        )
+    else:
+        how["language"] = f"its text reads as {language_name(detected.language)}, {detected.how}"
+    return detected.language
 
 
 def _declared_ids(root: Path) -> set[str]:

@@ -53,14 +53,16 @@ def word_parts(text: str) -> list[str]:
 
 _HAN = re.compile(f"[{_HAN_RANGES}]")
 _LATIN_WORD = re.compile(r"[a-z0-9]+")
+_APOSTROPHES = re.compile(r"['`’]")
 
 
 def latin_words(text: str) -> list[str]:
     """A text's words in lowercase Latin letters and digits, transliterated from any script, for ids
     and file names that stay readable: 新华网 gives xin, hua, wang; "Ylä-Lapin" gives yla, lapin;
-    "Новости" gives novosti. Each Chinese character is a word, as in `words`."""
+    "Новости" gives novosti, "Приречья" prirechya. Each Chinese character is a word, as in `words`.
+    An apostrophe joins (a soft sign, a hamza, "Alibaba's"): it ends no word."""
     spaced = _HAN.sub(lambda han: f" {anyascii(han.group(0))} ", text)
-    return _LATIN_WORD.findall(anyascii(spaced).casefold())
+    return _LATIN_WORD.findall(_APOSTROPHES.sub("", anyascii(spaced)).casefold())
 
 
 _TAG_PARTS = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|[0-9]{3}))?$")
