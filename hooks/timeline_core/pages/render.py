@@ -98,6 +98,7 @@ def environment(cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment
     env.filters["md_escape"] = markdown_escape
     env.filters["title_meta"] = title_meta
     env.filters["lang"] = lang_attributes
+    env.filters["heading_lang"] = heading_lang
     env.filters["translation_label"] = views.translation_label
     env.filters["raw_block"] = raw_block
     env.filters["model_block"] = model_block
@@ -147,6 +148,12 @@ def lang_attributes(language: str | None) -> Markup:
     if direction(language) == "rtl":
         return Markup(' lang="{}" dir="rtl"').format(language)
     return Markup(' lang="{}"').format(language)
+
+
+def heading_lang(language: str | None) -> Markup:
+    """The same as `lang_attributes`, for a Markdown heading (attr_list): ` { lang="ar" dir="rtl" }`."""
+    attributes = lang_attributes(language).strip()
+    return Markup(" {{ {} }}").format(attributes) if attributes else Markup("")
 
 
 def inline_html(html: str) -> Markup:
