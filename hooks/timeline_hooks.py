@@ -21,12 +21,11 @@ from timeline_core.data.history import commit_epoch
 from timeline_core.data.load import load_timeline
 from timeline_core.exports import Published
 from timeline_core.memo import Memo, fixed, remember
-from timeline_core.model.text import quiet_segmenter
 from timeline_core.pages.hardening import harden_page
 from timeline_core.pages.paging import read_layout
 from timeline_core.pages.rawblocks import block_ids, join_blocks, join_later, split_blocks
 from timeline_core.pages.render import template_cache
-from timeline_core.pages.search import add_to_index, without_search_attributes
+from timeline_core.pages.search import add_to_index, segment_index, without_search_attributes
 from timeline_core.pages.urls import Site
 from timeline_core.served import KEPT_PAGE_TEMPLATE, KeptPage, entries_of_page, site_fingerprint
 from timeline_core.site_files import site_files
@@ -41,7 +40,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         epoch = commit_epoch(Path(config.config_file_path).parent)
         if epoch is not None:
             os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    quiet_segmenter()
     return config
 
 
@@ -162,6 +160,14 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     if _memo is not None and index is not None:
         page.timeline_entries = entries_of_page(index.entries, page.url)  # kept with the page
     return context
+
+
+@event_priority(100)  # before the search plugin writes its index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Chinese words cut apart in the index, so that search finds them (see pages/search)."""
+    index = _search_index(config)
+    if index is not None:
+        segment_index(index.entries)
 
 
 def on_env(env, config: MkDocsConfig, files: Files):

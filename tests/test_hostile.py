@@ -220,4 +220,4 @@ def test_the_data_exports_carry_the_text_unchanged(hostile):
     assert rows[0]["title"] == HOSTILE
     ics = (hostile.site / "timeline.ics").read_text(encoding="utf-8")
     unfolded = re.sub(r"\r\n[ \t]", "", ics)
-    assert "SUMMARY:" + HOSTILE.replace(",", "\\,").replace(";", "\\;") in unfolded
+    assert "SUMMARY;LANGUAGE=en:" + HOSTILE.replace(",", "\\,").replace(";", "\\;") in unfolded

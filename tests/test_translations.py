@@ -89,6 +89,8 @@ def test_exports_carry_the_quote_its_language_and_its_translation(lanterns):
     assert '<blockquote lang="zh-CN">青川市第十届灯会于5月1日晚开幕。</blockquote>' in slide
     assert "<p>Machine translation: The tenth Qingchuan lantern festival" in slide
     assert 'xml:lang="en"' in (lanterns.site / "feed.xml").read_text(encoding="utf-8").split("\n")[1]
+    calendar = (lanterns.site / "timeline.ics").read_bytes().decode("utf-8")
+    assert "\r\nSUMMARY;LANGUAGE=en:Qingchuan opens its lantern festival\r\n" in calendar
 
 
 def test_search_finds_an_event_by_a_chinese_word_or_its_translation(lanterns):
@@ -97,6 +99,8 @@ def test_search_finds_an_event_by_a_chinese_word_or_its_translation(lanterns):
     words = entry["text"].replace("<", " ").replace(">", " ").replace("\u200b", " ").split()
     assert "彩灯" in words and "灯会" in words  # whole words, set off for the search to find
     assert "The tenth Qingchuan lantern festival opened" in entry["text"]
+    source = next(doc for doc in docs if doc["location"] == "sources/qingchuan-daily-festival/")
+    assert "\u200b李明\u200b" in source["text"]  # a page Material parsed is cut the same way
 
 
 def test_a_quote_in_another_language_without_a_translation_says_how_to_add_one(lanterns_project):

@@ -19,7 +19,6 @@ where no space follows the full stop. Every line break ends a sentence too.
 
 from __future__ import annotations
 
-import logging
 import re
 
 from anyascii import anyascii
@@ -209,24 +208,18 @@ def split_text(text: str) -> list[str]:
 _HAN_RUN = None  # compiled on first use: only a site with Chinese text needs it
 
 
-def quiet_segmenter() -> None:
-    """Keep jieba's notes on loading its dictionary out of a build's output (it logs them at
-    DEBUG to the console, whoever loads it first: Material's search or `search_segments`)."""
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-
-
 def search_segments(text: str) -> str:
     """Chinese runs cut into words, each set off by zero-width spaces (the search's separator
-    includes U+200B): Material's search cuts the pages it parses so when jieba is installed, and
-    the entries the model gives the index must read as that parse would (pages/search.py)."""
+    includes U+200B), so that search finds a word inside a sentence written without spaces: the
+    browser's search splits only where a separator is. Cutting again gives the same text."""
     global _HAN_RUN
     if not _HAN.search(text):
         return text
-    import jieba  # a dictionary of Chinese words: loaded once, and only for Chinese text
     import regex
+    import rjieba  # jieba's dictionary of Chinese words, loaded once, and only for Chinese text
 
-    quiet_segmenter()
     if _HAN_RUN is None:
-        _HAN_RUN = regex.compile(r"(\p{script=Han}+)")
-    cut = _HAN_RUN.sub(lambda found: "\u200b" + "\u200b".join(jieba.cut(found.group(0))) + "\u200b", text)
+        _HAN_RUN = regex.compile(r"\u200b*(\p{script=Han}+)\u200b*")
+    text = _HAN_RUN.sub(lambda found: found.group(1), text)  # as it was before any cut
+    cut = _HAN_RUN.sub(lambda found: "\u200b" + "\u200b".join(rjieba.cut(found.group(1))) + "\u200b", text)
     return cut.strip("\u200b")

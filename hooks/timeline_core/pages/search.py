@@ -135,12 +135,19 @@ def add_to_index(entries: list[dict], url: str, sections: Iterable[SearchSection
     entries are the last ones: text for the page's first section goes into its entry.
     """
     for section in sections:
-        title, text = search_segments(section.title), search_segments(section.text)
         if section.anchor:
-            entries.append({"location": f"{url}#{section.anchor}", "title": title, "text": text})
+            entries.append({"location": f"{url}#{section.anchor}", "title": section.title, "text": section.text})
             continue
         first = next((entry for entry in reversed(entries) if entry["location"] == url), None)
         if first is None:
-            entries.append({"location": url, "title": title, "text": text})
-        elif text:
-            first["text"] = f"{first['text']} {text}".strip()
+            entries.append({"location": url, "title": section.title, "text": section.text})
+        elif section.text:
+            first["text"] = f"{first['text']} {section.text}".strip()
+
+
+def segment_index(entries: list[dict]) -> None:
+    """Cut the Chinese text of every entry into words (text.search_segments), the model's and those
+    Material parsed alike, just before the index is written: Chinese has no spaces to search by."""
+    for entry in entries:
+        entry["title"] = search_segments(entry["title"])
+        entry["text"] = search_segments(entry["text"])
