@@ -76,3 +76,38 @@ def test_every_module_architecture_md_names_exists():
     assert missing == []
     folders = set(re.findall(r"`([a-z_]+/)`", text)) - {"timeline_core/"}
     assert all((CORE / folder).is_dir() or (REPO / folder).is_dir() for folder in folders), folders
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str]:
+    """One cycle of the graph, as the modules along it, or [] when it has none."""
+    state: dict[str, str] = {}
+    path: list[str] = []
+
+    def visit(node: str) -> list[str]:
+        state[node], path[len(path) :] = "open", [node]
+        for target in sorted(graph.get(node, ())):
+            if state.get(target) == "open":
+                return path[path.index(target) :] + [target]
+            if target not in state and (found := visit(target)):
+                return found
+        state[node] = "done"
+        path.pop()
+        return []
+
+    for node in sorted(graph):
+        if node not in state and (found := visit(node)):
+            return found
+    return []
+
+
+def test_no_two_modules_of_a_stage_import_each_other_even_for_types():
+    """Within a stage, modules form layers too (records, then corroboration made of records…):
+    an import inside a function or under TYPE_CHECKING counts, since it ties the two all the same."""
+    graph: dict[str, set[str]] = {}
+    for path in sorted(CORE.rglob("*.py")):
+        here = ".".join(path.relative_to(CORE).with_suffix("").parts)
+        graph[here] = {
+            target for target in _imports(path) if target != here and (CORE / f"{target.replace('.', '/')}.py").exists()
+        }
+    assert _cycle(graph) == []
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]  # the finder finds one

@@ -15,22 +15,33 @@ from pathlib import Path
 
 from ..gcpause import paused_gc
 from ..memo import Memo
-from ..model.corroboration import SHARED_SHARE, origin_of, shared_share, shingles
-from ..model.quotes import SourceText, checksum, closest_passage, fold, verify_quote
+from ..model.corroboration import support_of
+from ..model.quotes import SourceText
 from ..model.records import Entity, Event, Explainer, Redirect, Source, Term, Timeline
-from ..model.text import language_name, same_language
-from ..model.wording import MIN_SHARE, stems_of, support
 from ..problems import DataError, Mark, Problem, did_you_mean
 from ..twocores import made_in_two_processes, worth_two_processes
 from .fields import Collector, read_record
 from .history import read_history
 from .permalinks import check_permanent_links
-from .schema import ENTITY, EVENT, EXPLAINER, REDIRECT, SHA256_PATTERN, SOURCE, STORY, TERM, Record
+from .rules.quotes import check_quotes, check_translations
+from .rules.references import check_chains, check_duplicate_ids, check_references
+from .rules.sources import check_checksum, check_parts, check_republish, undeclared_copies
+from .rules.wording import check_aliases, check_term_basis, check_wording, names_of, unsupported
+from .schema import (
+    DATA_DIR,
+    ENTITY,
+    EVENT,
+    EVENTS_DIR,
+    EXPLAINER,
+    REDIRECT,
+    SEEDS_DIR,
+    SOURCE,
+    STORY,
+    TERM,
+    Record,
+)
 from .yamlread import Mapping, Node, Scalar, Sequence, describe, parse_yaml
 
-DATA_DIR = "timeline"
-EVENTS_DIR = "events"
-SEEDS_DIR = "seeds"
 LIST_FILES: dict[str, Record] = {
     "sources.yml": SOURCE,
     "entities.yml": ENTITY,
@@ -43,7 +54,6 @@ STORY_FILE = "story.yml"  # optional: which story this is, and where its permane
 MAX_EVENT_BYTES = 64 * 1024
 MAX_LIST_BYTES = 4 * 1024 * 1024
 MAX_ARCHIVE_BYTES = 16 * 1024 * 1024
-_SHA256 = re.compile(SHA256_PATTERN)
 _BARE_DATE = re.compile(r"^\d{4}(-\d{2}){0,2}$")
 _EVENT_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -215,21 +225,6 @@ def _read_list(
     return records, declared
 
 
-def _declared_ids(records: list[tuple[dict, Mapping]], record: Record, out: Collector) -> None:
-    """Report a repeated id; neither record is shown, since a link could mean either."""
-    seen: dict[str, Mark] = {}
-    key = record.key
-    for values, node in records:
-        mark = node.value_mark(key)
-        if values[key] in seen:
-            out.error(
-                mark,
-                f"duplicate {key} '{values[key]}' (first at line {seen[values[key]].line}); ids must be unique",
-                (record.name, values[key]),
-            )
-        seen.setdefault(values[key], mark)
-
-
 def _load_archive(root: Path, source: dict, node: Mapping, out: Collector) -> SourceText | None:
     archive = source["archive"]
     mark = node.value_mark("archive")
@@ -250,139 +245,6 @@ def _load_archive(root: Path, source: dict, node: Mapping, out: Collector) -> So
     except DataError as error:
         out.error(mark, f"field 'archive': {archive}: {error.message}")
         return None
-
-
-def _check_quotes(out: Collector, archives: dict[str, SourceText]) -> None:
-    for check in out.quotes:
-        source = archives.get(check.source)
-        if source is None or verify_quote(source, check.quote):
-            continue  # an unknown or unreadable source is reported where it is declared or named
-        closest = closest_passage(source, check.quote)
-        out.error(
-            check.mark,
-            f'text not found in {source.path}; copy it word for word. Closest passage: "{closest}"',
-            check.owner,
-        )
-
-
-def _check_translations(out: Collector, languages: dict[str, str | None], story: str) -> set[tuple[str, str]]:
-    """A quote in another language than the story's needs a translation (a reader must be able to
-    check what the site says), and one in the story's language needs none. Returns the records
-    with a quote still to translate."""
-    untranslated = set()
-    for check in out.quotes:
-        if check.owner[0] == "uncited" or check.source not in languages:
-            continue  # an unknown source is reported where it is named
-        language = languages[check.source] or story
-        foreign = not same_language(language, story)
-        if foreign and not check.translated:
-            out.error(
-                check.mark,
-                f"source '{check.source}' is in {language_name(language)} ({language}) and this story is in "
-                f"{language_name(story)} ({story}): add, under the quote, `translation:` with the quote in "
-                f"{language_name(story)} and `translated_by:` with who made it (a name as credited, "
-                "publisher or machine)",
-                check.owner,
-            )
-            untranslated.add(check.owner)
-        elif not foreign and check.translated:
-            out.error(
-                check.mark,
-                f"source '{check.source}' is in {language_name(language)} ({language}), the story's own "
-                f"language: remove the citation's translation and translated_by (or, if the source is in "
-                f"another language, give its language in timeline/sources.yml)",
-                check.owner,
-            )
-    return untranslated
-
-
-_REF_NAMES = {
-    "source": "a source in timeline/sources.yml",
-    "entity": "an entity in timeline/entities.yml",
-    "term": "a glossary term in timeline/glossary.yml",
-    "event": "an event in timeline/events/",
-}
-_REF_FILES = {
-    "source": "timeline/sources.yml",
-    "entity": "timeline/entities.yml",
-    "term": "timeline/glossary.yml",
-    "event": "timeline/events/",
-}
-
-
-def _check_references(collectors: list[Collector], declared: dict[str, set[str] | None]) -> set[tuple[str, str]]:
-    """Report every reference to an id that no file declares; return all records left unusable.
-
-    A reference to a declared record that has problems of its own is not blamed on the
-    referrer, but the referrer cannot be shown either: it is rejected, and says why,
-    until no shown record points at a rejected one.
-    """
-    rejected = set().union(*(out.failed for out in collectors))
-    for out in collectors:
-        for ref in out.references:
-            known_ids = declared[ref.kind]
-            if known_ids is None:  # the file could not be read: say so once per record
-                if ref.owner not in rejected:
-                    out.error(
-                        ref.mark,
-                        f"this {ref.owner[0]} is not shown because {_REF_FILES[ref.kind]} "
-                        "could not be read (see its errors)",
-                        ref.owner,
-                    )
-                    rejected.add(ref.owner)
-            elif ref.id not in known_ids:
-                known = sorted(known_ids)
-                out.error(
-                    ref.mark,
-                    f"unknown {ref.kind} '{ref.id}'{did_you_mean(ref.id, known)}; "
-                    f"it must be the id of {_REF_NAMES[ref.kind]}",
-                    ref.owner,
-                )
-                rejected.add(ref.owner)
-    changed = True
-    while changed:
-        changed = False
-        for out in collectors:
-            for ref in out.references:
-                if ref.owner in rejected or (ref.kind, ref.id) not in rejected:
-                    continue
-                out.error(
-                    ref.mark,
-                    f"this {ref.owner[0]} is not shown because {ref.kind} '{ref.id}' "
-                    "has problems of its own (reported with it)",
-                    ref.owner,
-                )
-                rejected.add(ref.owner)
-                changed = True
-    return rejected
-
-
-_CHAINS = {  # field: (kind, what a loop makes a record, what to fix)
-    "parent": ("entity", "ancestor", "one of the parents"),
-    "based_on": ("source", "origin", "one of the based_on values"),
-}
-
-
-def _check_chains(records: list[tuple[dict, Mapping]], field: str, out: Collector) -> None:
-    """A record may point at another through `field` (an entity's parent, a source's based_on),
-    but following the pointers must end somewhere: a loop is reported where it closes."""
-    kind, why, fix = _CHAINS[field]
-    pointers: dict[str, str | None] = {}
-    for values, _ in records:  # with a duplicated id, the first one's pointer counts
-        pointers.setdefault(values["id"], values[field])
-    for values, node in records:
-        seen = [values["id"]]
-        target = values[field]
-        while target is not None and target in pointers:
-            if target in seen:
-                out.error(
-                    node.value_mark(field),
-                    f"{kind} '{values['id']}' is its own {why} ({' → '.join([*seen, target])}); fix {fix}",
-                    (kind, values["id"]),
-                )
-                break
-            seen.append(target)
-            target = pointers[target]
 
 
 def load_timeline(root: Path, memo: Memo | None = None) -> LoadResult:
@@ -408,9 +270,9 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
     for name, record in LIST_FILES.items():
         out = collector(f"{DATA_DIR}/{name}")
         lists[name], declared[record.name] = _read_list(found.lists.get(name), name, record, out)
-        _declared_ids(lists[name], record, out)
+        check_duplicate_ids(lists[name], record, out)
     sources, entities, terms = lists["sources.yml"], lists["entities.yml"], lists["glossary.yml"]
-    names = _names(entities, terms)
+    names = names_of(entities, terms)
     history, language = _read_story(root, found.lists.get(STORY_FILE), collector(f"{DATA_DIR}/{STORY_FILE}"))
     events = []
     for (ident, path), read in zip(found.events, _read_events(found.events, names, memo), strict=True):
@@ -427,19 +289,19 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
     explainer = None
     if EXPLAINER_FILE in found.lists:
         explainer = _read_explainer(found.lists[EXPLAINER_FILE], collector(f"{DATA_DIR}/{EXPLAINER_FILE}"))
-    _check_term_basis(terms, collector(f"{DATA_DIR}/glossary.yml"))
+    check_term_basis(terms, collector(f"{DATA_DIR}/glossary.yml"))
     out = collector(f"{DATA_DIR}/sources.yml")
     archives = {}
     for values, node in sources:
         out.owner = ("source", values["id"])
         values["republish"] = values["republish"] or "quotes-only"
-        _check_republish(values, node, out)
+        check_republish(values, node, out)
         if (text := _load_archive(root, values, node, out)) is not None:
             archives[values["id"]] = text
-            _check_parts(values, node, text, out)
-            _check_checksum(values, node, text, out)
-    _check_chains(sources, "based_on", out)
-    _check_chains(entities, "parent", collector(f"{DATA_DIR}/entities.yml"))
+            check_parts(values, node, text, out)
+            check_checksum(values, node, text, out)
+    check_chains(sources, "based_on", out)
+    check_chains(entities, "parent", collector(f"{DATA_DIR}/entities.yml"))
     check_permanent_links(
         history,
         {ident for ident, _ in found.events},
@@ -450,31 +312,34 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
     languages = {values["id"]: values["language"] for values, _ in sources}
     untranslated: set[tuple[str, str]] = set()
     for out in collectors:
-        _check_quotes(out, archives)
-        untranslated |= _check_translations(out, languages, language)
-    _check_wording(entities, "entity", names, collector(f"{DATA_DIR}/entities.yml"))
-    _check_wording(
+        check_quotes(out, archives)
+        untranslated |= check_translations(out, languages, language)
+    check_wording(entities, "entity", names, collector(f"{DATA_DIR}/entities.yml"))
+    check_wording(
         [(v, n) for v, n in terms if v["basis"] == "cited"], "term", names, collector(f"{DATA_DIR}/glossary.yml")
     )
     for out in collectors:
         out.release(untranslated)
-    _check_aliases(entities, "entity", archives, collector(f"{DATA_DIR}/entities.yml"))
-    _check_aliases(terms, "term", archives, collector(f"{DATA_DIR}/glossary.yml"))
-    rejected = _check_references(collectors, declared)
+    check_aliases(entities, "entity", archives, collector(f"{DATA_DIR}/entities.yml"))
+    check_aliases(terms, "term", archives, collector(f"{DATA_DIR}/glossary.yml"))
+    rejected = check_references(collectors, declared)
 
     def shown(kind: str, records: list[tuple[dict, Mapping]]) -> list[dict]:
         key = "from" if kind == "redirect" else "id"
         return [values for values, _ in records if (kind, values[key]) not in rejected]
 
+    shown_events = tuple(sorted((e for e in events if ("event", e.id) not in rejected), key=Event.sort_key))
+    shown_sources = {values["id"]: Source(**values) for values in shown("source", sources)}
     timeline = Timeline(
-        events=tuple(sorted((e for e in events if ("event", e.id) not in rejected), key=Event.sort_key)),
-        sources=tuple(Source(**values) for values in shown("source", sources)),
+        events=shown_events,
+        sources=tuple(shown_sources.values()),
         entities=tuple(Entity(**values) for values in shown("entity", entities)),
         terms=tuple(Term(**values) for values in shown("term", terms)),
         archives={k: v for k, v in archives.items() if ("source", k) not in rejected},
         explainer=explainer if ("explainer", "") not in rejected else None,
         history=history,
         language=language,
+        support={event.id: support_of(event.citations, shown_sources) for event in shown_events},
         redirects=tuple(
             Redirect(values["from"], values["to"], values["gone"])
             for values in shown("redirect", lists["redirects.yml"])
@@ -482,152 +347,6 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
     )
     problems = sorted({problem for out in collectors for problem in out.problems})
     return LoadResult(timeline, tuple(problems), {values["id"]: node.value_mark("id") for values, node in sources})
-
-
-def _check_parts(source: dict, node: Mapping, archive: SourceText, out: Collector) -> None:
-    """The headline, byline, dateline and captions a source names must be its archive's own words.
-
-    A wrong one is bookkeeping for coverage: it is reported, but the source stays usable.
-    """
-    for name in ("headline", "byline", "dateline", "captions"):
-        texts = source[name] if name == "captions" else (source[name],)
-        for number, text in enumerate(texts):
-            if text is None or verify_quote(archive, text):
-                continue
-            value = node.get(name)
-            mark = value.items[number].mark if isinstance(value, Sequence) else node.value_mark(name)
-            out.error(
-                mark,
-                f"field '{name}': text not found in {archive.path}; copy it exactly as it appears there. "
-                f'Closest passage: "{closest_passage(archive, text)}"',
-                ("part", source["id"]),
-            )
-
-
-def _check_checksum(source: dict, node: Mapping, archive: SourceText, out: Collector) -> None:
-    """The archive must be the text that was taken: every quote's proof depends on it.
-
-    A mismatch is reported but leaves the source usable, so one stray edit does not take every
-    event that cites the source off the site while it is being put right.
-    """
-    recorded, actual = source["sha256"], checksum(archive.text)
-    if recorded is None:
-        out.error(
-            node.value_mark("archive"),
-            f"source '{source['id']}' has no 'sha256'; once you have checked that {archive.path} is the "
-            f"text as it was taken, record its checksum: add the line `sha256: {actual}` after 'archive'",
-            ("checksum", source["id"]),
-        )
-        return
-    mark = node.value_mark("sha256")
-    if not _SHA256.match(recorded):
-        out.error(
-            mark,
-            f"field 'sha256': '{recorded}' is not a SHA-256 checksum (64 lowercase hex digits); "
-            f"the archive's is {actual}",
-            ("checksum", source["id"]),
-        )
-    elif recorded != actual:
-        out.error(
-            mark,
-            f"field 'sha256': {archive.path} was changed after it was archived (its checksum is now "
-            f"{actual[:12]}…, not the recorded {recorded[:12]}…); every quote's proof depends on it. "
-            f"Undo the edit (git checkout -- {archive.path}), or if the archive was re-taken on purpose, "
-            f"run `uv run timeline source rehash {source['id']}` and check its quotes again",
-            ("checksum", source["id"]),
-        )
-
-
-def _check_republish(source: dict, node: Mapping, out: Collector) -> None:
-    if source["republish"] == "full-text" and source["republish_basis"] is None:
-        out.error(
-            node.value_mark("republish"),
-            f"source '{source['id']}' says republish: full-text but gives no republish_basis; name the "
-            "licence or quote the publisher's notice that allows it, or write republish: quotes-only",
-        )
-
-
-def undeclared_copies(timeline: Timeline, marks: dict[str, Mark]) -> tuple[Problem, ...]:
-    """Warn where two archives share most of their text and neither says it is based on the other's
-    report: counted as two publishers, they would overstate how independently a claim is confirmed."""
-    records = timeline.sources_by_id
-    texts = [(ident, shingles(archive.text)) for ident, archive in timeline.archives.items() if ident in marks]
-    warnings = []
-    for number, (first, first_runs) in enumerate(texts):
-        for second, second_runs in texts[:number]:
-            if origin_of(records[first], records) == origin_of(records[second], records):
-                continue  # one rests on the other, or both on a third: declared
-            share = shared_share(first_runs, second_runs)
-            if share >= SHARED_SHARE:
-                warnings.append(
-                    Problem(
-                        f"{DATA_DIR}/sources.yml",
-                        *marks[first],
-                        f"the archives of '{first}' and '{second}' share {share:.0%} of their text; if one "
-                        f"rewrites, syndicates or translates the other, say so with 'based_on: {second}' here "
-                        f"(or 'based_on: {first}' on '{second}'), so they count as one publisher's report",
-                        "warning",
-                    )
-                )
-    return tuple(warnings)
-
-
-_WORDED = {  # kind: (the field whose words its quotes must hold, what to do when they do not)
-    "entity": ("description", "Quote the passages that say it, or describe it only as the quotes do"),
-    "term": ("definition", "Add a quote that defines the term, or write basis: general-knowledge"),
-    "event": ("summary", "Quote the passages that say it, or say only what the quotes say"),
-}
-
-
-def _names(entities: list[tuple[dict, Mapping]], terms: list[tuple[dict, Mapping]]) -> frozenset[str]:
-    """The stems of every entity's and glossary term's names: a text may name them without quoting them."""
-    return stems_of(
-        name
-        for values, _ in entities + terms
-        for name in (values.get("name") or values.get("term"), *values["aliases"])
-        if name
-    )
-
-
-def _unsupported(kind: str, ident: str, text: str, citations: tuple, names: frozenset[str]) -> str | None:
-    """Why a text says more than its quotes do, or None when at least half its words are quoted."""
-    field, fix = _WORDED[kind]
-    found = support(text, (c.translation or c.quote for c in citations), names)
-    if found.share >= MIN_SHARE:
-        return None
-    return (
-        f"{kind} '{ident}': only {found.share:.0%} of the words of its {field} are in its quotes (at least "
-        f"{MIN_SHARE:.0%} must be); no quote has {', '.join(repr(w) for w in found.missing[:8])}. {fix}"
-    )
-
-
-def _check_wording(records: list[tuple[dict, Mapping]], kind: str, names: frozenset[str], out: Collector) -> None:
-    """A description or a cited definition must say what its quotes say (see model/wording.py)."""
-    field = _WORDED[kind][0]
-    for values, node in records:
-        text = values[field].source
-        if message := _unsupported(kind, values["id"], text, values["citations"], names):
-            out.owner = (kind, values["id"])
-            out.hold(node.value_mark(field), message, ("wording", f"{kind} {values['id']}"))
-
-
-def _check_aliases(
-    records: list[tuple[dict, Mapping]], kind: str, archives: dict[str, SourceText], out: Collector
-) -> None:
-    """An alias links every mention of it to its entry, so it must be a name some source uses."""
-    texts = [archive.folded.casefold() for archive in archives.values()]
-    for values, node in records:
-        aliases = node.get("aliases")
-        for number, alias in enumerate(values["aliases"]):
-            if any(fold(alias).casefold() in text for text in texts):
-                continue
-            mark = aliases.items[number].mark if isinstance(aliases, Sequence) else node.value_mark("aliases")
-            out.error(
-                mark,
-                f"alias '{alias}' of {kind} '{values['id']}' is in no archived source; an alias links every "
-                "mention of it to this entry, so it must be a name a source uses: remove it",
-                ("alias", f"{kind} {values['id']}"),
-            )
 
 
 def _read_story(root: Path, path: Path | None, out: Collector) -> tuple[dict, str]:
@@ -657,17 +376,6 @@ def _read_explainer(path: Path, out: Collector) -> Explainer | None:
     node = _read_yaml(path, MAX_LIST_BYTES, out, optional=True)  # empty: no explainer yet
     values = read_record(node, EXPLAINER, out, "the explainer") if node is not None else None
     return Explainer(**values) if values is not None else None
-
-
-def _check_term_basis(terms: list[tuple[dict, Mapping]], out: Collector) -> None:
-    for values, node in terms:
-        if values["basis"] == "cited" and not values["citations"]:
-            out.error(
-                node.value_mark("basis"),
-                f"term '{values['id']}' says basis: cited but has no citations; "
-                "add a quote, or write basis: general-knowledge",
-                ("term", values["id"]),
-            )
 
 
 @dataclass(frozen=True)
@@ -737,6 +445,6 @@ def _read_event(
         )
         return None
     text = f"{values['title']} {values['summary'].source}"
-    if message := _unsupported("event", ident, text, values["citations"], names):
+    if message := unsupported("event", ident, text, values["citations"], names):
         out.hold(node.value_mark("summary"), message, ("wording", f"event {ident}"))
     return Event(id=ident, path=out.path, **values)

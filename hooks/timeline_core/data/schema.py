@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+DATA_DIR = "timeline"  # where the data files are, under the project's root
+EVENTS_DIR = "events"  # one file per event, under DATA_DIR
+SEEDS_DIR = "seeds"  # the archived sources, under the project's root
 RESERVED_SLUG = "index"  # entities/index, tags/index … are the pages that list the others
 SLUG_PATTERN = r"^(?!index$)[a-z0-9]+(?:-[a-z0-9]+)*$"
 # What an entity can be, each with the plain words readers see for it.

@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING
 
 from ..data.schema import DATE_BASES, LANGUAGE_PATTERN, REPUBLISH, SHA256_PATTERN, STATUSES, TERM_BASES
 from ..model import views
-from ..model.corroboration import Support
 from ..model.dates import EdtfDate, display_date
-from ..model.records import Citation, Event, Timeline
+from ..model.records import Citation, Event, Support, Timeline
 from ..pages.urls import TIMELINE_PAGE, Site
 
 if TYPE_CHECKING:

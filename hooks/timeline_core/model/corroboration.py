@@ -8,44 +8,12 @@ is supported by as many publishers as its citations have distinct origins' publi
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
-from .records import Citation, Source
+from .records import Citation, Relay, Source, Support
 from .text import word_parts
 
 SHINGLE_WORDS = 8  # runs of this many words: long enough that two reports do not share one by chance
 SHARED_SHARE = 0.5  # two archives sharing this much of the shorter one's runs are one text
-
-
-@dataclass(frozen=True)
-class Relay:
-    """A cited source that passes on another publisher's report."""
-
-    source: Source
-    origin: Source
-
-
-@dataclass(frozen=True)
-class Support:
-    """Who stands behind a claim: the independent publishers, and the sources that relay them."""
-
-    publishers: tuple[str, ...]  # distinct publishers of the origins, in citation order
-    via: tuple[Relay, ...]  # cited sources whose origin is another source
-
-    @property
-    def count(self) -> int:
-        return len(self.publishers)
-
-    @property
-    def note(self) -> str:
-        """In plain words, for exports that carry text rather than fields; "" when it would say no more
-        than the event's one source does (JSON and CSV carry the count for every event: a sentence
-        per event would add megabytes to a long timeline's text exports)."""
-        if self.count == 1 and not self.via:
-            return ""
-        text = f"Supported by {self.count} publisher{'s' if self.count != 1 else ''} ({', '.join(self.publishers)})"
-        relays = ", ".join(f"{r.source.publisher} (based on {r.origin.publisher}'s report)" for r in self.via)
-        return f"{text}; via {relays}." if relays else f"{text}."
 
 
 def origin_of(source: Source, sources: Mapping[str, Source]) -> Source:

@@ -5,13 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, fields
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from .dates import EdtfDate
 from .quotes import SourceText
-
-if TYPE_CHECKING:
-    from .corroboration import Support
 
 
 @dataclass(frozen=True)
@@ -168,6 +164,37 @@ class FileHistory:
 
 
 @dataclass(frozen=True)
+class Relay:
+    """A cited source that passes on another publisher's report."""
+
+    source: Source
+    origin: Source
+
+
+@dataclass(frozen=True)
+class Support:
+    """Who stands behind a claim: the independent publishers, and the sources that relay them."""
+
+    publishers: tuple[str, ...]  # distinct publishers of the origins, in citation order
+    via: tuple[Relay, ...]  # cited sources whose origin is another source
+
+    @property
+    def count(self) -> int:
+        return len(self.publishers)
+
+    @property
+    def note(self) -> str:
+        """In plain words, for exports that carry text rather than fields; "" when it would say no more
+        than the event's one source does (JSON and CSV carry the count for every event: a sentence
+        per event would add megabytes to a long timeline's text exports)."""
+        if self.count == 1 and not self.via:
+            return ""
+        text = f"Supported by {self.count} publisher{'s' if self.count != 1 else ''} ({', '.join(self.publishers)})"
+        relays = ", ".join(f"{r.source.publisher} (based on {r.origin.publisher}'s report)" for r in self.via)
+        return f"{text}; via {relays}." if relays else f"{text}."
+
+
+@dataclass(frozen=True)
 class Timeline:
     """Everything in timeline/, validated; events sorted by date, then id."""
 
@@ -180,6 +207,7 @@ class Timeline:
     history: dict[str, FileHistory] = field(default_factory=dict)  # by file path
     redirects: tuple[Redirect, ...] = ()
     language: str = "en"  # the story's (titles, summaries, translations): a BCP 47 tag
+    support: dict[str, Support] = field(default_factory=dict)  # by event id (model/corroboration.py)
 
     @cached_property
     def sources_by_id(self) -> dict[str, Source]:
@@ -192,13 +220,6 @@ class Timeline:
     @cached_property
     def terms_by_id(self) -> dict[str, Term]:
         return {term.id: term for term in self.terms}
-
-    @cached_property
-    def support(self) -> dict[str, Support]:
-        """Each event's independent publishers, worked out once for the pages and every export."""
-        from .corroboration import support_of  # corroboration is made of these records
-
-        return {event.id: support_of(event.citations, self.sources_by_id) for event in self.events}
 
     @cached_property
     def events_by_id(self) -> dict[str, Event]:

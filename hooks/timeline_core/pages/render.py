@@ -26,9 +26,8 @@ from ..data.load import LoadResult
 from ..data.schema import ENTITY_KINDS_SHOWN
 from ..memo import Memo, fixed, frozen
 from ..model import views
-from ..model.corroboration import Support
 from ..model.dates import EdtfDate, display_parts, exact_day
-from ..model.records import Citation, Event, Section, Source
+from ..model.records import Citation, Event, Section, Source, Support
 from ..model.text import direction
 from ..twocores import made_in_two_processes, worth_two_processes
 from .annotate import cited_passages, quote_anchor, text_fragment
