@@ -386,11 +386,11 @@ def story_problems(project: Project) -> list[str]:
     """Every invariant, on a built project: what the check, the coverage and the site get wrong."""
     wrong = []
     check = project.check()
-    if check.returncode != 0:
-        wrong.append(f"timeline check: {check.stdout}{check.stderr}")
+    if check.returncode != 0:  # one line per problem: an unaccounted sentence is one of them
+        wrong += [f"timeline check: {line}" for line in check.stdout.splitlines()]
     coverage = project.cli("coverage", "--fail-under", "100")
     if coverage.returncode != 0:
-        wrong.append("timeline coverage is under 100%: " + coverage.stdout[-500:])
+        wrong += [f"timeline coverage: {line}" for line in coverage.stderr.splitlines() if "below the required" in line]
     site = BuiltSite(project)
     for check_site in CHECKS:
         wrong += [f"{check_site.__name__}: {line}" for line in check_site(site)]

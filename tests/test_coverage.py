@@ -18,8 +18,17 @@ READY = "The Example Company said on Monday that its model is ready."
 SALES = "Sales rose 5% today."  # 20 characters, so each one is 5% of the sentence
 
 
+def _complete(project) -> None:
+    """The example source becomes the story's own article: every sentence must be accounted for."""
+    sources = project.root / "timeline/sources.yml"
+    if "coverage: complete" not in (text := sources.read_text(encoding="utf-8")):
+        sources.write_text(text + "  coverage: complete\n", encoding="utf-8")
+
+
 def _cover(project, *quotes: str) -> tuple[int, str]:
-    """`timeline coverage --fail-under 100` once the event also quotes each of `quotes`."""
+    """`timeline coverage --fail-under 100` of the source, made complete, once the event also
+    quotes each of `quotes`."""
+    _complete(project)
     project.write_archive("seeds/example.txt", f"{READY}\n{SALES}\n")
     entities = project.root / "timeline/entities.yml"
     entities.write_text(re.sub(r"quote: .*", f"quote: {READY}", entities.read_text(encoding="utf-8")))
@@ -61,13 +70,68 @@ def test_a_quote_across_two_sentences_counts_for_each(empty_project):
     assert "coverage: 2/2 sentences (100.0%)" in out and code == 0
 
 
-def test_an_uncited_sentence_is_named_and_fails_the_threshold(empty_project):
+def test_an_uncited_sentence_of_a_complete_source_is_named_and_fails_the_check(empty_project):
     code, out = _cover(empty_project)
     not_cited = "not cited: cite it, or list it under the source's 'uncited' with a reason"
     assert f"  --   2. {SALES}\n        {not_cited}" in out
     assert "coverage: 1/2 sentences (50.0%)" in out and code == 1
-    code, out = run_cli("--root", str(empty_project.root), "coverage", "--fail-under", "50")
+    check = empty_project.check()
+    assert (check.returncode, check.stdout) == (
+        1,
+        "seeds/example.txt:2:1: error: sentence of source 'example' (coverage: complete) not accounted for: "
+        f'"{SALES}"; nothing cites it: cite it from an event, an entity or a glossary term, or list it under '
+        "the source's uncited with a reason\n",
+    )
+    build = empty_project.build()
+    assert build.returncode == 1 and "seeds/example.txt:2:1: error: sentence of source 'example'" in build.stderr
+
+
+def test_a_source_that_only_corroborates_needs_only_its_quotes(empty_project):
+    """A six-sentence markets wrap cited for two of its sentences: check, strict build and coverage
+    all pass with no `uncited` list, and coverage lists the other four for information."""
+    wrap = [
+        "Markets closed mixed on Friday.",
+        "Alibaba shares rose 4% after the announcement.",
+        "Tencent fell 1%.",
+        "The Example Company said on Monday that its model is ready.",
+        "Oil prices were flat.",
+        "Analysts expect a quiet week.",
+    ]
+    archive = empty_project.write("seeds/wrap.txt", "\n".join(wrap) + "\n")
+    sources = empty_project.root / "timeline/sources.yml"
+    sources.write_text(
+        sources.read_text(encoding="utf-8")
+        + "- id: wrap\n  title: Markets wrap\n  publisher: Wire Markets\n  url: https://wire.example/wrap\n"
+        + "  published: 2026-04-10\n  accessed: 2026-04-11\n  archive: seeds/wrap.txt\n"
+        + f"  sha256: {checksum(archive.read_text(encoding='utf-8'))}\n",
+        encoding="utf-8",
+    )
+    empty_project.write(
+        EVENT, GOOD + f"  - source: wrap\n    quote: {wrap[3]}\n  - source: wrap\n    quote: {wrap[1]}\n"
+    )
+    assert empty_project.check().returncode == 0
+    assert empty_project.build().returncode == 0
+    code, out = run_cli("--root", str(empty_project.root), "coverage", "--fail-under", "100")
     assert code == 0
+    assert "wrap (seeds/wrap.txt), coverage: quotes (its other sentences listed for information)\n" in out
+    assert "  --   1. Markets closed mixed on Friday.\n  ok   2." in out  # listed, with no call to act
+    assert "coverage: 2/6 sentences (33.3%)" in out
+
+
+def test_withdrawing_an_event_names_the_sentences_it_leaves_unaccounted_for(project):
+    """The test story's own article is complete: withdrawing the one event that cites a sentence
+    fails the check at that sentence, not later in CI."""
+    gone = "2026-06-construction-is-expected-to-begin"
+    (project.root / f"timeline/events/{gone}.yml").unlink()
+    redirects = project.root / "timeline/redirects.yml"
+    redirects.write_text(redirects.read_text() + f"- from: {gone}\n  gone: Withdrawn on review.\n")
+    check = project.check()
+    assert (check.returncode, check.stdout) == (
+        1,
+        "seeds/gazette-footbridge.txt:8:1: error: sentence of source 'riverside-gazette-footbridge' (coverage: "
+        'complete) not accounted for: "Construction is expected to begin around June."; nothing cites it: cite '
+        "it from an event, an entity or a glossary term, or list it under the source's uncited with a reason\n",
+    )
 
 
 def test_the_test_storys_coverage_reads_sentence_by_sentence(project):
@@ -97,7 +161,7 @@ def test_every_occurrence_of_a_quote_counts_and_uncited_entries_must_be_whole_se
         f"  published: 2026-04-06\n  accessed: 2026-04-07\n  archive: seeds/other.txt\n"
         f"  sha256: {checksum(other.read_text(encoding='utf-8'))}\n"
     )
-    sources.write_text(text, encoding="utf-8")
+    sources.write_text(text.replace("  uncited:", "  coverage: complete\n  uncited:"), encoding="utf-8")
     entities = empty_project.root / "timeline/entities.yml"
     entities.write_text(re.sub(r"quote: .*", f"quote: {READY}", entities.read_text(encoding="utf-8")))
     empty_project.write(
@@ -107,7 +171,13 @@ def test_every_occurrence_of_a_quote_counts_and_uncited_entries_must_be_whole_se
     assert code == 1
     event = "event 2026-04-06-example-model-ready"
     assert out.splitlines() == [
-        "example (seeds/example.txt)",
+        # the check's: the complete source's sentence that nothing accounts for, the stray entry
+        "seeds/example.txt:6:1: error: sentence of source 'example' (coverage: complete) not accounted for: "
+        '"§"; nothing cites it: cite it from an event, an entity or a glossary term, or list it under the '
+        "source's uncited with a reason",
+        "timeline/sources.yml:13:17: error: uncited entry 2 of source 'example' is part of a sentence of "
+        "seeds/example.txt, not a whole one; copy the whole sentence, as `uv run timeline coverage` lists it",
+        "example (seeds/example.txt), coverage: complete",
         f"  ok   1. {READY}",
         f"        cited by (100% quoted): {event}, entity example-co",
         f"  ok   2. {SALES}",
@@ -124,8 +194,7 @@ def test_every_occurrence_of_a_quote_counts_and_uncited_entries_must_be_whole_se
         "        uncited on purpose: A sign-off.",
         "  !! listed as uncited but not a whole sentence of the source: The end",
         "  coverage: 6/7 sentences (85.7%)",
-        "other (seeds/other.txt)",
+        "other (seeds/other.txt), coverage: quotes (its other sentences listed for information)",
         "  --   1. Nobody cites this.",
-        "        not cited: cite it, or list it under the source's 'uncited' with a reason",
         "  coverage: 0/1 sentences (0.0%)",
     ]

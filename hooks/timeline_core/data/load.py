@@ -23,6 +23,7 @@ from ..twocores import made_in_two_processes, worth_two_processes
 from .fields import Collector, read_record
 from .history import read_history
 from .permalinks import check_permanent_links
+from .rules.coverage import check_complete, check_uncited
 from .rules.quotes import check_quotes, check_translations
 from .rules.references import check_chains, check_duplicate_ids, check_references
 from .rules.sources import check_checksum, check_parts, check_republish, undeclared_copies
@@ -295,6 +296,7 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
     for values, node in sources:
         out.owner = ("source", values["id"])
         values["republish"] = values["republish"] or "quotes-only"
+        values["coverage"] = values["coverage"] or "quotes"
         check_republish(values, node, out)
         if (text := _load_archive(root, values, node, out)) is not None:
             archives[values["id"]] = text
@@ -345,6 +347,8 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
             for values in shown("redirect", lists["redirects.yml"])
         ),
     )
+    check_uncited(timeline, sources, collector(f"{DATA_DIR}/sources.yml"))
+    check_complete(timeline, collector)
     problems = sorted({problem for out in collectors for problem in out.problems})
     return LoadResult(timeline, tuple(problems), {values["id"]: node.value_mark("id") for values, node in sources})
 

@@ -33,6 +33,7 @@ STATUSES = ("confirmed", "reported", "speculation")
 DATE_BASES = ("stated", "inferred")
 TERM_BASES = ("cited", "general-knowledge")
 REPUBLISH = ("quotes-only", "full-text")
+COVERAGE = ("quotes", "complete")
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 # A BCP 47 tag of the common shape: language, then a script and a region if need be (zh-Hant, pt-BR),
 # for the JSON Schemas; the check itself is model/text.language_problem (a test holds the two alike).
@@ -258,6 +259,16 @@ SOURCE = Record(
             False,
             "The captions of the archive's pictures, each as it appears in it. Headline, byline, "
             "dateline and captions are not sentences of the story: coverage neither counts nor asks for them.",
+        ),
+        Field(
+            "coverage",
+            "choice",
+            False,
+            "How completely the site accounts for the source. complete: for the story's own article(s): "
+            "every sentence is cited or listed under uncited with a reason, or the check fails; quotes "
+            "(the default): for a source that corroborates: only its quotes are checked, and "
+            "`timeline coverage` lists its other sentences for information.",
+            choices=COVERAGE,
         ),
         Field(
             "uncited",

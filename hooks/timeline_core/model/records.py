@@ -89,6 +89,7 @@ class Source:
     republish: str = "quotes-only"  # or "full-text": see REPUBLISH in data/schema.py
     republish_basis: str | None = None
     language: str | None = None  # a BCP 47 tag; None: the site's language
+    coverage: str = "quotes"  # or "complete": see COVERAGE in data/schema.py
 
     @property
     def full_text(self) -> bool:

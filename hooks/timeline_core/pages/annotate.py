@@ -48,6 +48,17 @@ class AnnotatedSource:
     lines: tuple[tuple[Piece, ...], ...]
     quotes: int
 
+    @property
+    def quoted_share(self) -> float:
+        """How much of the archived text the site quotes, by its characters (spaces left out)."""
+        total = quoted = 0
+        for line in self.lines:
+            for piece in line:
+                size = len(piece.text) - piece.text.count(" ")
+                total += size
+                quoted += size if piece.cited_by else 0
+        return quoted / total if total else 0.0
+
 
 def annotate(timeline: Timeline, source_id: str, citers: Iterable[tuple[str, Citation]]) -> AnnotatedSource:
     """Mark every passage that `citers` (label, citation) quote from one source's archived text.

@@ -230,6 +230,11 @@ class Helpers:
         """The independent publishers behind an event's citations, and the sources relaying them."""
         return self.story.timeline.support[event.id]
 
+    @staticmethod
+    def percent(share: float) -> str:
+        """A share as readers say it: "12%", and "under 1%" rather than a quote rounded to nothing."""
+        return "under 1%" if 0 < share < 0.005 else f"{share:.0%}"
+
     precision = staticmethod(views.precision)
     events_by_year = staticmethod(events_by_year)
     quote_anchor = staticmethod(quote_anchor)
