@@ -186,7 +186,7 @@ BAD_INPUT = {
     ),
     "id exists": (
         lambda base: [f"{base}news/jsonld-article.html", "--id", WITHHELD],
-        f"a source with id '{WITHHELD}' already exists (timeline/sources.yml line 20)",
+        f"a source with id '{WITHHELD}' already exists (timeline/sources.yml line 21)",
     ),
     "unknown based_on": (
         lambda base: [f"{base}news/jsonld-article.html", "--based-on", "valley-wire-footbridg"],
@@ -265,8 +265,12 @@ def test_an_archive_edited_after_it_was_taken_is_reported_until_rehashed(project
     assert f"uv run timeline source rehash {ORIGINAL}" in check.stdout
     rehash = project.cli("source", "rehash", ORIGINAL)
     assert rehash.returncode == 0, rehash.stderr
-    assert project.check().returncode == 0
     assert _entry(project, ORIGINAL)["sha256"] == hashlib.sha256(archive.read_bytes()).hexdigest()
+    # the story's own article is complete: the new sentence must now be accounted for
+    assert project.check().stdout.startswith(
+        "seeds/gazette-footbridge.txt:11:1: error: sentence of source 'riverside-gazette-footbridge' (coverage: "
+        'complete) not accounted for: "Letters to the editor are welcome."'
+    )
 
 
 def test_two_archives_sharing_their_text_without_saying_so_are_warned_about(project):

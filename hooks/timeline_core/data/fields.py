@@ -54,6 +54,9 @@ class Collector:
     # (record, owner, problem): found while reading, reported once the record's quotes are known to
     # be readable: a summary's words are not missing from a quote that is still to be translated
     held: list[tuple[tuple[str, str], tuple[str, str], Problem]] = dc_field(default_factory=list)
+    # (event id, where its status is): a claim of `confirmed`, checked against the evidence once
+    # every source is known (data/rules/evidence.py)
+    claims: list[tuple[str, Mark]] = dc_field(default_factory=list)
 
     def error(self, mark: Mark, message: str, owner: tuple[str, str] | None = None) -> None:
         self.problems.append(Problem(self.path, mark.line, mark.column, message))

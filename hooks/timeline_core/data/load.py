@@ -24,6 +24,7 @@ from .fields import Collector, read_record
 from .history import read_history
 from .permalinks import check_permanent_links
 from .rules.coverage import check_complete, check_uncited
+from .rules.evidence import check_confirmed
 from .rules.quotes import check_quotes, check_translations
 from .rules.references import check_chains, check_duplicate_ids, check_references
 from .rules.sources import check_checksum, check_parts, check_republish, undeclared_copies
@@ -283,6 +284,7 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
         out.references += read.references
         out.quotes += read.quotes
         out.held += read.held
+        out.claims += read.claims
         out.failed |= read.failed
         if read.event is not None:
             events.append(read.event)
@@ -347,6 +349,8 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
             for values in shown("redirect", lists["redirects.yml"])
         ),
     )
+    for out in collectors:
+        check_confirmed(timeline, out)
     check_uncited(timeline, sources, collector(f"{DATA_DIR}/sources.yml"))
     check_complete(timeline, collector)
     problems = sorted({problem for out in collectors for problem in out.problems})
@@ -392,13 +396,20 @@ class _EventRead:
     quotes: tuple
     failed: frozenset[tuple[str, str]]
     held: tuple = ()
+    claims: tuple = ()
 
 
 def _event_read(ident: str, path: Path, names: frozenset[str], data: bytes | None = None) -> _EventRead:
     out = Collector(f"{DATA_DIR}/{EVENTS_DIR}/{path.name}")
     event = _read_event(ident, path, out, names, data)
     return _EventRead(
-        event, tuple(out.problems), tuple(out.references), tuple(out.quotes), frozenset(out.failed), tuple(out.held)
+        event,
+        tuple(out.problems),
+        tuple(out.references),
+        tuple(out.quotes),
+        frozenset(out.failed),
+        tuple(out.held),
+        tuple(out.claims),
     )
 
 
@@ -448,6 +459,8 @@ def _read_event(
             "is not one exact day; say how the date was worked out",
         )
         return None
+    if values["status"] == "confirmed":
+        out.claims.append((ident, node.value_mark("status")))
     text = f"{values['title']} {values['summary'].source}"
     if message := unsupported("event", ident, text, values["citations"], names):
         out.hold(node.value_mark("summary"), message, ("wording", f"event {ident}"))

@@ -152,8 +152,9 @@ EVENT = Record(
             "status",
             "choice",
             True,
-            "confirmed: the actor or a named party confirmed it; reported: the source states it; "
-            "speculation: the source says others guessed it.",
+            "confirmed: the actor said so on record (a cited source issued by one of the event's "
+            "entities) or two or more independent publishers report it; reported: one publisher's "
+            "report states it; speculation: the source says others guessed it.",
             choices=STATUSES,
         ),
         Field("summary", "paragraph", True, "What happened, in one Markdown paragraph.", max_length=2000),
@@ -232,6 +233,14 @@ SOURCE = Record(
             "The id of the source this one rewrites, syndicates or translates: the two are then one "
             "publisher's report, not independent confirmation.",
             ref="source",
+        ),
+        Field(
+            "issued_by",
+            "slug",
+            False,
+            "The id of the entity that issued it (a press release, a filing, an official post): an "
+            "event naming that entity and citing it is confirmed on the actor's own record.",
+            ref="entity",
         ),
         Field(
             "republish",

@@ -90,6 +90,7 @@ class Source:
     republish_basis: str | None = None
     language: str | None = None  # a BCP 47 tag; None: the site's language
     coverage: str = "quotes"  # or "complete": see COVERAGE in data/schema.py
+    issued_by: str | None = None  # the entity whose own statement this is
 
     @property
     def full_text(self) -> bool:
