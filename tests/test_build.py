@@ -62,7 +62,7 @@ def test_timeline_shows_events_in_order_with_dates_citations_and_anchors(example
     }
     assert [text.split(" inferred")[0].split(" stated")[0] for text in shown.values()] == [
         "2025",
-        "before 6 Mar 2026",
+        "on or before 6 Mar 2026",
         "9 – 10 Mar 2026",
         "c. Jun 2026",
     ]

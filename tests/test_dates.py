@@ -109,8 +109,8 @@ def test_the_edges_of_the_calendar_are_dates(text):
         ("2026-04-07/2026-04-10", "7–10 Apr 2026"),
         ("2026-03-30/2026-04-02", "30 Mar–2 Apr 2026"),
         ("2025-12-30/2026-01-02", "30 Dec 2025–2 Jan 2026"),
-        ("../2026-04-10", "before 10 Apr 2026"),
-        ("2026-04-10/..", "after 10 Apr 2026"),
+        ("../2026-04-10", "on or before 10 Apr 2026"),
+        ("2026-04-10/..", "on or after 10 Apr 2026"),
         # every qualifier on every precision: ~ approximate ("c."), ? uncertain ("?"), % both
         ("2026-04-10~", "c. 10 Apr 2026"),
         ("2026-04-10%", "c. 10 Apr 2026?"),
@@ -121,8 +121,8 @@ def test_the_edges_of_the_calendar_are_dates(text):
         ("2026?", "2026?"),
         ("2026%", "c. 2026?"),
         # and on either end of an interval, open or closed
-        ("../2026-04-10?", "before 10 Apr 2026?"),
-        ("../2026-04~", "before c. Apr 2026"),
+        ("../2026-04-10?", "on or before 10 Apr 2026?"),
+        ("../2026-04~", "on or before c. Apr 2026"),
         ("2026-04-10%/..", "after c. 10 Apr 2026?"),
         ("2026-04-07~/2026-04-10", "c. 7 Apr 2026–10 Apr 2026"),
         ("2026-04-07/2026-04-10?", "7–10 Apr 2026?"),
@@ -175,7 +175,7 @@ def test_qualifiers_are_read_as_edtf_defines_them(text, approximate, uncertain):
         ("2026-04", "Date: Apr 2026; placed on its earliest possible day."),
         (
             "../2026-04-10",
-            "Date: before 10 Apr 2026; placed on its latest possible day, since no earlier bound is known.",
+            "Date: on or before 10 Apr 2026; placed on its latest possible day, since no earlier bound is known.",
         ),
         ("2026-04-07/2026-04-10", "Date: 7–10 Apr 2026; placed on its earliest possible day."),
     ],

@@ -43,7 +43,7 @@ def test_json_export_validates_against_its_published_schema(built, base):
         "edtf": "../2026-03-06",
         "earliest": None,
         "latest": "2026-03-06",
-        "display": "before 6 Mar 2026",
+        "display": "on or before 6 Mar 2026",
     }
     assert speculation["status"] == "speculation"
     assert speculation["url"] == base + f"timeline/#{SPECULATION}"
@@ -99,7 +99,7 @@ def test_calendar_is_read_by_icalendar_with_one_event_each(built, base, example)
     by_uid = {str(e["UID"]): e for e in events}
     speculation = by_uid[f"{SPECULATION}@{host}"]
     assert speculation.decoded("DTSTART").isoformat() == "2026-03-06"
-    assert "before 6 Mar 2026; placed on its latest possible day" in str(speculation["DESCRIPTION"])
+    assert "on or before 6 Mar 2026; placed on its latest possible day" in str(speculation["DESCRIPTION"])
     ranged = by_uid[f"{RANGE}@{host}"]
     assert ranged.decoded("DTSTART").isoformat() == "2026-03-09"
     assert "9–10 Mar 2026; placed on its earliest possible day" in str(ranged["DESCRIPTION"])

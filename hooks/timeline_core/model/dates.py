@@ -176,16 +176,17 @@ class DatePart:
 
 
 def display_parts(date: EdtfDate) -> tuple[DatePart, ...]:
-    """What is known and no more: 'c. 7 Apr 2026', '7–10 Apr 2026', 'before 10 Apr 2026'."""
+    """What is known and no more: 'c. 7 Apr 2026', '7–10 Apr 2026', 'on or before 10 Apr 2026' (EDTF's
+    open ends include the day they name)."""
     start, end = date.start, date.end
     if not date.interval:
         assert start is not None, "a date that is not an interval is one point"
         return (DatePart(_point_text(start), machine_date(start)),)
     if start is None:
         assert end is not None, "parse_edtf refuses a date open at both ends"
-        return (DatePart("before "), DatePart(_point_text(end), machine_date(end)))
+        return (DatePart("on or before "), DatePart(_point_text(end), machine_date(end)))
     if end is None:
-        return (DatePart("after "), DatePart(_point_text(start), machine_date(start)))
+        return (DatePart("on or after "), DatePart(_point_text(start), machine_date(start)))
     same_year = start.earliest.year == end.earliest.year
     same_month = same_year and start.earliest.month == end.earliest.month
     compact = start.precision == end.precision == "day" and not start.qualified
