@@ -123,7 +123,7 @@ def test_the_edges_of_the_calendar_are_dates(text):
         # and on either end of an interval, open or closed
         ("../2026-04-10?", "on or before 10 Apr 2026?"),
         ("../2026-04~", "on or before c. Apr 2026"),
-        ("2026-04-10%/..", "after c. 10 Apr 2026?"),
+        ("2026-04-10%/..", "on or after c. 10 Apr 2026?"),
         ("2026-04-07~/2026-04-10", "c. 7 Apr 2026–10 Apr 2026"),
         ("2026-04-07/2026-04-10?", "7–10 Apr 2026?"),
         ("2026-04-07/2026-04-10%", "7–c. 10 Apr 2026?"),
@@ -143,8 +143,8 @@ def test_display_says_what_is_known_and_no_more(text, shown):
         ("2026-04-10%", '<time datetime="2026-04-10">c. 10 Apr 2026?</time>'),
         ("2026-04?", '<time datetime="2026-04">Apr 2026?</time>'),
         ("2026~", '<time datetime="2026">c. 2026</time>'),
-        ("../2026-04-10?", 'before <time datetime="2026-04-10">10 Apr 2026?</time>'),
-        ("2026-04-10~/..", 'after <time datetime="2026-04-10">c. 10 Apr 2026</time>'),
+        ("../2026-04-10?", 'on or before <time datetime="2026-04-10">10 Apr 2026?</time>'),
+        ("2026-04-10~/..", 'on or after <time datetime="2026-04-10">c. 10 Apr 2026</time>'),
         (
             "2026-04-07/2026-04-10%",
             '<time datetime="2026-04-07">7</time>–<time datetime="2026-04-10">c. 10 Apr 2026?</time>',

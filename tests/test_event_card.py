@@ -19,7 +19,7 @@ def test_the_card_shows_date_status_summary_and_first_quote_and_keeps_the_rest_o
     card = _card(example.page("timeline/index.html"), TWO_PUBLISHERS)
     date_line = card.select_one("details.tl-details > summary.tl-date")
     assert "9 – 10 Mar 2026" in date_line.get_text(" ", strip=True)
-    assert date_line.select_one(".tl-status").get_text() == "Reported"
+    assert date_line.select_one(".tl-status").get_text() == "Confirmed"  # by two publishers
     lead = card.select_one("ol.tl-citations > li")
     assert lead.find_parent("details") is None  # the first quote is shown, not folded
     assert (
