@@ -141,7 +141,7 @@ def test_a_page_is_archived_as_a_reader_sees_the_article(project, web, page, opt
     assert {name: entry.get(name) for name in fields} == fields
     assert (entry["url"], entry["accessed"], entry["republish"]) == (url, "2026-03-21", "quotes-only")
     assert entry["sha256"] == hashlib.sha256(archived.encode()).hexdigest()
-    assert "htmldate" in entry["published_note"]
+    assert entry["published_note"].startswith("The day the page gives as its publication date (")
     assert entry["archive"] == f"seeds/{ident}.txt"
     assert project.check().returncode == 0
     assert agents[-1].startswith("timeline-site-source-add/")  # the server can tell who is asking
@@ -181,7 +181,10 @@ BAD_INPUT = {
         f"is already archived as source '{ORIGINAL}' (seeds/gazette-footbridge.txt, timeline/sources.yml line 3)",
     ),
     "text already archived": (
-        lambda base: ["seeds/gazette-footbridge.txt", "--url", "https://elsewhere.example/copy"],
+        lambda base: [
+            *("seeds/gazette-footbridge.txt", "--url", "https://elsewhere.example/copy"),
+            *("--title", "A copy", "--publisher", "Elsewhere"),
+        ],
         f"this text is already archived as source '{ORIGINAL}'",
     ),
     "id exists": (
@@ -322,3 +325,66 @@ def test_built_sources_page_groups_by_publisher_and_shows_relations(example):
     assert "Based on Council approves Riverside footbridge , Riverside Gazette" in wire.get_text(" ", strip=True)
     gazette = page.select_one(f"#{ORIGINAL}").find_parent("section")
     assert gazette.select_one(".tl-relayed-by a")["href"] == "#valley-wire-footbridge"
+
+
+def _errors_of(run) -> list[str]:
+    assert run.returncode == 1 and run.stderr.rstrip().endswith("nothing was written"), run.stderr
+    return [line.removeprefix("error: ") for line in run.stderr.splitlines() if line.startswith("error: ")]
+
+
+def test_every_problem_of_a_run_is_reported_at_once_and_a_saved_page_is_not_told_to_be_saved(project, tmp_path):
+    saved = tmp_path / "teaser.html"
+    shutil.copy(PAGES / "paywall.html", saved)
+    before = _tree(project)
+    errors = _errors_of(project.cli("source", "add", str(saved)))
+    assert len(errors) == 2, errors
+    assert errors[0].startswith("the page holds only ") and ' It starts: "' in errors[0]  # what was found
+    assert "Save Page As" not in errors[0] and "copy the article's text from the browser" in errors[0]
+    assert errors[1] == "the source has no address: pass --url with the original's address (or --location)"
+    assert _tree(project) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty: there is nothing in it to archive"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is not text (it holds binary data)"),
+    ],
+)
+def test_an_empty_or_binary_file_says_so(project, tmp_path, content, message):
+    page = tmp_path / "page.html"
+    page.write_bytes(content)
+    errors = _errors_of(project.cli("source", "add", str(page), "--url", "https://x.example/a"))
+    assert errors == [f"{page} {message}" + ("" if content == b"" else ": a FILE must be a saved page or a .txt")]
+
+
+def test_min_words_takes_one_or_more_and_all_bad_options_are_named(project):
+    errors = _errors_of(
+        project.cli("source", "add", "https://x.example/a", "--min-words", "0", "--language", "Deutsch")
+    )
+    assert [error.split(":")[0] for error in errors] == ["--language", "--min-words"]
+    assert errors[1] == "--min-words: 0 is not a length; give 1 or more"
+
+
+def test_a_text_files_dateline_gives_its_publication_day(project, tmp_path):
+    release = tmp_path / "release.txt"
+    shutil.copy(PAGES / "press-release.txt", release)
+    run = project.cli(
+        *("source", "add", str(release), "--url", "https://council.example/r", "--title", "Consultation"),
+        *("--publisher", "Riverside council", "--id", "council-consultation"),
+    )
+    assert run.returncode == 0, run.stderr
+    entry = _entry(project, "council-consultation")
+    assert (entry["published"], entry["published_note"]) == (
+        "2026-03-20",
+        "The date its opening lines give (its dateline).",
+    )
+
+
+def test_notices_inside_the_article_are_left_out_and_listed(project):
+    run = project.cli("source", "add", str(PAGES / "english-blog.html"), "--url", "https://weekly.example/a")
+    assert run.returncode == 0, run.stderr
+    archive = (project.root / _entry(project, run.stdout.split("'")[1])["archive"]).read_text()
+    assert "Follow us on Instagram" not in archive and "Reading time" not in archive
+    assert "left out as notices, not the article: (put a line back" in run.stdout
+    assert "  - Follow us on Instagram for more local stories." in run.stdout

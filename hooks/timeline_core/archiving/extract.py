@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from html import unescape
 
 from ..model.text import count_words, language_tag
-from .fetch import ArchiveError
+from .boilerplate import without_boilerplate
+from .metadata import byline_author, clean_author, headline, published_metadata, visible_headline
 
 MIN_WORDS = 80  # fewer than this is a teaser, a paywall or a page built by script, not an article
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff]")
@@ -31,6 +32,8 @@ class Article:
     published_how: str | None  # how the date was found, for published_note
     licence: str | None
     language: str | None = None  # the page's own <html lang>, as a BCP 47 tag
+    left_out: tuple[str, ...] = ()  # lines of the article's text taken as notices (boilerplate.py)
+    short: str | None = None  # why the text found is too short to be the article, if it is
 
 
 def decode_html(body: bytes, charset: str | None = None) -> str:
@@ -53,39 +56,84 @@ def clean_text(text: str) -> str:
     return "\n".join(line for line in lines if line) + "\n"
 
 
-def extract_article(html: str, url: str | None, min_words: int = MIN_WORDS) -> Article:
-    """The article of a page; ArchiveError when what is left is too short to be one."""
+def _extract(html: str, url: str | None, fast: bool) -> str:
     import trafilatura
 
-    body = trafilatura.extract(
-        html,
-        url=url,
-        output_format="txt",
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        favor_precision=True,
-        deduplicate=False,
-        fast=True,  # no second opinion from the fallback extractors: it halves the time, same text on news pages
-    )
-    words = count_words(body) if body else 0  # Chinese and Japanese have no spaces to count by
-    if words < min_words:
-        raise ArchiveError(
-            f"the page holds only {words} words of article text, which looks like a paywall, a teaser or "
-            "a page drawn by script rather than the article. Open it in a browser (logged in if need be), "
-            "save it (File → Save Page As…, as .html) and run `uv run timeline source add SAVED.html --url URL`; "
-            f"if the article really is that short, pass --min-words {max(words, 1)}"
+    return (
+        trafilatura.extract(
+            html,
+            url=url,
+            output_format="txt",
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            favor_precision=fast,
+            deduplicate=False,
+            fast=fast,
         )
+        or ""
+    )
+
+
+def _long_enough(text: str, min_words: int) -> bool:
+    """At least `min_words` words: counted by spaces first (cheap on a long page), by the text
+    module when that falls short (Chinese and Japanese have no spaces to count by)."""
+    return len(text.split()) >= min_words or count_words(text) >= min_words
+
+
+def article_text(html: str, url: str | None, min_words: int) -> str:
+    """The article's text: the fast pass first (the fallback extractors halve the speed and give
+    the same text on most news pages), the full one when the fast pass finds too little (a page
+    whose article it mistook for a menu), then without the notices of `boilerplate.py`."""
+    body = _extract(html, url, fast=True)
+    if not _long_enough(body, min_words):
+        fuller = _extract(html, url, fast=False)
+        if count_words(fuller) >= min_words:  # else what the fast pass found says more plainly why not
+            body = fuller
+    return body
+
+
+def too_short(words: int, found: str, saved: bool) -> str:
+    """Why too little text is not an article, with what was found, so the contributor sees whether
+    it was a cookie banner; a saved page is not told to be saved."""
+    first = " ".join(found.split()[:25]) + ("…" if len(found.split()) > 25 else "")
+    shown = f' It starts: "{first}".' if first else ""
+    advice = (
+        "If the article is on the page in a browser, the page draws it by script and the saved copy lacks it: "
+        "copy the article's text from the browser into a .txt file and add that with --url, --title and --publisher"
+        if saved
+        else "Open it in a browser (logged in if need be), save it (File → Save Page As…, as .html) and run "
+        "`uv run timeline source add SAVED.html --url URL`"
+    )
+    return (
+        f"the page holds only {words} words of article text, which looks like a paywall, a teaser or a page "
+        f"drawn by script rather than the article.{shown} {advice}; pass --min-words only if the article "
+        f"really is that short (it is {words} words)"
+    )
+
+
+def extract_article(html: str, url: str | None, min_words: int = MIN_WORDS, saved: bool = False) -> Article:
+    """The article of a page, and its metadata; `short` says why, when what is left is too short to
+    be the article (the caller reports it with every other problem of the run)."""
+    import trafilatura
+
+    body = article_text(html, url, min_words)
+    text, left_out = without_boilerplate(clean_text(body) if body.strip() else "")
+    short = None if _long_enough(text, min_words) else too_short(count_words(text), text, saved)
     meta = trafilatura.extract_metadata(html, default_url=url)
-    title = _plain(meta.title) if meta else None
-    published, how = publication_date(html, url)
-    text = clean_text(body or "")
-    if title and text.split("\n", 1)[0] != title:
+    names = [name for name in ((_plain(meta.sitename) if meta else None), (meta.hostname if meta else None)) if name]
+    title = headline(html, _plain(meta.title) if meta else None, names)
+    stated = published_metadata(html)
+    published, how = (stated.day, f"found in {stated.how}") if stated else publication_date(html, url)
+    author = clean_author((_plain(meta.author) if meta else None) or meta_author(html), names) or byline_author(html)
+    text = clean_text(text)
+    top = [line.strip() for line in text.split("\n")[:3]]
+    if title and title not in top and visible_headline(html, title):
         text = f"{title}\n{text}"
     return Article(
         text=text,
         title=title,
-        author=(_plain(meta.author) if meta else None) or meta_author(html),
+        author=author,
         site_name=_plain(meta.sitename) if meta else None,
         host=meta.hostname if meta else None,
         canonical_url=meta.url if meta and meta.url and meta.url != url else None,
@@ -93,6 +141,8 @@ def extract_article(html: str, url: str | None, min_words: int = MIN_WORDS) -> A
         published_how=how,
         licence=_plain(meta.license) if meta else None,
         language=page_language(html),
+        left_out=left_out,
+        short=short,
     )
 
 

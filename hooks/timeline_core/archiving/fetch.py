@@ -21,9 +21,10 @@ TEXT_TYPES = ("text/plain",)
 class ArchiveError(Exception):
     """Why a source could not be archived, in words a contributor can act on."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, *messages: str):
+        super().__init__(*messages)
+        self.messages = messages  # every problem found before giving up, each on its own line
+        self.message = "\n".join(messages)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 The script decides where it can: kana is Japanese, Hangul Korean, Han alone Chinese, Thai Thai.
 Otherwise py3langid (a compact model of 97 languages, packaged with its weights) reads the text;
-an answer it is not sure of is no answer, and the contributor is asked for --language.
+an answer it is not sure of is no answer, and the contributor is asked for --language. The model
+takes a second to load, so a page's own `lang` is first weighed cheaply (`plausible`): its script,
+and in Latin script the commonest small words; only a doubtful one is put to the model.
 """
 
 from __future__ import annotations
@@ -47,6 +49,56 @@ def detect_language(text: str) -> Detected | None:
     if probability < MIN_CONFIDENCE:
         return None
     return Detected(str(language), f"py3langid, {probability:.0%} sure")
+
+
+# The commonest small words of languages written in Latin letters: enough to tell them apart in
+# an article, and to notice a site's template that says `en` over a German text.
+_SMALL_WORDS = {
+    "en": "the and of to in is that for on was with said by it from",
+    "de": "der die und das den ist nicht mit von zu sich dem des ein eine auf",
+    "fr": "le la les et des est une pour dans que qui du au sur pas",
+    "es": "el la los las y que del en por una con para se es al",
+    "pt": "o a os as e que do da em um uma para com não dos das",
+    "it": "il la che di e le per un una del della con non sono",
+    "nl": "de het een en van is dat op te niet met zijn voor",
+}
+_SETS = {tag: frozenset(words.split()) for tag, words in _SMALL_WORDS.items()}
+_WORD = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def _share(pattern: re.Pattern, sample: str, letters: int) -> float:
+    return len(pattern.findall(sample)) / letters if letters else 0.0
+
+
+def plausible(declared: str, text: str) -> bool:
+    """Whether a page's declared language fits its text, judged without the model: the text's
+    script is the language's, and in Latin letters its small words are the declared language's
+    more than any other's."""
+    primary = declared.split("-")[0]
+    sample = text[:SAMPLE]
+    letters = len(_LETTER.findall(sample))
+    if not letters:
+        return True
+    for tag, script in _SCRIPTS:
+        if _share(script, sample, letters) >= _SCRIPT_SHARE:
+            return primary == tag or (tag == "zh" and primary in ("ja", "yue", "wuu"))
+    if _share(_CYRILLIC, sample, letters) >= 0.5:
+        return primary in ("ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "mn", "tg")
+    if _share(_ARABIC, sample, letters) >= 0.5:
+        return primary in ("ar", "fa", "ur", "ps", "ku", "sd", "ug")
+    if _share(_LATIN, sample, letters) < 0.5:
+        return True  # a script not weighed here: the page's word stands
+    counts = {tag: 0 for tag in _SETS}
+    for word in _WORD.findall(sample.casefold()):
+        for tag, small in _SETS.items():
+            counts[tag] += word in small
+    best = max(counts, key=counts.__getitem__)
+    if primary not in _SETS:
+        return counts[best] < 10  # a Latin-script language not listed: doubtful only if a listed one is plain
+    return best == primary or counts[best] < 2 * max(counts[primary], 1)
 
 
 @cache

@@ -21,7 +21,8 @@ from ..archiving.entry import (
 )
 from ..archiving.extract import MIN_WORDS, Article, clean_text, decode_html, extract_article
 from ..archiving.fetch import MAX_BYTES, TIMEOUT, ArchiveError, fetch_page
-from ..archiving.language import detect_language
+from ..archiving.language import detect_language, plausible
+from ..archiving.metadata import date_in_text
 from ..data.load import load_timeline
 from ..data.markup import check_url
 from ..data.schema import REPUBLISH, SLUG_PATTERN
@@ -70,7 +71,8 @@ def add_source(root: Path, args: argparse.Namespace) -> int:
         new, text, article, how = _plan(root, args)
         write_source(root, new, text)
     except ArchiveError as error:
-        print(f"error: {error.message}", file=sys.stderr)
+        for message in error.messages:
+            print(f"error: {message}", file=sys.stderr)
         print("nothing was written", file=sys.stderr)
         return 1
     _report(new, text, article, how)
@@ -112,8 +114,12 @@ def _plan(root: Path, args: argparse.Namespace) -> tuple[dict[str, str | None], 
             )
         data = path.read_bytes()
         url = args.url
+        if not data.strip():
+            raise ArchiveError(f"{target} is empty: there is nothing in it to archive")
+        if b"\x00" in data[:65536]:
+            raise ArchiveError(f"{target} is not text (it holds binary data): a FILE must be a saved page or a .txt")
         if path.suffix.lower() in HTML_SUFFIXES:
-            article = extract_article(decode_html(data), url, args.min_words)
+            article = extract_article(decode_html(data), url, args.min_words, saved=True)
             text = article.text
             url = url or article.canonical_url
             if url and not args.url:
@@ -130,29 +136,36 @@ def _plan(root: Path, args: argparse.Namespace) -> tuple[dict[str, str | None], 
     if args.url:
         url = args.url
         how["url"] = "--url"
-    if not text.strip():
-        raise ArchiveError(f"{target} holds no text to archive")
-    if twin := same_text_as(timeline, text, args.based_on):
-        raise ArchiveError(
+    problems: list[str] = []  # all that stands in the way, reported together
+    if article is not None and article.short:
+        problems.append(article.short)
+    elif not text.strip():
+        problems.append(f"{target} holds no text to archive")
+    elif twin := same_text_as(timeline, text, args.based_on):
+        problems.append(
             f"this text is already archived as source '{twin.id}' ({twin.archive}, {SOURCES_FILE} line "
             f"{line_of(root, twin.id)}); if this is another publisher's copy of it, pass --based-on {twin.id}"
         )
-    fields = _fields(args, article, text, how)
+    if not url and not args.location:
+        problems.append("the source has no address: pass --url with the original's address (or --location)")
+    fields = _fields(args, article, text, how, problems)
+    if fields is None:
+        raise ArchiveError(*problems)
     short_publisher = publisher_slug(fields["publisher"], article.host if article else None)
     title_words = slug(fields["title"], skip=short_publisher)
     ident = args.id or "-".join(part for part in (short_publisher, title_words) if part)
+    archive = archive_path(ident)
     if not re.match(SLUG_PATTERN, ident):
-        raise ArchiveError(f"--id: '{ident}' is not a valid id; use lowercase letters, digits and single dashes")
-    if ident in ids:
-        raise ArchiveError(
+        problems.append(f"--id: '{ident}' is not a valid id; use lowercase letters, digits and single dashes")
+    elif ident in ids:
+        problems.append(
             f"a source with id '{ident}' already exists ({SOURCES_FILE} line {line_of(root, ident)}); "
             "pass --id with another"
         )
-    archive = archive_path(ident)
-    if (root / archive).exists():
-        raise ArchiveError(f"{archive} already exists; pass --id with another id")
-    if not url and not args.location:
-        raise ArchiveError("the source has no address: pass --url with the original's address (or --location)")
+    elif (root / archive).exists():
+        problems.append(f"{archive} already exists; pass --id with another id")
+    if problems:
+        raise ArchiveError(*problems)
     accessed = args.accessed or dt.date.today().isoformat()
     published, published_note = fields["published"], fields["published_note"]
     if published is None:
@@ -182,22 +195,30 @@ def _plan(root: Path, args: argparse.Namespace) -> tuple[dict[str, str | None], 
 
 
 def _check_options(args: argparse.Namespace) -> None:
-    try:
-        if args.published:
-            parse_edtf(args.published)
-        if args.accessed:
-            parse_day(args.accessed)
-    except DataError as error:
-        raise ArchiveError(f"--{'published' if args.published else 'accessed'}: {error.message}") from None
+    """Every option's problem at once."""
+    problems = []
+    for name in ("published", "accessed"):
+        value = getattr(args, name)
+        try:
+            if value:
+                parse_edtf(value) if name == "published" else parse_day(value)
+        except DataError as error:
+            problems.append(f"--{name}: {error.message}")
     if args.language and (problem := language_problem(args.language)):
-        raise ArchiveError(f"--language: {problem}")
+        problems.append(f"--language: {problem}")
     if args.url and (reason := check_url(args.url)):
-        raise ArchiveError(f"--url: {reason}")
+        problems.append(f"--url: {reason}")
     if args.republish == "full-text" and not args.republish_basis:
-        raise ArchiveError("--republish full-text needs --republish-basis: the licence or notice that allows it")
+        problems.append("--republish full-text needs --republish-basis: the licence or notice that allows it")
+    if args.min_words < 1:
+        problems.append(f"--min-words: {args.min_words} is not a length; give 1 or more")
+    if problems:
+        raise ArchiveError(*problems)
 
 
-def _fields(args: argparse.Namespace, article: Article | None, text: str, how: dict[str, str]) -> dict:
+def _fields(
+    args: argparse.Namespace, article: Article | None, text: str, how: dict[str, str], problems: list[str]
+) -> dict | None:
     """Title, publisher, author and date: an option wins, then what the page says; say which."""
 
     def pick(name: str, option: str | None, found: str | None, source: str) -> str | None:
@@ -210,7 +231,7 @@ def _fields(args: argparse.Namespace, article: Article | None, text: str, how: d
 
     title = pick("title", args.title, article.title if article else None, "the page's metadata")
     if not title:
-        raise ArchiveError("no title found: pass --title with the piece's title")
+        problems.append("no title found: pass --title with the piece's title")
     publisher = pick(
         "publisher",
         args.publisher,
@@ -218,15 +239,23 @@ def _fields(args: argparse.Namespace, article: Article | None, text: str, how: d
         "the page's site name" if article and article.site_name else "the page's host name",
     )
     if not publisher:
-        raise ArchiveError("no publisher found: pass --publisher with who published it")
+        problems.append("no publisher found: pass --publisher with who published it")
+    if not title or not publisher:
+        return None
     author = pick("author", args.author, article.author if article else None, "the page's metadata")
-    published = pick("published", args.published, article.published if article else None, "htmldate")
+    opening = None if article else date_in_text("\n".join(text.splitlines()[:3]))  # a .txt's dateline
+    found_day = article.published if article else opening
+    found_how = (article.published_how or "") if article else "the date its opening lines give"
+    published = pick("published", args.published, found_day, found_how.split(":")[0])
     language = args.language or _language(article.language if article else None, text, how)
     if args.language:
         how["language"] = "--language"
     note = args.published_note
-    if published and not args.published and article and article.published_how:
-        note = note or f"The day the page gives as its publication date ({article.published_how})."
+    if published and not args.published and found_how:
+        if article:
+            note = note or f"The day the page gives as its publication date ({found_how})."
+        else:
+            note = note or "The date its opening lines give (its dateline)."
     return {
         "title": title,
         "publisher": publisher,
@@ -240,6 +269,9 @@ def _fields(args: argparse.Namespace, article: Article | None, text: str, how: d
 def _language(declared: str | None, text: str, how: dict[str, str]) -> str | None:
     """The page's declared language, unless its text plainly reads as another (a site's template
     often says en whatever the article is in); the text's when the page declares none."""
+    if declared and plausible(declared, text):  # the model takes a second to load: only for doubt
+        how["language"] = "the page's lang attribute"
+        return declared
     detected = detect_language(text)
     if declared and (detected is None or same_language(declared, detected.language)):
         how["language"] = "the page's lang attribute"
@@ -282,6 +314,10 @@ def _report(new: dict[str, str | None], text: str, article: Article | None, how:
         value = new[name]
         if value is not None:
             print(f"  {name + ':':11} {value}  ({how.get(name, 'given')})")
+    if article and article.left_out:
+        print("  left out as notices, not the article: (put a line back in the archive if it is the article's)")
+        for line in article.left_out:
+            print(f"  - {line}")
     first, *rest = text.rstrip("\n").split("\n")
     last = rest[-1] if rest else first
     start = first if len(first) <= 70 else first[:70].rsplit(" ", 1)[0] + "…"

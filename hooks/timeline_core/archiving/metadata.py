@@ -1,0 +1,203 @@
+"""What a careful editor takes from a page for a source's entry: the headline the page shows (not
+an SEO title, and without the site's name), the names of its authors (not "View all posts by", not
+the site itself), and the day it was published (not the day it was last changed).
+
+trafilatura reads the page's metadata; these functions choose among what it and the page offer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from html import unescape
+
+_TAGS = re.compile(r"<[^>]+>")
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.I | re.S)
+_JSON_LD = re.compile(r"<script\b[^>]*type\s*=\s*[\"']application/ld\+json[\"'][^>]*>(.*?)</script>", re.I | re.S)
+_SEPARATORS = r"\s*[|\-–—:·•»/]\s*"
+# "By", "Par", "Por", "Von", "От", "Door", "Di" before a name; "View all posts by" and its kin
+_BYLINE_PREFIX = re.compile(
+    r"^(view all posts by|all posts by|posts by|more from|voir tous les articles de|todos los artículos de|"
+    r"by|par|por|von|от|door|di|de)\s+",
+    re.I,
+)
+_STAFF_TAIL = re.compile(r"\s+(staff|reporter|correspondent)\b.*$", re.I)
+
+
+def _text(fragment: str) -> str:
+    return " ".join(unescape(_TAGS.sub(" ", fragment)).split())
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def without_site_name(title: str, names: list[str]) -> str:
+    """A title without the site's name at its end or start (" | Editorial", "Vegolosi.it - ")."""
+    for name in sorted({n for n in names if n}, key=len, reverse=True):
+        for pattern in (rf"{_SEPARATORS}{re.escape(name)}\s*$", rf"^\s*{re.escape(name)}{_SEPARATORS}"):
+            trimmed = re.sub(pattern, "", title, flags=re.I)
+            if trimmed != title and trimmed.strip():
+                return trimmed.strip()
+    return title.strip()
+
+
+def _json_ld(html: str) -> list[dict]:
+    """Every JSON-LD object of a page (a graph's items too); what does not parse is passed over."""
+    found: list[dict] = []
+    for block in _JSON_LD.findall(html):
+        try:
+            data = json.loads(block)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                found.append(item)
+                stack.extend(v for k, v in item.items() if k == "@graph")
+    return found
+
+
+def headline(html: str, meta_title: str | None, names: list[str]) -> str | None:
+    """The headline a reader sees: JSON-LD's `headline`, else the page's `h1` that the metadata's
+    title agrees with (or the only one), else that title, each without the site's name."""
+    for item in _json_ld(html):
+        if isinstance(item.get("headline"), str) and item["headline"].strip():
+            return without_site_name(" ".join(item["headline"].split()), names)
+    h1s = [text for text in (_text(h) for h in _H1.findall(html)) if text]
+    title = without_site_name(meta_title, names) if meta_title else None
+    if title:
+        for h1 in h1s:
+            if _folded(h1) and (_folded(h1) in _folded(title) or _folded(title) in _folded(h1)):
+                return h1
+    if len(h1s) == 1 and not any(_folded(h1s[0]) == _folded(n) for n in names if n):
+        return h1s[0]
+    return title
+
+
+def visible_headline(html: str, title: str) -> bool:
+    """Whether the page shows `title` as a heading (an `h1`), so the archive may begin with it."""
+    return any(_folded(_text(h1)) == _folded(title) for h1 in _H1.findall(html))
+
+
+def clean_author(author: str | None, names: list[str]) -> str | None:
+    """Names only: no "By" or "View all posts by", no "STAFF …" tail, not the site's own name,
+    several authors joined with "; " as trafilatura gives them."""
+    if not author:
+        return None
+    site = {_folded(n) for n in names if n}
+    kept = []
+    for part in author.split(";"):
+        part = _STAFF_TAIL.sub("", _BYLINE_PREFIX.sub("", part.strip())).strip(" ,")
+        if part and _folded(part) not in site and not re.search(r"\.(com|org|net|de|fr|es|it)\b", part, re.I):
+            kept.append(part)
+    return "; ".join(dict.fromkeys(kept)) or None
+
+
+def byline_author(html: str) -> str | None:
+    """The name a visible byline links to (`rel="author"`, a `.byline`), for pages whose metadata
+    names only the site."""
+    found = re.search(r"<a\b[^>]*\brel\s*=\s*[\"']author[\"'][^>]*>(.*?)</a>", html, re.I | re.S)
+    return _text(found.group(1)) or None if found else None
+
+
+@dataclass(frozen=True)
+class Published:
+    day: str  # YYYY-MM-DD
+    how: str  # where it was found, for published_note
+
+
+_TAG = re.compile(r"<(meta|time|span|div|p)\b([^>]*)>", re.I)
+_ATTRIBUTE = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+
+
+def _stated_dates(html: str) -> list[tuple[str, str]]:
+    """(value, where) of every tag that names its date as the publication's: the article's
+    published_time, microdata's datePublished, a `<time>` of class "published"."""
+    found = []
+    for name, attributes in _TAG.findall(html):
+        values = {key.lower(): first or second for key, first, second in _ATTRIBUTE.findall(attributes)}
+        if values.get("property", "").lower() == "article:published_time" and values.get("content"):
+            found.append((values["content"], "its article:published_time"))
+        elif values.get("itemprop", "") == "datePublished" and (values.get("datetime") or values.get("content")):
+            found.append((values.get("datetime") or values["content"], "its itemprop datePublished"))
+        elif name.lower() == "time" and "published" in values.get("class", "").split() and values.get("datetime"):
+            found.append((values["datetime"], "its <time class=published>"))
+    return found
+
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+# A visible dateline: "Published 12 March 2026", "Publié le 7 mars 2026", "Stand: 28.04.2020"
+_DATELINE = re.compile(
+    r"(?:published|publié le|publicado(?: el| em)?|veröffentlicht(?: am)?|stand:?|опубликовано)\s*:?\s*"
+    r"([^<·|\n]{6,40})",
+    re.I,
+)
+
+
+def published_metadata(html: str) -> Published | None:
+    """The publication day the page states outright: JSON-LD `datePublished`, then the meta tags
+    and microdata that name publication, then a visible dateline ("Published 12 March 2026")."""
+    for item in _json_ld(html):
+        if isinstance(item.get("datePublished"), str) and (day := _DAY.match(item["datePublished"].strip())):
+            return Published(day.group(0), "its JSON-LD datePublished")
+    for value, how in _stated_dates(html):
+        if day := _DAY.match(value.strip()):
+            return Published(day.group(0), how)
+    for found in _DATELINE.finditer(_text(html)):
+        if written := date_in_text(found.group(1)):
+            return Published(written, f'its dateline ("{" ".join(found.group(0).split())}")')
+    return None
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january jan janvier janv enero ene janeiro jan januar jänner января",
+            "february feb février févr febrero feb fevereiro fev februar февраля",
+            "march mar mars marzo mar março mar märz марта",
+            "april apr avril abril abr april апреля",
+            "may mai mayo maio mai мая",
+            "june jun juin junio junho juni июня",
+            "july jul juillet julio julho juli июля",
+            "august aug août agosto ago august августа",
+            "september sep sept septembre septiembre setiembre setembro set september сентября",
+            "october oct octobre octubre outubro out oktober okt октября",
+            "november nov novembre noviembre novembro november ноября",
+            "december dec décembre déc diciembre dic dezembro dez dezember декабря",
+        ),
+        1,
+    )
+    for name in names.split()
+}
+_MONTH = r"([^\W\d_]{3,10})\.?"
+_FORMS = (  # (pattern, the groups' order: y, m, d)
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "ymd"),
+    (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), "ymd"),
+    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "dmy"),
+    (re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})\b"), "Mdy"),
+    (re.compile(rf"\b(\d{{1,2}})\.?\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?(\d{{4}})\b"), "dMy"),
+)
+
+
+def date_in_text(text: str) -> str | None:
+    """The first day written out in a line of text ("March 20, 2026", "7 mars 2026", "8 de marzo
+    de 2026", "28.04.2020", "2026年3月6日"), or None. Month names in English, French, Spanish,
+    Portuguese, German and Russian."""
+    found = []
+    for pattern, order in _FORMS:
+        for match in pattern.finditer(text):
+            values = dict(zip(order, match.groups(), strict=True))
+            month = values.get("m") or str(_MONTHS.get(values.get("M", "").casefold(), ""))
+            try:
+                day = dt.date(int(values["y"]), int(month), int(values["d"]))
+            except ValueError:
+                continue
+            found.append((match.start(), day))
+    return min(found)[1].isoformat() if found else None
