@@ -14,7 +14,7 @@ from html import unescape
 
 from ..model.text import count_words, language_tag
 from .boilerplate import without_boilerplate
-from .metadata import byline_author, clean_author, headline, published_metadata, visible_headline
+from .metadata import byline_author, clean_author, headline, other_dates, published_metadata, visible_headline
 
 MIN_WORDS = 80  # fewer than this is a teaser, a paywall or a page built by script, not an article
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff]")
@@ -125,6 +125,8 @@ def extract_article(html: str, url: str | None, min_words: int = MIN_WORDS, save
     title = headline(html, _plain(meta.title) if meta else None, names)
     stated = published_metadata(html)
     published, how = (stated.day, f"found in {stated.how}") if stated else publication_date(html, url)
+    if published and how:
+        how += other_dates(html, published)
     author = clean_author((_plain(meta.author) if meta else None) or meta_author(html), names) or byline_author(html)
     text = clean_text(text)
     top = [line.strip() for line in text.split("\n")[:3]]

@@ -131,6 +131,23 @@ def _stated_dates(html: str) -> list[tuple[str, str]]:
     return found
 
 
+def other_dates(html: str, published: str) -> str:
+    """The other days the page gives (modified, or a bare `<meta name="date">`), for the note, when
+    they differ from the publication day taken: "; the page also gives 2026-03-19 (its dateModified)"."""
+    others: dict[str, str] = {}
+    for item in _json_ld(html):
+        if isinstance(item.get("dateModified"), str) and (day := _DAY.match(item["dateModified"].strip())):
+            others.setdefault(day.group(0), "its JSON-LD dateModified")
+    for _tag, attributes in _TAG.findall(html):
+        values = {key.lower(): first or second for key, first, second in _ATTRIBUTE.findall(attributes)}
+        value = values.get("content") or values.get("datetime") or ""
+        kind = values.get("property", "").lower() or values.get("name", "").lower() or values.get("itemprop", "")
+        if kind in ("article:modified_time", "date", "datemodified", "dateModified") and (day := _DAY.match(value)):
+            others.setdefault(day.group(0), f"its {kind}")
+    said = [f"{day} ({how})" for day, how in others.items() if day != published]
+    return f"; the page also gives {', '.join(said)}, which it does not call the publication day" if said else ""
+
+
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 # A visible dateline: "Published 12 March 2026", "Publié le 7 mars 2026", "Stand: 28.04.2020"
 _DATELINE = re.compile(
