@@ -28,8 +28,8 @@ def test_timeline_shows_events_in_order_with_dates_citations_and_anchors(example
     page = example.page("timeline/index.html")
     titles = [h.get_text(strip=True) for h in page.select("article.tl-event h4")]
     assert titles == [
-        "Residents speculate that the contract was a favour",  # on or before 6 Mar: placed on 6 Mar
-        "Riverside council approves the footbridge",
+        "Riverside council approves the footbridge",  # 5 Mar
+        "Residents speculate that the contract was a favour",  # on or before 6 Mar: read on 6 Mar, after the vote
         "Blue Line says the ferry could return by summer",
         "Councillors say the footbridge will go ahead",
         "Construction of the footbridge is expected to begin",

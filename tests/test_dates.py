@@ -186,10 +186,12 @@ def test_a_date_that_is_not_one_exact_day_says_where_it_was_placed(text, note):
     assert placement_note(parse_edtf(text)) == note
 
 
-def test_sort_key_is_earliest_then_latest():
-    texts = ["2026-04-10", "2026-04", "../2026-04-10", "2026-04-07~", "2026-04-07/2026-04-10"]
+def test_dates_are_read_in_the_order_they_are_placed_then_known_most_closely():
+    """An open start ("on or before 10 Apr") is read on its latest day, never ahead of what it may
+    follow; on one day, the date known more closely comes first."""
+    texts = ["2026-04-10", "2026-04", "../2026-04-10", "2026-04-07~", "2026-04-07/2026-04-10", "2026-04-09"]
     ordered = sorted(texts, key=lambda t: parse_edtf(t).sort_key())
-    assert ordered == ["../2026-04-10", "2026-04", "2026-04-07~", "2026-04-07/2026-04-10", "2026-04-10"]
+    assert ordered == ["2026-04", "2026-04-07~", "2026-04-07/2026-04-10", "2026-04-09", "../2026-04-10", "2026-04-10"]
 
 
 def test_a_calendar_day_reads_like_every_other_date():
@@ -198,20 +200,20 @@ def test_a_calendar_day_reads_like_every_other_date():
 
     day = exact_day(dt.date(2026, 5, 2))
     assert day == parse_edtf("2026-05-02")
-    assert (day.is_plain_day, day.placed_on, day.sort_key()) == (True, dt.date(2026, 5, 2), (dt.date(2026, 5, 2),) * 2)
+    assert (day.is_plain_day, day.placed_on, day.sort_key()) == (True, dt.date(2026, 5, 2), (dt.date(2026, 5, 2),) * 3)
     assert str(date_html(dt.date(2026, 5, 2))) == '<time datetime="2026-05-02">2 May 2026</time>'
 
 
 @pytest.mark.parametrize(
     "text,key",
     [
-        ("2026-04-07/2026-04-10", (dt.date(2026, 4, 7), dt.date(2026, 4, 10))),
-        ("2026-04", (dt.date(2026, 4, 1), dt.date(2026, 4, 30))),
-        ("2026-04-10/..", (dt.date(2026, 4, 10), dt.date.max)),
-        ("../2026-04-10", (dt.date.min, dt.date(2026, 4, 10))),
+        ("2026-04-07/2026-04-10", (dt.date(2026, 4, 7), dt.date(2026, 4, 10), dt.date(2026, 4, 7))),
+        ("2026-04", (dt.date(2026, 4, 1), dt.date(2026, 4, 30), dt.date(2026, 4, 1))),
+        ("2026-04-10/..", (dt.date(2026, 4, 10), dt.date.max, dt.date(2026, 4, 10))),
+        ("../2026-04-10", (dt.date(2026, 4, 10), dt.date(2026, 4, 10), dt.date.min)),
     ],
 )
-def test_a_dates_place_in_order_is_its_earliest_then_its_latest_day(text, key):
+def test_a_dates_place_in_order_is_its_placed_day_then_its_latest_then_its_earliest(text, key):
     assert parse_edtf(text).sort_key() == key
 
 

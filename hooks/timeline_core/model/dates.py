@@ -79,9 +79,13 @@ class EdtfDate:
         assert day is not None, "parse_edtf refuses a date open at both ends"
         return day
 
-    def sort_key(self) -> tuple[dt.date, dt.date]:
-        """Earliest possible day, then latest; an open end sorts as far out as it can."""
-        return (self.earliest or dt.date.min, self.latest or dt.date.max)
+    def sort_key(self) -> tuple[dt.date, dt.date, dt.date]:
+        """The order events are read in, the same on every page, the axis and every export: by the
+        day a date is placed on (its earliest possible day; for an open start, "on or before 20
+        Nov", its latest, so it never reads as coming before what it may follow); among dates
+        placed on one day, the one known more closely (the earlier latest day) first, then the
+        one that can begin earlier."""
+        return (self.placed_on, self.latest or dt.date.max, self.earliest or dt.date.min)
 
 
 def _point(text: str) -> DatePoint:
