@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_loader import EVENT, GOOD
 
 
@@ -36,4 +38,33 @@ def test_check_github_format_annotates_the_diff(empty_project):
     assert run.returncode == 1
     assert run.stdout.startswith(
         f"::error file={EVENT},line=2,col=7::field 'date' in the event: '2026-02-30' is not a real day"
+    )
+
+
+@pytest.mark.parametrize(
+    ("date", "name"),
+    [
+        ("1965", "1965-the-branch-opens.yml"),
+        ("2026-11", "2026-11-the-branch-opens.yml"),
+        ("2026-11-20", "2026-11-20-the-branch-opens.yml"),
+        ("../2026-11-20", "2026-11-20-the-branch-opens.yml"),  # read on its last day
+        ("2026-11/2026-12", "2026-11-the-branch-opens.yml"),
+    ],
+)
+def test_a_new_events_name_claims_no_more_than_its_date(project, date, name):
+    run = project.cli("new", "--title", "The branch opens", "--date", date, "--source", "harbour-radio-ferry")
+    assert run.returncode == 0, run.stderr
+    assert (project.root / "timeline/events" / name).exists(), run.stdout
+
+
+def test_a_file_name_more_precise_than_its_date_is_warned_about(project):
+    events = project.root / "timeline/events"
+    text = (events / "2025-old-ferry-service-is-suspended.yml").read_text(encoding="utf-8")
+    (events / "2025-01-01-ferry-stops.yml").write_text(text, encoding="utf-8")  # dated "2025"
+    check = project.check()
+    assert check.returncode == 0  # a warning: renaming a published link has its own cost
+    assert check.stdout == (
+        "timeline/events/2025-01-01-ferry-stops.yml:1:1: warning: the file name's date '2025-01-01' is more "
+        "precise than the event's date '2025'; its name is its permanent link: if it is not published yet, "
+        "rename it to 2025-ferry-stops.yml\n"
     )

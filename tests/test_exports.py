@@ -175,10 +175,7 @@ def test_structured_data_describes_the_events_and_the_source(built, base, exampl
     data = json.loads(page.find("script", type="application/ld+json").string)
     assert data["@type"] == "ItemList" and data["numberOfItems"] == _event_count(example)
     first, last = data["itemListElement"][0]["item"], data["itemListElement"][-1]["item"]
-    assert (
-        first["@type"] == "Event"
-        and first["url"] == base + "timeline/#2026-03-05-council-approves-footbridge"
-    )
+    assert first["@type"] == "Event" and first["url"] == base + "timeline/#2026-03-05-council-approves-footbridge"
     assert last["url"] == base + "timeline/#2025-old-ferry-service-is-suspended"  # background, after the story
     source = BeautifulSoup((built / "sources/riverside-gazette-footbridge/index.html").read_text(), "html.parser")
     article = json.loads(source.find("script", type="application/ld+json").string)

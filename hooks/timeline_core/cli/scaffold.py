@@ -37,8 +37,9 @@ def slugify(text: str, limit: int = 60) -> str:
 
 
 def event_id(title: str, date: str) -> str:
-    """`<YYYY-MM-DD>-<what-happened>`, dated by the first day the date can mean (or its last, if open)."""
-    return f"{parse_edtf(date).placed_on.isoformat()}-{slugify(title)}"
+    """`<date>-<what-happened>`, the date part as precise as the date and no more: `1965-…` for a
+    year, `2026-11-…` for a month, `2026-11-20-…` for a day (for an open start, its last day)."""
+    return f"{parse_edtf(date).id_prefix}-{slugify(title)}"
 
 
 def _yaml_text(value: str) -> str:

@@ -22,7 +22,7 @@ from ..problems import DataError, Mark, Problem, did_you_mean
 from ..twocores import made_in_two_processes, worth_two_processes
 from .fields import Collector, read_record
 from .history import read_history
-from .permalinks import check_permanent_links
+from .permalinks import check_permanent_links, overprecise_ids
 from .rules.coverage import check_complete, check_uncited
 from .rules.evidence import check_confirmed
 from .rules.quotes import check_quotes, check_translations
@@ -70,7 +70,7 @@ class LoadResult:
     def warnings(self) -> tuple[Problem, ...]:
         """What `timeline check` points out without failing; worked out only when asked, since a build
         has no use for it and comparing every archive with every other is not free."""
-        return undeclared_copies(self.timeline, self.source_marks)
+        return undeclared_copies(self.timeline, self.source_marks) + overprecise_ids(self.timeline)
 
     @property
     def ok(self) -> bool:

@@ -6,7 +6,10 @@ where it went (`to:`) or why it was withdrawn (`gone:`).
 
 from __future__ import annotations
 
-from ..problems import Mark
+import re
+
+from ..model.records import Timeline
+from ..problems import Mark, Problem
 from .fields import Collector
 from .yamlread import Mapping
 
@@ -46,3 +49,29 @@ def check_permanent_links(
             f"break its permanent link (timeline/#{gone}); add '- {{from: {gone}, to: <new id>}}' "
             f"to timeline/redirects.yml, or '- {{from: {gone}, gone: <why it was withdrawn>}}' to retire it",
         )
+
+
+_DATE_PART = re.compile(r"^(\d{4})(-\d{2})?(-\d{2})?(?=-)")
+
+
+def overprecise_ids(timeline: Timeline) -> tuple[Problem, ...]:
+    """Warn where an event's file name claims a more precise date than the event has
+    (`1965-01-01-…` for `1965`): the name is its permanent link, and correcting it later costs a
+    redirect for good."""
+    warnings = []
+    for event in timeline.events:
+        found = _DATE_PART.match(event.id)
+        honest = event.date.id_prefix
+        if found and len(found.group(0)) > len(honest):
+            warnings.append(
+                Problem(
+                    event.path,
+                    1,
+                    1,
+                    f"the file name's date '{found.group(0)}' is more precise than the event's date "
+                    f"'{event.date.text}'; its name is its permanent link: if it is not published yet, "
+                    f"rename it to {honest}{event.id[len(found.group(0)) :]}.yml",
+                    "warning",
+                )
+            )
+    return tuple(warnings)

@@ -79,6 +79,17 @@ class EdtfDate:
         assert day is not None, "parse_edtf refuses a date open at both ends"
         return day
 
+    @property
+    def id_prefix(self) -> str:
+        """The date part of an event's permanent file name: the point it is placed on, written no more
+        precisely than it is known ("1965", "2026-11", "2026-11-20")."""
+        point = self.start if self.start is not None else self.end
+        assert point is not None, "parse_edtf refuses a date open at both ends"
+        day = point.earliest if self.start is not None else point.latest
+        return {"year": f"{day.year:04d}", "month": f"{day.year:04d}-{day.month:02d}"}.get(
+            point.precision, day.isoformat()
+        )
+
     def sort_key(self) -> tuple[dt.date, dt.date, dt.date]:
         """The order events are read in, the same on every page, the axis and every export: by the
         day a date is placed on (its earliest possible day; for an open start, "on or before 20
