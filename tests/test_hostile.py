@@ -179,10 +179,10 @@ def test_every_page_shows_the_markup_as_text_and_runs_none_of_it(hostile):
         shown += soup.get_text().count(HOSTILE)
     assert shown >= len(pages) - 5  # nearly every page shows the payload as text (404 and the like do not)
     home = BeautifulSoup((hostile.site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    passages = home.select(".tl-notes .tl-cite-source")
+    passages = home.select(".tl-notes-by-source > .tl-cite-source")
     assert [p.get_text(" ", strip=True) for p in passages] == [
-        f"↑ — {HOSTILE} , {HOSTILE} hostile",
-        f"↑ — {HOSTILE} , {HOSTILE} second",
+        f"{HOSTILE} , {HOSTILE} hostile:",
+        f"{HOSTILE} , {HOSTILE} second:",
     ]
     assert home.select_one(".tl-lede code").get_text() == HOSTILE
     home.h1.select_one(".headerlink").decompose()

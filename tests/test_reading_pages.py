@@ -165,9 +165,11 @@ def test_a_withdrawn_event_leaves_a_notice_at_its_old_link_and_nothing_in_the_ex
     notice = example.page("timeline/index.html").find(id=WITHDRAWN)
     assert notice.name == "li" and "tl-retired" in notice["class"]
     assert " ".join(notice.get_text(" ").split()) == (
-        f"Withdrawn: an entry that was on this timeline ( {WITHDRAWN} ) has been removed. It repeated the vote's own "
-        "entry and cited no source of its own, so it was withdrawn on review."
+        "Withdrawn: an entry that was on this timeline has been removed. It repeated the vote's own entry and "
+        "cited no source of its own, so it was withdrawn on review. Links to it lead to this notice ( its "
+        "permanent link )."
     )
+    assert notice.a["href"] == f"#{WITHDRAWN}" and notice.code is None  # a sentence, no raw id in code
     for export in ("timeline.json", "timeline.csv", "feed.xml", "timeline.ics", "timelinejs.json"):
         assert WITHDRAWN not in (example.site / export).read_text(), export
 
@@ -211,3 +213,40 @@ def test_a_headline_byline_dateline_and_caption_are_not_sentences_of_the_story(e
         "timeline/sources.yml:10:11: error: field 'byline': text not found in seeds/example.txt; copy it exactly "
         'as it appears there. Closest passage: "By A. Writer EXAMPLE"'
     ]
+
+
+def test_home_pages_event_links_say_where_they_go_without_a_tooltip(example):
+    page = example.page("index.html")
+    links = page.select(".tl-sentence a.tl-to-event")
+    assert [" ".join(a.get_text(" ").split()) for a in links] == [
+        "→ 5 Mar 2026",
+        "→ on or before 6 Mar 2026",
+        "→ 2025",
+        "→ 9 Mar 2026",
+    ]
+
+
+def test_home_pages_quoted_passages_name_each_source_once_and_keep_their_numbers(example):
+    page = example.page("index.html")
+    named = [p.get_text(" ", strip=True) for p in page.select(".tl-notes-by-source > .tl-cite-source")]
+    assert named == [
+        "Council approves Riverside footbridge , Riverside Gazette:",
+        "Blue Line says ferry could return by summer , Harbour Radio:",
+    ]
+    numbers = [li["id"] for li in page.select(".tl-notes-by-source li")]
+    assert numbers == ["note-1", "note-2", "note-3", "note-4"]
+    for ref in page.select(".tl-ref a"):
+        assert page.select_one(ref["href"]).select_one("blockquote")
+
+
+def test_a_quote_with_its_own_quotation_marks_gets_no_more(project):
+    """“We have no buyer…” is shown once quoted, whether the site adds the marks or the quote has them."""
+    from timeline_core.model.records import Citation
+    from timeline_core.pages.render import excerpt_html, quote_html
+
+    own = Citation("x", "“We have no buyer,” the mayor said.")
+    assert 'class="tl-quote tl-quote-marked"' in quote_html(own, None)
+    assert str(excerpt_html(own.quote, 70, None)) == "<span>“We have no buyer,” the mayor said.</span>"
+    plain = Citation("x", "We have no buyer for the building, the mayor said on Friday after the long meeting.")
+    assert 'class="tl-quote"' in quote_html(plain, None)
+    assert str(excerpt_html(plain.quote, 40, None)) == "“<span>We have no buyer for the building, the…</span>”"

@@ -99,6 +99,7 @@ def environment(cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment
     env.filters["lang"] = lang_attributes
     env.filters["heading_lang"] = heading_lang
     env.filters["quote_html"] = quote_html
+    env.filters["excerpt_html"] = excerpt_html
     env.filters["translation_label"] = views.translation_label
     env.filters["raw_block"] = raw_block
     env.filters["model_block"] = model_block
@@ -150,17 +151,30 @@ def lang_attributes(language: str | None) -> Markup:
     return Markup(' lang="{}"').format(language)
 
 
+OPENING_MARKS = "“\"‘'«„‚「『‹"  # a quote that starts with one of these brings its own marks
+
+
 def quote_html(citation: Citation, language: str | None) -> Markup:
     """A quote in its source's language, and its translation credited to who made it. In Python,
-    not a template macro: it runs for every citation of every event."""
-    quote = Markup('<blockquote class="tl-quote"{}><p>{}</p></blockquote>').format(
-        lang_attributes(language), citation.quote
+    not a template macro: it runs for every citation of every event. A quote that opens with its
+    own quotation mark is not given another (`tl-quote-marked`)."""
+    marked = " tl-quote-marked" if citation.quote.startswith(tuple(OPENING_MARKS)) else ""
+    quote = Markup('<blockquote class="tl-quote{}"{}><p>{}</p></blockquote>').format(
+        marked, lang_attributes(language), citation.quote
     )
     if citation.translation is None:
         return quote
     return quote + Markup('<p class="tl-translation"><span class="tl-translated-by">{}:</span> {}</p>').format(
         views.translation_label(citation.translated_by), citation.translation
     )
+
+
+def excerpt_html(text: str, length: int, language: str | None) -> Markup:
+    """The start of a quote in quotation marks, in its language: “The vote, held on…”; a quote
+    that opens with its own mark gets none added, so no mark is doubled."""
+    short = text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + "…"
+    inner = Markup("<span{}>{}</span>").format(lang_attributes(language), short)
+    return inner if text.startswith(tuple(OPENING_MARKS)) else Markup("“{}”").format(inner)
 
 
 def heading_lang(language: str | None) -> Markup:
