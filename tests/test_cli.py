@@ -68,3 +68,36 @@ def test_a_file_name_more_precise_than_its_date_is_warned_about(project):
         "precise than the event's date '2025'; its name is its permanent link: if it is not published yet, "
         "rename it to 2025-ferry-stops.yml\n"
     )
+
+
+def test_an_event_can_be_written_in_one_command(project):
+    run = project.cli(
+        *("new", "--title", "Work on the footbridge begins", "--date", "2026-06"),
+        *("--source", "riverside-gazette-footbridge", "--find", "Construction begin June"),
+        *("--summary", "Construction of the footbridge is expected to begin around June."),
+        *("--date-note", "The source says around June.", "--tag", "footbridge", "--tag", "works"),
+        *("--entity", "riverside-footbridge", "--term", "footbridge"),
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.endswith("next: run `uv run timeline check` and `uv run mkdocs serve`\n")  # no TODO left
+    text = (project.root / "timeline/events/2026-06-work-on-the-footbridge-begins.yml").read_text(encoding="utf-8")
+    assert 'tags: ["footbridge", "works"]' in text and 'entities: ["riverside-footbridge"]' in text
+    assert project.check().returncode == 0
+
+
+def test_new_checks_each_option_as_the_file_would_be_and_writes_nothing_when_one_is_wrong(project):
+    before = sorted((project.root / "timeline/events").iterdir())
+    run = project.cli(
+        *("new", "--title", "X", "--date", "2026-06-02", "--source", "riverside-gazette-footbridge"),
+        *("--tag", "Bad Tag", "--entity", "nobody", "--summary", "<b>x</b>"),
+    )
+    assert run.returncode == 2
+    assert run.stderr.splitlines() == [
+        "error: --summary: raw HTML ('<b') is not allowed; write Markdown instead, or put it in `backticks` to "
+        "show it as text",
+        "error: --tag: 'Bad Tag' is not a valid id; use lowercase letters, digits and single dashes, like 'bad-tag'",
+        "error: --entity: unknown entity 'nobody'; known: arches-studio, blue-line, harbour-group, mara-quinn, "
+        "riverside-council, riverside-footbridge",
+        "nothing was written",
+    ]
+    assert sorted((project.root / "timeline/events").iterdir()) == before

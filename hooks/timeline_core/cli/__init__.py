@@ -166,11 +166,24 @@ def new(root: Path, args: argparse.Namespace, interactive: bool) -> int:
         args.date_basis or "stated",
         args.quote,
         _translate_into(result.timeline, values["source"]),
+        args.summary,
+        args.date_note,
+        tuple(args.tag),
+        tuple(args.entity),
+        tuple(args.term),
     )
+    known = {"entity": set(result.timeline.entities_by_id), "term": set(result.timeline.terms_by_id)}
+    if problems := scaffold.option_problems(event, known):
+        for problem in problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return 2
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(scaffold.event_yaml(event), encoding="utf-8")
+    text = scaffold.event_yaml(event)
+    path.write_text(text, encoding="utf-8")
     print(f"created {path.relative_to(root)}")
-    print("next: replace every TODO, then run `uv run timeline check` and `uv run mkdocs serve`")
+    todo = "replace every TODO, then " if scaffold.PLACEHOLDER in text else ""
+    print(f"next: {todo}run `uv run timeline check` and `uv run mkdocs serve`")
     return 0
 
 
@@ -306,6 +319,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     new_parser.add_argument("--status", choices=STATUSES, help="default: reported")
     new_parser.add_argument("--date-basis", choices=DATE_BASES, help="default: stated")
+    new_parser.add_argument("--summary", help="what happened, in one Markdown paragraph")
+    new_parser.add_argument("--date-note", help="how the date was worked out from the source")
+    new_parser.add_argument("--tag", action="append", default=[], help="a tag (repeat for more)")
+    new_parser.add_argument("--entity", action="append", default=[], help="an entity's id (repeat for more)")
+    new_parser.add_argument("--term", action="append", default=[], help="a glossary term's id (repeat for more)")
     schemas_parser = commands.add_parser("schemas", help="write the data files' JSON Schemas to schemas/")
     schemas_parser.add_argument("--check", action="store_true", help="only report schemas that are stale")
     export_parser = commands.add_parser("export", help="write JSON, CSV, Atom, iCalendar and TimelineJS exports")

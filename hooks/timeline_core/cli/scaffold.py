@@ -7,9 +7,12 @@ never be published by accident.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
-from ..data.schema import DATE_BASES, STATUSES
+from ..data.fields import Collector, read_record
+from ..data.schema import DATE_BASES, EVENT, STATUSES
+from ..data.yamlread import parse_yaml
 from ..model.dates import parse_edtf
 from ..model.text import latin_words
 
@@ -26,6 +29,11 @@ class NewEvent:
     date_basis: str = "stated"
     quote: str | None = None
     translate_into: str | None = None  # the story's language, when the source is in another one
+    summary: str | None = None
+    date_note: str | None = None
+    tags: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
 
 
 def slugify(text: str, limit: int = 60) -> str:
@@ -58,13 +66,17 @@ def event_yaml(new: NewEvent) -> str:
         f"date: {_yaml_text(new.date)}",
         f"date_basis: {new.date_basis}",
     ]
-    if needs_note:
+    if new.date_note:
+        lines.append(f"date_note: {_yaml_text(new.date_note)}")
+    elif needs_note:
         lines.append(f"date_note: {_yaml_text(PLACEHOLDER + ': say how the date was worked out from the source')}")
+    summary = new.summary or f"{PLACEHOLDER}: what happened, in one paragraph, every claim supported by a quote"
     lines += [
         f"status: {new.status}",
-        f"summary: {_yaml_text(PLACEHOLDER + ': what happened, in one paragraph, every claim supported by a quote')}",
-        "tags: []",
-        "entities: []",
+        f"summary: {_yaml_text(summary)}",
+        f"tags: {json.dumps(list(new.tags), ensure_ascii=False)}",
+        f"entities: {json.dumps(list(new.entities), ensure_ascii=False)}",
+        *([f"terms: {json.dumps(list(new.terms), ensure_ascii=False)}"] if new.terms else []),
         "citations:",
         f"  - source: {new.source}",
         f"    quote: {quote}",
@@ -76,3 +88,36 @@ def event_yaml(new: NewEvent) -> str:
             f"    translated_by: {_yaml_text(who)}",
         ]
     return "\n".join(lines) + "\n"
+
+
+_OPTIONS = {
+    "summary": "--summary",
+    "date_note": "--date-note",
+    "tags": "--tag",
+    "entities": "--entity",
+    "terms": "--term",
+}
+
+
+def option_problems(new: NewEvent, known: dict[str, set[str]]) -> list[str]:
+    """What the check would say of the values given as options, said of the options, before the file
+    is written: the scaffold read as the loader reads an event (`known`: the ids of entities and
+    glossary terms, which the file may name)."""
+    text = event_yaml(new)
+    node = parse_yaml(text)
+    assert node is not None, "the scaffold is never empty"
+    out = Collector("new event")
+    read_record(node, EVENT, out, "the event")
+    given = {name for name in _OPTIONS if getattr(new, name)}
+    lines = text.split("\n")
+    problems = []
+    for problem in out.problems:
+        field = lines[problem.line - 1].split(":", 1)[0].strip()
+        if field in given:
+            message = problem.message.split(": ", 1)[-1] if problem.message.startswith("field ") else problem.message
+            problems.append(f"{_OPTIONS[field]}: {message}")
+    for field, kind in (("entities", "entity"), ("terms", "term")):
+        for ident in getattr(new, field):
+            if ident not in known[kind]:
+                problems.append(f"{_OPTIONS[field]}: unknown {kind} '{ident}'; known: {', '.join(sorted(known[kind]))}")
+    return problems
