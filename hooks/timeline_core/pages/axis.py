@@ -24,7 +24,6 @@ TOP = 6
 BAND_GAP = 22  # between the story's marks and the background's, for the band's label
 NUMBER_ROOM = 22  # a lane is free again this far right of a mark's number
 PADDING_DAYS = 2
-MAX_WIDE_TICKS = 5  # labels such as "Mar 2026" that fit side by side across the axis
 
 
 @dataclass(frozen=True)
@@ -58,6 +57,8 @@ class Axis:
     width: int = WIDTH  # the SVG's coordinate space: marks lie between `left` and `right`
     left: int = LEFT
     right: int = RIGHT
+    lines: tuple[tuple[float, float], ...] = ((LEFT, RIGHT),)  # the axis line, broken where time is left out
+    breaks: tuple[float, ...] = ()  # where a long empty stretch of time is left out
 
 
 def _middle(left: float, right: float) -> float:
@@ -65,79 +66,199 @@ def _middle(left: float, right: float) -> float:
     return round((left + right) / 2, 2)
 
 
-def _ticks(first: dt.date, last: dt.date, x_of) -> tuple[Tick, ...]:
-    span = (last - first).days
-    ticks: list[Tick] = []
-    if span <= 21:  # daily
+CHAR = 7.5  # a tick label's character, in the SVG's units (13 px text, as timeline.css draws it)
+LABEL_GAP = 6  # at least this much room between two labels
+BREAK = 16  # the width a long empty stretch of time is drawn as: a break in the axis
+GAP_SHARE = 0.25  # an empty stretch longer than this share of the whole span is broken out
+MIN_GAP_DAYS = 60
+MIN_SEGMENT_SHARE = 0.15  # the narrowest a stretch of events is drawn, of the axis's width
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of time with events in it, drawn between `left` and `right`."""
+
+    first: dt.date
+    last: dt.date
+    left: float
+    right: float
+
+    def x(self, day: dt.date) -> float:
+        days = max((self.last - self.first).days, 1)
+        clamped = min(max(day, self.first), self.last)
+        return round(self.left + (self.right - self.left) * (clamped - self.first).days / days, 1)
+
+
+def _segments(events: tuple[Event, ...]) -> list[Segment]:
+    """The axis's stretches of time: one, unless a long empty stretch would squash the story's own
+    events (one event decades older than the rest); then each cluster of events gets its own
+    stretch, as wide as its share of the events (never under MIN_SEGMENT_SHARE), and the empty
+    time between them a break."""
+    ranges = sorted(
+        (lo, hi)
+        for e in events
+        if (lo := e.date.earliest or e.date.latest) is not None and (hi := e.date.latest or e.date.earliest) is not None
+    )
+    total = (ranges[-1][1] - ranges[0][0]).days if ranges else 0
+    limit = max(MIN_GAP_DAYS, total * GAP_SHARE)
+    clusters: list[list] = []  # [first day, last day, events]
+    for lo, hi in ranges:
+        if clusters and (lo - clusters[-1][1]).days <= limit:
+            clusters[-1][1] = max(clusters[-1][1], hi)
+            clusters[-1][2] += 1
+        else:
+            clusters.append([lo, hi, 1])
+    pad = dt.timedelta(days=PADDING_DAYS)
+    if len(clusters) == 1:
+        return [Segment(clusters[0][0] - pad, clusters[0][1] + pad, LEFT, RIGHT)]
+    room = (RIGHT - LEFT) - BREAK * (len(clusters) - 1)
+    shares = [max(count / len(ranges), MIN_SEGMENT_SHARE) for _, _, count in clusters]
+    segments, left = [], float(LEFT)
+    for (lo, hi, _), share in zip(clusters, shares, strict=True):
+        width = room * share / sum(shares)
+        segments.append(Segment(lo - pad, hi + pad, round(left, 1), round(left + width, 1)))
+        left += width + BREAK
+    return segments
+
+
+def _segment_of(segments: list[Segment], day: dt.date) -> Segment:
+    """The stretch a day is drawn in (a day in a break: the stretch after it)."""
+    return next((segment for segment in segments if day <= segment.last), segments[-1])
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _candidates(segment: Segment, unit: str, step: int) -> list[tuple[dt.date, str]]:
+    """Tick days and labels of one unit (day, week, month or year, every `step`) in a segment."""
+    first, last = segment.first, segment.last
+    found: list[tuple[dt.date, str]] = []
+    if unit == "day":
         day = first + dt.timedelta(days=1)
         while day < last:
-            ticks.append(
-                Tick(
-                    _middle(x_of(day), x_of(day + dt.timedelta(days=1))),
-                    f"{day.day} {MONTHS[day.month - 1]}" if day.day == 1 or not ticks else str(day.day),
-                )
-            )
-            day += dt.timedelta(days=1)
-    elif span <= 90:  # weekly, on Mondays; every other week or more when they would not fit
-        weeks = -(-span // 7 // MAX_WIDE_TICKS) or 1
-        day = first + dt.timedelta(days=(7 - first.weekday()) % 7)
-        while day <= last:
-            ticks.append(Tick(x_of(day), f"{day.day} {MONTHS[day.month - 1]}"))
-            day += dt.timedelta(days=7 * weeks)
-    elif span <= 800:  # monthly, or every few months when they would not fit
-        months = -(-(span // 30) // MAX_WIDE_TICKS) or 1
-        day = dt.date(first.year, first.month, 1)
-        count = 0
-        while day <= last:
-            if day >= first:
-                if count % months == 0:
-                    ticks.append(Tick(x_of(day), f"{MONTHS[day.month - 1]} {day.year}"))
-                count += 1
-            day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    else:  # yearly
-        for year in range(first.year + 1, last.year + 1):
-            ticks.append(Tick(x_of(dt.date(year, 1, 1)), str(year)))
-    # a label centred on a tick at the very edge would be cut off
-    return tuple(tick for tick in ticks if LEFT + 24 <= tick.x <= RIGHT - 24 or len(tick.label) <= 2)
+            label = f"{day.day} {MONTHS[day.month - 1]}" if day.day == 1 or not found else str(day.day)
+            found.append((day, label))
+            day += dt.timedelta(days=step)
+    elif unit == "week":
+        day = first + dt.timedelta(days=(7 - first.weekday()) % 7 or 7)
+        while day < last:
+            found.append((day, f"{day.day} {MONTHS[day.month - 1]}"))
+            day += dt.timedelta(days=7 * step)
+    elif unit == "month":
+        day = _add_months(dt.date(first.year, first.month, 1), 1)
+        while day < last:
+            if (day.year * 12 + day.month - 1) % step == 0:
+                found.append((day, f"{MONTHS[day.month - 1]} {day.year}"))
+            day = _add_months(day, 1)
+    else:  # a year's tick is where it begins: not in a stretch's last month, where it would name the next
+        year = first.year + 1
+        while dt.date(year, 1, 1) < last - dt.timedelta(days=30):
+            if year % step == 0:
+                found.append((dt.date(year, 1, 1), str(year)))
+            year += 1
+    return found
+
+
+UNITS = (
+    ("day", 1), ("day", 2), ("week", 1), ("week", 2), ("month", 1), ("month", 2), ("month", 3), ("month", 6),
+    ("year", 1), ("year", 2), ("year", 5), ("year", 10), ("year", 20), ("year", 25), ("year", 50), ("year", 100),
+    ("year", 200), ("year", 500), ("year", 1000),
+)  # fmt: skip
+
+
+def _width(label: str) -> float:
+    return len(label) * CHAR
+
+
+def _inside(tick: Tick) -> bool:
+    return tick.x - _width(tick.label) / 2 >= 0 and tick.x + _width(tick.label) / 2 <= WIDTH
+
+
+def _fits(ticks: list[Tick], segment: Segment) -> bool:
+    """No two labels closer than their widths."""
+    return all(
+        b.x - a.x >= (_width(a.label) + _width(b.label)) / 2 + LABEL_GAP for a, b in zip(ticks, ticks[1:], strict=False)
+    )
+
+
+def _segment_ticks(segment: Segment) -> list[Tick]:
+    """The finest unit whose labels fit; a stretch too short for any gets one label at its middle."""
+    for unit, step in UNITS:
+        ticks = [
+            tick for day, label in _candidates(segment, unit, step) if _inside(tick := Tick(segment.x(day), label))
+        ]
+        if ticks and _fits(ticks, segment):
+            return ticks
+    middle = segment.first + (segment.last - segment.first) / 2
+    spans_years = segment.last.year > segment.first.year
+    label = (
+        str(middle.year)
+        if spans_years or (segment.last - segment.first).days > 120
+        else (f"{MONTHS[middle.month - 1]} {middle.year}")
+    )
+    return [Tick(_middle(segment.left, segment.right), label)]
+
+
+def _ticks(segments: list[Segment]) -> tuple[Tick, ...]:
+    """Every segment's ticks, keeping only labels that do not touch the one kept before them."""
+    kept: list[Tick] = []
+    for segment in segments:
+        for tick in _segment_ticks(segment):
+            if not kept or tick.x - kept[-1].x >= (_width(tick.label) + _width(kept[-1].label)) / 2 + LABEL_GAP:
+                kept.append(tick)
+    return tuple(kept)
 
 
 def build_axis(events: tuple[Event, ...]) -> Axis | None:
     """Lay out every event on one axis, numbered in the order given (the order of the list under
     it); lanes keep marks and numbers from covering each other, and background events are laid
-    out in a band of their own below the story's."""
+    out in a band of their own below the story's. A long empty stretch is drawn as a break."""
     known = [d for e in events for d in (e.date.earliest, e.date.latest) if d is not None]
     if not known:
         return None
-    first = min(known) - dt.timedelta(days=PADDING_DAYS)
-    last = max(known) + dt.timedelta(days=PADDING_DAYS)
-    days = max((last - first).days, 1)
-
-    def x_of(day: dt.date) -> float:
-        return round(LEFT + (RIGHT - LEFT) * (day - first).days / days, 1)
-
+    segments = _segments(events)
     numbered = list(enumerate(events, 1))
     story = [(n, e) for n, e in numbered if not e.background]
     background = [(n, e) for n, e in numbered if e.background]
-    marks, lanes = _lay_out(story, x_of, TOP)
+    marks, lanes = _lay_out(story, segments, TOP)
     band_y = None
     if background:
         band_y = TOP + lanes * LANE + 6
-        more, extra = _lay_out(background, x_of, band_y + BAND_GAP - 6)
+        more, extra = _lay_out(background, segments, band_y + BAND_GAP - 6)
         marks += more
         lanes_height = band_y + BAND_GAP - 6 + extra * LANE
     else:
         lanes_height = TOP + lanes * LANE
-    return Axis(tuple(marks), _ticks(first, last, x_of), lanes_height + 30, first, last, band_y)
+    return Axis(
+        tuple(marks),
+        _ticks(segments),
+        lanes_height + 30,
+        segments[0].first,
+        segments[-1].last,
+        band_y,
+        lines=tuple((segment.left, segment.right) for segment in segments),
+        breaks=tuple(_middle(a.right, b.left) for a, b in zip(segments, segments[1:], strict=False)),
+    )
 
 
-def _lay_out(numbered: list[tuple[int, Event]], x_of, top: float) -> tuple[list[Mark], int]:
-    """Marks for some events, in lanes from `top` down; returns them and how many lanes they take."""
+def _lay_out(numbered: list[tuple[int, Event]], segments: list[Segment], top: float) -> tuple[list[Mark], int]:
+    """Marks for some events, in lanes from `top` down; returns them and how many lanes they take.
+    An open end fades out to the edge of its own stretch of time, not across a break."""
+
+    def x_of(day: dt.date) -> float:
+        return _segment_of(segments, day).x(day)
+
     lanes: list[float] = []  # the right edge of what was last drawn in each lane
     marks = []
     for number, event in sorted(numbered, key=lambda item: item[1].sort_key()):
         date = event.date
-        start = x_of(date.earliest) if date.earliest else LEFT
-        end = x_of(date.latest + dt.timedelta(days=1)) if date.latest else RIGHT
+        known = date.earliest or date.latest
+        assert known is not None, "parse_edtf refuses a date open at both ends"
+        own = _segment_of(segments, known)
+        start = x_of(date.earliest) if date.earliest else own.left
+        end = x_of(date.latest + dt.timedelta(days=1)) if date.latest else own.right
         fades = "left" if date.earliest is None else "right" if date.latest is None else ""
         point = not date.interval and date.start is not None and date.start.precision == "day"
         if point:
@@ -150,12 +271,14 @@ def _lay_out(numbered: list[tuple[int, Event]], x_of, top: float) -> tuple[list[
             lanes.append(0)
             lane = len(lanes) - 1
         lanes[lane] = max(end, number_x + NUMBER_ROOM / 2)
+        width = 0 if point else max(end - start, 4)
+        start = min(start, RIGHT - width)  # a short span at the very end stays inside the picture
         marks.append(
             Mark(
                 event.id,
                 f"{number}. {display_date(date)}: {event.title}",
                 start,
-                0 if point else max(end - start, 4),
+                width,
                 top + lane * LANE,
                 "open" if fades else "point" if point else "span",
                 date.qualified,

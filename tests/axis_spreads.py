@@ -1,0 +1,45 @@
+"""Synthetic stories whose dates spread as real ones do, for the overview axis's tests (test data):
+one event decades older than the rest, a century, one day, a thousand events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline_core.model.dates import parse_edtf
+from timeline_core.model.records import Event, Markup
+
+
+def event(ident: str, date: str, background: bool = False) -> Event:
+    return Event(
+        id=ident,
+        path=f"timeline/events/{ident}.yml",
+        title=f"Event {ident}",
+        date=parse_edtf(date),
+        date_basis="stated",
+        date_note=None,
+        status="reported",
+        summary=Markup("", ""),
+        tags=(),
+        entities=(),
+        terms=(),
+        citations=(),
+        background=background,
+    )
+
+
+def _ordered(events: list[Event]) -> tuple[Event, ...]:
+    return tuple(sorted(events, key=lambda e: (e.background, e.sort_key())))
+
+
+SPREADS = {
+    "one old background event": _ordered(
+        [event("branch-opens", "1965", background=True)]
+        + [event(f"nov-{day}", f"2026-11-{day:02d}") for day in (1, 3, 5, 12, 18)]
+        + [event("lawsuit", "../2026-11-20"), event("appeal", "2026-11-25~")]
+    ),
+    "a century": _ordered([event(f"y{year}", str(year)) for year in range(1920, 2021, 4)]),
+    "one day": _ordered([event(f"same-{n}", "2026-04-07") for n in range(6)]),
+    "a thousand events": _ordered(
+        [event(f"day-{n}", (dt.date(2016, 1, 1) + dt.timedelta(days=n * 3 + n % 5)).isoformat()) for n in range(1000)]
+    ),
+}

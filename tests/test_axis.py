@@ -1,0 +1,46 @@
+"""The overview axis for any spread of dates (tests/axis_spreads.py): legible labels, a break
+where a long empty stretch would squash the story, every mark drawn inside the picture and
+numbered. The browser test (tests/browser/test_axis.py) measures the labels as Chromium draws them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.axis_spreads import SPREADS
+from timeline_core.pages.axis import CHAR, LABEL_GAP, LEFT, RIGHT, WIDTH, build_axis
+
+
+@pytest.mark.parametrize("name", SPREADS)
+def test_every_mark_is_inside_the_picture_and_numbered_in_order(name):
+    events = SPREADS[name]
+    axis = build_axis(events)
+    assert axis is not None and len(axis.marks) == len(events)
+    assert sorted(mark.number for mark in axis.marks) == list(range(1, len(events) + 1))
+    for mark in axis.marks:
+        assert LEFT <= mark.x <= RIGHT and mark.x + mark.width <= RIGHT + 0.1, mark
+        assert LEFT - 10 <= mark.number_x <= RIGHT + 10, mark
+
+
+@pytest.mark.parametrize("name", SPREADS)
+def test_tick_labels_keep_their_distance(name):
+    ticks = build_axis(SPREADS[name]).ticks
+    assert ticks, name
+    for a, b in zip(ticks, ticks[1:], strict=False):
+        assert b.x - a.x >= (len(a.label) + len(b.label)) * CHAR / 2 + LABEL_GAP, (a, b)
+    assert all(t.x - len(t.label) * CHAR / 2 >= 0 and t.x + len(t.label) * CHAR / 2 <= WIDTH for t in ticks)
+
+
+def test_one_old_event_breaks_the_axis_instead_of_squashing_the_story():
+    axis = build_axis(SPREADS["one old background event"])
+    assert len(axis.breaks) == 1 and len(axis.lines) == 2
+    story = [mark.x for mark in axis.marks if mark.event_id != "branch-opens"]
+    assert max(story) - min(story) >= 0.5 * (RIGHT - LEFT)  # the story's own weeks get most of the width
+    labels = [tick.label for tick in axis.ticks]
+    assert "1965" in labels and any("Nov" in label for label in labels)
+
+
+def test_a_story_of_one_week_keeps_one_unbroken_axis():
+    axis = build_axis(SPREADS["one day"])
+    assert axis.breaks == () and axis.lines == ((LEFT, RIGHT),)
+    lanes = {mark.y for mark in axis.marks}
+    assert len(lanes) == len(axis.marks)  # six marks on one day stack, none hides another
