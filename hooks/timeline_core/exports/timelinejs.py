@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape as xml_escape
 
@@ -26,19 +27,21 @@ def _tljs_date(day: dt.date, precision: str) -> dict:
     return date
 
 
+@functools.lru_cache(maxsize=4096)
+def _source_html(site: Site, source_id: str, title: str, language: str | None) -> tuple[str, str]:
+    """A source's `lang` attributes and its link, made once per source rather than per quote."""
+    attributes = str(lang_attributes(language))
+    return attributes, f'<p>— <a href="{site.absolute(source_page(source_id))}"{attributes}>{xml_escape(title)}</a></p>'
+
+
 def _quote_html(timeline: Timeline, site: Site, c: Citation) -> str:
     """A quote marked with its language, its translation if any, and the source it is from."""
     source = timeline.sources_by_id[c.source]
-    return (
-        f"<blockquote{lang_attributes(source.language)}>{xml_escape(c.quote)}</blockquote>"
-        + (
-            f"<p>{xml_escape(translation_label(c.translated_by))}: {xml_escape(c.translation)}</p>"
-            if c.translation
-            else ""
-        )
-        + f'<p>— <a href="{site.absolute(source_page(c.source))}"{lang_attributes(source.language)}>'
-        f"{xml_escape(source.title)}</a></p>"
+    attributes, link = _source_html(site, source.id, source.title, source.language)
+    translation = (
+        f"<p>{xml_escape(translation_label(c.translated_by))}: {xml_escape(c.translation)}</p>" if c.translation else ""
     )
+    return f"<blockquote{attributes}>{xml_escape(c.quote)}</blockquote>{translation}{link}"
 
 
 def event_slide(timeline: Timeline, site: Site, e: Event) -> dict:
