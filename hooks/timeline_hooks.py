@@ -185,7 +185,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     )
     for problem in (*result.problems, *option_problems):
         log.error(problem.format())
-    site = Site(use_directory_urls=config.use_directory_urls, base_url=(config.site_url or "/").rstrip("/") + "/")
+    site = Site(
+        use_directory_urls=config.use_directory_urls,
+        base_url=(config.site_url or "/").rstrip("/") + "/",
+        language=config.theme.get("language") or "en",
+    )
     published = Published(title=config.site_name, description=config.site_description or "")
     for item in site_files(result, root, site, published, layout, template_cache(root), _memo):
         existing = files.get_file_from_path(item.path)

@@ -31,6 +31,7 @@ from ..model.records import Citation, Event, Section, Source, Support
 from ..model.text import direction
 from ..twocores import made_in_two_processes, worth_two_processes
 from .annotate import cited_passages, quote_anchor, text_fragment
+from .i18n import SOURCE_LANGUAGE, catalogs_bytes, translations
 from .jsonld import events_jsonld, jsonld_script, source_jsonld
 from .paging import DEFAULTS, Layout, events_by_year
 from .rawblocks import model_block, raw_block
@@ -82,10 +83,11 @@ def template_cache(root: Path) -> jinja2.BytecodeCache:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-def environment(cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+def environment(cache: jinja2.BytecodeCache | None = None, language: str = SOURCE_LANGUAGE) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         bytecode_cache=cache,
+        extensions=["jinja2.ext.i18n"],
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -104,6 +106,7 @@ def environment(cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment
     env.filters["raw_block"] = raw_block
     env.filters["model_block"] = model_block
     env.filters["kind_label"] = ENTITY_KINDS_SHOWN.__getitem__  # "law" -> "law or rule"
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
     env.globals.update(
         TIMELINE=TIMELINE_PAGE,
         GLOSSARY=GLOSSARY_PAGE,
@@ -291,6 +294,7 @@ def _shared(result: LoadResult, story: Story, layout: Layout) -> Hashable:
         tuple(timeline.history.items()),
         tuple((period.src, tuple(event.id for event in period.events)) for period in story.plan.pages),
         tuple((path.name, path.read_bytes()) for path in sorted(TEMPLATES.iterdir())),
+        catalogs_bytes(),
     )
 
 
@@ -306,7 +310,7 @@ def render_site(
     With a `memo`, a page whose inputs are those of a page made before is not rendered again.
     """
     story = story_of(result.timeline, site, layout, memo)
-    env = environment(cache)
+    env = environment(cache, site.language)
     common = {"timeline": result.timeline, "problems": result.problems, "site": site, "h": Helpers(story)}
     shared = fixed(memo, "shared", _shared(result, story, layout)) if memo is not None else None
 

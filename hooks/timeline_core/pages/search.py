@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from ..model.dates import display_date
@@ -27,7 +27,6 @@ KEPT_TAGS = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>")
 # What Material strips from the HTML it indexes; our blocks it never parses are stripped the same way.
 _SEARCH_ATTRIBUTE = re.compile(r'\s?data-search-\w+="[^"]+"')
-SPECULATION_NOTE = "Speculation: the source reports that others guessed this. It is not established fact."
 
 
 @dataclass(frozen=True)
@@ -83,15 +82,20 @@ def event_section(
     names: Mapping[str, str],
     terms: Mapping[str, Term],
     listed_terms: tuple[str, ...],
+    _: Callable[[str], str] = str,
 ) -> SearchSection:
-    """An event's card: its date line, summary, every quote, who, terms and tags (`_event_card`)."""
+    """An event's card: its date line, summary, every quote, who, terms and tags (`_event_card`),
+    in the words of the reader's language (`_`, the catalog's gettext: the card's own words)."""
     line = [str(number)] if number is not None else []
-    line += [display_date(event.date), f"{event.date_basis} date", event.status.capitalize()]
+    basis = _("inferred date") if event.date_basis == "inferred" else _("stated date")
+    status = {"confirmed": _("Confirmed"), "speculation": _("Speculation")}.get(event.status) or _("Reported")
+    line += [display_date(event.date), basis, status]
     if event.background:
-        line.append("Background")
+        line.append(_("Background"))
     text = [plain(" ".join(line))]
     if event.status == "speculation":
-        text.append(f"<p>{SPECULATION_NOTE}</p>")
+        words = (_("Speculation:"), _("the source reports that others guessed this."), _("It is not established fact."))
+        text.append(f"<p>{plain(' '.join(words))}</p>")
     text.append(indexed_html(event.summary.html))
     # The first quote stands alone; each further one follows its folded summary line.
     quotes = [
@@ -100,11 +104,11 @@ def event_section(
     text.append("<ol> " + " ".join(quotes) + " </ol>")
     meta = []
     if event.entities:
-        meta.append("Who: " + ", ".join(plain(names[ident]) for ident in event.entities))
+        meta.append(plain(_("Who:")) + " " + ", ".join(plain(names[ident]) for ident in event.entities))
     if listed_terms:
-        meta.append("Terms: " + ", ".join(plain(terms[ident].term) for ident in listed_terms))
+        meta.append(plain(_("Terms:")) + " " + ", ".join(plain(terms[ident].term) for ident in listed_terms))
     if event.tags:
-        meta.append("Tags: " + " ".join(plain(tag) for tag in event.tags))
+        meta.append(plain(_("Tags:")) + " " + " ".join(plain(tag) for tag in event.tags))
     if meta:  # Material drops an empty paragraph
         text.append("<p>" + " · ".join(meta) + "</p>")
     return SearchSection(event.id, plain(event.title), " ".join(text))

@@ -19,6 +19,7 @@ from ..model.corroboration import by_publisher, relayed_by
 from ..model.records import Citation, Event, Timeline
 from .annotate import annotate
 from .axis import build_axis
+from .i18n import catalogs_bytes, translations
 from .paging import Layout, Paging, TimelinePlan, event_map, paginate, periods_by_year
 from .search import SearchSection, archive_section, event_section, terms_outside_summary
 from .termlinks import TermPatterns, term_patterns, terms_of
@@ -96,11 +97,24 @@ class Story:
         terms = timeline.terms_by_id
         patterns = fixed(self.memo, "terms", timeline.terms)  # the patterns are made from the terms
 
+        words = translations(self.site.language).gettext  # the card's words, as its template writes them
+        catalogs = catalogs_bytes()  # a served site's catalog may be edited
+
         def section(event: Event) -> SearchSection:
             number, used = numbers.get(event.id), self.event_terms[event.id]
-            key = (event, number, patterns, tuple(names[i] for i in event.entities), tuple(terms[i] for i in used))
+            key = (
+                event,
+                number,
+                patterns,
+                tuple(names[i] for i in event.entities),
+                tuple(terms[i] for i in used),
+                self.site.language,
+                catalogs,
+            )
             listed = functools.partial(terms_outside_summary, event, used, self.patterns)
-            return remember(self.memo, "search", key, lambda: event_section(event, number, names, terms, listed()))
+            return remember(
+                self.memo, "search", key, lambda: event_section(event, number, names, terms, listed(), words)
+            )
 
         return tuple(section(event) for event in events)
 

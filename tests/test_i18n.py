@@ -1,0 +1,69 @@
+"""The reader's language: `theme.language` picks the catalog of the generator's words
+(hooks/timeline_core/locale/), and every catalog holds exactly the messages the code uses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from tests.conftest import REPO, built
+from tests.test_search import _differences, _index, _parsed_index
+from timeline_core.pages.i18n import LOCALE
+
+CORE = REPO / "hooks" / "timeline_core"
+TWO_PUBLISHERS = "2026-03-09-councillors-say-the-footbridge-will-go-ahead"  # confirmed, in the test story
+
+
+def _used() -> set[str]:
+    """Every message the templates and the Python code ask for, as Babel's extractors find them."""
+    found: set[str] = set()
+    methods = [("**/templates/**.j2", "jinja2.ext:babel_extract"), ("**.py", "python")]
+    options = {"**/templates/**.j2": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}}
+    for _filename, _line, message, _comments, _context in extract_from_dir(
+        str(CORE), methods, options_map=options, keywords={"_": None, "gettext": None, "ngettext": (1, 2)}
+    ):
+        found.add(message[0] if isinstance(message, tuple) else message)
+    return found
+
+
+def test_every_catalog_holds_every_message_used_and_no_other():
+    used = _used()
+    assert {"Happened", "%(num)d publisher", "Who:"} <= used
+    for path in sorted(LOCALE.glob("*/LC_MESSAGES/messages.po")):
+        with path.open("rb") as file:
+            catalog = read_po(file)
+        held = {message.id[0] if isinstance(message.id, tuple) else message.id for message in catalog if message.id}
+        untranslated = [
+            m.id for m in catalog if m.id and not (m.string if isinstance(m.string, str) else all(m.string))
+        ]
+        assert (sorted(used - held), sorted(held - used), untranslated) == ([], [], []), path
+
+
+def _in_german(project) -> None:
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  language: en\n", "  language: de\n", 1))
+
+
+def test_a_german_site_shows_the_event_card_in_german_and_search_reads_it(project, tmp_path):
+    _in_german(project)
+    built(project)
+    card = project.page("timeline/index.html").find(id=TWO_PUBLISHERS)
+    card = card.find_parent("article")
+    words = " ".join(card.get_text(" ").split())
+    assert "Bestätigt" in words and "Geschehen" in words and "Gestützt auf: 2 Herausgeber" in words
+    assert "Wer:" in words and "Confirmed" not in words and "Happened" not in words
+    ours = _index(project.site)
+    assert "erschlossenes Datum Bestätigt" in ours[f"timeline/#{TWO_PUBLISHERS}"][1]
+    assert _differences(ours, _parsed_index(project, tmp_path)) == []  # the index reads the card as shown
+
+
+def test_an_english_site_needs_no_catalog(example):
+    assert not (LOCALE / "en").exists()
+    words = " ".join(example.page("timeline/index.html").get_text(" ").split())
+    assert "Happened" in words and "Supported by: 2 publishers" in words
+
+
+def test_locale_folder_is_where_the_code_looks():
+    assert Path(CORE / "locale").resolve() == LOCALE
