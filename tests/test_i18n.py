@@ -54,6 +54,10 @@ def test_a_german_site_shows_the_event_card_in_german_and_search_reads_it(projec
     words = " ".join(card.get_text(" ").split())
     assert "Bestätigt" in words and "Geschehen" in words and "Gestützt auf: 2 Herausgeber" in words
     assert "Wer:" in words and "Confirmed" not in words and "Happened" not in words
+    assert "In der archivierten Kopie" in words and "In the archived copy" not in words
+    axis = project.page("timeline/index.html").select_one("figure.tl-axis")
+    assert axis.svg["aria-label"].startswith("Überblick: 6 Ereignisse auf einer Zeitachse")
+    assert axis.figcaption.get_text().startswith("Nummeriert wie unten")
     ours = _index(project.site)
     assert "erschlossenes Datum Bestätigt" in ours[f"timeline/#{TWO_PUBLISHERS}"][1]
     assert _differences(ours, _parsed_index(project, tmp_path)) == []  # the index reads the card as shown
