@@ -58,6 +58,10 @@ def test_a_german_site_shows_the_event_card_in_german_and_search_reads_it(projec
     axis = project.page("timeline/index.html").select_one("figure.tl-axis")
     assert axis.svg["aria-label"].startswith("Überblick: 6 Ereignisse auf einer Zeitachse")
     assert axis.figcaption.get_text().startswith("Nummeriert wie unten")
+    page = project.page("timeline/index.html")
+    assert page.select_one("form.tl-filters button").get_text() == "Alle zeigen"
+    notice = " ".join(page.select_one("li.tl-retired").get_text(" ").split())
+    assert notice.startswith("Zurückgezogen: ein Eintrag, der auf dieser Zeitleiste stand, wurde entfernt.")
     ours = _index(project.site)
     assert "erschlossenes Datum Bestätigt" in ours[f"timeline/#{TWO_PUBLISHERS}"][1]
     assert _differences(ours, _parsed_index(project, tmp_path)) == []  # the index reads the card as shown
