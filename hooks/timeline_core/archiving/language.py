@@ -13,13 +13,23 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..model.text import (
+    ARABIC_RANGES,
+    CYRILLIC_RANGES,
+    HAN_RANGES,
+    HANGUL_RANGES,
+    KANA_RANGES,
+    LATIN_RANGES,
+    THAI_RANGES,
+)
+
 # A share of a text's letters: above it, the script is what the text is written in.
 _SCRIPT_SHARE = 0.3
 _SCRIPTS = (  # checked in this order: Japanese mixes kana with Han, so kana decides first
-    ("ja", re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")),
-    ("ko", re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")),
-    ("zh", re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")),
-    ("th", re.compile(r"[\u0e00-\u0e7f]")),
+    ("ja", re.compile(f"[{KANA_RANGES}]")),
+    ("ko", re.compile(f"[{HANGUL_RANGES}]")),
+    ("zh", re.compile(f"[{HAN_RANGES}]")),
+    ("th", re.compile(f"[{THAI_RANGES}]")),
 )
 _LETTER = re.compile(r"[^\W\d_]")
 MIN_CONFIDENCE = 0.95  # the model's probability below which it is not trusted
@@ -64,9 +74,9 @@ _SMALL_WORDS = {
 }
 _SETS = {tag: frozenset(words.split()) for tag, words in _SMALL_WORDS.items()}
 _WORD = re.compile(r"[^\W\d_]+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_CYRILLIC = re.compile(f"[{CYRILLIC_RANGES}]")
+_ARABIC = re.compile(f"[{ARABIC_RANGES}]")
+_LATIN = re.compile(f"[{LATIN_RANGES}]")
 
 
 def _share(pattern: re.Pattern, sample: str, letters: int) -> float:

@@ -8,6 +8,7 @@ trafilatura reads the page's metadata; these functions choose among what it and 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -44,7 +45,8 @@ def without_site_name(title: str, names: list[str]) -> str:
     return title.strip()
 
 
-def _json_ld(html: str) -> list[dict]:
+@functools.lru_cache(maxsize=2)  # headline, publication and modified dates read one page's, once
+def _json_ld(html: str) -> tuple[dict, ...]:
     """Every JSON-LD object of a page (a graph's items too); what does not parse is passed over."""
     found: list[dict] = []
     for block in _JSON_LD.findall(html):
@@ -60,7 +62,7 @@ def _json_ld(html: str) -> list[dict]:
             elif isinstance(item, dict):
                 found.append(item)
                 stack.extend(v for k, v in item.items() if k == "@graph")
-    return found
+    return tuple(found)
 
 
 def headline(html: str, meta_title: str | None, names: list[str]) -> str | None:
@@ -116,12 +118,20 @@ _TAG = re.compile(r"<(meta|time|span|div|p)\b([^>]*)>", re.I)
 _ATTRIBUTE = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
 
+@functools.lru_cache(maxsize=2)
+def _tags(html: str) -> tuple[tuple[str, dict[str, str]], ...]:
+    """The page's meta, time and text tags with their attributes, parsed once for every date read."""
+    return tuple(
+        (name, {key.lower(): first or second for key, first, second in _ATTRIBUTE.findall(attributes)})
+        for name, attributes in _TAG.findall(html)
+    )
+
+
 def _stated_dates(html: str) -> list[tuple[str, str]]:
     """(value, where) of every tag that names its date as the publication's: the article's
     published_time, microdata's datePublished, a `<time>` of class "published"."""
     found = []
-    for name, attributes in _TAG.findall(html):
-        values = {key.lower(): first or second for key, first, second in _ATTRIBUTE.findall(attributes)}
+    for name, values in _tags(html):
         if values.get("property", "").lower() == "article:published_time" and values.get("content"):
             found.append((values["content"], "its article:published_time"))
         elif values.get("itemprop", "") == "datePublished" and (values.get("datetime") or values.get("content")):
@@ -138,8 +148,7 @@ def other_dates(html: str, published: str) -> str:
     for item in _json_ld(html):
         if isinstance(item.get("dateModified"), str) and (day := _DAY.match(item["dateModified"].strip())):
             others.setdefault(day.group(0), "its JSON-LD dateModified")
-    for _tag, attributes in _TAG.findall(html):
-        values = {key.lower(): first or second for key, first, second in _ATTRIBUTE.findall(attributes)}
+    for _name, values in _tags(html):
         value = values.get("content") or values.get("datetime") or ""
         kind = values.get("property", "").lower() or values.get("name", "").lower() or values.get("itemprop", "")
         if kind in ("article:modified_time", "date", "datemodified", "dateModified") and (day := _DAY.match(value)):

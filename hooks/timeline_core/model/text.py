@@ -23,9 +23,16 @@ import re
 
 from anyascii import anyascii
 
-# Han (with 々 and 〇), hiragana and katakana: each character is a word.
-_HAN_RANGES = "\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_CLASS = f"[{_HAN_RANGES}\u3040-\u30ff\u31f0-\u31ff]"
+# Each script's characters, written once: here for words, and for telling a text's language by its
+# script (archiving/language.py). Han (with 々 and 〇), hiragana and katakana: each character is a word.
+HAN_RANGES = "\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+KANA_RANGES = "\u3040-\u30ff\u31f0-\u31ff"
+HANGUL_RANGES = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
+THAI_RANGES = "\u0e00-\u0e7f"
+CYRILLIC_RANGES = "\u0400-\u04ff"
+ARABIC_RANGES = "\u0600-\u06ff"
+LATIN_RANGES = "A-Za-z\u00c0-\u024f"
+_CJK_CLASS = f"[{HAN_RANGES}{KANA_RANGES}]"
 _CJK = re.compile(_CJK_CLASS)
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")  # HappyHorse-1.0, U.S., Alibaba's are one word each
 _LETTER = rf"(?:(?!{_CJK_CLASS})[^\W_])"  # a letter or digit of a script written with spaces
@@ -55,7 +62,7 @@ def word_parts(text: str) -> list[str]:
     return (_PART_OR_CJK if _CJK.search(text) else _PART).findall(text)
 
 
-_HAN = re.compile(f"[{_HAN_RANGES}]")
+_HAN = re.compile(f"[{HAN_RANGES}]")
 _LATIN_WORD = re.compile(r"[a-z0-9]+")
 _APOSTROPHES = re.compile(r"['`’]")
 
@@ -124,7 +131,7 @@ def direction(language: str) -> str:
 
 # Thai, Lao, Khmer and Burmese are written without spaces between words (a space ends a phrase);
 # with no dictionary here, their words are counted as about five letters each.
-_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_UNSPACED = re.compile(f"[{THAI_RANGES}\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]")  # and Lao, Burmese, Khmer
 UNSPACED_CHARACTERS_PER_WORD = 5
 
 

@@ -13,13 +13,14 @@ from .records import Citation, Entity, Event, Term, Timeline
 BACKGROUND_NOTE = "Background: context the story mentions, outside its sequence."
 
 
-def translation_label(translated_by: str | None) -> str:
-    """How a translation is credited beside its quote: by a name, the publisher, or a machine."""
+def translation_label(translated_by: str | None, _: Callable[[str], str] = str) -> str:
+    """How a translation is credited beside its quote: by a name, the publisher, or a machine, in
+    the reader's language (`_`: its catalog's gettext, pages/i18n.py)."""
     if translated_by == "machine":
-        return "Machine translation"
+        return _("Machine translation")
     if translated_by == "publisher":
-        return "The publisher's translation"
-    return f"Translated by {translated_by}"
+        return _("The publisher's translation")
+    return _("Translated by %(name)s") % {"name": translated_by}
 
 
 def ordered_events(events: Iterable[Event]) -> tuple[Event, ...]:

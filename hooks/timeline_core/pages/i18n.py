@@ -26,20 +26,23 @@ def catalog_path(language: str) -> Path | None:
     return None
 
 
-@functools.cache
 def translations(language: str) -> gettext.NullTranslations:
     """The reader's language's translations; none (the messages as written) for English or a
-    language with no catalog yet."""
+    language with no catalog yet. Keyed by the catalog's bytes, so that `mkdocs serve` picks up
+    an edited catalog."""
     path = catalog_path(language)
     if path is None:
         return gettext.NullTranslations()
+    return _compiled(path.read_bytes(), path.parent.parent.name)
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(data: bytes, locale: str) -> gettext.NullTranslations:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    with path.open("rb") as file:
-        catalog = read_po(file, locale=path.parent.parent.name)
     compiled = io.BytesIO()
-    write_mo(compiled, catalog)
+    write_mo(compiled, read_po(io.BytesIO(data), locale=locale))
     compiled.seek(0)
     return gettext.GNUTranslations(compiled)
 

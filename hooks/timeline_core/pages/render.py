@@ -15,7 +15,7 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +31,7 @@ from ..model.records import Citation, Event, Section, Source, Support
 from ..model.text import direction
 from ..twocores import made_in_two_processes, worth_two_processes
 from .annotate import cited_passages, quote_anchor, text_fragment
-from .i18n import SOURCE_LANGUAGE, catalogs_bytes, translations
+from .i18n import SOURCE_LANGUAGE, translations
 from .jsonld import events_jsonld, jsonld_script, source_jsonld
 from .paging import DEFAULTS, Layout, events_by_year
 from .rawblocks import model_block, raw_block
@@ -100,9 +100,8 @@ def environment(cache: jinja2.BytecodeCache | None = None, language: str = SOURC
     env.filters["title_meta"] = title_meta
     env.filters["lang"] = lang_attributes
     env.filters["heading_lang"] = heading_lang
-    env.filters["quote_html"] = quote_html
+    env.filters["quote_html"] = functools.partial(quote_html, words=translations(language).gettext)
     env.filters["excerpt_html"] = excerpt_html
-    env.filters["translation_label"] = views.translation_label
     env.filters["raw_block"] = raw_block
     env.filters["model_block"] = model_block
     env.filters["kind_label"] = ENTITY_KINDS_SHOWN.__getitem__  # "law" -> "law or rule"
@@ -157,7 +156,7 @@ def lang_attributes(language: str | None) -> Markup:
 OPENING_MARKS = "“\"‘'«„‚「『‹"  # a quote that starts with one of these brings its own marks
 
 
-def quote_html(citation: Citation, language: str | None) -> Markup:
+def quote_html(citation: Citation, language: str | None, words: Callable[[str], str] = str) -> Markup:
     """A quote in its source's language, and its translation credited to who made it. In Python,
     not a template macro: it runs for every citation of every event. A quote that opens with its
     own quotation mark is not given another (`tl-quote-marked`)."""
@@ -168,7 +167,7 @@ def quote_html(citation: Citation, language: str | None) -> Markup:
     if citation.translation is None:
         return quote
     return quote + Markup('<p class="tl-translation"><span class="tl-translated-by">{}:</span> {}</p>').format(
-        views.translation_label(citation.translated_by), citation.translation
+        views.translation_label(citation.translated_by, words), citation.translation
     )
 
 
@@ -294,7 +293,7 @@ def _shared(result: LoadResult, story: Story, layout: Layout) -> Hashable:
         tuple(timeline.history.items()),
         tuple((period.src, tuple(event.id for event in period.events)) for period in story.plan.pages),
         tuple((path.name, path.read_bytes()) for path in sorted(TEMPLATES.iterdir())),
-        catalogs_bytes(),
+        story.catalogs,
     )
 
 

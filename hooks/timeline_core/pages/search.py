@@ -69,11 +69,11 @@ def terms_outside_summary(event: Event, event_terms: tuple[str, ...], patterns: 
     return tuple(term for term in event_terms if term not in linked)
 
 
-def _translation(citation: Citation) -> str:
+def _translation(citation: Citation, _: Callable[[str], str] = str) -> str:
     """A quote's translation as its card shows it, so that search finds an event in either language."""
     if citation.translation is None:
         return ""
-    return f"<p>{plain(translation_label(citation.translated_by))}: {plain(citation.translation)}</p>"
+    return f"<p>{plain(translation_label(citation.translated_by, _))}: {plain(citation.translation)}</p>"
 
 
 def event_section(
@@ -99,7 +99,8 @@ def event_section(
     text.append(indexed_html(event.summary.html))
     # The first quote stands alone; each further one follows its folded summary line.
     quotes = [
-        f"<li>{' ' if n else ''}<p>{plain(c.quote)}</p>{_translation(c)} </li>" for n, c in enumerate(event.citations)
+        f"<li>{' ' if n else ''}<p>{plain(c.quote)}</p>{_translation(c, _)} </li>"
+        for n, c in enumerate(event.citations)
     ]
     text.append("<ol> " + " ".join(quotes) + " </ol>")
     meta = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..memo import Memo, fixed, remember
@@ -82,6 +82,8 @@ class Story:
     paging: Paging
     citers: Mapping[str, tuple[Citer, ...]]  # source id -> what quotes it, in reading order
     memo: Memo | None = None  # what earlier builds of one `mkdocs serve` made (see memo.py)
+    catalogs: tuple[tuple[str, bytes], ...] = ()  # the word catalogs' bytes, read once a build (i18n.py)
+    words: Callable[[str], str] = str  # the reader's language's gettext: the words templates write
 
     @property
     def plan(self) -> TimelinePlan:
@@ -97,8 +99,7 @@ class Story:
         terms = timeline.terms_by_id
         patterns = fixed(self.memo, "terms", timeline.terms)  # the patterns are made from the terms
 
-        words = translations(self.site.language).gettext  # the card's words, as its template writes them
-        catalogs = catalogs_bytes()  # a served site's catalog may be edited
+        words = self.words  # the card's words, as its template writes them
 
         def section(event: Event) -> SearchSection:
             number, used = numbers.get(event.id), self.event_terms[event.id]
@@ -109,7 +110,7 @@ class Story:
                 tuple(names[i] for i in event.entities),
                 tuple(terms[i] for i in used),
                 self.site.language,
-                catalogs,
+                self.catalogs,  # a served site's catalog may be edited
             )
             listed = functools.partial(terms_outside_summary, event, used, self.patterns)
             return remember(
@@ -141,7 +142,9 @@ def story_of(timeline: Timeline, site: Site, layout: Layout, memo: Memo | None =
     }
     groups = views.group(timeline, event_terms)
     paging = paginate(groups, layout)
-    return Story(timeline, site, patterns, event_terms, groups, paging, _citers(groups.cited, paging), memo)
+    citers = _citers(groups.cited, paging)
+    words = translations(site.language).gettext
+    return Story(timeline, site, patterns, event_terms, groups, paging, citers, memo, catalogs_bytes(), words)
 
 
 def home(story: Story) -> Iterator[Page]:
