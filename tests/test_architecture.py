@@ -16,6 +16,7 @@ STAGES = (
     "gcpause",
     "twocores",
     "model",
+    "words",
     "data",
     "pages",
     "exports",

@@ -7,7 +7,8 @@ import datetime as dt
 import edtf
 import pytest
 
-from timeline_core.model.dates import display_date, parse_edtf
+from timeline_core.model.dates import parse_edtf
+from timeline_core.words.reader import english
 from timeline_core.problems import DataError
 
 FORMS = [
@@ -134,7 +135,7 @@ def test_the_edges_of_the_calendar_are_dates(text):
     ],
 )
 def test_display_says_what_is_known_and_no_more(text, shown):
-    assert display_date(parse_edtf(text)) == shown
+    assert english().date_text(parse_edtf(text)) == shown
 
 
 @pytest.mark.parametrize(
@@ -154,7 +155,7 @@ def test_display_says_what_is_known_and_no_more(text, shown):
 def test_a_page_writes_each_qualifier_with_a_machine_date_no_more_precise_than_known(text, html):
     from timeline_core.pages.render import date_html
 
-    assert str(date_html(parse_edtf(text))) == html
+    assert str(date_html(parse_edtf(text), english())) == html
 
 
 @pytest.mark.parametrize(
@@ -181,9 +182,7 @@ def test_qualifiers_are_read_as_edtf_defines_them(text, approximate, uncertain):
     ],
 )
 def test_a_date_that_is_not_one_exact_day_says_where_it_was_placed(text, note):
-    from timeline_core.model.dates import placement_note
-
-    assert placement_note(parse_edtf(text)) == note
+    assert english().placement_note(parse_edtf(text)) == note
 
 
 def test_dates_are_read_in_the_order_they_are_placed_then_known_most_closely():
@@ -201,7 +200,7 @@ def test_a_calendar_day_reads_like_every_other_date():
     day = exact_day(dt.date(2026, 5, 2))
     assert day == parse_edtf("2026-05-02")
     assert (day.is_plain_day, day.placed_on, day.sort_key()) == (True, dt.date(2026, 5, 2), (dt.date(2026, 5, 2),) * 3)
-    assert str(date_html(dt.date(2026, 5, 2))) == '<time datetime="2026-05-02">2 May 2026</time>'
+    assert str(date_html(dt.date(2026, 5, 2), english())) == '<time datetime="2026-05-02">2 May 2026</time>'
 
 
 @pytest.mark.parametrize(

@@ -5,24 +5,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from tests.conftest import REPO, built
 from tests.test_search import _differences, _index, _parsed_index
-from timeline_core.pages.i18n import LOCALE
+from timeline_core.words.catalogs import LOCALE
 
 CORE = REPO / "hooks" / "timeline_core"
 TWO_PUBLISHERS = "2026-03-09-councillors-say-the-footbridge-will-go-ahead"  # confirmed, in the test story
 
 
 def _used() -> set[str]:
-    """Every message the templates and the Python code ask for, as Babel's extractors find them."""
+    """Every message the templates and the Python code ask for, as Babel's extractors find them
+    with the project's `babel.cfg` (what `pybabel extract` reads; CONTRIBUTING.md)."""
+    with (REPO / "babel.cfg").open(encoding="utf-8") as file:
+        method_map, options_map = parse_mapping_cfg(file)
     found: set[str] = set()
-    methods = [("**/templates/**.j2", "jinja2.ext:babel_extract"), ("**.py", "python")]
-    options = {"**/templates/**.j2": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}}
     for _filename, _line, message, _comments, _context in extract_from_dir(
-        str(CORE), methods, options_map=options, keywords={"_": None, "gettext": None, "ngettext": (1, 2)}
+        str(REPO), method_map, options_map, keywords={**DEFAULT_KEYWORDS, "N_": None, "plural_forms": (1, 2)}
     ):
         found.add(message[0] if isinstance(message, tuple) else message)
     return found
@@ -74,4 +76,4 @@ def test_an_english_site_needs_no_catalog(example):
 
 
 def test_locale_folder_is_where_the_code_looks():
-    assert Path(CORE / "locale").resolve() == LOCALE
+    assert Path(CORE / "words" / "locale").resolve() == LOCALE

@@ -3,6 +3,33 @@
 (function () {
   "use strict";
 
+  // The words this script writes: English as written here, or the page's language's, which the
+  // generator puts in a `.tl-words` element (from its catalog) when the site is in another language.
+  var WORDS = {
+    copy: "Copy link",
+    copied: "Link copied",
+    failed: "Copy failed: %(url)s",
+    all: { one: "%(num)d event", other: "%(num)d events" },
+    shown: { one: "Showing %(shown)s of %(num)d event", other: "Showing %(shown)s of %(num)d events" }
+  };
+  var given = document.querySelector(".tl-words[data-words]");
+  if (given) {
+    try { WORDS = JSON.parse(given.getAttribute("data-words")); } catch (error) { /* keep English */ }
+  }
+
+  function say(message, values) {
+    return message.replace(/%\((\w+)\)[ds]/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  function sayCount(forms, number, values) {
+    var category = "other";
+    try { category = new Intl.PluralRules(document.documentElement.lang || "en").select(number); } catch (error) { /* other */ }
+    values.num = number;
+    return say(forms[category] || forms.other, values);
+  }
+
   function words(text) {
     return text.toLowerCase().split(/\s+/).filter(Boolean);
   }
@@ -42,8 +69,8 @@
         if (visible) { shown += 1; }
       });
       headings.forEach(function (heading) { heading.hidden = !hasVisibleEvent(heading); });
-      count.textContent = shown === items.length ? items.length + " events" :
-        "Showing " + shown + " of " + items.length + " events";
+      count.textContent = shown === items.length ? sayCount(WORDS.all, items.length, {}) :
+        sayCount(WORDS.shown, items.length, { shown: shown });
       var params = new URLSearchParams(window.location.search);
       [["tag", tag], ["entity", entity], ["q", form.elements.q.value.trim()]].forEach(function (pair) {
         if (pair[1]) { params.set(pair[0], pair[1]); } else { params.delete(pair[0]); }
@@ -103,18 +130,18 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "tl-copy";
-      button.textContent = "Copy link";
+      button.textContent = WORDS.copy;
       meta.appendChild(document.createTextNode(" "));
       meta.appendChild(button);
       button.addEventListener("click", function () {
         var anchor = button.closest("article.tl-event").querySelector("h4.tl-title").id;
         var url = window.location.origin + window.location.pathname + "#" + anchor;
         copyText(url).then(function () {
-          button.textContent = "Link copied";
+          button.textContent = WORDS.copied;
         }, function () {
-          button.textContent = "Copy failed: " + url;
+          button.textContent = say(WORDS.failed, { url: url });
         });
-        window.setTimeout(function () { button.textContent = "Copy link"; }, 2500);
+        window.setTimeout(function () { button.textContent = WORDS.copy; }, 2500);
       });
     });
   }
@@ -122,7 +149,11 @@
   function labelSearchDialog() {
     // Material's search overlay has role="dialog" but no accessible name (axe: aria-dialog-name)
     var search = document.querySelector(".md-search[role=dialog]");
-    if (search && !search.hasAttribute("aria-label")) { search.setAttribute("aria-label", "Search"); }
+    // named as Material names its search field, in the page's language
+    var field = search && search.querySelector("input[aria-label]");
+    if (search && !search.hasAttribute("aria-label")) {
+      search.setAttribute("aria-label", field ? field.getAttribute("aria-label") : "Search");
+    }
   }
 
   function followPermanentLink() {

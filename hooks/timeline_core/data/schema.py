@@ -13,22 +13,11 @@ EVENTS_DIR = "events"  # one file per event, under DATA_DIR
 SEEDS_DIR = "seeds"  # the archived sources, under the project's root
 RESERVED_SLUG = "index"  # entities/index, tags/index … are the pages that list the others
 SLUG_PATTERN = r"^(?!index$)[a-z0-9]+(?:-[a-z0-9]+)*$"
-# What an entity can be, each with the plain words readers see for it.
-ENTITY_KINDS_SHOWN = {
-    "person": "person",
-    "group": "group of people",
-    "organization": "organization",
-    "unit": "unit",
-    "place": "place",
-    "project": "project",
-    "product": "product",
-    "model": "model",
-    "platform": "platform",
-    "document": "document",
-    "law": "law or rule",
-    "case": "court case",
-}
-ENTITY_KINDS = tuple(ENTITY_KINDS_SHOWN)
+# What an entity can be; what each is called on the pages, in every language: words/reader.py.
+ENTITY_KINDS = (
+    "person", "group", "organization", "unit", "place", "project", "product", "model", "platform",
+    "document", "law", "case",
+)  # fmt: skip
 STATUSES = ("confirmed", "reported", "speculation")
 DATE_BASES = ("stated", "inferred")
 TERM_BASES = ("cited", "general-knowledge")

@@ -15,6 +15,7 @@ from ..memo import Memo, fixed, remember
 from ..model import views
 from ..model.records import Timeline
 from ..pages.urls import Site
+from ..words.reader import words_for
 from .atom import atom_feed
 from .csvfile import timeline_csv
 from .ical import timeline_ics
@@ -56,6 +57,7 @@ def export_files(timeline: Timeline, published: Published, site: Site, memo: Mem
         return [remember(memo, kind, (event, context), functools.partial(make, event)) for event in events]
 
     ordered = views.ordered_events(timeline.events)
+    words = words_for(site.language)  # the human text of the feed, the calendar and TimelineJS
     return {
         "timeline.json": _compact_with_events(
             timeline_json(timeline, published, site, with_events=False),
@@ -63,10 +65,10 @@ def export_files(timeline: Timeline, published: Published, site: Site, memo: Mem
         ),
         "timeline.schema.json": json.dumps(timeline_json_schema(), indent=1) + "\n",
         "timeline.csv": timeline_csv(timeline, site, each),
-        "feed.xml": atom_feed(timeline, published, site, each),
-        "timeline.ics": timeline_ics(timeline, published, site, each),
+        "feed.xml": atom_feed(timeline, published, site, each, words),
+        "timeline.ics": timeline_ics(timeline, published, site, each, words),
         "timelinejs.json": _compact_with_events(
-            timelinejs(timeline, published, site, with_events=False),
-            each("timelinejs", lambda e: _json_text(event_slide(timeline, site, e)), ordered),
+            timelinejs(timeline, published, site, with_events=False, words=words),
+            each("timelinejs", lambda e: _json_text(event_slide(timeline, site, e, words)), ordered),
         ),
     }

@@ -8,26 +8,27 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
-from ..model.dates import display_date, placement_note
 from ..model.records import Event, Timeline
-from ..model.views import BACKGROUND_NOTE, last_changed
+from ..model.views import last_changed
 from ..pages.urls import TIMELINE_PAGE, Site
+from ..words.reader import Words, english
 from .each import Each, every
 
 if TYPE_CHECKING:
     from . import Published
 
 
-def event_entry(timeline: Timeline, site: Site, e: Event) -> str:
-    """One event as an Atom entry, with a stable id and proper dates."""
+def event_entry(timeline: Timeline, site: Site, e: Event, words: Words | None = None) -> str:
+    """One event as an Atom entry, with a stable id and proper dates, its text in the reader's words."""
+    words = words or english()
     url = site.absolute(TIMELINE_PAGE, e.id)
-    note = placement_note(e.date)
+    note = words.placement_note(e.date)
     content = (
-        (f"<p><em>{BACKGROUND_NOTE}</em></p>" if e.background else "")
-        + f"<p><strong>{xml_escape(display_date(e.date))}</strong> · {xml_escape(e.status)}"
+        (f"<p><em>{xml_escape(words.background_note())}</em></p>" if e.background else "")
+        + f"<p><strong>{xml_escape(words.date_text(e.date))}</strong> · {xml_escape(words.status_in_text(e.status))}"
         + (f" · {xml_escape(note)}" if note else "")
         + f"</p>{e.summary.html}"
-        + (f"<p>{xml_escape(note)}</p>" if (note := timeline.support[e.id].note) else "")
+        + (f"<p>{xml_escape(note)}</p>" if (note := words.support_note(timeline.support[e.id])) else "")
     )
     lines = [
         "  <entry>",
@@ -38,14 +39,22 @@ def event_entry(timeline: Timeline, site: Site, e: Event) -> str:
         f"    <updated>{max(last_changed(timeline, e), e.date.placed_on).isoformat()}T00:00:00Z</updated>",
         f'    <content type="html">{xml_escape(content)}</content>',
         *[f"    <category term={quoteattr(tag)}/>" for tag in e.tags],
-        *(['    <category term="background" label="Background"/>'] if e.background else []),
+        *(
+            [f'    <category term="background" label={quoteattr(words.gettext("Background"))}/>']
+            if e.background
+            else []
+        ),
         "  </entry>",
     ]
     return "\n".join(lines)
 
 
-def atom_feed(timeline: Timeline, published: Published, site: Site, each: Each = every) -> str:
+def atom_feed(
+    timeline: Timeline, published: Published, site: Site, each: Each = every, words: Words | None = None
+) -> str:
     """An Atom feed of the events, newest first (`event_entry`)."""
+    words = words or english()
+    contributors = words.gettext("%(site)s contributors") % {"site": published.title}
     events = sorted(timeline.events, key=lambda e: (e.date.placed_on, e.id), reverse=True)
     updated = max((last_changed(timeline, e) for e in events), default=dt.date(1970, 1, 1))
     lines = [
@@ -57,8 +66,8 @@ def atom_feed(timeline: Timeline, published: Published, site: Site, each: Each =
         f'  <link rel="alternate" type="text/html" href={quoteattr(site.absolute(TIMELINE_PAGE))}/>',
         f'  <link rel="self" type="application/atom+xml" href={quoteattr(site.absolute("feed.xml"))}/>',
         f"  <updated>{updated.isoformat()}T00:00:00Z</updated>",
-        f"  <author><name>{xml_escape(published.title)} contributors</name></author>",
-        *each("atom", functools.partial(event_entry, timeline, site), events),
+        f"  <author><name>{xml_escape(contributors)}</name></author>",
+        *each("atom", functools.partial(event_entry, timeline, site, words=words), events),
         "</feed>",
     ]
     return "\n".join(lines) + "\n"

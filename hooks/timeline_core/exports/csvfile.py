@@ -7,9 +7,9 @@ import functools
 import io
 
 from ..model import views
-from ..model.dates import display_date
 from ..model.records import Event, Timeline
 from ..pages.urls import TIMELINE_PAGE, Site
+from ..words.reader import english
 from .each import Each, every
 
 CSV_COLUMNS = (
@@ -55,7 +55,7 @@ def event_row(timeline: Timeline, site: Site, e: Event) -> str:
         e.date.text,
         e.date.earliest.isoformat() if e.date.earliest else "",
         e.date.latest.isoformat() if e.date.latest else "",
-        display_date(e.date),
+        english().date_text(e.date),
         e.date_basis,
         e.status,
         "yes" if e.background else "",

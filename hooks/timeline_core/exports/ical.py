@@ -7,10 +7,9 @@ import functools
 from typing import TYPE_CHECKING
 
 from ..model import views
-from ..model.dates import placement_note
 from ..model.records import Event, Timeline
-from ..model.views import BACKGROUND_NOTE
 from ..pages.urls import TIMELINE_PAGE, Site
+from ..words.reader import Words, english
 from .each import Each, every
 
 if TYPE_CHECKING:
@@ -42,19 +41,21 @@ def _fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def event_ics(timeline: Timeline, site: Site, e: Event) -> str:
-    """One all-day VEVENT, its lines folded; an imprecise date says where it was placed and why."""
+def event_ics(timeline: Timeline, site: Site, e: Event, words: Words | None = None) -> str:
+    """One all-day VEVENT, its lines folded; an imprecise date says where it was placed and why, in
+    the reader's words."""
+    words = words or english()
     host = site.base_url.split("//", 1)[-1].split("/", 1)[0]
     day = e.date.placed_on
     description = " ".join(
         filter(
             None,
             [
-                BACKGROUND_NOTE if e.background else "",
-                placement_note(e.date),
+                words.background_note() if e.background else "",
+                words.placement_note(e.date),
                 e.summary.source,
-                f"Status: {e.status}.",
-                timeline.support[e.id].note,
+                words.gettext("Status: %(status)s.") % {"status": words.status_in_text(e.status)},
+                words.support_note(timeline.support[e.id]),
                 e.date_note or "",
             ],
         )
@@ -75,7 +76,9 @@ def event_ics(timeline: Timeline, site: Site, e: Event) -> str:
     return "\r\n".join(_fold(line) for line in lines)
 
 
-def timeline_ics(timeline: Timeline, published: Published, site: Site, each: Each = every) -> str:
+def timeline_ics(
+    timeline: Timeline, published: Published, site: Site, each: Each = every, words: Words | None = None
+) -> str:
     """The calendar: one VEVENT per event (`event_ics`)."""
     lines = [
         "BEGIN:VCALENDAR",
@@ -85,5 +88,7 @@ def timeline_ics(timeline: Timeline, published: Published, site: Site, each: Eac
         f"X-WR-CALNAME:{_ics_text(published.title)}",
     ]
     head = [_fold(line) for line in lines]
-    events = each("ics", functools.partial(event_ics, timeline, site), views.ordered_events(timeline.events))
+    events = each(
+        "ics", functools.partial(event_ics, timeline, site, words=words), views.ordered_events(timeline.events)
+    )
     return "\r\n".join([*head, *events, "END:VCALENDAR"]) + "\r\n"

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 from ..data.schema import DATE_BASES, LANGUAGE_PATTERN, REPUBLISH, SHA256_PATTERN, STATUSES, TERM_BASES
 from ..model import views
-from ..model.dates import EdtfDate, display_date
+from ..model.dates import EdtfDate
 from ..model.records import Citation, Event, Support, Timeline
 from ..pages.urls import TIMELINE_PAGE, Site
+from ..words.reader import english
 
 if TYPE_CHECKING:
     from . import Published
@@ -25,7 +26,7 @@ def date_json(date: EdtfDate) -> dict:
         "edtf": date.text,
         "earliest": date.earliest.isoformat() if date.earliest else None,
         "latest": date.latest.isoformat() if date.latest else None,
-        "display": display_date(date),
+        "display": english().date_text(date),
     }
 
 

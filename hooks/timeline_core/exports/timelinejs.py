@@ -8,11 +8,10 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape as xml_escape
 
 from ..model import views
-from ..model.dates import display_date
 from ..model.records import Citation, Event, Timeline
-from ..model.views import BACKGROUND_NOTE, translation_label
 from ..pages.render import lang_attributes
 from ..pages.urls import TIMELINE_PAGE, Site, source_page
+from ..words.reader import Words, english
 
 if TYPE_CHECKING:
     from . import Published
@@ -34,46 +33,55 @@ def _source_html(site: Site, source_id: str, title: str, language: str | None) -
     return attributes, f'<p>— <a href="{site.absolute(source_page(source_id))}"{attributes}>{xml_escape(title)}</a></p>'
 
 
-def _quote_html(timeline: Timeline, site: Site, c: Citation) -> str:
+def _quote_html(timeline: Timeline, site: Site, c: Citation, words: Words) -> str:
     """A quote marked with its language, its translation if any, and the source it is from."""
     source = timeline.sources_by_id[c.source]
     attributes, link = _source_html(site, source.id, source.title, source.language)
     translation = (
-        f"<p>{xml_escape(translation_label(c.translated_by))}: {xml_escape(c.translation)}</p>" if c.translation else ""
+        f"<p>{xml_escape(words.translation_label(c.translated_by))}: {xml_escape(c.translation)}</p>"
+        if c.translation
+        else ""
     )
     return f"<blockquote{attributes}>{xml_escape(c.quote)}</blockquote>{translation}{link}"
 
 
-def event_slide(timeline: Timeline, site: Site, e: Event) -> dict:
-    """One event as a TimelineJS slide: its dates as TimelineJS reads them, its summary and its quotes."""
+def event_slide(timeline: Timeline, site: Site, e: Event, words: Words | None = None) -> dict:
+    """One event as a TimelineJS slide: its dates as TimelineJS reads them, its summary and its quotes,
+    and its words in the reader's language."""
+    words = words or english()
     start = e.date.start or e.date.end  # "before X" starts, for the slider, at X
     assert start is not None, "parse_edtf refuses a date open at both ends"
     end = e.date.end if e.date.interval and e.date.start and e.date.end else None
     slide = {
         "unique_id": e.id,
         "start_date": _tljs_date(start.earliest if e.date.start else start.latest, start.precision),
-        "display_date": display_date(e.date),
+        "display_date": words.date_text(e.date),
         "text": {
             "headline": str(xml_escape(e.title)),
-            "text": (f"<p><em>{BACKGROUND_NOTE}</em></p>" if e.background else "")
+            "text": (f"<p><em>{xml_escape(words.background_note())}</em></p>" if e.background else "")
             + e.summary.html
-            + "".join(_quote_html(timeline, site, c) for c in e.citations)
-            + (f"<p>{xml_escape(note)}</p>" if (note := timeline.support[e.id].note) else "")
-            + f'<p><a href="{site.absolute(TIMELINE_PAGE, e.id)}">On the timeline</a> · {e.status}</p>',
+            + "".join(_quote_html(timeline, site, c, words) for c in e.citations)
+            + (f"<p>{xml_escape(note)}</p>" if (note := words.support_note(timeline.support[e.id])) else "")
+            + f'<p><a href="{site.absolute(TIMELINE_PAGE, e.id)}">{xml_escape(words.gettext("On the timeline"))}</a>'
+            + f" · {xml_escape(words.status_in_text(e.status))}</p>",
         },
     }
     if end is not None:
         slide["end_date"] = _tljs_date(end.latest, end.precision)
     if e.background:  # TimelineJS draws each group as a row of its own, apart from the story
-        slide["group"] = "Background"
+        slide["group"] = words.gettext("Background")
     elif e.tags:
         slide["group"] = e.tags[0]
     return slide
 
 
-def timelinejs(timeline: Timeline, published: Published, site: Site, with_events: bool = True) -> dict:
+def timelinejs(
+    timeline: Timeline, published: Published, site: Site, with_events: bool = True, words: Words | None = None
+) -> dict:
     """One slide per event (`event_slide`), after the story's title slide."""
-    events = [event_slide(timeline, site, e) for e in views.ordered_events(timeline.events)] if with_events else []
+    events = (
+        [event_slide(timeline, site, e, words) for e in views.ordered_events(timeline.events)] if with_events else []
+    )
     return {
         "title": {
             "text": {

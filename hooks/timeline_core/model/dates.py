@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from ..problems import DataError
 
 _POINT = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<q>[~?%])?")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTH_NAMES = tuple(calendar.month_name[1:])
 
 
@@ -152,78 +151,12 @@ def parse_edtf(text: str) -> EdtfDate:
     return EdtfDate(text, start, end, interval=True)
 
 
-def _day_text(day: dt.date, precision: str, *, with_month: bool = True, with_year: bool = True) -> str:
-    if precision == "year":
-        return str(day.year)
-    if precision == "month":  # a range is written compactly ("7–10 Apr") only between days
-        return f"{MONTHS[day.month - 1]} {day.year}"
-    parts = [str(day.day)]
-    if with_month:
-        parts.append(MONTHS[day.month - 1])
-    if with_year:
-        parts.append(str(day.year))
-    return " ".join(parts)
-
-
-def _point_text(point: DatePoint, **parts: bool) -> str:
-    text = _day_text(point.earliest, point.precision, **parts)
-    if point.approximate:
-        text = "c. " + text
-    if point.uncertain:
-        text += "?"
-    return text
-
-
 def machine_date(point: DatePoint) -> str:
     """The value for `<time datetime>`: only as precise as the date is known."""
     day = point.earliest
     return {"year": f"{day.year:04d}", "month": f"{day.year:04d}-{day.month:02d}", "day": day.isoformat()}[
         point.precision
     ]
-
-
-@dataclass(frozen=True)
-class DatePart:
-    """One piece of a displayed date: text, and the machine date when it names one."""
-
-    text: str
-    datetime: str | None = None
-
-
-def display_parts(date: EdtfDate) -> tuple[DatePart, ...]:
-    """What is known and no more: 'c. 7 Apr 2026', '7–10 Apr 2026', 'on or before 10 Apr 2026' (EDTF's
-    open ends include the day they name)."""
-    start, end = date.start, date.end
-    if not date.interval:
-        assert start is not None, "a date that is not an interval is one point"
-        return (DatePart(_point_text(start), machine_date(start)),)
-    if start is None:
-        assert end is not None, "parse_edtf refuses a date open at both ends"
-        return (DatePart("on or before "), DatePart(_point_text(end), machine_date(end)))
-    if end is None:
-        return (DatePart("on or after "), DatePart(_point_text(start), machine_date(start)))
-    same_year = start.earliest.year == end.earliest.year
-    same_month = same_year and start.earliest.month == end.earliest.month
-    compact = start.precision == end.precision == "day" and not start.qualified
-    if compact and same_year:
-        first = _point_text(start, with_month=not same_month, with_year=False)
-    else:
-        first = _point_text(start)
-    return (DatePart(first, machine_date(start)), DatePart("–"), DatePart(_point_text(end), machine_date(end)))
-
-
-def display_date(date: EdtfDate) -> str:
-    """The date as plain text, for feeds, terminals and tests."""
-    return "".join(part.text for part in display_parts(date))
-
-
-def placement_note(date: EdtfDate) -> str:
-    """Where a date that is not one exact day was placed, and why ('' for an exact day)."""
-    if date.is_plain_day:
-        return ""
-    if date.earliest is None:
-        return f"Date: {display_date(date)}; placed on its latest possible day, since no earlier bound is known."
-    return f"Date: {display_date(date)}; placed on its earliest possible day."
 
 
 def exact_day(day: dt.date) -> EdtfDate:

@@ -184,17 +184,6 @@ class Support:
     def count(self) -> int:
         return len(self.publishers)
 
-    @property
-    def note(self) -> str:
-        """In plain words, for exports that carry text rather than fields; "" when it would say no more
-        than the event's one source does (JSON and CSV carry the count for every event: a sentence
-        per event would add megabytes to a long timeline's text exports)."""
-        if self.count == 1 and not self.via:
-            return ""
-        text = f"Supported by {self.count} publisher{'s' if self.count != 1 else ''} ({', '.join(self.publishers)})"
-        relays = ", ".join(f"{r.source.publisher} (based on {r.origin.publisher}'s report)" for r in self.via)
-        return f"{text}; via {relays}." if relays else f"{text}."
-
 
 @dataclass(frozen=True)
 class Timeline:

@@ -20,6 +20,7 @@ where no space follows the full stop. Every line break ends a sentence too.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from anyascii import anyascii
 
@@ -133,6 +134,12 @@ def direction(language: str) -> str:
 # with no dictionary here, their words are counted as about five letters each.
 _UNSPACED = re.compile(f"[{THAI_RANGES}\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]")  # and Lao, Burmese, Khmer
 UNSPACED_CHARACTERS_PER_WORD = 5
+
+
+def display_width(text: str) -> int:
+    """How many columns a text takes in a fixed-size font: a Chinese, Japanese or Korean character
+    (East Asian wide or full-width) two, any other one (what an axis label needs to fit its room)."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def count_words(text: str) -> int:

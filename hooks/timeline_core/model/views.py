@@ -9,19 +9,6 @@ from dataclasses import dataclass
 
 from .records import Citation, Entity, Event, Term, Timeline
 
-# How every export that carries text labels a background event (the pages say it with a heading).
-BACKGROUND_NOTE = "Background: context the story mentions, outside its sequence."
-
-
-def translation_label(translated_by: str | None, _: Callable[[str], str] = str) -> str:
-    """How a translation is credited beside its quote: by a name, the publisher, or a machine, in
-    the reader's language (`_`: its catalog's gettext, pages/i18n.py)."""
-    if translated_by == "machine":
-        return _("Machine translation")
-    if translated_by == "publisher":
-        return _("The publisher's translation")
-    return _("Translated by %(name)s") % {"name": translated_by}
-
 
 def ordered_events(events: Iterable[Event]) -> tuple[Event, ...]:
     """The order readers meet events everywhere: the story's events, then its background (context

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..model.dates import MONTHS, display_date
 from ..model.records import Event
+from ..model.text import display_width
+from ..words.reader import Words, english
 
 # Near a phone's width, so a phone shows marks and numbers at about their drawn size (13 units:
 # 11 px at 375 px); wider screens cap the picture's width in CSS instead of scaling it up.
@@ -131,32 +132,34 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def _candidates(segment: Segment, unit: str, step: int) -> list[tuple[dt.date, str]]:
-    """Tick days and labels of one unit (day, week, month or year, every `step`) in a segment."""
+def _candidates(segment: Segment, unit: str, step: int, words: Words) -> list[tuple[dt.date, str]]:
+    """Tick days and labels of one unit (day, week, month or year, every `step`) in a segment, in the
+    reader's words."""
+    calendar = words.calendar
     first, last = segment.first, segment.last
     found: list[tuple[dt.date, str]] = []
     if unit == "day":
         day = first + dt.timedelta(days=1)
         while day < last:
-            label = f"{day.day} {MONTHS[day.month - 1]}" if day.day == 1 or not found else str(day.day)
+            label = calendar.day_month(day) if day.day == 1 or not found else calendar.day_of_month(day)
             found.append((day, label))
             day += dt.timedelta(days=step)
     elif unit == "week":
         day = first + dt.timedelta(days=(7 - first.weekday()) % 7 or 7)
         while day < last:
-            found.append((day, f"{day.day} {MONTHS[day.month - 1]}"))
+            found.append((day, calendar.day_month(day)))
             day += dt.timedelta(days=7 * step)
     elif unit == "month":
         day = _add_months(dt.date(first.year, first.month, 1), 1)
         while day < last:
             if (day.year * 12 + day.month - 1) % step == 0:
-                found.append((day, f"{MONTHS[day.month - 1]} {day.year}"))
+                found.append((day, calendar.day(day, "month")))
             day = _add_months(day, 1)
     else:  # a year's tick is where it begins: not in a stretch's last month, where it would name the next
         year = first.year + 1
         while dt.date(year, 1, 1) < last - dt.timedelta(days=30):
             if year % step == 0:
-                found.append((dt.date(year, 1, 1), str(year)))
+                found.append((dt.date(year, 1, 1), calendar.day(dt.date(year, 1, 1), "year")))
             year += 1
     return found
 
@@ -169,7 +172,7 @@ UNITS = (
 
 
 def _width(label: str) -> float:
-    return len(label) * CHAR
+    return display_width(label) * CHAR
 
 
 def _inside(tick: Tick) -> bool:
@@ -183,38 +186,39 @@ def _fits(ticks: list[Tick], segment: Segment) -> bool:
     )
 
 
-def _segment_ticks(segment: Segment) -> list[Tick]:
+def _segment_ticks(segment: Segment, words: Words) -> list[Tick]:
     """The finest unit whose labels fit; a stretch too short for any gets one label at its middle."""
     for unit, step in UNITS:
         ticks = [
-            tick for day, label in _candidates(segment, unit, step) if _inside(tick := Tick(segment.x(day), label))
+            tick
+            for day, label in _candidates(segment, unit, step, words)
+            if _inside(tick := Tick(segment.x(day), label))
         ]
         if ticks and _fits(ticks, segment):
             return ticks
     middle = segment.first + (segment.last - segment.first) / 2
     spans_years = segment.last.year > segment.first.year
-    label = (
-        str(middle.year)
-        if spans_years or (segment.last - segment.first).days > 120
-        else (f"{MONTHS[middle.month - 1]} {middle.year}")
-    )
+    unit = "year" if spans_years or (segment.last - segment.first).days > 120 else "month"
+    label = words.calendar.day(middle, unit)
     return [Tick(_middle(segment.left, segment.right), label)]
 
 
-def _ticks(segments: list[Segment]) -> tuple[Tick, ...]:
+def _ticks(segments: list[Segment], words: Words) -> tuple[Tick, ...]:
     """Every segment's ticks, keeping only labels that do not touch the one kept before them."""
     kept: list[Tick] = []
     for segment in segments:
-        for tick in _segment_ticks(segment):
+        for tick in _segment_ticks(segment, words):
             if not kept or tick.x - kept[-1].x >= (_width(tick.label) + _width(kept[-1].label)) / 2 + LABEL_GAP:
                 kept.append(tick)
     return tuple(kept)
 
 
-def build_axis(events: tuple[Event, ...]) -> Axis | None:
+def build_axis(events: tuple[Event, ...], words: Words | None = None) -> Axis | None:
     """Lay out every event on one axis, numbered in the order given (the order of the list under
     it); lanes keep marks and numbers from covering each other, and background events are laid
-    out in a band of their own below the story's. A long empty stretch is drawn as a break."""
+    out in a band of their own below the story's. A long empty stretch is drawn as a break.
+    Labels are in the reader's `words`."""
+    words = words or english()
     known = [d for e in events for d in (e.date.earliest, e.date.latest) if d is not None]
     if not known:
         return None
@@ -222,18 +226,18 @@ def build_axis(events: tuple[Event, ...]) -> Axis | None:
     numbered = list(enumerate(events, 1))
     story = [(n, e) for n, e in numbered if not e.background]
     background = [(n, e) for n, e in numbered if e.background]
-    marks, lanes = _lay_out(story, segments, TOP)
+    marks, lanes = _lay_out(story, segments, TOP, words)
     band_y = None
     if background:
         band_y = TOP + lanes * LANE + 6
-        more, extra = _lay_out(background, segments, band_y + BAND_GAP - 6)
+        more, extra = _lay_out(background, segments, band_y + BAND_GAP - 6, words)
         marks += more
         lanes_height = band_y + BAND_GAP - 6 + extra * LANE
     else:
         lanes_height = TOP + lanes * LANE
     return Axis(
         tuple(marks),
-        _ticks(segments),
+        _ticks(segments, words),
         lanes_height + 30,
         segments[0].first,
         segments[-1].last,
@@ -243,7 +247,9 @@ def build_axis(events: tuple[Event, ...]) -> Axis | None:
     )
 
 
-def _lay_out(numbered: list[tuple[int, Event]], segments: list[Segment], top: float) -> tuple[list[Mark], int]:
+def _lay_out(
+    numbered: list[tuple[int, Event]], segments: list[Segment], top: float, words: Words
+) -> tuple[list[Mark], int]:
     """Marks for some events, in lanes from `top` down; returns them and how many lanes they take.
     An open end fades out to the edge of its own stretch of time, not across a break."""
 
@@ -276,7 +282,8 @@ def _lay_out(numbered: list[tuple[int, Event]], segments: list[Segment], top: fl
         marks.append(
             Mark(
                 event.id,
-                f"{number}. {display_date(date)}: {event.title}",
+                words.gettext("%(number)s. %(date)s: %(title)s")
+                % {"number": words.number(number), "date": words.date_text(date), "title": event.title},
                 start,
                 width,
                 top + lane * LANE,

@@ -21,12 +21,13 @@ def _plain_date(date: EdtfDate) -> dict:
     return data
 
 
-def events_jsonld(events: tuple[Event, ...], site: Site) -> dict:
-    """A timeline page's events, as a list of schema.org events by permanent link."""
+def events_jsonld(events: tuple[Event, ...], site: Site, name: str = "Timeline") -> dict:
+    """A timeline page's events, as a list of schema.org events by permanent link, the list `name`d
+    in the reader's language."""
     return {
         "@context": "https://schema.org",
         "@type": "ItemList",
-        "name": "Timeline",
+        "name": name,
         "numberOfItems": len(events),
         "itemListElement": [
             {

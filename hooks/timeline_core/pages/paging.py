@@ -7,16 +7,17 @@ never stops `mkdocs serve` and never passes unnoticed.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from ..model.dates import MONTH_NAMES, MONTHS
 from ..model.records import Event, Redirect
 from ..model.views import Groupings
 from ..problems import Problem, did_you_mean
+from ..words.reader import Words, english
 from .urls import TIMELINE_FOLDER, TIMELINE_PAGE, Site, entity_page, tag_page
 
 CONFIG_FILE = "mkdocs.yml"
@@ -97,29 +98,34 @@ class YearGroup:
     months: tuple[MonthGroup, ...]
 
 
-def timeline_groups(events: tuple[Event, ...]) -> tuple[YearGroup, ...]:
-    """Events, in reading order, under the headings of their year and month."""
+def timeline_groups(events: tuple[Event, ...], words: Words | None = None) -> tuple[YearGroup, ...]:
+    """Events, in reading order, under the headings of their year and month (in the reader's words)."""
+    calendar = (words or english()).calendar
     by_month: dict[tuple[int, int], list[Event]] = defaultdict(list)
     for event in events:
         by_month[event.month].append(event)
     years: dict[int, list[MonthGroup]] = defaultdict(list)
     for (year, month), members in by_month.items():
-        years[year].append(MonthGroup(f"{year:04d}-{month:02d}", f"{MONTH_NAMES[month - 1]} {year}", tuple(members)))
-    return tuple(YearGroup(f"{year:04d}", str(year), tuple(months)) for year, months in years.items())
+        years[year].append(MonthGroup(f"{year:04d}-{month:02d}", calendar.month_name(year, month), tuple(members)))
+    return tuple(
+        YearGroup(f"{year:04d}", calendar.day(dt.date(year, 1, 1), "year"), tuple(months))
+        for year, months in years.items()
+    )
 
 
-BACKGROUND = "Background"  # the heading background events are listed under, after the story's
-
-
-def events_by_year(events: tuple[Event, ...]) -> tuple[tuple[str, tuple[Event, ...]], ...]:
-    """A long list of events, in reading order, cut under year headings, so a reader can jump through it;
-    background events come last, under their own heading."""
+def events_by_year(
+    events: tuple[Event, ...], words: Words | None = None
+) -> tuple[tuple[str, str, tuple[Event, ...]], ...]:
+    """A long list of events, in reading order, cut under year headings (anchor, heading, events), so
+    a reader can jump through it; background events come last, under their own heading."""
+    words = words or english()
     background = tuple(e for e in events if e.background)
     story = tuple(e for e in events if not e.background)
     years = tuple(
-        (year.label, tuple(e for month in year.months for e in month.events)) for year in timeline_groups(story)
+        (year.key, year.label, tuple(e for month in year.months for e in month.events))
+        for year in timeline_groups(story, words)
     )
-    return years + (((BACKGROUND, background),) if background else ())
+    return years + ((("Background", words.gettext("Background"), background),) if background else ())
 
 
 @dataclass(frozen=True)
@@ -143,7 +149,11 @@ class TimelinePlan:
 
 
 def plan_pages(
-    events: tuple[Event, ...], limit: int = EVENTS_PER_PAGE, single: str = TIMELINE_PAGE, folder: str = TIMELINE_FOLDER
+    events: tuple[Event, ...],
+    limit: int = EVENTS_PER_PAGE,
+    single: str = TIMELINE_PAGE,
+    folder: str = TIMELINE_FOLDER,
+    words: Words | None = None,
 ) -> TimelinePlan:
     """Split the timeline (or a list of events, in reading order) by period so no page holds more
     than `limit` events.
@@ -152,8 +162,10 @@ def plan_pages(
     most `limit` events ("Jan–Jun 2016", "April 2026"), and a month that alone holds more is
     split into parts. Page cost stays linear in the number of events; pages may change as
     events are added, and the event map keeps every `timeline/#<id>` link working.
-    Pages are `single` when one is enough, else under `folder/`.
+    Pages are `single` when one is enough, else under `folder/`; their periods are labelled in the
+    reader's `words`.
     """
+    words = words or english()
     ordered = events
     if len(ordered) <= limit:
         page = PeriodPage(single, "", "", ordered)
@@ -172,7 +184,7 @@ def plan_pages(
                 PeriodPage(
                     f"{folder}/{_period_key(first, last)}.md",
                     _period_key(first, last),
-                    _period_label(first, last),
+                    words.period_label(first, last),
                     members,
                 )
             )
@@ -184,7 +196,11 @@ def plan_pages(
             parts = [month_events[i : i + limit] for i in range(0, len(month_events), limit)]
             for number, part in enumerate(parts, 1):
                 key = _period_key(month, month) + ("" if number == 1 else f"-p{number}")
-                label = f"{_period_label(month, month)}, part {number} of {len(parts)}"
+                label = words.gettext("%(period)s, part %(number)s of %(parts)s") % {
+                    "period": words.period_label(month, month),
+                    "number": words.number(number),
+                    "parts": words.number(len(parts)),
+                }
                 pages.append(PeriodPage(f"{folder}/{key}.md", key, label, tuple(part)))
             continue
         if sum(len(m) for _, m in pending) + len(month_events) > limit:
@@ -199,20 +215,15 @@ def _period_key(first: tuple[int, int], last: tuple[int, int]) -> str:
     return start if first == last else f"{start}-to-{last[0]:04d}-{last[1]:02d}"
 
 
-def _period_label(first: tuple[int, int], last: tuple[int, int]) -> str:
-    if first == last:
-        return f"{MONTH_NAMES[first[1] - 1]} {first[0]}"
-    if first[0] == last[0]:
-        return f"{MONTHS[first[1] - 1]}–{MONTHS[last[1] - 1]} {first[0]}"
-    return f"{MONTHS[first[1] - 1]} {first[0]}–{MONTHS[last[1] - 1]} {last[0]}"
-
-
-def periods_by_year(plan: TimelinePlan) -> tuple[tuple[str, tuple[PeriodPage, ...]], ...]:
-    """The timeline's index: its pages under their years."""
+def periods_by_year(
+    plan: TimelinePlan, words: Words | None = None
+) -> tuple[tuple[str, str, tuple[PeriodPage, ...]], ...]:
+    """The timeline's index: its pages under their years (anchor, heading, pages)."""
+    calendar = (words or english()).calendar
     years: dict[str, list[PeriodPage]] = defaultdict(list)
     for page in plan.pages:
         years[page.key[:4]].append(page)
-    return tuple((year, tuple(pages)) for year, pages in years.items())
+    return tuple((year, calendar.day(dt.date(int(year), 1, 1), "year"), tuple(pages)) for year, pages in years.items())
 
 
 def event_map(plan: TimelinePlan, redirects: Iterable[Redirect], site: Site) -> str:
@@ -239,18 +250,19 @@ class Paging:
     by_tag: dict[str, TimelinePlan]
 
 
-def paginate(groups: Groupings, layout: Layout) -> Paging:
-    """Plan every paged list of the story, once."""
+def paginate(groups: Groupings, layout: Layout, words: Words | None = None) -> Paging:
+    """Plan every paged list of the story, once, its periods labelled in the reader's `words`."""
     # Background events are listed apart, after the story, on the Timeline page itself
-    story = plan_pages(groups.events[: len(groups.events) - len(groups.background)], layout.events_per_page)
+    story_events = groups.events[: len(groups.events) - len(groups.background)]
+    story = plan_pages(story_events, layout.events_per_page, words=words)
     plan = TimelinePlan(story.pages, {**story.page_of, **{e.id: TIMELINE_PAGE for e in groups.background}})
 
     def listing(events: tuple[Event, ...], src: str) -> TimelinePlan:
-        return plan_pages(events, layout.links_per_page, src, src.removesuffix(".md"))
+        return plan_pages(events, layout.links_per_page, src, src.removesuffix(".md"), words)
 
     return Paging(
         timeline=plan,
-        years={page.src: timeline_groups(page.events) for page in plan.pages},
+        years={page.src: timeline_groups(page.events, words) for page in plan.pages},
         by_entity={e.id: listing(groups.by_entity.get(e.id, ()), entity_page(e.id)) for e in groups.entities},
         by_tag={tag: listing(events, tag_page(tag)) for tag, events in groups.by_tag.items()},
     )

@@ -15,7 +15,7 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,15 +23,14 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..data.load import LoadResult
-from ..data.schema import ENTITY_KINDS_SHOWN
 from ..memo import Memo, fixed, frozen
 from ..model import views
-from ..model.dates import EdtfDate, display_parts, exact_day
+from ..model.dates import EdtfDate
 from ..model.records import Citation, Event, Section, Source, Support
 from ..model.text import direction
 from ..twocores import made_in_two_processes, worth_two_processes
+from ..words.reader import Words, english
 from .annotate import cited_passages, quote_anchor, text_fragment
-from .i18n import SOURCE_LANGUAGE, translations
 from .jsonld import events_jsonld, jsonld_script, source_jsonld
 from .paging import DEFAULTS, Layout, events_by_year
 from .rawblocks import model_block, raw_block
@@ -55,15 +54,12 @@ from .urls import (
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def date_html(date: EdtfDate | dt.date) -> Markup:
-    """A date with `<time datetime>` on each known part, and plain words for the rest.
-
-    The only way templates write a date, so every date on the site reads the same way.
+def date_html(date: EdtfDate | dt.date, words: Words) -> Markup:
+    """A date in the reader's language with `<time datetime>` on each known part, and plain words
+    for the rest. The only way templates write a date, so every date on the site reads the same way.
     """
-    if not isinstance(date, EdtfDate):
-        date = exact_day(date)
     pieces = []
-    for part in display_parts(date):
+    for part in words.date_parts(date):
         if part.datetime:
             pieces.append(Markup('<time datetime="{}">{}</time>').format(part.datetime, part.text))
         else:
@@ -83,7 +79,9 @@ def template_cache(root: Path) -> jinja2.BytecodeCache:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-def environment(cache: jinja2.BytecodeCache | None = None, language: str = SOURCE_LANGUAGE) -> jinja2.Environment:
+def environment(cache: jinja2.BytecodeCache | None = None, words: Words | None = None) -> jinja2.Environment:
+    """Our templates' environment, its words (`_`, `ngettext`, dates) in the reader's language."""
+    words = words or english()
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         bytecode_cache=cache,
@@ -94,18 +92,18 @@ def environment(cache: jinja2.BytecodeCache | None = None, language: str = SOURC
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["date_html"] = functools.lru_cache(maxsize=4096)(date_html)  # many events share a date
+    # many events share a date
+    env.filters["date_html"] = functools.lru_cache(maxsize=4096)(functools.partial(date_html, words=words))
     env.filters["inline"] = inline_html
     env.filters["md_escape"] = markdown_escape
     env.filters["title_meta"] = title_meta
     env.filters["lang"] = lang_attributes
     env.filters["heading_lang"] = heading_lang
-    env.filters["quote_html"] = functools.partial(quote_html, words=translations(language).gettext)
+    env.filters["quote_html"] = functools.partial(quote_html, words=words)
     env.filters["excerpt_html"] = excerpt_html
     env.filters["raw_block"] = raw_block
     env.filters["model_block"] = model_block
-    env.filters["kind_label"] = ENTITY_KINDS_SHOWN.__getitem__  # "law" -> "law or rule"
-    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_translations(words.translations, newstyle=True)  # type: ignore[attr-defined]
     env.globals.update(
         TIMELINE=TIMELINE_PAGE,
         GLOSSARY=GLOSSARY_PAGE,
@@ -156,7 +154,7 @@ def lang_attributes(language: str | None) -> Markup:
 OPENING_MARKS = "“\"‘'«„‚「『‹"  # a quote that starts with one of these brings its own marks
 
 
-def quote_html(citation: Citation, language: str | None, words: Callable[[str], str] = str) -> Markup:
+def quote_html(citation: Citation, language: str | None, words: Words | None = None) -> Markup:
     """A quote in its source's language, and its translation credited to who made it. In Python,
     not a template macro: it runs for every citation of every event. A quote that opens with its
     own quotation mark is not given another (`tl-quote-marked`)."""
@@ -167,7 +165,7 @@ def quote_html(citation: Citation, language: str | None, words: Callable[[str], 
     if citation.translation is None:
         return quote
     return quote + Markup('<p class="tl-translation"><span class="tl-translated-by">{}:</span> {}</p>').format(
-        views.translation_label(citation.translated_by, words), citation.translation
+        (words or english()).translation_label(citation.translated_by), citation.translation
     )
 
 
@@ -246,19 +244,51 @@ class Helpers:
         """The independent publishers behind an event's citations, and the sources relaying them."""
         return self.story.timeline.support[event.id]
 
-    @staticmethod
-    def percent(share: float) -> str:
+    def percent(self, share: float) -> str:
         """A share as readers say it: "12%", and "under 1%" rather than a quote rounded to nothing."""
-        return "under 1%" if 0 < share < 0.005 else f"{share:.0%}"
+        return self.story.words.percent(share)
+
+    def number(self, value: int) -> str:
+        return self.story.words.number(value)
+
+    @staticmethod
+    def sentence_start(text: Markup) -> Markup:
+        """A phrase made to follow other words, opening a sentence instead: its first letter raised."""
+        return Markup(text[:1].upper()) + text[1:]
+
+    def kind_label(self, kind: str, capital: bool = False) -> str:
+        """An entity's kind as readers call it: "law" is "law or rule"."""
+        return self.story.words.entity_kind(kind, capital=capital)
 
     precision = staticmethod(views.precision)
-    events_by_year = staticmethod(events_by_year)
+
+    def events_by_year(self, events: tuple[Event, ...]) -> tuple[tuple[str, str, tuple[Event, ...]], ...]:
+        return events_by_year(events, self.story.words)
+
     quote_anchor = staticmethod(quote_anchor)
     cited_passages = staticmethod(cited_passages)
     text_fragment = staticmethod(text_fragment)
 
     def events_jsonld(self, events: tuple[Event, ...]) -> Markup:
-        return Markup(jsonld_script(events_jsonld(events, self.site)))
+        name = self.story.words.gettext("Timeline")
+        return Markup(jsonld_script(events_jsonld(events, self.site, name)))
+
+    def script_words(self) -> Markup:
+        """The words timeline.js writes (the filters' count, the copy button), for a page in a
+        language other than English, whose words the script has as written."""
+        words = self.story.words
+        if words.gettext("Copy link") == "Copy link":
+            return Markup("")
+        attributes = {
+            "copy": words.gettext("Copy link"),
+            "copied": words.gettext("Link copied"),
+            "failed": words.gettext("Copy failed: %(url)s"),
+            "all": words.plural_forms("%(num)d event", "%(num)d events"),
+            "shown": words.plural_forms("Showing %(shown)s of %(num)d event", "Showing %(shown)s of %(num)d events"),
+        }
+        return Markup('<div class="tl-words" hidden data-words="{}"></div>').format(
+            json.dumps(attributes, ensure_ascii=False, separators=(",", ":"))
+        )
 
     def source_jsonld(self, source: Source) -> Markup:
         return Markup(jsonld_script(source_jsonld(source, self.site)))
@@ -309,7 +339,7 @@ def render_site(
     With a `memo`, a page whose inputs are those of a page made before is not rendered again.
     """
     story = story_of(result.timeline, site, layout, memo)
-    env = environment(cache, site.language)
+    env = environment(cache, story.words)
     common = {"timeline": result.timeline, "problems": result.problems, "site": site, "h": Helpers(story)}
     shared = fixed(memo, "shared", _shared(result, story, layout)) if memo is not None else None
 

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..model.dates import display_date
 from ..model.records import Citation, Event, Term
 from ..model.text import search_segments
-from ..model.views import translation_label
+from ..words.reader import Words, english
 from .annotate import AnnotatedSource, Piece, cited_passages
 from .termlinks import TermPatterns, link_terms
 
@@ -69,11 +68,11 @@ def terms_outside_summary(event: Event, event_terms: tuple[str, ...], patterns: 
     return tuple(term for term in event_terms if term not in linked)
 
 
-def _translation(citation: Citation, _: Callable[[str], str] = str) -> str:
+def _translation(citation: Citation, words: Words) -> str:
     """A quote's translation as its card shows it, so that search finds an event in either language."""
     if citation.translation is None:
         return ""
-    return f"<p>{plain(translation_label(citation.translated_by, _))}: {plain(citation.translation)}</p>"
+    return f"<p>{plain(words.translation_label(citation.translated_by))}: {plain(citation.translation)}</p>"
 
 
 def event_section(
@@ -82,14 +81,15 @@ def event_section(
     names: Mapping[str, str],
     terms: Mapping[str, Term],
     listed_terms: tuple[str, ...],
-    _: Callable[[str], str] = str,
+    words: Words | None = None,
 ) -> SearchSection:
     """An event's card: its date line, summary, every quote, who, terms and tags (`_event_card`),
-    in the words of the reader's language (`_`, the catalog's gettext: the card's own words)."""
+    in the reader's `words` (the card's own)."""
+    words = words or english()
+    _ = words.gettext
     line = [str(number)] if number is not None else []
     basis = _("inferred date") if event.date_basis == "inferred" else _("stated date")
-    status = {"confirmed": _("Confirmed"), "speculation": _("Speculation")}.get(event.status) or _("Reported")
-    line += [display_date(event.date), basis, status]
+    line += [words.date_text(event.date), basis, words.status(event.status)]
     if event.background:
         line.append(_("Background"))
     text = [plain(" ".join(line))]
@@ -99,7 +99,7 @@ def event_section(
     text.append(indexed_html(event.summary.html))
     # The first quote stands alone; each further one follows its folded summary line.
     quotes = [
-        f"<li>{' ' if n else ''}<p>{plain(c.quote)}</p>{_translation(c, _)} </li>"
+        f"<li>{' ' if n else ''}<p>{plain(c.quote)}</p>{_translation(c, words)} </li>"
         for n, c in enumerate(event.citations)
     ]
     text.append("<ol> " + " ".join(quotes) + " </ol>")

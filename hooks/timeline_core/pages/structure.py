@@ -17,9 +17,10 @@ from ..memo import Memo, fixed, remember
 from ..model import views
 from ..model.corroboration import by_publisher, relayed_by
 from ..model.records import Citation, Event, Timeline
+from ..words.catalogs import catalogs_bytes
+from ..words.reader import Words, english, words_for
 from .annotate import annotate
 from .axis import build_axis
-from .i18n import catalogs_bytes, translations
 from .paging import Layout, Paging, TimelinePlan, event_map, paginate, periods_by_year
 from .search import SearchSection, archive_section, event_section, terms_outside_summary
 from .termlinks import TermPatterns, term_patterns, terms_of
@@ -67,7 +68,12 @@ class Citer:
     citation: Citation
 
 
-_CITER_PLACES = {"event": "Event", "entity": "Who's who", "term": "Glossary", "explainer": "Home"}
+_CITER_PLACES: Mapping[str, Callable[[Words], str]] = {
+    "event": lambda words: words.gettext("Event: %(name)s"),
+    "entity": lambda words: words.gettext("Who's who: %(name)s"),
+    "term": lambda words: words.gettext("Glossary: %(name)s"),
+    "explainer": lambda words: words.gettext("Home: %(name)s"),
+}
 
 
 @dataclass(frozen=True)
@@ -82,8 +88,8 @@ class Story:
     paging: Paging
     citers: Mapping[str, tuple[Citer, ...]]  # source id -> what quotes it, in reading order
     memo: Memo | None = None  # what earlier builds of one `mkdocs serve` made (see memo.py)
-    catalogs: tuple[tuple[str, bytes], ...] = ()  # the word catalogs' bytes, read once a build (i18n.py)
-    words: Callable[[str], str] = str  # the reader's language's gettext: the words templates write
+    catalogs: tuple[tuple[str, bytes], ...] = ()  # the word catalogs' bytes, read once a build (words/catalogs.py)
+    words: Words = field(default_factory=english)  # the reader's language: the words templates write
 
     @property
     def plan(self) -> TimelinePlan:
@@ -120,7 +126,7 @@ class Story:
         return tuple(section(event) for event in events)
 
 
-def _citers(cited: tuple[views.Cited, ...], paging: Paging) -> dict[str, tuple[Citer, ...]]:
+def _citers(cited: tuple[views.Cited, ...], paging: Paging, words: Words) -> dict[str, tuple[Citer, ...]]:
     places = {
         "event": lambda ident: (paging.timeline.page_of[ident], ident),
         "entity": lambda ident: (entity_page(ident), "sources"),
@@ -129,7 +135,8 @@ def _citers(cited: tuple[views.Cited, ...], paging: Paging) -> dict[str, tuple[C
     }
     found: dict[str, list[Citer]] = defaultdict(list)
     for c in cited:
-        found[c.citation.source].append(Citer(f"{_CITER_PLACES[c.kind]}: {c.name}", *places[c.kind](c.id), c.citation))
+        label = _CITER_PLACES[c.kind](words) % {"name": c.name}
+        found[c.citation.source].append(Citer(label, *places[c.kind](c.id), c.citation))
     return {source: tuple(citers) for source, citers in found.items()}
 
 
@@ -141,9 +148,9 @@ def story_of(timeline: Timeline, site: Site, layout: Layout, memo: Memo | None =
         for event in timeline.events
     }
     groups = views.group(timeline, event_terms)
-    paging = paginate(groups, layout)
-    citers = _citers(groups.cited, paging)
-    words = translations(site.language).gettext
+    words = words_for(site.language)
+    paging = paginate(groups, layout, words)
+    citers = _citers(groups.cited, paging, words)
     return Story(timeline, site, patterns, event_terms, groups, paging, citers, memo, catalogs_bytes(), words)
 
 
@@ -168,7 +175,9 @@ def timeline(story: Story) -> Iterator[Page]:
                 "previous": plan.pages[number - 1] if number else None,
                 "next": plan.pages[number + 1] if number + 1 < len(plan.pages) else None,
                 "years": story.paging.years[period.src],
-                "axis": remember(story.memo, "axis", shown, functools.partial(build_axis, shown)),
+                "axis": remember(
+                    story.memo, "axis", (shown, story.words), functools.partial(build_axis, shown, story.words)
+                ),
                 "numbers": numbers,
                 "background": background,
                 "tags": tags,
@@ -180,7 +189,7 @@ def timeline(story: Story) -> Iterator[Page]:
         yield Page(
             TIMELINE_PAGE,
             "timeline_index.md.j2",
-            {"by_year": periods_by_year(plan), "background": background},
+            {"by_year": periods_by_year(plan, story.words), "background": background},
             search=story.event_sections(background, {}),
         )
 
@@ -218,7 +227,7 @@ def tag_index(story: Story) -> Iterator[Page]:
 def tag_pages(story: Story) -> Iterator[Page]:
     for tag, events in story.groups.by_tag.items():
         src, listing = tag_page(tag), story.paging.by_tag[tag]
-        yield from _list_parts(listing, len(events), src, f"Tag: {tag}")
+        yield from _list_parts(listing, len(events), src, story.words.gettext("Tag: %(tag)s") % {"tag": tag})
         context = {"tag": tag, "events": events, "listing": listing, "timeline_split": story.plan.split}
         yield Page(src, "tag.md.j2", context)
 

@@ -12,7 +12,7 @@ import gettext
 import io
 from pathlib import Path
 
-LOCALE = Path(__file__).resolve().parent.parent / "locale"
+LOCALE = Path(__file__).resolve().parent / "locale"
 SOURCE_LANGUAGE = "en"
 
 
@@ -32,8 +32,11 @@ def translations(language: str) -> gettext.NullTranslations:
     an edited catalog."""
     path = catalog_path(language)
     if path is None:
-        return gettext.NullTranslations()
+        return _NO_CATALOG
     return _compiled(path.read_bytes(), path.parent.parent.name)
+
+
+_NO_CATALOG = gettext.NullTranslations()
 
 
 @functools.lru_cache(maxsize=8)
