@@ -19,6 +19,7 @@ from ..model.records import Timeline
 from ..model.text import language_name, same_language
 from ..pages.urls import Site
 from ..problems import DataError, Problem
+from ..words.reader import words_for
 from . import scaffold, sources, starter
 
 
@@ -224,8 +225,14 @@ def schemas(root: Path, check_only: bool) -> int:
     return 0
 
 
-def init(root: Path, title: str | None, description: str | None, force: bool, interactive: bool) -> int:
-    """Replace the story in timeline/ and seeds/ with a minimal starter; name the site."""
+def init(
+    root: Path, title: str | None, description: str | None, force: bool, interactive: bool, language: str = "en"
+) -> int:
+    """Replace the story in timeline/ and seeds/ with a minimal starter in `language`; name the site."""
+    problem = starter.language_problem(language)
+    if problem:
+        print(f"error: --language: {problem}", file=sys.stderr)
+        return 2
     changed = starter.uncommitted(root)
     if changed and not force:
         print(
@@ -245,10 +252,12 @@ def init(root: Path, title: str | None, description: str | None, force: bool, in
         return 2
     assert title is not None and description is not None
     replaces = starter.head_commit(root) if (root / "timeline").is_dir() else None
-    starter.write_starter(root, starter.starter_files(title, description, dt.date.today(), replaces))
+    words = words_for(language)
+    starter.write_starter(root, starter.starter_files(title, description, dt.date.today(), replaces, words))
     config = root / "mkdocs.yml"
     if config.exists():
-        config.write_text(starter.named_site(config.read_text(encoding="utf-8"), title, description), encoding="utf-8")
+        text = starter.named_site(config.read_text(encoding="utf-8"), title, description)
+        config.write_text(starter.site_in_language(text, words), encoding="utf-8")
     print(f"started the story '{title}' in timeline/ and seeds/ (the old story stays in git's history)")
     print("next:")
     print("  1. uv run timeline source add URL  # archive your first source, described in timeline/sources.yml")
@@ -335,6 +344,11 @@ def main(argv: list[str] | None = None) -> int:
     init_parser.add_argument("--title", help="the story's name, also the site's title")
     init_parser.add_argument("--description", help="one sentence saying what the timeline follows")
     init_parser.add_argument("--force", action="store_true", help="discard uncommitted changes in timeline/ and seeds/")
+    init_parser.add_argument(
+        "--language",
+        default="en",
+        help="the story's and the site's language, a tag with a catalog (en, de, zh, ar; default: en)",
+    )
     source_parser = commands.add_parser("source", help="archive a source, or record an archive re-taken on purpose")
     source_commands = source_parser.add_subparsers(dest="source_command", required=True)
     sources.add_arguments(
@@ -380,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
         return sources.quote(args.root, args.source, args.words, args.count)
     if args.command == "init":
         interactive = sys.stdin.isatty() and sys.stdout.isatty()
-        return init(args.root, args.title, args.description, args.force, interactive)
+        return init(args.root, args.title, args.description, args.force, interactive, args.language)
     if args.command == "export":
         return export(args.root, args.out, args.site_url)
     if args.command == "new":

@@ -17,6 +17,9 @@ from pathlib import Path
 
 from ..data.load import DATA_DIR, SEEDS_DIR
 from ..model.quotes import checksum
+from ..model.text import language_problem as tag_problem
+from ..words.catalogs import SOURCE_LANGUAGE, catalog_path
+from ..words.reader import N_, Words, english
 
 ARCHIVE = "seeds/first-source.txt"
 
@@ -46,13 +49,32 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def starter_files(title: str, description: str, today: dt.date, replaces: str | None) -> dict[str, str]:
-    """Every file of the starter story, by path."""
+def starter_files(
+    title: str, description: str, today: dt.date, replaces: str | None, words: Words | None = None
+) -> dict[str, str]:
+    """Every file of the starter story, by path, its placeholder texts in the story's language."""
+    words = words or english()
+    _ = words.gettext
     day = today.isoformat()
-    shown = f"{today.day} {today.strftime('%B %Y')}"
-    first = f"The first source of this timeline was archived on {shown}."
-    second = "Replace this file with the text of a real source, word for word."
+    shown = words.date_text(today)
+    first = _("The first source of this timeline was archived on %(day)s.") % {"day": shown}
+    second = _("Replace this file with the text of a real source, word for word.")
+    quote = _("The first source of this timeline")
+    texts = {
+        "title": _("The first source"),
+        "location": _("Replace this with the url of the source, or with where a reader can find it"),
+        "reason": _("An instruction of the starter story, not part of any story."),
+        "editors": _("The editors"),
+        "editors_description": _("The editors of this timeline, who archived its first source."),
+        "term": _("archived source"),
+        "definition": _("A copy of a source kept as it was published, so that every quote can be checked."),
+        "heading": _("Where it starts"),
+        "sentence": _("The first source was archived on %(day)s.") % {"day": shown},
+        "event_title": _("The timeline begins"),
+        "summary": _("The first source of this timeline is archived."),
+    }
     event = f"{day}-the-timeline-begins"
+    language = "" if words.language == SOURCE_LANGUAGE else f"language: {words.language}\n"
     header = "# yaml-language-server: $schema=../schemas/{}.schema.json\n"
     archived = f"{first}\n{second}\n"
     return {
@@ -61,34 +83,35 @@ def starter_files(title: str, description: str, today: dt.date, replaces: str | 
         + "# Which story this site tells. Written by `timeline init`; events published before `replaces`\n"
         + "# belonged to the story this one replaced, so their permanent links are not this site's.\n"
         + f"title: {_q(title)}\n"
+        + language
         + (f"replaces: {replaces}\n" if replaces else ""),
         f"{DATA_DIR}/sources.yml": header.format("sources")
         + "# Sources: every published piece the timeline quotes, each archived under seeds/.\n"
         + "- id: first-source\n"
-        + "  title: The first source\n"
+        + f"  title: {_q(texts['title'])}\n"
         + f"  publisher: {_q(title)}\n"
-        + "  location: Replace this with the source's url, or with where a reader can find it\n"
+        + f"  location: {_q(texts['location'])}\n"
         + f"  published: {day}\n"
         + f"  accessed: {day}\n"
         + f"  archive: {ARCHIVE}\n"
         + f"  sha256: {checksum(archived)}\n"
         + "  uncited:\n"
         + f"    - sentence: {_q(second)}\n"
-        + "      reason: An instruction of the starter story, not part of any story.\n",
+        + f"      reason: {_q(texts['reason'])}\n",
         f"{DATA_DIR}/entities.yml": header.format("entities")
         + "# Entities: the people, groups, organizations, places and documents the sources name.\n"
         + "- id: editors\n"
-        + "  name: The editors\n"
+        + f"  name: {_q(texts['editors'])}\n"
         + "  kind: group\n"
-        + "  description: The editors of this timeline, who archived its first source.\n"
+        + f"  description: {_q(texts['editors_description'])}\n"
         + "  citations:\n"
         + "    - source: first-source\n"
-        + "      quote: The first source of this timeline\n",
+        + f"      quote: {_q(quote)}\n",
         f"{DATA_DIR}/glossary.yml": header.format("glossary")
         + "# Glossary: terms a general reader may not know.\n"
         + "- id: archived-source\n"
-        + "  term: archived source\n"
-        + "  definition: A copy of a source kept as it was published, so that every quote can be checked.\n"
+        + f"  term: {_q(texts['term'])}\n"
+        + f"  definition: {_q(texts['definition'])}\n"
         + "  basis: general-knowledge\n",
         f"{DATA_DIR}/redirects.yml": header.format("redirects")
         + "# Redirects: old event ids and the events they became (to:), or why they were withdrawn (gone:).\n"
@@ -99,19 +122,19 @@ def starter_files(title: str, description: str, today: dt.date, replaces: str | 
         + f"lede: {_q(description)}\n"
         + "sections:\n"
         + "  - id: where-it-starts\n"
-        + "    heading: Where it starts\n"
+        + f"    heading: {_q(texts['heading'])}\n"
         + "    sentences:\n"
-        + f"      - text: {_q(f'The first source was archived on {shown}.')}\n"
+        + f"      - text: {_q(texts['sentence'])}\n"
         + f"        events: [{event}]\n"
         + "        citations:\n"
         + "          - source: first-source\n"
         + f"            quote: {_q(first)}\n",
         f"{DATA_DIR}/events/{event}.yml": header.replace("../schemas", "../../schemas").format("event")
-        + "title: The timeline begins\n"
+        + f"title: {_q(texts['event_title'])}\n"
         + f"date: {day}\n"
         + "date_basis: stated\n"
         + "status: reported\n"
-        + "summary: The first source of this timeline is archived.\n"
+        + f"summary: {_q(texts['summary'])}\n"
         + "entities: [editors]\n"
         + "terms: [archived-source]\n"
         + "citations:\n"
@@ -128,6 +151,46 @@ def write_starter(root: Path, files: dict[str, str]) -> None:
         target = root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+
+
+# The navigation's titles, as mkdocs.yml writes them in English, to be written in the story's language.
+NAV_TITLES = {
+    "Home": N_("Home"),
+    "Timeline": N_("Timeline"),
+    "Who's who": N_("Who's who"),
+    "Glossary": N_("Glossary"),
+    "Sources": N_("Sources"),
+}
+
+
+def language_problem(language: str) -> str | None:
+    """Why a site cannot be started in `language`, or None."""
+    problem = tag_problem(language)
+    if problem:
+        return problem
+    if language.split("-")[0] != SOURCE_LANGUAGE and catalog_path(language) is None:
+        return (
+            f"there is no catalog for '{language}' yet; CONTRIBUTING.md (\"The site in another language\") "
+            "says how to add one"
+        )
+    return None
+
+
+def site_in_language(config: str, words: Words) -> str:
+    """mkdocs.yml with `theme.language` and the navigation's titles in the reader's language."""
+    config = re.sub(
+        r"^(  language:) *\S+", lambda match: f"{match.group(1)} {words.language}", config, count=1, flags=re.M
+    )
+
+    def title(match: re.Match[str]) -> str:
+        english_title = match.group(2).strip("'\"")
+        if english_title not in NAV_TITLES:
+            return match.group(0)
+        translated = words.gettext(NAV_TITLES[english_title])
+        plain = re.fullmatch(r"[^\s:#'\"\[\]{}&*!|>%@`,-][^:#]*", translated) and not translated.endswith(" ")
+        return f"{match.group(1)}{translated if plain else _q(translated)}:{match.group(3)}"
+
+    return re.sub(r"^(  - )(\"[^\"]*\"|[^:\n]+):( \S+\.md)$", title, config, flags=re.M)
 
 
 def named_site(config: str, title: str, description: str) -> str:

@@ -10,7 +10,7 @@ get a band of their own under the story's, as they are listed after it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model.records import Event
 from ..model.text import display_width
@@ -60,6 +60,7 @@ class Axis:
     right: int = RIGHT
     lines: tuple[tuple[float, float], ...] = ((LEFT, RIGHT),)  # the axis line, broken where time is left out
     breaks: tuple[float, ...] = ()  # where a long empty stretch of time is left out
+    band_x: float = LEFT  # where the background band's label starts (its right end, right to left)
 
 
 def _middle(left: float, right: float) -> float:
@@ -235,7 +236,7 @@ def build_axis(events: tuple[Event, ...], words: Words | None = None) -> Axis | 
         lanes_height = band_y + BAND_GAP - 6 + extra * LANE
     else:
         lanes_height = TOP + lanes * LANE
-    return Axis(
+    axis = Axis(
         tuple(marks),
         _ticks(segments, words),
         lanes_height + 30,
@@ -244,6 +245,28 @@ def build_axis(events: tuple[Event, ...], words: Words | None = None) -> Axis | 
         band_y,
         lines=tuple((segment.left, segment.right) for segment in segments),
         breaks=tuple(_middle(a.right, b.left) for a, b in zip(segments, segments[1:], strict=False)),
+    )
+    return _mirrored(axis) if words.direction == "rtl" else axis
+
+
+def _mirrored(axis: Axis) -> Axis:
+    """The axis for a page read right to left: time runs from right to left, as the reader's eye
+    does, and a fading end fades towards the other edge. Labels stay as written."""
+
+    def flip(x: float) -> float:
+        return round(axis.width - x, 2)
+
+    swapped = {"left": "right", "right": "left"}
+    return replace(
+        axis,
+        marks=tuple(
+            replace(m, x=flip(m.x + m.width), number_x=flip(m.number_x), fades=swapped.get(m.fades, ""))
+            for m in axis.marks
+        ),
+        ticks=tuple(replace(tick, x=flip(tick.x)) for tick in reversed(axis.ticks)),
+        lines=tuple((flip(right), flip(left)) for left, right in reversed(axis.lines)),
+        breaks=tuple(flip(x) for x in reversed(axis.breaks)),
+        band_x=axis.right,
     )
 
 
