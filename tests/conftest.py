@@ -253,6 +253,32 @@ def lanterns(tmp_path_factory) -> Project:
     return built(project)
 
 
+READER_LANGUAGES = ("de", "zh", "ar")  # the languages with a catalog besides English
+
+
+def in_language(project: Project, language: str) -> Project:
+    """The project's site in a reader's language: Material's own `theme.language`."""
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  language: en\n", f"  language: {language}\n", 1))
+    return project
+
+
+@pytest.fixture(scope="session")
+def in_reader_language(tmp_path_factory):
+    """A test story's site (riverside or lanterns) in a reader's language, each built once."""
+    made: dict[tuple[str, str], Project] = {}
+
+    def make(story: str, language: str) -> Project:
+        if (story, language) not in made:
+            root = tmp_path_factory.mktemp(f"{story}-{language}") / "repo"
+            project = in_language(copy_project(root, STORIES / story), language)
+            project.commit()
+            made[story, language] = built(project)
+        return made[story, language]
+
+    return make
+
+
 @pytest.fixture(scope="session")
 def story(tmp_path_factory) -> Project:
     """The repository's own story (data, history and all), built once for the story invariants."""

@@ -8,8 +8,8 @@ import edtf
 import pytest
 
 from timeline_core.model.dates import parse_edtf
-from timeline_core.words.reader import english
 from timeline_core.problems import DataError
+from timeline_core.words.reader import english
 
 FORMS = [
     "2026-04-10",

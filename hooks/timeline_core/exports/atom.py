@@ -22,6 +22,7 @@ def event_entry(timeline: Timeline, site: Site, e: Event, words: Words | None = 
     """One event as an Atom entry, with a stable id and proper dates, its text in the reader's words."""
     words = words or english()
     url = site.absolute(TIMELINE_PAGE, e.id)
+    background = words.gettext("Background")
     note = words.placement_note(e.date)
     content = (
         (f"<p><em>{xml_escape(words.background_note())}</em></p>" if e.background else "")
@@ -40,7 +41,7 @@ def event_entry(timeline: Timeline, site: Site, e: Event, words: Words | None = 
         f'    <content type="html">{xml_escape(content)}</content>',
         *[f"    <category term={quoteattr(tag)}/>" for tag in e.tags],
         *(
-            [f'    <category term="background" label={quoteattr(words.gettext("Background"))}/>']
+            [f'    <category term="background" label={quoteattr(background)}/>']
             if e.background
             else []
         ),

@@ -49,6 +49,7 @@ def event_slide(timeline: Timeline, site: Site, e: Event, words: Words | None = 
     """One event as a TimelineJS slide: its dates as TimelineJS reads them, its summary and its quotes,
     and its words in the reader's language."""
     words = words or english()
+    on_the_timeline = xml_escape(words.gettext("On the timeline"))
     start = e.date.start or e.date.end  # "before X" starts, for the slider, at X
     assert start is not None, "parse_edtf refuses a date open at both ends"
     end = e.date.end if e.date.interval and e.date.start and e.date.end else None
@@ -62,7 +63,7 @@ def event_slide(timeline: Timeline, site: Site, e: Event, words: Words | None = 
             + e.summary.html
             + "".join(_quote_html(timeline, site, c, words) for c in e.citations)
             + (f"<p>{xml_escape(note)}</p>" if (note := words.support_note(timeline.support[e.id])) else "")
-            + f'<p><a href="{site.absolute(TIMELINE_PAGE, e.id)}">{xml_escape(words.gettext("On the timeline"))}</a>'
+            + f'<p><a href="{site.absolute(TIMELINE_PAGE, e.id)}">{on_the_timeline}</a>'
             + f" · {xml_escape(words.status_in_text(e.status))}</p>",
         },
     }

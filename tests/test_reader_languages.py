@@ -1,0 +1,192 @@
+"""A site in German, Simplified Chinese or Arabic: no word the generator writes is left in English
+on any page or in the feed, calendar and TimelineJS export, and dates read as the language writes
+them. The catalogs are compared with the built pages, not with a list kept here."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from bs4 import BeautifulSoup
+
+from tests.conftest import READER_LANGUAGES, REPO, copy_project, run_cli
+from timeline_core.model.dates import parse_edtf
+from timeline_core.words.catalogs import LOCALE, catalog_path
+from timeline_core.words.reader import words_for
+
+# What a page shows of the story's own data: contributed text, in whatever language it was written.
+CONTRIBUTED = (
+    "blockquote, .tl-summary, .tl-title, .tl-translation, .tl-cite-title, .tl-cite-publisher, .tl-definition, "
+    ".tl-description, .tl-lede, .tl-explainer, .tl-annotated, .tl-event-links a, .tl-date-note, h1, h2, h3, "
+    ".tl-tag, .tl-entity, .tl-cite-start, .tl-bibliography dd, .tl-cited-by-list a, .tl-entity-index a, "
+    ".tl-kind, .tl-aliases, .tl-retired, .tl-meta a, .tl-support, .tl-filters select, .tl-list-parts a"
+)
+_TAG = re.compile(r"<[^>]+>|%\([a-z_]+\)[sd]|`[^`]*`|[*]")
+
+
+def _fragments(text: str) -> set[str]:
+    """A message's runs of three words or more outside placeholders and markup: what would show
+    if the message were left in English."""
+    runs = (" ".join(run.split()) for run in _TAG.split(text))
+    return {run.strip(" ,.;:()") for run in runs if len(re.findall(r"[A-Za-z]+", run)) >= 3}
+
+
+def _untranslated_fragments(language: str) -> set[str]:
+    with catalog_path(language).open("rb") as file:  # type: ignore[union-attr]
+        catalog = read_po(file)
+    found: set[str] = set()
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        translated = " ".join(strings)
+        found |= {fragment for text in ids for fragment in _fragments(text) if fragment not in translated}
+    return found
+
+
+def _shown_text(html: str) -> str:
+    """A generated page's words that the generator wrote: its content without contributed text,
+    with the labels and tooltips readers meet (aria-label, title, placeholder)."""
+    soup = BeautifulSoup(html, "html.parser")
+    main = soup.select_one("article.md-content__inner")
+    if main is None:
+        return ""
+    for element in main.select(CONTRIBUTED):
+        element.decompose()
+    labels = [
+        value
+        for tag in main.find_all(True)
+        for key in ("aria-label", "title", "placeholder")
+        if (value := tag.get(key))
+    ]
+    return " ".join(" ".join([main.get_text(" "), *labels]).split())
+
+
+@pytest.mark.parametrize("story", ["riverside", "lanterns"])
+@pytest.mark.parametrize("language", READER_LANGUAGES)
+def test_no_message_is_left_in_english_on_any_page_or_export(in_reader_language, story, language):
+    project = in_reader_language(story, language)
+    site = project.site
+    # a run of words the story's own data also uses cannot be told apart from it
+    data = " ".join(path.read_text(encoding="utf-8") for path in (project.root / "timeline").rglob("*.yml"))
+    fragments = {fragment for fragment in _untranslated_fragments(language) if fragment not in " ".join(data.split())}
+    assert len(fragments) > 50
+    left: dict[str, set[str]] = {}
+    pages = [path for path in site.rglob("*.html") if "assets" not in path.parts]
+    assert len(pages) > 10
+    for path in pages:
+        text = _shown_text(path.read_text(encoding="utf-8"))
+        if found := {fragment for fragment in fragments if fragment in text}:
+            left[str(path.relative_to(site))] = found
+    exports = {
+        "feed.xml": (site / "feed.xml").read_text(encoding="utf-8"),
+        "timeline.ics": (site / "timeline.ics").read_bytes().decode("utf-8").replace("\r\n ", ""),
+        "timelinejs.json": json.dumps(
+            json.loads((site / "timelinejs.json").read_text(encoding="utf-8")), ensure_ascii=False
+        ),
+    }
+    for name, text in exports.items():
+        if found := {fragment for fragment in fragments if fragment in text}:
+            left[name] = found
+    assert left == {}
+
+
+@pytest.mark.parametrize("language", READER_LANGUAGES)
+def test_every_date_on_the_pages_reads_as_the_language_writes_it(in_reader_language, language):
+    site = in_reader_language("riverside", language).site
+    english_month = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b(?!\.)")
+    times = []
+    for path in site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        times += [(time["datetime"], time.get_text()) for time in soup.select("article time[datetime]")]
+    assert len(times) > 20
+    assert [text for _, text in times if english_month.search(text)] == []
+    words = words_for(language)
+    days = [(when, text) for when, text in times if len(when) == 10]
+    # a day written in full is the language's own form of that day
+    full = [(when, text) for when, text in days if re.search(r"\d{4}", text)]
+    assert full and all(words.calendar.day(parse_edtf(when).placed_on) in text for when, text in full), full[:5]
+
+
+@pytest.mark.parametrize(
+    "language,dates",
+    [
+        (
+            "de",
+            ["7. Apr. 2026", "7.–10. Apr. 2026", "ca. Apr. 2026", "am oder vor dem 10. Apr. 2026?", "April 2026"],
+        ),
+        ("zh", ["2026年4月7日", "2026年4月7日至10日", "约2026年4月", "2026年4月10日?当日或之前", "2026年4月"]),
+        ("ar", ["7 أبريل 2026", "7–10 أبريل 2026", "نحو أبريل 2026", "في 10 أبريل 2026؟ أو قبله", "أبريل 2026"]),
+        ("en", ["7 Apr 2026", "7–10 Apr 2026", "c. Apr 2026", "on or before 10 Apr 2026?", "April 2026"]),
+    ],
+)
+def test_dates_ranges_and_qualifiers_follow_the_language(language, dates):
+    words = words_for(language)
+    shown = [
+        words.date_text(parse_edtf(text))
+        for text in ("2026-04-07", "2026-04-07/2026-04-10", "2026-04~", "../2026-04-10?")
+    ]
+    assert [*shown, words.period_label((2026, 4), (2026, 4))] == dates
+
+
+def test_numbers_and_shares_follow_the_language():
+    assert [words_for(language).percent(0.125) for language in ("en", "de", "zh")] == ["12%", "12\xa0%", "12%"]
+    assert words_for("de").percent(0.001) == "unter 1\xa0%"
+    assert words_for("de").number(12345) == "12.345" and words_for("en").number(12345) == "12345"
+    assert words_for("en").percent(0.001) == "under 1%"
+
+
+def test_an_arabic_site_reads_right_to_left_and_so_does_its_axis(in_reader_language):
+    project = in_reader_language("lanterns", "ar")
+    page = project.page("timeline/index.html")
+    assert page.html["lang"] == "ar" and page.body["dir"] == "rtl"
+    marks = {int(mark.select_one("text").get_text()): mark for mark in page.select("a.tl-mark")}
+    circles = [float(marks[number].select_one("circle")["cx"]) for number in sorted(marks)]
+    assert circles == sorted(circles, reverse=True), circles  # the first event is the rightmost
+
+
+def test_a_story_started_in_a_language_checks_and_builds_in_it(tmp_path):
+    project = copy_project(tmp_path)
+    code, out = run_cli(
+        "--root",
+        str(project.root),
+        "init",
+        "--title",
+        "Testgeschichte",
+        "--description",
+        "Ein Test.",
+        "--language",
+        "de",
+        "--force",
+    )
+    assert code == 0, out
+    story = (project.root / "timeline" / "story.yml").read_text(encoding="utf-8")
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "language: de" in story and "\n  language: de\n" in config
+    assert "  - Startseite: index.md" in config and "  - Zeitleiste: timeline.md" in config
+    assert run_cli("--root", str(project.root), "check")[0] == 0
+    event = next((project.root / "timeline" / "events").glob("*.yml")).read_text(encoding="utf-8")
+    assert 'title: "Die Zeitleiste beginnt"' in event
+
+
+def test_a_language_without_a_catalog_is_refused_with_the_way_to_add_one(tmp_path):
+    project = copy_project(tmp_path)
+    code, out = run_cli("--root", str(project.root), "init", "--title", "T", "--description", "D.", "--language", "fr")
+    assert code == 2 and "no catalog for 'fr'" in out and "CONTRIBUTING.md" in out
+    assert not (LOCALE / "fr").exists()
+    assert (project.root / "timeline" / "events").is_dir()  # nothing was replaced
+
+
+def test_the_script_is_given_its_words_in_the_page_language(in_reader_language):
+    page = in_reader_language("riverside", "de").page("timeline/index.html")
+    words = json.loads(page.select_one(".tl-words")["data-words"])
+    assert words["copy"] == "Link kopieren" and words["all"] == {
+        "one": "%(num)d Ereignis",
+        "other": "%(num)d Ereignisse",
+    }
+    english = Path(REPO / "docs" / "javascripts" / "timeline.js").read_text(encoding="utf-8")
+    assert '"Copy link"' in english  # English pages carry no words: the script has them
