@@ -27,7 +27,7 @@ from ..memo import Memo, fixed, frozen
 from ..model import views
 from ..model.dates import EdtfDate
 from ..model.records import Citation, Event, Section, Source, Support
-from ..model.text import direction
+from ..model.text import direction, same_language
 from ..twocores import made_in_two_processes, worth_two_processes
 from ..words.reader import Words, english
 from .annotate import cited_passages, quote_anchor, text_fragment
@@ -79,9 +79,13 @@ def template_cache(root: Path) -> jinja2.BytecodeCache:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-def environment(cache: jinja2.BytecodeCache | None = None, words: Words | None = None) -> jinja2.Environment:
-    """Our templates' environment, its words (`_`, `ngettext`, dates) in the reader's language."""
+def environment(
+    cache: jinja2.BytecodeCache | None = None, words: Words | None = None, story_language: str = "en"
+) -> jinja2.Environment:
+    """Our templates' environment, its words (`_`, `ngettext`, dates) in the reader's language, the
+    story's own text marked with its language where that differs (`story_lang`)."""
     words = words or english()
+    story = text_attributes(story_language, words.language)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         bytecode_cache=cache,
@@ -99,7 +103,7 @@ def environment(cache: jinja2.BytecodeCache | None = None, words: Words | None =
     env.filters["title_meta"] = title_meta
     env.filters["lang"] = lang_attributes
     env.filters["heading_lang"] = heading_lang
-    env.filters["quote_html"] = functools.partial(quote_html, words=words)
+    env.filters["quote_html"] = functools.partial(quote_html, words=words, story=story)
     env.filters["excerpt_html"] = excerpt_html
     env.filters["raw_block"] = raw_block
     env.filters["model_block"] = model_block
@@ -113,6 +117,7 @@ def environment(cache: jinja2.BytecodeCache | None = None, words: Words | None =
         TAGS=TAGS_PAGE,
         EVENT_MAP=EVENT_MAP,
         LIST_LIMIT=LIST_LIMIT,
+        story_lang=story,
     )
     return env
 
@@ -154,7 +159,20 @@ def lang_attributes(language: str | None) -> Markup:
 OPENING_MARKS = "“\"‘'«„‚「『‹"  # a quote that starts with one of these brings its own marks
 
 
-def quote_html(citation: Citation, language: str | None, words: Words | None = None) -> Markup:
+def text_attributes(language: str, page_language: str) -> Markup:
+    """`lang` (and `dir` where the directions differ) for the story's own text when the page is in
+    another language: an English story's titles read left to right inside an Arabic page."""
+    if same_language(language, page_language):
+        return Markup("")
+    attributes = Markup(' lang="{}"').format(language)
+    if direction(language) != direction(page_language):
+        attributes += Markup(' dir="{}"').format(direction(language))
+    return attributes
+
+
+def quote_html(
+    citation: Citation, language: str | None, words: Words | None = None, story: Markup | None = None
+) -> Markup:
     """A quote in its source's language, and its translation credited to who made it. In Python,
     not a template macro: it runs for every citation of every event. A quote that opens with its
     own quotation mark is not given another (`tl-quote-marked`)."""
@@ -164,6 +182,10 @@ def quote_html(citation: Citation, language: str | None, words: Words | None = N
     )
     if citation.translation is None:
         return quote
+    if story:  # the translation is in the story's language, not the page's
+        return quote + Markup(
+            '<p class="tl-translation"><span class="tl-translated-by">{}:</span> <span{}>{}</span></p>'
+        ).format((words or english()).translation_label(citation.translated_by), story, citation.translation)
     return quote + Markup('<p class="tl-translation"><span class="tl-translated-by">{}:</span> {}</p>').format(
         (words or english()).translation_label(citation.translated_by), citation.translation
     )
@@ -339,7 +361,7 @@ def render_site(
     With a `memo`, a page whose inputs are those of a page made before is not rendered again.
     """
     story = story_of(result.timeline, site, layout, memo)
-    env = environment(cache, story.words)
+    env = environment(cache, story.words, result.timeline.language)
     common = {"timeline": result.timeline, "problems": result.problems, "site": site, "h": Helpers(story)}
     shared = fixed(memo, "shared", _shared(result, story, layout)) if memo is not None else None
 

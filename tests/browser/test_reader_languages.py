@@ -1,0 +1,98 @@
+"""The test story's site in German, Simplified Chinese and Arabic, in a real browser: the script's
+words in the page's language, axe clean, the Arabic page and its axis right to left, and
+screenshots of each, light and dark, desktop and phone (test-output/screenshots/reader-*)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.browser.conftest import OUTPUT, served
+from tests.conftest import READER_LANGUAGES
+
+FILTERED = {"de": "3 von 6 Ereignissen angezeigt", "zh": "显示 6 个事件中的 3 个", "ar": "يُعرض 3 من أصل 6 أحداث"}
+COPY = {"de": "Link kopieren", "zh": "复制链接", "ar": "نسخ الرابط"}
+PAGES = ("timeline/", "sources/", "entities/", "glossary/", "tags/", "entities/arches-studio/")
+
+
+@pytest.fixture(scope="module")
+def urls(in_reader_language) -> Iterator[dict[str, str]]:
+    with (
+        served(in_reader_language("riverside", "de").site) as de,
+        served(in_reader_language("riverside", "zh").site) as zh,
+        served(in_reader_language("riverside", "ar").site) as ar,
+    ):
+        yield {"de": de, "zh": zh, "ar": ar}
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("language", READER_LANGUAGES)
+def test_the_script_writes_in_the_page_language(page, urls, language):
+    page.goto(urls[language] + "timeline/")
+    page.select_option("form.tl-filters select[name=tag]", "ferry")
+    assert page.locator(".tl-count").inner_text() == FILTERED[language]
+    assert page.locator("button.tl-copy").first.inner_text() == COPY[language]
+    assert page.locator(".md-search").get_attribute("aria-label") not in (None, "Search")
+
+
+@pytest.mark.parametrize("language", READER_LANGUAGES)
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_nothing_serious_in_any_language(page, urls, language, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(urls[language] + path)
+    violations = Axe().run(page).response["violations"]
+    wrong = [
+        (v["id"], [n["target"] for n in v["nodes"]][:3])
+        for v in violations
+        if v["impact"] in ("serious", "critical") or v["id"] in {"html-has-lang", "html-lang-valid", "valid-lang"}
+    ]
+    assert wrong == []
+
+
+def test_the_arabic_page_and_its_axis_read_right_to_left(browser, urls):
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    page = context.new_page()
+    page.goto(urls["ar"] + "timeline/")
+    assert page.evaluate("getComputedStyle(document.querySelector('article h1')).direction") == "rtl"
+    story = page.eval_on_selector_all(
+        "article.tl-event:not(.tl-background) .tl-num", "els => els.map(el => Number(el.textContent))"
+    )
+    discs = dict(
+        page.eval_on_selector_all(
+            "a.tl-mark",
+            "els => els.map(a => [Number(a.textContent.trim()), a.querySelector('circle').getBoundingClientRect().x])",
+        )
+    )
+    # the story's first event is drawn right of its last, where an Arabic reader starts
+    assert len(story) > 2 and discs[story[0]] > discs[story[-1]], (story, discs)
+    title = page.locator("h1").bounding_box()
+    content = page.locator("article.md-content__inner").bounding_box()
+    assert title["x"] + title["width"] > content["x"] + content["width"] - 40  # the heading starts at the right
+    assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth + 1")  # nothing sticks out
+    context.close()
+
+
+@pytest.mark.parametrize("language", READER_LANGUAGES)
+def test_screenshots_of_the_timeline_in_each_language(browser, urls, language):
+    folder = OUTPUT / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    for scheme in ("light", "dark"):
+        for width, height in ((1280, 900), (375, 812)):
+            context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+            page = context.new_page()
+            page.goto(urls[language] + "timeline/")
+            page.wait_for_load_state("networkidle")
+            page.locator("details.tl-details").first.evaluate("el => el.open = true")
+            target = folder / f"reader-{language}-{scheme}-{width}.png"
+            page.screenshot(path=str(target), full_page=True)
+            assert target.stat().st_size > 20000
+            assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth + 1")
+            context.close()
