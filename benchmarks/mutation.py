@@ -35,6 +35,8 @@ PACKAGE = "timeline_core"
 MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     "quotes": ("model/quotes.py", ("tests/test_quotes.py",)),
     "dates": ("model/dates.py", ("tests/test_dates.py",)),
+    "reader": ("words/reader.py", ("tests/test_dates.py",)),
+    "calendar": ("words/dates.py", ("tests/test_dates.py",)),
     "text": ("model/text.py", ("tests/test_text.py", "tests/test_coverage.py", "tests/test_languages.py")),
     "coverage": ("model/coverage.py", ("tests/test_coverage.py",)),
     "wording": ("model/wording.py", ("tests/test_wording.py",)),
@@ -79,11 +81,6 @@ EQUIVALENT: dict[str, str] = {
     "timeline_core.model.text.x_words__mutmut_3": (
         "the pattern for text holding Chinese or Japanese finds the same words in any other text, only slower"
     ),
-    "timeline_core.model.dates.x_display_parts__mutmut_4": _UNREACHABLE,
-    "timeline_core.model.dates.x_display_parts__mutmut_5": _UNREACHABLE,
-    "timeline_core.model.dates.x_display_parts__mutmut_14": _UNREACHABLE,
-    "timeline_core.model.dates.x_display_parts__mutmut_15": _UNREACHABLE,
-    "timeline_core.model.dates.x_display_parts__mutmut_51": "with_year=None is false, as with_year=False is",
     "timeline_core.memo.x_frozen__mutmut_12": _CAST,
     "timeline_core.memo.x_frozen__mutmut_14": _CAST,
     "timeline_core.memo.x_frozen__mutmut_15": _CAST,

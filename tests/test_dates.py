@@ -9,7 +9,7 @@ import pytest
 
 from timeline_core.model.dates import parse_edtf
 from timeline_core.problems import DataError
-from timeline_core.words.reader import english
+from timeline_core.words.reader import english, words_for
 
 FORMS = [
     "2026-04-10",
@@ -223,3 +223,31 @@ def test_an_accessed_date_must_be_one_exact_day():
     for text in ("2026-04", "2026-04-07~", "2026-04-07/2026-04-08"):
         with pytest.raises(DataError, match=f"^'{text}' must be one exact day, written YYYY-MM-DD$"):
             parse_day(text)
+
+
+@pytest.mark.parametrize(
+    "language,dates",
+    [
+        (
+            "de",
+            ["7. Apr. 2026", "7.–10. Apr. 2026", "ca. Apr. 2026", "am oder vor dem 10. Apr. 2026?", "April 2026"],
+        ),
+        ("zh", ["2026年4月7日", "2026年4月7日至10日", "约2026年4月", "2026年4月10日?当日或之前", "2026年4月"]),
+        ("ar", ["7 أبريل 2026", "7–10 أبريل 2026", "نحو أبريل 2026", "في 10 أبريل 2026؟ أو قبله", "أبريل 2026"]),
+        ("en", ["7 Apr 2026", "7–10 Apr 2026", "c. Apr 2026", "on or before 10 Apr 2026?", "April 2026"]),
+    ],
+)
+def test_dates_ranges_and_qualifiers_follow_the_language(language, dates):
+    words = words_for(language)
+    shown = [
+        words.date_text(parse_edtf(text))
+        for text in ("2026-04-07", "2026-04-07/2026-04-10", "2026-04~", "../2026-04-10?")
+    ]
+    assert [*shown, words.period_label((2026, 4), (2026, 4))] == dates
+
+
+def test_numbers_and_shares_follow_the_language():
+    assert [words_for(language).percent(0.125) for language in ("en", "de", "zh")] == ["12%", "12\xa0%", "12%"]
+    assert words_for("de").percent(0.001) == "unter 1\xa0%"
+    assert words_for("de").number(12345) == "12.345" and words_for("en").number(12345) == "12345"
+    assert words_for("en").percent(0.001) == "under 1%"

@@ -9,7 +9,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
-from tests.conftest import REPO, built
+from tests.conftest import READER_LANGUAGES, REPO, built
 from tests.test_search import _differences, _index, _parsed_index
 from timeline_core.words.catalogs import LOCALE
 
@@ -73,6 +73,11 @@ def test_an_english_site_needs_no_catalog(example):
     assert not (LOCALE / "en").exists()
     words = " ".join(example.page("timeline/index.html").get_text(" ").split())
     assert "Happened" in words and "Supported by: 2 publishers" in words
+
+
+def test_every_catalog_is_built_by_the_tests():
+    """A new catalog is one file and one line: the line that has the tests build a site in it."""
+    assert sorted(path.name for path in LOCALE.iterdir() if path.is_dir()) == sorted(READER_LANGUAGES)
 
 
 def test_locale_folder_is_where_the_code_looks():

@@ -4,26 +4,26 @@ screenshots of each, light and dark, desktop and phone (test-output/screenshots/
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 
 import pytest
 
 from tests.browser.conftest import OUTPUT, served
 from tests.conftest import READER_LANGUAGES
+from timeline_core.words.reader import words_for
 
-FILTERED = {"de": "3 von 6 Ereignissen angezeigt", "zh": "显示 6 个事件中的 3 个", "ar": "يُعرض 3 من أصل 6 أحداث"}
-COPY = {"de": "Link kopieren", "zh": "复制链接", "ar": "نسخ الرابط"}
+KNOWN = {"de": ("3 von 6 Ereignissen angezeigt", "Link kopieren"), "zh": ("显示 6 个事件中的 3 个", "复制链接")}
 PAGES = ("timeline/", "sources/", "entities/", "glossary/", "tags/", "entities/arches-studio/")
 
 
 @pytest.fixture(scope="module")
 def urls(in_reader_language) -> Iterator[dict[str, str]]:
-    with (
-        served(in_reader_language("riverside", "de").site) as de,
-        served(in_reader_language("riverside", "zh").site) as zh,
-        served(in_reader_language("riverside", "ar").site) as ar,
-    ):
-        yield {"de": de, "zh": zh, "ar": ar}
+    with contextlib.ExitStack() as stack:
+        yield {
+            language: stack.enter_context(served(in_reader_language("riverside", language).site))
+            for language in READER_LANGUAGES
+        }
 
 
 @pytest.fixture
@@ -35,10 +35,14 @@ def page(browser):
 
 @pytest.mark.parametrize("language", READER_LANGUAGES)
 def test_the_script_writes_in_the_page_language(page, urls, language):
+    words = words_for(language)
+    shown = words.ngettext("Showing %(shown)s of %(num)d event", "Showing %(shown)s of %(num)d events", 6)
+    expected = (shown % {"shown": 3, "num": 6}, words.gettext("Copy link"))
+    assert expected == KNOWN.get(language, expected)
     page.goto(urls[language] + "timeline/")
     page.select_option("form.tl-filters select[name=tag]", "ferry")
-    assert page.locator(".tl-count").inner_text() == FILTERED[language]
-    assert page.locator("button.tl-copy").first.inner_text() == COPY[language]
+    assert page.locator(".tl-count").inner_text() == expected[0]
+    assert page.locator("button.tl-copy").first.inner_text() == expected[1]
     assert page.locator(".md-search").get_attribute("aria-label") not in (None, "Search")
 
 

@@ -49,6 +49,21 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+_RESERVED = frozenset({"yes", "no", "true", "false", "null", "on", "off", "y", "n", "~"})
+
+
+def _plain(text: str) -> str:
+    """A YAML value written plain when it reads back as itself (as a person would write it), else quoted."""
+    plain = (
+        re.fullmatch(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n]*", text)
+        and ": " not in text
+        and " #" not in text
+        and not text.endswith((" ", ":"))
+        and text.lower() not in _RESERVED
+    )
+    return text if plain else _q(text)
+
+
 def starter_files(
     title: str, description: str, today: dt.date, replaces: str | None, words: Words | None = None
 ) -> dict[str, str]:
@@ -56,13 +71,13 @@ def starter_files(
     words = words or english()
     _ = words.gettext
     day = today.isoformat()
-    shown = words.date_text(today)
+    shown = words.calendar.long_day(today)
     first = _("The first source of this timeline was archived on %(day)s.") % {"day": shown}
     second = _("Replace this file with the text of a real source, word for word.")
     quote = _("The first source of this timeline")
     texts = {
         "title": _("The first source"),
-        "location": _("Replace this with the url of the source, or with where a reader can find it"),
+        "location": _("Replace this with the source's url, or with where a reader can find it"),
         "reason": _("An instruction of the starter story, not part of any story."),
         "editors": _("The editors"),
         "editors_description": _("The editors of this timeline, who archived its first source."),
@@ -88,30 +103,30 @@ def starter_files(
         f"{DATA_DIR}/sources.yml": header.format("sources")
         + "# Sources: every published piece the timeline quotes, each archived under seeds/.\n"
         + "- id: first-source\n"
-        + f"  title: {_q(texts['title'])}\n"
+        + f"  title: {_plain(texts['title'])}\n"
         + f"  publisher: {_q(title)}\n"
-        + f"  location: {_q(texts['location'])}\n"
+        + f"  location: {_plain(texts['location'])}\n"
         + f"  published: {day}\n"
         + f"  accessed: {day}\n"
         + f"  archive: {ARCHIVE}\n"
         + f"  sha256: {checksum(archived)}\n"
         + "  uncited:\n"
         + f"    - sentence: {_q(second)}\n"
-        + f"      reason: {_q(texts['reason'])}\n",
+        + f"      reason: {_plain(texts['reason'])}\n",
         f"{DATA_DIR}/entities.yml": header.format("entities")
         + "# Entities: the people, groups, organizations, places and documents the sources name.\n"
         + "- id: editors\n"
-        + f"  name: {_q(texts['editors'])}\n"
+        + f"  name: {_plain(texts['editors'])}\n"
         + "  kind: group\n"
-        + f"  description: {_q(texts['editors_description'])}\n"
+        + f"  description: {_plain(texts['editors_description'])}\n"
         + "  citations:\n"
         + "    - source: first-source\n"
-        + f"      quote: {_q(quote)}\n",
+        + f"      quote: {_plain(quote)}\n",
         f"{DATA_DIR}/glossary.yml": header.format("glossary")
         + "# Glossary: terms a general reader may not know.\n"
         + "- id: archived-source\n"
-        + f"  term: {_q(texts['term'])}\n"
-        + f"  definition: {_q(texts['definition'])}\n"
+        + f"  term: {_plain(texts['term'])}\n"
+        + f"  definition: {_plain(texts['definition'])}\n"
         + "  basis: general-knowledge\n",
         f"{DATA_DIR}/redirects.yml": header.format("redirects")
         + "# Redirects: old event ids and the events they became (to:), or why they were withdrawn (gone:).\n"
@@ -122,7 +137,7 @@ def starter_files(
         + f"lede: {_q(description)}\n"
         + "sections:\n"
         + "  - id: where-it-starts\n"
-        + f"    heading: {_q(texts['heading'])}\n"
+        + f"    heading: {_plain(texts['heading'])}\n"
         + "    sentences:\n"
         + f"      - text: {_q(texts['sentence'])}\n"
         + f"        events: [{event}]\n"
@@ -130,11 +145,11 @@ def starter_files(
         + "          - source: first-source\n"
         + f"            quote: {_q(first)}\n",
         f"{DATA_DIR}/events/{event}.yml": header.replace("../schemas", "../../schemas").format("event")
-        + f"title: {_q(texts['event_title'])}\n"
+        + f"title: {_plain(texts['event_title'])}\n"
         + f"date: {day}\n"
         + "date_basis: stated\n"
         + "status: reported\n"
-        + f"summary: {_q(texts['summary'])}\n"
+        + f"summary: {_plain(texts['summary'])}\n"
         + "entities: [editors]\n"
         + "terms: [archived-source]\n"
         + "citations:\n"

@@ -43,6 +43,14 @@ class Calendar:
             return _english(day, precision)
         return _formatted(self.locale, _SKELETONS[precision], day)
 
+    def long_day(self, day: dt.date) -> str:
+        """A day with its month in full, for running text: '30 November 2026', '30. November 2026'."""
+        if self.locale is None:
+            return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+        from babel.dates import format_date
+
+        return format_date(day, "long", locale=self.locale)
+
     def day_month(self, day: dt.date) -> str:
         """A day without its year, for the axis' ticks: '1 Apr', '1. Apr.', '4月1日'."""
         if self.locale is None:
