@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from tests.conftest import Project
+from tests.conftest import Project, built
 
 QINGCHUAN = "2026-05-01-qingchuan-opens-the-festival"
 SAKURAMACHI = "timeline/events/2026-05-08-sakuramachi-sends-lanterns.yml"
@@ -229,3 +229,14 @@ def test_an_empty_translation_is_refused(lanterns_project):
     _edit(lanterns_project, SAKURAMACHI, "translated_by: Aiko Tanaka", 'translated_by: ""')
     errors = _errors(lanterns_project)
     assert len(errors) == 1 and errors[0].startswith(f"{SAKURAMACHI}:14:20: error: field 'translated_by'")
+
+
+def test_a_speculation_citing_a_translated_quote_is_found_by_its_translation(lanterns_project):
+    """The search entry of a speculation card holds its note and still the quote's translation."""
+    _edit(lanterns_project, SAKURAMACHI, "status: reported", "status: speculation")
+    lanterns_project.commit()
+    site = built(lanterns_project).site
+    docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    entry = next(doc for doc in docs if doc["location"] == "timeline/#2026-05-08-sakuramachi-sends-lanterns")
+    assert "Speculation: the source reports that others guessed this." in entry["text"]
+    assert "On May 8, Sakuramachi sent a hundred lanterns" in entry["text"]

@@ -94,8 +94,8 @@ def event_section(
         line.append(_("Background"))
     text = [plain(" ".join(line))]
     if event.status == "speculation":
-        words = (_("Speculation:"), _("the source reports that others guessed this."), _("It is not established fact."))
-        text.append(f"<p>{plain(' '.join(words))}</p>")
+        note = (_("Speculation:"), _("the source reports that others guessed this."), _("It is not established fact."))
+        text.append(f"<p>{plain(' '.join(note))}</p>")
     text.append(indexed_html(event.summary.html))
     # The first quote stands alone; each further one follows its folded summary line.
     quotes = [

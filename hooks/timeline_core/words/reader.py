@@ -216,7 +216,7 @@ def _date_parts(words: Words, date: EdtfDate) -> tuple[DatePart, ...]:
         first, separator, last = words.calendar.day_range(start.earliest, end.earliest)
         return (DatePart(first, machine_date(start)), DatePart(separator), _point(words, end, last))
     before, between, after = _between(words)
-    parts = (DatePart(before),) if before else ()
+    parts: tuple[DatePart, ...] = (DatePart(before),) if before else ()
     parts += (_point(words, start), DatePart(between), _point(words, end))
     return parts + ((DatePart(after),) if after else ())
 
