@@ -14,7 +14,7 @@ VOTE = "2026-03-05-council-approves-footbridge"
 def test_the_site_builds_with_every_page(example):
     home = example.page("index.html")
     nav = [a.get_text(strip=True) for a in home.select(".md-tabs__link")]
-    assert nav == ["Home", "Timeline", "Who's who", "Glossary", "Sources"]
+    assert nav == ["Home", "Timeline", "Who's who", "Glossary", "Sources", "Changes"]
     assert (example.site / "seeds/gazette-footbridge.txt").read_bytes() == (
         example.root / "seeds/gazette-footbridge.txt"
     ).read_bytes()

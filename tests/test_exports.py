@@ -205,6 +205,7 @@ def test_timeline_export_command_writes_the_same_files(project, tmp_path):
     assert run.returncode == 0, run.stderr
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == sorted(
-        ["timeline.json", "timeline.schema.json", "timeline.csv", "feed.xml", "timeline.ics", "timelinejs.json"]
+        ["timeline.json", "timeline.schema.json", "timeline.csv", "feed.xml", "changes.xml", "timeline.ics"]
+        + ["timelinejs.json"]
     )
     assert "https://example.net/t/timeline/#" in (tmp_path / "out/feed.xml").read_text()

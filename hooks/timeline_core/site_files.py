@@ -63,7 +63,10 @@ def _site_files(
         SiteFile(page.src, page.text, off_nav=in_a_folder(page.src), search=page.search)
         for page in render_site(result, site, layout, cache, memo)
     ]
-    exports = [SiteFile(name, text) for name, text in export_files(result.timeline, published, site, memo).items()]
+    exports = [
+        SiteFile(name, text)
+        for name, text in export_files(result.timeline, published, site, memo, layout.feed_entries).items()
+    ]
     archives = [
         SiteFile(source.archive, copy_of=root / source.archive)
         for source in result.timeline.sources

@@ -175,6 +175,7 @@ NAV_TITLES = {
     "Who's who": N_("Who's who"),
     "Glossary": N_("Glossary"),
     "Sources": N_("Sources"),
+    "Changes": N_("Changes"),
 }
 
 

@@ -63,14 +63,30 @@ def read_history(root: Path, folder: str = "timeline", *, since: str | None = No
     prefix = "" if prefix == "." else prefix + "/"
     history: dict[str, FileHistory] = {}
     day = None
+    oldest: set[str] = set()  # the files of the oldest commit read so far
     for line in log.split("\n"):  # newest commit first (splitlines would also split at \x1e)
         if line.startswith(_MARK):
             day = dt.date.fromisoformat(line[1:])
+            oldest = set()
         elif line and day is not None and line.startswith(prefix):
             path = line[len(prefix) :]
             known = history.get(path)
             history[path] = FileHistory(added=day, changed=known.changed if known else day)
+            oldest.add(path)
+    if _shallow(root):  # the oldest commit a shallow clone has is where its history is cut off
+        for path in oldest:
+            history[path] = FileHistory(history[path].added, history[path].changed, added_known=False)
     return history
+
+
+def _shallow(root: Path) -> bool:
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--is-shallow-repository"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return False
+    return out.strip() == "true"
 
 
 def commit_epoch(root: Path) -> int | None:

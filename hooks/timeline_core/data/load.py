@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -17,9 +17,10 @@ from ..gcpause import paused_gc
 from ..memo import Memo
 from ..model.corroboration import support_of
 from ..model.quotes import SourceText
-from ..model.records import Entity, Event, Explainer, Redirect, Source, Term, Timeline
+from ..model.records import ChangeLog, Entity, Event, Explainer, Redirect, Source, Term, Timeline
 from ..problems import DataError, Mark, Problem, did_you_mean
 from ..twocores import made_in_two_processes, worth_two_processes
+from .changes import read_changes
 from .fields import Collector, read_record
 from .history import read_history
 from .permalinks import check_permanent_links, overprecise_ids
@@ -275,7 +276,7 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
         check_duplicate_ids(lists[name], record, out)
     sources, entities, terms = lists["sources.yml"], lists["entities.yml"], lists["glossary.yml"]
     names = names_of(entities, terms)
-    history, language = _read_story(root, found.lists.get(STORY_FILE), collector(f"{DATA_DIR}/{STORY_FILE}"))
+    history, language, since = _read_story(root, found.lists.get(STORY_FILE), collector(f"{DATA_DIR}/{STORY_FILE}"))
     events = []
     for (ident, path), read in zip(found.events, _read_events(found.events, names, memo), strict=True):
         out = collector(f"{DATA_DIR}/{EVENTS_DIR}/{path.name}")
@@ -349,6 +350,7 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
             for values in shown("redirect", lists["redirects.yml"])
         ),
     )
+    timeline = replace(timeline, changes=_change_log(root, timeline, since))
     for out in collectors:
         check_confirmed(timeline, out)
     check_uncited(timeline, sources, collector(f"{DATA_DIR}/sources.yml"))
@@ -357,17 +359,25 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
     return LoadResult(timeline, tuple(problems), {values["id"]: node.value_mark("id") for values, node in sources})
 
 
-def _read_story(root: Path, path: Path | None, out: Collector) -> tuple[dict, str]:
-    """The data's git history, from where this story started, and the story's language (see STORY
-    in schema.py)."""
+def _change_log(root: Path, timeline: Timeline, since: str | None) -> ChangeLog:
+    """The corrections log of the events shown and of those withdrawn on purpose."""
+    redirects = {redirect.old: redirect.new for redirect in timeline.redirects}
+    log = read_changes(root, redirects, since)
+    kept = {event.id for event in timeline.events} | {r.old for r in timeline.withdrawn}
+    return replace(log, changes=tuple(change for change in log.changes if change.event in kept))
+
+
+def _read_story(root: Path, path: Path | None, out: Collector) -> tuple[dict, str, str | None]:
+    """The data's git history, from where this story started (and that commit), and the story's
+    language (see STORY in schema.py)."""
     if path is None:
-        return read_history(root), DEFAULT_LANGUAGE
+        return read_history(root), DEFAULT_LANGUAGE, None
     out.owner = ("story", "")
     node = _read_yaml(path, MAX_LIST_BYTES, out)
     values = read_record(node, STORY, out, "the story") if node is not None else None
     language = (values or {}).get("language") or DEFAULT_LANGUAGE
     if values is None or values["replaces"] is None or not isinstance(node, Mapping):
-        return read_history(root), language
+        return read_history(root), language, None
     history = read_history(root, since=values["replaces"])
     if history is None:
         out.error(
@@ -375,8 +385,8 @@ def _read_story(root: Path, path: Path | None, out: Collector) -> tuple[dict, st
             f"commit '{values['replaces']}' is not in this repository's history; write the last commit of "
             "the story this one replaced (`git log`), or remove the field to keep every published link",
         )
-        return read_history(root), language
-    return history, language
+        return read_history(root), language, None
+    return history, language, values["replaces"]
 
 
 def _read_explainer(path: Path, out: Collector) -> Explainer | None:

@@ -14,15 +14,25 @@ from dataclasses import dataclass
 from ..memo import Memo, fixed, remember
 from ..model import views
 from ..model.records import Timeline
+from ..pages.paging import FEED_ENTRIES
 from ..pages.urls import Site
 from ..words.reader import words_for
 from .atom import atom_feed
+from .changes_feed import changes_feed
 from .csvfile import timeline_csv
 from .ical import timeline_ics
 from .jsondata import event_json, timeline_json, timeline_json_schema
 from .timelinejs import event_slide, timelinejs
 
-FILES = ("timeline.json", "timeline.schema.json", "timeline.csv", "feed.xml", "timeline.ics", "timelinejs.json")
+FILES = (
+    "timeline.json",
+    "timeline.schema.json",
+    "timeline.csv",
+    "feed.xml",
+    "changes.xml",
+    "timeline.ics",
+    "timelinejs.json",
+)
 
 
 @dataclass(frozen=True)
@@ -45,8 +55,11 @@ def _compact_with_events(data: dict, events: list[str]) -> str:
     return text.replace('"events":[]', '"events":[' + ",".join(events) + "]", 1)
 
 
-def export_files(timeline: Timeline, published: Published, site: Site, memo: Memo | None = None) -> dict[str, str]:
-    """Every export, by file name, as text. Links in them are absolute, from `site.base_url`.
+def export_files(
+    timeline: Timeline, published: Published, site: Site, memo: Memo | None = None, feed_entries: int = FEED_ENTRIES
+) -> dict[str, str]:
+    """Every export, by file name, as text. Links in them are absolute, from `site.base_url`. The
+    feed carries the newest `feed_entries` events; JSON, CSV and iCalendar carry every one.
 
     With a `memo`, an event's part of each export is made again only when the event, the
     sources (its publishers), the git history (its dates) or the site changed.
@@ -65,7 +78,8 @@ def export_files(timeline: Timeline, published: Published, site: Site, memo: Mem
         ),
         "timeline.schema.json": json.dumps(timeline_json_schema(), indent=1) + "\n",
         "timeline.csv": timeline_csv(timeline, site, each),
-        "feed.xml": atom_feed(timeline, published, site, each, words),
+        "feed.xml": atom_feed(timeline, published, site, each, words, feed_entries),
+        "changes.xml": changes_feed(timeline, published, site, words, feed_entries),
         "timeline.ics": timeline_ics(timeline, published, site, each, words),
         "timelinejs.json": _compact_with_events(
             timelinejs(timeline, published, site, with_events=False, words=words),

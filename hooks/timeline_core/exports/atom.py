@@ -1,4 +1,9 @@
-"""`feed.xml`: an Atom feed of the events, newest first, linked from every page's head."""
+"""`feed.xml`: an Atom feed of the newest events, newest first, linked from every page's head.
+
+Feed readers fetch a feed every hour or so and cut or refuse a very long one, so the feed holds the
+newest events only (`extra.timeline.feed_entries`, 50 by default) and links to `timeline.json`,
+which holds every event.
+"""
 
 from __future__ import annotations
 
@@ -47,13 +52,21 @@ def event_entry(timeline: Timeline, site: Site, e: Event, words: Words | None = 
 
 
 def atom_feed(
-    timeline: Timeline, published: Published, site: Site, each: Each = every, words: Words | None = None
+    timeline: Timeline,
+    published: Published,
+    site: Site,
+    each: Each = every,
+    words: Words | None = None,
+    limit: int | None = None,
 ) -> str:
-    """An Atom feed of the events, newest first (`event_entry`)."""
+    """An Atom feed of the newest `limit` events (all without one), newest first (`event_entry`);
+    its `updated` is that of the newest change to any event, so a reader sees a correction too."""
     words = words or english()
     contributors = words.gettext("%(site)s contributors") % {"site": published.title}
-    events = sorted(timeline.events, key=lambda e: (e.date.placed_on, e.id), reverse=True)
-    updated = max((last_changed(timeline, e) for e in events), default=dt.date(1970, 1, 1))
+    newest = sorted(timeline.events, key=lambda e: (e.date.placed_on, e.id), reverse=True)
+    updated = max((last_changed(timeline, e) for e in newest), default=dt.date(1970, 1, 1))
+    events = newest[:limit] if limit is not None else newest
+    every_event = words.gettext("Every event, in timeline.json")
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(timeline.language)}>',
@@ -62,6 +75,8 @@ def atom_feed(
         f"  <id>{xml_escape(site.base_url)}</id>",
         f'  <link rel="alternate" type="text/html" href={quoteattr(site.absolute(TIMELINE_PAGE))}/>',
         f'  <link rel="self" type="application/atom+xml" href={quoteattr(site.absolute("feed.xml"))}/>',
+        f'  <link rel="related" type="application/json" href={quoteattr(site.absolute("timeline.json"))}'
+        f" title={quoteattr(every_event)}/>",
         f"  <updated>{updated.isoformat()}T00:00:00Z</updated>",
         f"  <author><name>{xml_escape(contributors)}</name></author>",
         *each("atom", functools.partial(event_entry, timeline, site, words=words), events),

@@ -33,7 +33,7 @@ def date_json(date: EdtfDate) -> dict:
 def _history(timeline: Timeline, path: str) -> dict:
     history = timeline.history.get(path)
     return {
-        "added": history.added.isoformat() if history else None,
+        "added": history.added.isoformat() if history and history.added_known else None,
         "changed": history.changed.isoformat() if history else None,
     }
 

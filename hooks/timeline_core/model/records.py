@@ -159,10 +159,46 @@ class Redirect:
 
 @dataclass(frozen=True)
 class FileHistory:
-    """When a data file was first committed and last changed (from git)."""
+    """When a data file was first committed and last changed (from git). In a shallow clone, a file
+    already there in the oldest commit it has may be older: its `added` is then not known."""
 
     added: dt.date
     changed: dt.date
+    added_known: bool = True
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of an event as it was and as it became (plain data: an EDTF date, a status id)."""
+
+    field: str  # "title", "date", "status", … or "citation added", "citation removed", "quote changed"
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One commit's change to one event: added, edited, renamed (a new id, maybe new fields) or
+    withdrawn; with the reason its `Correction:` trailer gives, and whether it fixed a typo."""
+
+    day: dt.date
+    commit: str
+    event: str  # the event's id now (after any rename)
+    kind: str  # "added", "edited", "renamed" or "withdrawn"
+    fields: tuple[FieldChange, ...]
+    reason: str | None = None
+    typo: bool = False
+    old_id: str | None = None  # a rename's former id
+
+
+@dataclass(frozen=True)
+class ChangeLog:
+    """Every change to the story's events, oldest first, from git. A shallow clone's log starts at
+    `known_since` and is not `complete`: what came before is unknown, not absent."""
+
+    changes: tuple[Change, ...] = ()
+    complete: bool = True
+    known_since: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -199,6 +235,7 @@ class Timeline:
     redirects: tuple[Redirect, ...] = ()
     language: str = "en"  # the story's (titles, summaries, translations): a BCP 47 tag
     support: dict[str, Support] = field(default_factory=dict)  # by event id (model/corroboration.py)
+    changes: ChangeLog = ChangeLog()  # the corrections log, from git (data/changes.py)
 
     @cached_property
     def sources_by_id(self) -> dict[str, Source]:

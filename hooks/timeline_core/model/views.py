@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .records import Citation, Entity, Event, Term, Timeline
+from .records import Change, Citation, Entity, Event, Term, Timeline
 
 
 def ordered_events(events: Iterable[Event]) -> tuple[Event, ...]:
@@ -121,6 +121,14 @@ class Groupings:
     citing: dict[str, tuple[Event, ...]]  # source id -> events that quote it
     children: dict[str, tuple[str, ...]]
     cited: tuple[Cited, ...]
+    corrections: tuple[Change, ...] = ()  # every change but an addition, newest first
+    updates: dict[str, tuple[Change, ...]] = field(default_factory=dict)  # event id -> its corrections
+
+
+def corrections(timeline: Timeline) -> tuple[Change, ...]:
+    """The corrections log as readers read it, newest first: edits, renames and withdrawals (an
+    event's addition is its place on the timeline, not a correction)."""
+    return tuple(reversed([change for change in timeline.changes.changes if change.kind != "added"]))
 
 
 def group(timeline: Timeline, event_terms: Mapping[str, tuple[str, ...]]) -> Groupings:
@@ -141,4 +149,9 @@ def group(timeline: Timeline, event_terms: Mapping[str, tuple[str, ...]]) -> Gro
         },
         children=children_of(timeline),
         cited=tuple(cited_records(timeline, events)),
+        corrections=(changed := corrections(timeline)),
+        updates={
+            event: tuple(change for change in changed if change.event == event)
+            for event in dict.fromkeys(change.event for change in changed if change.kind != "withdrawn")
+        },
     )

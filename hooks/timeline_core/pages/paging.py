@@ -23,14 +23,17 @@ from .urls import TIMELINE_FOLDER, TIMELINE_PAGE, Site, entity_page, tag_page
 CONFIG_FILE = "mkdocs.yml"
 EVENTS_PER_PAGE = 100
 LINKS_PER_PAGE = 500  # a list of links to events (an entity's, a tag's) is split past this many
+FEED_ENTRIES = 50  # the newest events in feed.xml: feed readers fetch it often and cut long ones
 
 
 @dataclass(frozen=True)
 class Layout:
-    """How many events one timeline page shows, and how many links one list page holds."""
+    """How many events one timeline page shows, how many links one list page holds, and how many
+    of the newest events the feed carries."""
 
     events_per_page: int = EVENTS_PER_PAGE
     links_per_page: int = LINKS_PER_PAGE
+    feed_entries: int = FEED_ENTRIES
 
 
 DEFAULTS = Layout()

@@ -26,9 +26,10 @@ from ..data.load import LoadResult
 from ..memo import Memo, fixed, frozen
 from ..model import views
 from ..model.dates import EdtfDate
-from ..model.records import Citation, Event, Section, Source, Support
+from ..model.records import Change, Citation, Event, Section, Source, Support
 from ..model.text import direction, same_language
 from ..twocores import made_in_two_processes, worth_two_processes
+from ..words.changes import describe
 from ..words.reader import Words, english
 from .annotate import cited_passages, quote_anchor, text_fragment
 from .jsonld import events_jsonld, jsonld_script, source_jsonld
@@ -38,6 +39,7 @@ from .search import SearchSection
 from .structure import LIST_LIMIT, Page, Story, site_pages, story_of
 from .termlinks import link_terms
 from .urls import (
+    CHANGES_PAGE,
     ENTITIES_PAGE,
     EVENT_MAP,
     GLOSSARY_PAGE,
@@ -117,6 +119,7 @@ def environment(
         TAGS=TAGS_PAGE,
         EVENT_MAP=EVENT_MAP,
         LIST_LIMIT=LIST_LIMIT,
+        CHANGES=CHANGES_PAGE,
         story_lang=story,
     )
     return env
@@ -295,6 +298,34 @@ class Helpers:
         name = self.story.words.gettext("Timeline")
         return Markup(jsonld_script(events_jsonld(events, self.site, name)))
 
+    def updates(self, event: Event) -> tuple[tuple[dt.date, str, str | None], ...]:
+        """An event's corrections, newest first: when, what changed in plain words, and why."""
+        return tuple(
+            (change.day, self.change_text(change), change.reason)
+            for change in self.story.groups.updates.get(event.id, ())
+        )
+
+    def date_text(self, day: dt.date) -> str:
+        return self.story.words.date_text(day)
+
+    def change_text(self, change: Change) -> str:
+        return describe(change, self.story.words, self._source_titles)
+
+    @functools.cached_property
+    def _source_titles(self) -> dict[str, str]:
+        return {source.id: source.title for source in self.story.timeline.sources}
+
+    def reason(self, change: Change) -> str | None:
+        """Why: the commit's `Correction:` trailer, or for a withdrawal the redirect's `gone`."""
+        if change.reason or change.kind != "withdrawn":
+            return change.reason
+        return next((r.gone for r in self.story.timeline.withdrawn if r.old == change.event), None)
+
+    def change_title(self, change: Change) -> str:
+        """The title of the event a change is to (a withdrawn one's as it was)."""
+        event = self.story.timeline.events_by_id.get(change.event)
+        return event.title if event else (change.fields[0].before if change.fields else change.event)
+
     def script_words(self) -> Markup:
         """The words timeline.js writes (the filters' count, the copy button), for a page in a
         language other than English, whose words the script has as written."""
@@ -343,6 +374,7 @@ def _shared(result: LoadResult, story: Story, layout: Layout) -> Hashable:
         timeline.redirects,
         tuple(timeline.archives.items()),
         tuple(timeline.history.items()),
+        timeline.changes,
         tuple((period.src, tuple(event.id for event in period.events)) for period in story.plan.pages),
         tuple((path.name, path.read_bytes()) for path in sorted(TEMPLATES.iterdir())),
         story.catalogs,

@@ -25,6 +25,7 @@ from .paging import Layout, Paging, TimelinePlan, event_map, paginate, periods_b
 from .search import SearchSection, archive_section, event_section, terms_outside_summary
 from .termlinks import TermPatterns, term_patterns, terms_of
 from .urls import (
+    CHANGES_PAGE,
     ENTITIES_PAGE,
     EVENT_MAP,
     GLOSSARY_PAGE,
@@ -270,12 +271,24 @@ def source_pages(story: Story) -> Iterator[Page]:
             yield Page(source_page(source.id), "source.md.j2", context, search=search)
 
 
+def changes(story: Story) -> Iterator[Page]:
+    """The corrections log, newest first, under the days they were made."""
+    days: dict[object, list] = {}
+    for change in story.groups.corrections:
+        days.setdefault(change.day, []).append(change)
+    log = story.timeline.changes
+    yield Page(
+        CHANGES_PAGE, "changes.md.j2", {"days": tuple((day, tuple(found)) for day, found in days.items()), "log": log}
+    )
+
+
 # The order MkDocs is given the pages in, which search results follow: the nav's pages first.
 PAGE_KINDS = (
     home,
     entity_index,
     glossary,
     source_index,
+    changes,
     tag_index,
     tag_pages,
     timeline,

@@ -15,6 +15,7 @@ GLOSSARY_PAGE = "glossary.md"
 SOURCES_PAGE = "sources.md"
 ENTITIES_PAGE = "entities.md"
 HOME_PAGE = "index.md"
+CHANGES_PAGE = "changes.md"  # the corrections log, in the navigation
 TAGS_PAGE = "tags/index.md"  # in a folder, like the pages it lists, so it stays out of the nav
 TIMELINE_FOLDER = "timeline"  # the timeline's period pages, when it is split
 EVENT_MAP = "timeline/event-pages.json"  # where each event lives, when the timeline is split
