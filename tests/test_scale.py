@@ -41,7 +41,14 @@ def test_events_are_split_into_period_pages_of_at_most_fifty(big):
         assert page.select_one("nav.tl-periods a[href='../']").get_text() == "All periods"
     assert sum(counts) == 120 and max(counts) <= 50
     tabs = [a.get_text(strip=True) for a in index.select(".md-tabs__link")]
-    assert tabs == ["Home", "Timeline", "Who's who", "Glossary", "Sources", "Changes"]  # period pages stay out of the nav
+    assert tabs == [
+        "Home",
+        "Timeline",
+        "Who's who",
+        "Glossary",
+        "Sources",
+        "Changes",
+    ]  # period pages stay out of the nav
 
 
 def test_the_event_map_sends_every_permanent_link_to_its_page(big):
