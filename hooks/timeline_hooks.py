@@ -189,6 +189,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         use_directory_urls=config.use_directory_urls,
         base_url=(config.site_url or "/").rstrip("/") + "/",
         language=config.theme.get("language") or "en",
+        name=config.site_name,
     )
     published = Published(title=config.site_name, description=config.site_description or "")
     for item in site_files(result, root, site, published, layout, template_cache(root), _memo):

@@ -110,11 +110,12 @@ def test_each_corrected_card_says_when_and_what_was_updated(corrected):
     page = corrected.page("timeline/index.html")
     card = page.find(id="2026-03-05-council-approves-footbridge").find_parent("article")
     lines = [_text(p) for p in card.select("p.tl-updated")]
+    # the newest correction that is more than a typo, and a link to the others on the Changes page
     assert lines == [
-        "Updated 14 Mar 2026 : typo corrected",
         "Updated 14 Mar 2026 : title corrected: “Riverside council approves the footbridge” → "
-        "“Riverside council votes for the footbridge”",
+        "“Riverside council votes for the footbridge” 1 more change"
     ]
+    assert card.select_one("p.tl-updated a")["href"] == "../changes/#2026-03-14"
     assert card.select_one("p.tl-updated time")["datetime"] == "2026-03-14"
     untouched = page.find(id="2026-03-09-blue-line-says-the-ferry-could-return").find_parent("article")
     assert untouched.select("p.tl-updated") == []

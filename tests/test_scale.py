@@ -103,7 +103,8 @@ def test_pages_read_as_if_markdown_had_parsed_every_block(big):
     config = read_config(big.parent)
     extensions = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
     configs = {k: v for e in config["markdown_extensions"] if isinstance(e, dict) for k, v in e.items()}
-    pages = render_pages(load_timeline(big.parent), Site(True, config["site_url"]), Layout(50, 40))
+    site = Site(True, config["site_url"], name=config["site_name"])
+    pages = render_pages(load_timeline(big.parent), site, Layout(50, 40))
     compared = 0
     for src, text in pages.items():
         if not src.endswith(".md"):

@@ -7,6 +7,8 @@
   // generator puts in a `.tl-words` element (from its catalog) when the site is in another language.
   var WORDS = {
     copy: "Copy link",
+    embed: "Embed",
+    embedded: "Embed code copied",
     copied: "Link copied",
     failed: "Copy failed: %(url)s",
     all: { one: "%(num)d event", other: "%(num)d events" },
@@ -123,9 +125,35 @@
     return copied ? Promise.resolve() : Promise.reject(new Error("copy failed"));
   }
 
+  function escapeAttribute(text) {
+    return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  }
+
+  function addEmbedButton(meta, template) {
+    // The card's own embed: its period's embed page at the event's anchor (pages/embeds.py)
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "tl-embed-button";
+    button.textContent = WORDS.embed;
+    meta.appendChild(document.createTextNode(" "));
+    meta.appendChild(button);
+    button.addEventListener("click", function () {
+      var article = button.closest("article.tl-event");
+      var title = article.querySelector("h4.tl-title");
+      var code = template.split("EVENT-ID").join(title.id)
+        .replace('title=""', 'title="' + escapeAttribute(title.textContent.trim()) + '"');
+      copyText(code).then(function () { button.textContent = WORDS.embedded; }, function () {
+        window.prompt(WORDS.embed, code);
+      });
+      window.setTimeout(function () { button.textContent = WORDS.embed; }, 2500);
+    });
+  }
+
   function setUpCopyButtons() {
     // Made here, not in the page: without JavaScript a button could not copy, and a timeline of
     // 10,000 events would carry 10,000 hidden ones.
+    var form = document.querySelector("form.tl-filters[data-embed]");
+    var embedTemplate = form && form.getAttribute("data-embed");
     document.querySelectorAll("article.tl-event > p.tl-meta").forEach(function (meta) {
       var button = document.createElement("button");
       button.type = "button";
@@ -133,6 +161,7 @@
       button.textContent = WORDS.copy;
       meta.appendChild(document.createTextNode(" "));
       meta.appendChild(button);
+      if (embedTemplate) { addEmbedButton(meta, embedTemplate); }
       button.addEventListener("click", function () {
         var anchor = button.closest("article.tl-event").querySelector("h4.tl-title").id;
         var url = window.location.origin + window.location.pathname + "#" + anchor;

@@ -89,6 +89,7 @@ def write_build_input(root: Path, out: Path, builder: str = "mkdocs", memo: Memo
         base_url=(config.get("site_url") or DEFAULT_SITE_URL).rstrip("/") + "/",
         links_from_source=builder == "zensical",
         language=(config.get("theme") or {}).get("language") or "en",
+        name=config.get("site_name", ""),
     )
     published = Published(title=config.get("site_name", ""), description=config.get("site_description") or "")
     files = site_files(result, root, site, published, layout, None, memo)

@@ -32,8 +32,9 @@ from ..twocores import made_in_two_processes, worth_two_processes
 from ..words.changes import describe
 from ..words.reader import Words, english
 from .annotate import cited_passages, quote_anchor, text_fragment
+from .embeds import HEIGHTS, Embed, embed_src, oembed_src, snippet
 from .jsonld import events_jsonld, jsonld_script, source_jsonld
-from .paging import DEFAULTS, Layout, events_by_year
+from .paging import DEFAULTS, Layout, YearGroup, events_by_year, timeline_groups
 from .rawblocks import model_block, raw_block
 from .search import SearchSection
 from .structure import LIST_LIMIT, Page, Story, site_pages, story_of
@@ -298,12 +299,17 @@ class Helpers:
         name = self.story.words.gettext("Timeline")
         return Markup(jsonld_script(events_jsonld(events, self.site, name)))
 
-    def updates(self, event: Event) -> tuple[tuple[dt.date, str, str | None], ...]:
-        """An event's corrections, newest first: when, what changed in plain words, and why."""
-        return tuple(
-            (change.day, self.change_text(change), change.reason)
-            for change in self.story.groups.updates.get(event.id, ())
-        )
+    def timeline_groups(self, events: tuple[Event, ...]) -> tuple[YearGroup, ...]:
+        return timeline_groups(events, self.story.words)
+
+    def update(self, event: Event) -> tuple[Change, str, int] | None:
+        """An event's newest correction (a typo's only when it had no other), in plain words, and
+        how many more the Changes page lists; None for an event never corrected."""
+        changes = self.story.groups.updates.get(event.id, ())
+        if not changes:
+            return None
+        shown = next((change for change in changes if not change.typo), changes[0])
+        return shown, self.change_text(shown), len(changes) - 1
 
     def date_text(self, day: dt.date) -> str:
         return self.story.words.date_text(day)
@@ -326,6 +332,33 @@ class Helpers:
         event = self.story.timeline.events_by_id.get(change.event)
         return event.title if event else (change.fields[0].before if change.fields else change.event)
 
+    def oembed_url(self, src: str) -> str:
+        """Where a page's oEmbed description is, for a CMS to discover from the page's link."""
+        return self.site.absolute(oembed_src(src))
+
+    def embed_box(self, src: str, kind: str, title: str) -> Markup:
+        """The "Embed" box under a page: the snippet to paste, ready to select (no script needed)."""
+        words = self.story.words
+        child = "tl-embed-" + src.removesuffix(".md").replace("/", "-")
+        embed = Embed(self.site.absolute(embed_src(src)), HEIGHTS[kind], title, child)
+        return Markup(
+            '<details class="tl-embed" data-search-exclude="1"><summary>{}</summary>'
+            '<p>{} <a href="{}">{}</a></p><textarea readonly rows="5" aria-label="{}">{}</textarea></details>'
+        ).format(
+            words.gettext("Embed"),
+            words.gettext("Paste this where the timeline should appear; it sizes itself to its content."),
+            self.site.link(src, embed_src(src)),
+            words.gettext("See the embed"),
+            words.gettext("Embed code"),
+            snippet(self.site, embed),
+        )
+
+    def event_embed_snippet(self, src: str) -> str:
+        """The snippet of one event of this timeline page, for the script's per-card "Embed" button:
+        `EVENT-ID` stands for the event's id."""
+        embed = Embed(self.site.absolute(embed_src(src), "EVENT-ID"), HEIGHTS["event"], "", "tl-embed-EVENT-ID")
+        return snippet(self.site, embed)
+
     def script_words(self) -> Markup:
         """The words timeline.js writes (the filters' count, the copy button), for a page in a
         language other than English, whose words the script has as written."""
@@ -334,6 +367,8 @@ class Helpers:
             return Markup("")
         attributes = {
             "copy": words.gettext("Copy link"),
+            "embed": words.gettext("Embed"),
+            "embedded": words.gettext("Embed code copied"),
             "copied": words.gettext("Link copied"),
             "failed": words.gettext("Copy failed: %(url)s"),
             "all": words.plural_forms("%(num)d event", "%(num)d events"),
@@ -356,7 +391,9 @@ class RenderedPage:
 
 # Templates whose page is made from its context and the story's shared parts (`_shared`) alone;
 # any other page is also made again when any event changed (the home page names events by id).
-ONLY_THEIR_EVENTS = frozenset({"timeline.md.j2", "entity.md.j2", "tag.md.j2", "event_list_page.md.j2", "source.md.j2"})
+ONLY_THEIR_EVENTS = frozenset(
+    {"timeline.md.j2", "entity.md.j2", "tag.md.j2", "event_list_page.md.j2", "source.md.j2", "embed.md.j2"}
+)
 
 
 def _shared(result: LoadResult, story: Story, layout: Layout) -> Hashable:

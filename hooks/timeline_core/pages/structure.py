@@ -21,6 +21,7 @@ from ..words.catalogs import catalogs_bytes
 from ..words.reader import Words, english, words_for
 from .annotate import annotate
 from .axis import build_axis
+from .embeds import EMBED_EVENTS, HEIGHTS, Embed, embed_src, oembed_json, oembed_src
 from .paging import Layout, Paging, TimelinePlan, event_map, paginate, periods_by_year
 from .search import SearchSection, archive_section, event_section, terms_outside_summary
 from .termlinks import TermPatterns, term_patterns, terms_of
@@ -271,6 +272,39 @@ def source_pages(story: Story) -> Iterator[Page]:
             yield Page(source_page(source.id), "source.md.j2", context, search=search)
 
 
+def _embed(story: Story, src: str, kind: str, title: str, anchor: str = "") -> Embed:
+    child = "tl-embed-" + (anchor or src.removesuffix(".md").replace("/", "-"))
+    return Embed(story.site.absolute(embed_src(src), anchor), HEIGHTS[kind], title, child)
+
+
+def embed_pages(story: Story) -> Iterator[Page]:
+    """An embed of the timeline (of each period's page, when it is split, so that one event's embed
+    is its period's, at its anchor), of each entity's and each tag's newest events, and the oEmbed
+    description of the timeline's, each entity's and each tag's."""
+    _ = story.words.gettext
+    plan, background = story.plan, story.groups.background
+    title = _("Timeline")
+    newest = plan.pages[-1].events if plan.pages else ()
+    shown = (newest + background) if not plan.split else newest
+    pages = [(TIMELINE_PAGE, title, shown, len(story.timeline.events) - len(shown), "timeline")]
+    if plan.split:
+        pages += [(period.src, period.label, period.events, 0, "timeline") for period in plan.pages]
+    for entity in story.timeline.entities:
+        events = story.groups.by_entity.get(entity.id, ())
+        pages.append(
+            (entity_page(entity.id), entity.name, events[-EMBED_EVENTS:], max(0, len(events) - EMBED_EVENTS), "list")
+        )
+    for tag, events in story.groups.by_tag.items():
+        name = _("Tag: %(tag)s") % {"tag": tag}
+        pages.append((tag_page(tag), name, events[-EMBED_EVENTS:], max(0, len(events) - EMBED_EVENTS), "list"))
+    for src, heading, events, more, kind in pages:
+        embed = _embed(story, src, kind, heading)
+        context = {"heading": heading, "full": src, "events": events, "more": more, "embed": embed}
+        yield Page(embed_src(src), "embed.md.j2", context)
+        if src == TIMELINE_PAGE or not src.startswith(TIMELINE_PAGE.removesuffix(".md")):
+            yield Page(oembed_src(src), None, text=oembed_json(story.site, embed, story.site.name))
+
+
 def changes(story: Story) -> Iterator[Page]:
     """The corrections log, newest first, under the days they were made."""
     days: dict[object, list] = {}
@@ -295,6 +329,7 @@ PAGE_KINDS = (
     entity_pages,
     source_pages,
     event_map_file,
+    embed_pages,
 )
 
 

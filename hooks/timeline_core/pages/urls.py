@@ -69,7 +69,8 @@ class Site:
     use_directory_urls: bool = True
     base_url: str = ""  # the published address (site_url), ending in "/", for absolute links
     links_from_source: bool = False  # relative links as a source file writes them (see relative_link)
-    language: str = "en"  # the reader's: theme.language, which picks the catalog of pages/i18n.py
+    language: str = "en"  # the reader's: theme.language, which picks the catalog (words/catalogs.py)
+    name: str = ""  # site_name, as an embed's oEmbed names its provider
 
     def absolute(self, src: str, anchor: str = "") -> str:
         """An absolute URL, for feeds, calendars and structured data."""
