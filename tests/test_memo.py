@@ -96,8 +96,9 @@ def test_one_edited_event_is_parsed_again_and_only_its_pages_rendered_again(tmp_
     assert "timeline.json" in changed and any(path.startswith("timeline/") for path in changed)
     # Made again: the event's file, its glossary terms, search entry, five export parts and its
     # period's axis, and the pages that show it (period, entity and tag lists, source) or count
-    # events (index pages), and the Changes page (it names corrected events by their titles).
-    assert memo.misses <= 9 + 17
+    # events (index pages), the Changes page (it names corrected events by their titles) and the
+    # embeds that show it (the timeline's, its entities' and its tags').
+    assert memo.misses <= 9 + 20
     assert memo.hits > 40 * 7  # every other event's file, search entry, export parts ...
 
 

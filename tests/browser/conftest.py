@@ -10,6 +10,7 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import sys
 import threading
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, built, copy_project
 
 # Every host but this machine resolves to nothing, so no test can reach the web even by mistake;
 # `Watched` still records such requests so that a page asking for one fails its test.
@@ -53,12 +54,6 @@ def chromium() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
-def site(example) -> Path:
-    """The test story's site (tests/stories/riverside/), built once for every test that reads it."""
-    return example.site
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
@@ -83,10 +78,36 @@ def served(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
+@contextlib.contextmanager
+def published(root: Path) -> Iterator[tuple[Path, str]]:
+    """The test story (in a new copy at `root`) built for the address it is then served from, as a
+    published site is (`site_url` is where its absolute links, oEmbed and embeds point)."""
+    project = copy_project(root)
+    (project.root / "site").mkdir()
+    with served(project.root / "site") as url:
+        config = project.root / "mkdocs.yml"
+        text = re.sub(r"^site_url:.*$", f"site_url: {url}", config.read_text(encoding="utf-8"), count=1, flags=re.M)
+        config.write_text(text, encoding="utf-8")
+        project.commit()
+        built(project)
+        yield project.site, url
+
+
 @pytest.fixture(scope="session")
-def base_url(site: Path) -> Iterator[str]:
-    with served(site) as url:
-        yield url
+def _published(tmp_path_factory) -> Iterator[tuple[Path, str]]:
+    with published(tmp_path_factory.mktemp("published") / "repo") as found:
+        yield found
+
+
+@pytest.fixture(scope="session")
+def site(_published) -> Path:
+    """The test story's site (tests/stories/riverside/), built once for every test that reads it."""
+    return _published[0]
+
+
+@pytest.fixture(scope="session")
+def base_url(_published) -> str:
+    return _published[1]
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import OUTPUT, served
-from tests.conftest import Project, built, copy_project
 
 EVENT = "2026-03-05-council-approves-footbridge"
 HOST = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A news article</title>
@@ -26,17 +25,9 @@ HOST = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A ne
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory) -> Iterator[str]:
-    """The test story built for the address it is served from, as a published site is."""
-    project = copy_project(tmp_path_factory.mktemp("embeds") / "repo")
-    (project.root / "site").mkdir()
-    with served(project.root / "site") as url:
-        config = project.root / "mkdocs.yml"
-        text = re.sub(r"^site_url:.*$", f"site_url: {url}", config.read_text(encoding="utf-8"), count=1, flags=re.M)
-        config.write_text(text, encoding="utf-8")
-        project.commit()
-        built(Project(project.root))
-        yield url
+def site_url(base_url) -> str:
+    """The test story, built for the address it is served from (tests/browser/conftest.py)."""
+    return base_url
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +103,7 @@ def test_an_embed_on_another_origin_is_sized_to_its_content(browser, site_url, h
     assert abs(height - content) <= 24, (height, content)  # its content, and a little margin
     frame = page.locator("iframe").element_handle().content_frame()
     assert frame.evaluate("document.scrollingElement.scrollHeight") <= height + 1  # no scrollbar inside
-    assert frame.locator(".md-header").count() == 0 and frame.locator(".md-footer").count() == 0  # no chrome
+    assert not frame.locator(".md-header").is_visible() and not frame.locator(".md-footer").is_visible()  # no chrome
     assert frame.evaluate("document.querySelector('base').target") == "_blank"  # links open a new tab
     cards = frame.locator("article.tl-event:visible")
     if kind == "event":

@@ -4,7 +4,8 @@ Each embeddable view is a page of its own under `embed/`, drawn without the site
 theme template `embed.html`), its links opening in a new tab; the host page sizes the iframe to
 its content from the height the embed posts (pym.js's message, so pym.js hosts work too), with a
 few lines of snippet. `oembed/…json` describes the timeline's, each entity's and each tag's embed
-for a CMS that discovers it from a pasted link (oEmbed 1.0, type `rich`).
+for a CMS that discovers it from a pasted link (oEmbed 1.0, type `rich`), `oembed-….json` at the
+site's top.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from markupsafe import Markup
 from .urls import Site
 
 EMBED_FOLDER = "embed"
-OEMBED_FOLDER = "oembed"
 EMBED_EVENTS = 50  # the newest events an entity's or a tag's embed shows; the rest are a link away
 WIDTH = 640
 HEIGHTS = {"timeline": 640, "list": 520, "event": 360}  # without JavaScript, the iframe's height
@@ -30,8 +30,11 @@ def embed_src(src: str) -> str:
 
 
 def oembed_src(src: str) -> str:
-    """The oEmbed description of a page's embed: `entities/alibaba.md` -> `oembed/entities/alibaba.json`."""
-    return f"{OEMBED_FOLDER}/{src.removesuffix('.md')}.json"
+    """The oEmbed description of a page's embed: `entities/alibaba.md` -> `oembed-entities-alibaba.json`.
+
+    At the site's top: Material fetches `sitemap.xml` beside every `<link rel="alternate">` it finds
+    (for its language selector), and the top is where the sitemap is."""
+    return f"oembed-{src.removesuffix('.md').replace('/', '-')}.json"
 
 
 @dataclass(frozen=True)
@@ -75,4 +78,6 @@ def oembed_json(site: Site, embed: Embed, provider: str) -> str:
         "width": WIDTH,
         "height": embed.height,
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    # contributed names stay data wherever the JSON is pasted: no tag can open in it
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
