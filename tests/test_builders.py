@@ -109,7 +109,8 @@ def test_pages_rewrites_only_what_changed_and_removes_what_is_gone(project, tmp_
     for path in (project.root / "timeline/events").glob("*.yml"):
         path.write_text(path.read_text().replace(f", {tag}]", "]").replace(f"[{tag}, ", "[").replace(f"[{tag}]", "[]"))
     gone = _pages_of(project, out)
-    assert not (out / f"docs/tags/{tag}.md").exists() and " 1 removed" in gone.stdout, (tag, gone.stdout)
+    pages = (f"docs/tags/{tag}.md", f"docs/embed/tags/{tag}.md", f"docs/oembed-tags-{tag}.json")  # and its embed
+    assert not any((out / page).exists() for page in pages) and " 3 removed" in gone.stdout, (tag, gone.stdout)
     assert redirects.exists()
 
 
