@@ -129,14 +129,19 @@
     return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   }
 
-  function addEmbedButton(meta, template) {
-    // The card's own embed: its period's embed page at the event's anchor (pages/embeds.py)
+  function addButton(meta, className, text) {
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "tl-embed-button";
-    button.textContent = WORDS.embed;
+    button.className = className;
+    button.textContent = text;
     meta.appendChild(document.createTextNode(" "));
     meta.appendChild(button);
+    return button;
+  }
+
+  function addEmbedButton(meta, template) {
+    // The card's own embed: its period's embed page at the event's anchor (pages/embeds.py)
+    var button = addButton(meta, "tl-embed-button", WORDS.embed);
     button.addEventListener("click", function () {
       var article = button.closest("article.tl-event");
       var title = article.querySelector("h4.tl-title");
@@ -155,12 +160,7 @@
     var form = document.querySelector("form.tl-filters[data-embed]");
     var embedTemplate = form && form.getAttribute("data-embed");
     document.querySelectorAll("article.tl-event > p.tl-meta").forEach(function (meta) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "tl-copy";
-      button.textContent = WORDS.copy;
-      meta.appendChild(document.createTextNode(" "));
-      meta.appendChild(button);
+      var button = addButton(meta, "tl-copy", WORDS.copy);
       if (embedTemplate) { addEmbedButton(meta, embedTemplate); }
       button.addEventListener("click", function () {
         var anchor = button.closest("article.tl-event").querySelector("h4.tl-title").id;
