@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 import json
 import posixpath
 import re
@@ -181,3 +182,18 @@ def test_a_raw_block_markdown_lost_stops_the_build_rather_than_vanishing():
     lost = html.replace("<p>TLRAWBLOCK1END</p>", "")  # as if a plugin had dropped the placeholder
     with pytest.raises(ValueError, match=r"2 generated HTML blocks, but Markdown's output held placeholders for \[0\]"):
         join_blocks(lost, split.blocks)
+
+
+def test_one_events_embed_on_a_long_timeline_is_its_periods_compact_embed(big):
+    """Every event of a split timeline has an embed: its period's, where it is one compact entry."""
+    index = _page(big, "timeline/index.html")
+    period = index.select(".tl-period-index a")[0]["href"]
+    page = _page(big, f"timeline/{period}index.html")
+    template = html.unescape(page.select_one("form.tl-filters")["data-embed"])
+    event = page.select("article.tl-event h4")[0]["id"]
+    source = re.search(r'src="([^"?]+)\?childId=tl-embed-EVENT-ID#EVENT-ID"', template)
+    assert source and source.group(1).endswith(f"/embed/timeline/{period}")
+    embed = _page(big, f"embed/timeline/{period}index.html")
+    entry = embed.find(id=event).find_parent("article")
+    assert "tl-embed-entry" in entry["class"] and entry.select("blockquote.tl-quote")
+    assert len(embed.select("article.tl-event")) == len(page.select("article.tl-event"))

@@ -332,6 +332,9 @@ class Helpers:
         event = self.story.timeline.events_by_id.get(change.event)
         return event.title if event else (change.fields[0].before if change.fields else change.event)
 
+    def status(self, status: str) -> str:
+        return self.story.words.status(status)
+
     def oembed_url(self, src: str) -> str:
         """Where a page's oEmbed description is, for a CMS to discover from the page's link."""
         return self.site.absolute(oembed_src(src))

@@ -287,8 +287,8 @@ def embed_pages(story: Story) -> Iterator[Page]:
     newest = plan.pages[-1].events if plan.pages else ()
     shown = (newest + background) if not plan.split else newest
     pages = [(TIMELINE_PAGE, title, shown, len(story.timeline.events) - len(shown), "timeline")]
-    if plan.split:
-        pages += [(period.src, period.label, period.events, 0, "timeline") for period in plan.pages]
+    if plan.split:  # one event's embed, compact: a long timeline's every event is in one of these
+        pages += [(period.src, period.label, period.events, 0, "event") for period in plan.pages]
     for entity in story.timeline.entities:
         events = story.groups.by_entity.get(entity.id, ())
         pages.append(
@@ -299,7 +299,14 @@ def embed_pages(story: Story) -> Iterator[Page]:
         pages.append((tag_page(tag), name, events[-EMBED_EVENTS:], max(0, len(events) - EMBED_EVENTS), "list"))
     for src, heading, events, more, kind in pages:
         embed = _embed(story, src, kind, heading)
-        context = {"heading": heading, "full": src, "events": events, "more": more, "embed": embed}
+        context = {
+            "heading": heading,
+            "full": src,
+            "events": events,
+            "more": more,
+            "embed": embed,
+            "compact": kind == "event",
+        }
         yield Page(embed_src(src), "embed.md.j2", context)
         if src == TIMELINE_PAGE or not src.startswith(TIMELINE_PAGE.removesuffix(".md")):
             yield Page(oembed_src(src), None, text=oembed_json(story.site, embed, story.site.name))
