@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from ..model.records import Change, ChangeLog, FieldChange
+from .history import is_shallow
 
 _MARK = "\x1e"  # starts each commit's header line
 _UNIT = "\x1f"  # between the header's fields
@@ -30,10 +31,10 @@ FIELDS = ("title", "date", "status", "date_basis", "date_note", "summary", "enti
 TYPO = "typo"  # `Correction: typo` marks an edit as a typo's correction, shown briefly
 
 
-def _git(root: Path, *args: str, data: str | None = None) -> str | None:
+def _git(root: Path, *args: str) -> str | None:
     try:
         return subprocess.run(
-            ["git", *args], cwd=root, input=data, capture_output=True, text=True, check=True, encoding="utf-8"
+            ["git", *args], cwd=root, capture_output=True, text=True, check=True, encoding="utf-8"
         ).stdout
     except (OSError, subprocess.CalledProcessError, UnicodeDecodeError):
         return None
@@ -153,7 +154,7 @@ def read_changes(root: Path, redirects: Mapping[str, str | None], since: str | N
     )
     if log is None:
         return ChangeLog((), complete=False, known_since=None)
-    shallow = (_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
+    shallow = is_shallow(root)
     commits = list(_commits(log))
     wanted = []
     for commit, _day, _reasons, files in commits:

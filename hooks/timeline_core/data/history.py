@@ -73,13 +73,14 @@ def read_history(root: Path, folder: str = "timeline", *, since: str | None = No
             known = history.get(path)
             history[path] = FileHistory(added=day, changed=known.changed if known else day)
             oldest.add(path)
-    if _shallow(root):  # the oldest commit a shallow clone has is where its history is cut off
+    if is_shallow(root):  # the oldest commit a shallow clone has is where its history is cut off
         for path in oldest:
             history[path] = FileHistory(history[path].added, history[path].changed, added_known=False)
     return history
 
 
-def _shallow(root: Path) -> bool:
+def is_shallow(root: Path) -> bool:
+    """Whether the checkout is a shallow clone, whose oldest commit cuts its history off."""
     try:
         out = subprocess.run(
             ["git", "rev-parse", "--is-shallow-repository"], cwd=root, capture_output=True, text=True, check=True

@@ -363,8 +363,17 @@ def _change_log(root: Path, timeline: Timeline, since: str | None) -> ChangeLog:
     """The corrections log of the events shown and of those withdrawn on purpose."""
     redirects = {redirect.old: redirect.new for redirect in timeline.redirects}
     log = read_changes(root, redirects, since)
-    kept = {event.id for event in timeline.events} | {r.old for r in timeline.withdrawn}
-    return replace(log, changes=tuple(change for change in log.changes if change.event in kept))
+    gone = {r.old: r.gone for r in timeline.withdrawn}
+    kept = {event.id for event in timeline.events} | set(gone)
+    return replace(
+        log,
+        changes=tuple(
+            # a withdrawal's reason, when its commit gives none, is the one its redirect gives readers
+            replace(change, reason=gone[change.event]) if change.kind == "withdrawn" and not change.reason else change
+            for change in log.changes
+            if change.event in kept
+        ),
+    )
 
 
 def _read_story(root: Path, path: Path | None, out: Collector) -> tuple[dict, str, str | None]:

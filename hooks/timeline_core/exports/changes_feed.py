@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from ..model.records import Change, Timeline
-from ..model.views import corrections
+from ..model.views import change_title, corrections
 from ..pages.urls import CHANGES_PAGE, TIMELINE_PAGE, Site
 from ..words.changes import describe
 from ..words.reader import Words, english
@@ -19,10 +19,9 @@ if TYPE_CHECKING:
 
 
 def _entry(timeline: Timeline, site: Site, change: Change, words: Words, titles: dict[str, str]) -> str:
-    event = timeline.events_by_id.get(change.event)
-    title = event.title if event else (change.fields[0].before if change.fields else change.event)
+    title = change_title(timeline, change)
     what = describe(change, words, titles)
-    reason = change.reason or next((r.gone for r in timeline.withdrawn if r.old == change.event), None)
+    reason = change.reason
     url = site.absolute(TIMELINE_PAGE, change.event)
     text = f"<p>{xml_escape(what)}</p>" + (f"<p>{xml_escape(reason)}</p>" if reason else "")
     return "\n".join(

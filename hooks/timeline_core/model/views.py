@@ -125,6 +125,23 @@ class Groupings:
     updates: dict[str, tuple[Change, ...]] = field(default_factory=dict)  # event id -> its corrections
 
 
+def events_changes(changes: tuple[Change, ...]) -> dict[str, tuple[Change, ...]]:
+    """Each event's corrections, in the order given (a withdrawn event has no card to show them)."""
+    found: dict[str, list[Change]] = defaultdict(list)
+    for change in changes:
+        if change.kind != "withdrawn":
+            found[change.event].append(change)
+    return {event: tuple(listed) for event, listed in found.items()}
+
+
+def change_title(timeline: Timeline, change: Change) -> str:
+    """The title of the event a change is to; a withdrawn event's as it was when withdrawn."""
+    event = timeline.events_by_id.get(change.event)
+    if event is not None:
+        return event.title
+    return change.fields[0].before if change.fields else change.event
+
+
 def corrections(timeline: Timeline) -> tuple[Change, ...]:
     """The corrections log as readers read it, newest first: edits, renames and withdrawals (an
     event's addition is its place on the timeline, not a correction)."""
@@ -150,8 +167,5 @@ def group(timeline: Timeline, event_terms: Mapping[str, tuple[str, ...]]) -> Gro
         children=children_of(timeline),
         cited=tuple(cited_records(timeline, events)),
         corrections=(changed := corrections(timeline)),
-        updates={
-            event: tuple(change for change in changed if change.event == event)
-            for event in dict.fromkeys(change.event for change in changed if change.kind != "withdrawn")
-        },
+        updates=events_changes(changed),
     )

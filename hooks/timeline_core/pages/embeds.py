@@ -47,6 +47,13 @@ class Embed:
     child_id: str  # the iframe's id, which the embed names in its messages
 
 
+def embed_of(site: Site, src: str, kind: str, title: str, anchor: str = "") -> Embed:
+    """The embed of a page (`kind`: "timeline", "list" or "event", its height without JavaScript),
+    its iframe named after the page, or after the event at `anchor`."""
+    child = "tl-embed-" + (anchor or src.removesuffix(".md").replace("/", "-"))
+    return Embed(site.absolute(embed_src(src), anchor), HEIGHTS[kind], title, child)
+
+
 def snippet(site: Site, embed: Embed) -> str:
     """The HTML a host pastes: the iframe, and a listener that sets its height from the embed's
     messages (only from this site's origin, only for this iframe)."""

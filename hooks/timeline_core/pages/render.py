@@ -32,7 +32,7 @@ from ..twocores import made_in_two_processes, worth_two_processes
 from ..words.changes import describe
 from ..words.reader import Words, english
 from .annotate import cited_passages, quote_anchor, text_fragment
-from .embeds import HEIGHTS, Embed, embed_src, oembed_src, snippet
+from .embeds import embed_of, embed_src, oembed_src, snippet
 from .jsonld import events_jsonld, jsonld_script, source_jsonld
 from .paging import DEFAULTS, Layout, YearGroup, events_by_year, timeline_groups
 from .rawblocks import model_block, raw_block
@@ -186,12 +186,11 @@ def quote_html(
     )
     if citation.translation is None:
         return quote
+    translation: Markup | str = citation.translation
     if story:  # the translation is in the story's language, not the page's
-        return quote + Markup(
-            '<p class="tl-translation"><span class="tl-translated-by">{}:</span> <span{}>{}</span></p>'
-        ).format((words or english()).translation_label(citation.translated_by), story, citation.translation)
+        translation = Markup("<span{}>{}</span>").format(story, citation.translation)
     return quote + Markup('<p class="tl-translation"><span class="tl-translated-by">{}:</span> {}</p>').format(
-        (words or english()).translation_label(citation.translated_by), citation.translation
+        (words or english()).translation_label(citation.translated_by), translation
     )
 
 
@@ -321,16 +320,8 @@ class Helpers:
     def _source_titles(self) -> dict[str, str]:
         return {source.id: source.title for source in self.story.timeline.sources}
 
-    def reason(self, change: Change) -> str | None:
-        """Why: the commit's `Correction:` trailer, or for a withdrawal the redirect's `gone`."""
-        if change.reason or change.kind != "withdrawn":
-            return change.reason
-        return next((r.gone for r in self.story.timeline.withdrawn if r.old == change.event), None)
-
     def change_title(self, change: Change) -> str:
-        """The title of the event a change is to (a withdrawn one's as it was)."""
-        event = self.story.timeline.events_by_id.get(change.event)
-        return event.title if event else (change.fields[0].before if change.fields else change.event)
+        return views.change_title(self.story.timeline, change)
 
     def status(self, status: str) -> str:
         return self.story.words.status(status)
@@ -342,8 +333,7 @@ class Helpers:
     def embed_box(self, src: str, kind: str, title: str) -> Markup:
         """The "Embed" box under a page: the snippet to paste, ready to select (no script needed)."""
         words = self.story.words
-        child = "tl-embed-" + src.removesuffix(".md").replace("/", "-")
-        embed = Embed(self.site.absolute(embed_src(src)), HEIGHTS[kind], title, child)
+        embed = embed_of(self.site, src, kind, title)
         return Markup(
             '<details class="tl-embed" data-search-exclude="1"><summary>{}</summary>'
             '<p>{} <a href="{}">{}</a></p><textarea readonly rows="5" aria-label="{}">{}</textarea></details>'
@@ -359,7 +349,7 @@ class Helpers:
     def event_embed_snippet(self, src: str) -> str:
         """The snippet of one event of this timeline page, for the script's per-card "Embed" button:
         `EVENT-ID` stands for the event's id."""
-        embed = Embed(self.site.absolute(embed_src(src), "EVENT-ID"), HEIGHTS["event"], "", "tl-embed-EVENT-ID")
+        embed = embed_of(self.site, src, "event", "", "EVENT-ID")
         return snippet(self.site, embed)
 
     def script_words(self) -> Markup:

@@ -21,7 +21,7 @@ from ..words.catalogs import catalogs_bytes
 from ..words.reader import Words, english, words_for
 from .annotate import annotate
 from .axis import build_axis
-from .embeds import EMBED_EVENTS, HEIGHTS, Embed, embed_src, oembed_json, oembed_src
+from .embeds import EMBED_EVENTS, embed_of, embed_src, oembed_json, oembed_src
 from .paging import Layout, Paging, TimelinePlan, event_map, paginate, periods_by_year
 from .search import SearchSection, archive_section, event_section, terms_outside_summary
 from .termlinks import TermPatterns, term_patterns, terms_of
@@ -272,11 +272,6 @@ def source_pages(story: Story) -> Iterator[Page]:
             yield Page(source_page(source.id), "source.md.j2", context, search=search)
 
 
-def _embed(story: Story, src: str, kind: str, title: str, anchor: str = "") -> Embed:
-    child = "tl-embed-" + (anchor or src.removesuffix(".md").replace("/", "-"))
-    return Embed(story.site.absolute(embed_src(src), anchor), HEIGHTS[kind], title, child)
-
-
 def embed_pages(story: Story) -> Iterator[Page]:
     """An embed of the timeline (of each period's page, when it is split, so that one event's embed
     is its period's, at its anchor), of each entity's and each tag's newest events, and the oEmbed
@@ -298,7 +293,7 @@ def embed_pages(story: Story) -> Iterator[Page]:
         name = _("Tag: %(tag)s") % {"tag": tag}
         pages.append((tag_page(tag), name, events[-EMBED_EVENTS:], max(0, len(events) - EMBED_EVENTS), "list"))
     for src, heading, events, more, kind in pages:
-        embed = _embed(story, src, kind, heading)
+        embed = embed_of(story.site, src, kind, heading)
         context = {
             "heading": heading,
             "full": src,
@@ -308,7 +303,7 @@ def embed_pages(story: Story) -> Iterator[Page]:
             "compact": kind == "event",
         }
         yield Page(embed_src(src), "embed.md.j2", context)
-        if src == TIMELINE_PAGE or not src.startswith(TIMELINE_PAGE.removesuffix(".md")):
+        if kind != "event":  # a period's embed is there for its events, each embedded by its own link
             yield Page(oembed_src(src), None, text=oembed_json(story.site, embed, story.site.name))
 
 
