@@ -31,8 +31,11 @@ REPO = Path(__file__).resolve().parent.parent
 STORIES = REPO / "tests" / "stories"
 EXAMPLE_STORY = STORIES / "riverside"
 LANTERNS_STORY = STORIES / "lanterns"  # sources in Chinese, Japanese, German, Arabic and English
-GENERATOR_PARTS = ("mkdocs.yml", "docs", "hooks", "schemas")  # the site generator, story-free
+GENERATOR_PARTS = ("docs", "hooks", "schemas")  # the site generator, story-free
 STORY_PARTS = ("timeline", "seeds")  # one story's data and archived sources
+# The test stories' own mkdocs.yml: a copy never takes the repository's, whose name, address and
+# language are its story's (a newsroom's fork may be in German).
+TEST_CONFIG = STORIES / "mkdocs.yml"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 ENV.pop("SOURCE_DATE_EPOCH", None)  # a build finds its date in git by itself
 COMMIT_DATE = "2026-05-02T12:00:00Z"  # when the test story's git history says it was committed
@@ -203,11 +206,13 @@ def run_cli(*args: str) -> tuple[int, str]:
 
 
 def copy_project(root: Path, story: Path = EXAMPLE_STORY) -> Project:
-    """This repository's site generator with a story's data: the test story unless told otherwise.
+    """This repository's site generator with a story's data: the test story unless told otherwise,
+    configured by the tests' own mkdocs.yml (English, its own name and address).
 
     Pass `story=REPO` for the repository's own story. Git history is not copied (see `commit`).
     """
     root.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(TEST_CONFIG, root / "mkdocs.yml")
     for parts, base in ((GENERATOR_PARTS, REPO), (STORY_PARTS, story)):
         for part in parts:
             source = base / part

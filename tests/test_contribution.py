@@ -37,13 +37,28 @@ def _append_entries(path: Path, entries: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _a_quote_of(project: Project) -> tuple[str, str]:
-    """A passage of a source already in the story (its first words of its longest line)."""
+def _a_quote_of(project: Project) -> tuple[str, str, bool]:
+    """A passage of a source already in the story (its first words of its longest line), and
+    whether it is in another language than the story's (then it needs a translation)."""
     timeline = load_timeline(project.root).timeline
     source = timeline.sources[0]
     lines = (project.root / source.archive).read_text(encoding="utf-8").splitlines()
     words = max(lines, key=len).split()
-    return source.id, " ".join(words[:8])
+    return source.id, " ".join(words[:8]), _foreign(source.language, timeline.language)
+
+
+def _foreign(language: str | None, story: str) -> bool:
+    return language is not None and language.split("-")[0] != story.split("-")[0]
+
+
+def _translated(quote: str, foreign: bool, indent: str) -> str:
+    """A citation's quote, with the translation a story in another language asks for. The
+    contribution's texts are English whatever the story's language, so its 'translation' is the
+    quote itself, credited to a machine: what matters here is that the story's rules hold."""
+    line = f"{indent}quote: {json.dumps(quote, ensure_ascii=False)}\n"
+    if foreign:
+        line += f"{indent}translation: {json.dumps(quote, ensure_ascii=False)}\n{indent}translated_by: machine\n"
+    return line
 
 
 def _unused_suffix(project: Project) -> str:
@@ -69,14 +84,15 @@ class Contribution(NamedTuple):
 
 def contribute(project: Project) -> Contribution:
     """Lay a valid contribution over any story; return the ids it adds."""
-    other_source, other_quote = _a_quote_of(project)
+    other_source, other_quote, other_foreign = _a_quote_of(project)
+    foreign = _foreign("en", load_timeline(project.root).timeline.language)  # the contribution is English
     n = _unused_suffix(project)
     saved = project.root.parent / "saved-from-the-browser.txt"  # as a contributor saves a page's text
     saved.write_text(NEW_ARCHIVE, encoding="utf-8")
     added = project.cli(
         *("source", "add", str(saved), "--id", f"northgate-follow-up{n}", "--title", "Analysts review the story"),
         *("--publisher", "Northgate Research", "--url", f"https://northgate.example/notes/follow-up{n}"),
-        *("--published", "2026-12-03", "--accessed", "2026-12-04"),
+        *("--published", "2026-12-03", "--accessed", "2026-12-04", "--language", "en"),
     )
     assert added.returncode == 0, added.stderr
     _append_entries(
@@ -88,8 +104,7 @@ def contribute(project: Project) -> Contribution:
   description: A research firm whose analysts reviewed the story.
   citations:
     - source: northgate-follow-up{n}
-      quote: Analysts at Northgate Research
-""",
+{_translated("Analysts at Northgate Research", foreign, "      ")}""",
     )
     _append_entries(
         project.root / "timeline/glossary.yml",
@@ -100,8 +115,7 @@ def contribute(project: Project) -> Contribution:
   basis: cited
   citations:
     - source: northgate-follow-up{n}
-      quote: Northgate Research described such follow-up reviews as routine.
-""",
+{_translated("Northgate Research described such follow-up reviews as routine.", foreign, "      ")}""",
     )
     ident = f"2026-12-02-analysts-review-the-story{n}"
     project.write(
@@ -117,10 +131,9 @@ entities: [northgate-research{n}]
 terms: [follow-up-review{n}]
 citations:
   - source: northgate-follow-up{n}
-    quote: Analysts at Northgate Research said on 2 December 2026 that the story had drawn wide attention.
+{_translated(NEW_ARCHIVE.splitlines()[0], foreign, "    ")}\
   - source: {other_source}
-    quote: {json.dumps(other_quote)}
-""",
+{_translated(other_quote, other_foreign, "    ")}""",
     )
     return Contribution(ident, f"northgate-follow-up{n}", f"northgate-research{n}", f"follow-up-review{n}", "follow-up")
 

@@ -123,7 +123,7 @@ SERVED_EDITS = [
     ),
     ("a theme override", lambda p: _replace(p, "docs/overrides/main.html", r"new events", "New events")),
     ("a stylesheet", lambda p: _replace(p, "docs/stylesheets/timeline.css", r"#2e7d32", "#2e7d33")),
-    ("mkdocs.yml", lambda p: _replace(p, "mkdocs.yml", r"a cited timeline", "a cited Timeline")),
+    ("mkdocs.yml", lambda p: _replace(p, "mkdocs.yml", r"A test story", "A test Story")),
     ("the commit's date", lambda p: os.environ.__setitem__("SOURCE_DATE_EPOCH", "1767312000")),
     (  # the same bytes under another name: no longer a theme override
         "a theme override renamed",

@@ -6,7 +6,9 @@ import pytest
 
 from tests.test_loader import EVENT, GOOD
 from timeline_core.data.load import load_timeline
-from timeline_core.model.wording import content_words, stems_of, support
+from tests.conftest import READER_LANGUAGES
+from timeline_core.model.text import attribution_words, small_words
+from timeline_core.model.wording import Vocabulary, content_words, stems_of, support
 
 APPROVED = ["The council approved the new footbridge."]
 
@@ -38,8 +40,54 @@ APPROVED = ["The council approved the new footbridge."]
     ],
 )
 def test_support_counts_the_words_its_quotes_hold(text, quotes, named, share, missing):
-    found = support(text, quotes, named)
+    found = support(text, quotes, Vocabulary(names=named))
     assert (found.share, found.missing) == (pytest.approx(share), missing)
+
+
+# One fact in each catalog language: the quote's translation, a summary that says what it says in the
+# language's own way (who reports it, its small words), and one that adds a claim no quote holds.
+SAME_FACT = {
+    "en": (
+        "The bridge is closed to lorries from 2 March.",
+        "A Chinese newspaper reports that the bridge is closed to lorries from 2 March.",
+        "A Chinese newspaper reports that the bridge will be demolished for good.",
+    ),
+    "de": (
+        "Die Brücke ist ab dem 2. März für Lastwagen gesperrt.",
+        "Eine chinesische Zeitung berichtet, dass die Brücke ab dem 2. März für Lastwagen gesperrt ist.",
+        "Eine chinesische Zeitung berichtet, dass die Brücke für immer abgerissen wird.",
+    ),
+    "zh": ("大桥自3月2日起禁止货车通行。", "据报道，大桥自3月2日起禁止货车通行。", "据报道，大桥将被永久拆除，改建隧道。"),
+    "ar": (
+        "الجسر مغلق أمام الشاحنات اعتبارا من 2 مارس.",
+        "ذكرت صحيفة صينية أن الجسر مغلق أمام الشاحنات اعتبارا من 2 مارس.",
+        "ذكرت صحيفة صينية أن الجسر سيهدم نهائيا.",
+    ),
+}
+
+
+def test_every_catalog_language_has_its_fact_small_words_and_attribution_words():
+    assert set(SAME_FACT) == {"en", *READER_LANGUAGES}
+    for language in SAME_FACT:
+        assert small_words(language) and attribution_words(language), language
+
+
+@pytest.mark.parametrize("language", sorted(SAME_FACT))
+def test_a_summary_is_read_in_the_story_language(language):
+    """In every language alike, a summary saying what its translated quote says passes, naming its
+    reporter and using the language's small words, and one that adds a claim is refused."""
+    translation, faithful, added = SAME_FACT[language]
+    vocabulary = Vocabulary(language)
+    found = support(faithful, [translation], vocabulary)
+    assert found.share >= 0.5, found
+    refused = support(added, [translation], vocabulary)
+    assert refused.share < 0.5 and refused.missing, refused
+
+
+def test_german_small_words_are_no_claims_on_a_german_story_but_are_on_an_english_one():
+    translation, faithful, _ = SAME_FACT["de"]
+    assert "dass" not in support(faithful, [translation], Vocabulary("de")).missing
+    assert "dass" in support(faithful, [translation], Vocabulary("en")).missing
 
 
 def test_content_words_leave_out_small_words_numbers_and_link_targets():

@@ -18,6 +18,7 @@ from ..memo import Memo
 from ..model.corroboration import support_of
 from ..model.quotes import SourceText
 from ..model.records import ChangeLog, Entity, Event, Explainer, Redirect, Source, Term, Timeline
+from ..model.wording import Vocabulary
 from ..problems import DataError, Mark, Problem, did_you_mean
 from ..twocores import made_in_two_processes, worth_two_processes
 from .changes import read_changes
@@ -275,10 +276,10 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
         lists[name], declared[record.name] = _read_list(found.lists.get(name), name, record, out)
         check_duplicate_ids(lists[name], record, out)
     sources, entities, terms = lists["sources.yml"], lists["entities.yml"], lists["glossary.yml"]
-    names = names_of(entities, terms)
     history, language, since = _read_story(root, found.lists.get(STORY_FILE), collector(f"{DATA_DIR}/{STORY_FILE}"))
+    vocabulary = Vocabulary(language, names_of(entities, terms))  # texts are read in the story's language
     events = []
-    for (ident, path), read in zip(found.events, _read_events(found.events, names, memo), strict=True):
+    for (ident, path), read in zip(found.events, _read_events(found.events, vocabulary, memo), strict=True):
         out = collector(f"{DATA_DIR}/{EVENTS_DIR}/{path.name}")
         out.owner = ("event", ident)
         out.problems += read.problems  # copies: the checks after reading add to the collector's lists
@@ -319,9 +320,9 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
     for out in collectors:
         check_quotes(out, archives)
         untranslated |= check_translations(out, languages, language)
-    check_wording(entities, "entity", names, collector(f"{DATA_DIR}/entities.yml"))
+    check_wording(entities, "entity", vocabulary, collector(f"{DATA_DIR}/entities.yml"))
     check_wording(
-        [(v, n) for v, n in terms if v["basis"] == "cited"], "term", names, collector(f"{DATA_DIR}/glossary.yml")
+        [(v, n) for v, n in terms if v["basis"] == "cited"], "term", vocabulary, collector(f"{DATA_DIR}/glossary.yml")
     )
     for out in collectors:
         out.release(untranslated)
@@ -418,9 +419,9 @@ class _EventRead:
     claims: tuple = ()
 
 
-def _event_read(ident: str, path: Path, names: frozenset[str], data: bytes | None = None) -> _EventRead:
+def _event_read(ident: str, path: Path, vocabulary: Vocabulary, data: bytes | None = None) -> _EventRead:
     out = Collector(f"{DATA_DIR}/{EVENTS_DIR}/{path.name}")
-    event = _read_event(ident, path, out, names, data)
+    event = _read_event(ident, path, out, vocabulary, data)
     return _EventRead(
         event,
         tuple(out.problems),
@@ -432,31 +433,31 @@ def _event_read(ident: str, path: Path, names: frozenset[str], data: bytes | Non
     )
 
 
-def _read_events(found: tuple[tuple[str, Path], ...], names: frozenset[str], memo: Memo | None) -> list[_EventRead]:
+def _read_events(found: tuple[tuple[str, Path], ...], vocabulary: Vocabulary, memo: Memo | None) -> list[_EventRead]:
     """Every event file read: on two cores when there are many (a cold build), and with a `memo`
-    (`mkdocs serve`) not again when a file's bytes and the names are those of a file read before."""
+    (`mkdocs serve`) not again when a file's bytes and the vocabulary are those of a file read before."""
     if memo is None:
         if worth_two_processes(len(found)):
-            return made_in_two_processes(found, lambda item: _event_read(item[0], item[1], names))
-        return [_event_read(ident, path, names) for ident, path in found]
-    return [_remembered_event(ident, path, names, memo) for ident, path in found]
+            return made_in_two_processes(found, lambda item: _event_read(item[0], item[1], vocabulary))
+        return [_event_read(ident, path, vocabulary) for ident, path in found]
+    return [_remembered_event(ident, path, vocabulary, memo) for ident, path in found]
 
 
-def _remembered_event(ident: str, path: Path, names: frozenset[str], memo: Memo) -> _EventRead:
-    """`_event_read`, or what it gave for a file of the same bytes (and the same names) before."""
+def _remembered_event(ident: str, path: Path, vocabulary: Vocabulary, memo: Memo) -> _EventRead:
+    """`_event_read`, or what it gave for a file of the same bytes (and the same vocabulary) before."""
     try:
         small = not path.is_symlink() and path.stat().st_size <= MAX_EVENT_BYTES
         data = path.read_bytes() if small else None
     except OSError:
         data = None
     if data is None:  # too big, or unreadable: read (and reported) as always
-        return _event_read(ident, path, names)
-    key = (ident, path.name, data, names)
-    return memo.get("event", key, lambda: _event_read(ident, path, names, data))
+        return _event_read(ident, path, vocabulary)
+    key = (ident, path.name, data, vocabulary)
+    return memo.get("event", key, lambda: _event_read(ident, path, vocabulary, data))
 
 
 def _read_event(
-    ident: str, path: Path, out: Collector, names: frozenset[str], data: bytes | None = None
+    ident: str, path: Path, out: Collector, vocabulary: Vocabulary, data: bytes | None = None
 ) -> Event | None:
     out.owner = ("event", ident)
     node = _read_yaml(path, MAX_EVENT_BYTES, out, data=data)
@@ -481,6 +482,6 @@ def _read_event(
     if values["status"] == "confirmed":
         out.claims.append((ident, node.value_mark("status")))
     text = f"{values['title']} {values['summary'].source}"
-    if message := unsupported("event", ident, text, values["citations"], names):
+    if message := unsupported("event", ident, text, values["citations"], vocabulary):
         out.hold(node.value_mark("summary"), message, ("wording", f"event {ident}"))
     return Event(id=ident, path=out.path, **values)

@@ -19,6 +19,7 @@ where no space follows the full stop. Every line break ends a sentence too.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -242,3 +243,58 @@ def search_segments(text: str) -> str:
     text = _HAN_RUN.sub(lambda found: found.group(1), text)  # as it was before any cut
     cut = _HAN_RUN.sub(lambda found: "\u200b" + "\u200b".join(rjieba.cut(found.group(1))) + "\u200b", text)
     return cut.strip("\u200b")
+
+
+# English's small words: the NLTK stop-word list the check was first written with (its "one" and
+# "two" added: counts are said, not claimed). Every other language's come from stopwords-iso
+# (the `stopwordsiso` package), kept for 50-odd languages: a list no one here writes by hand.
+_ENGLISH_SMALL_WORDS = frozenset({
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as",
+    "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
+    "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has",
+    "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it",
+    "its", "itself", "just", "may", "me", "might", "more", "most", "must", "my", "no", "nor", "not", "now",
+    "of", "off", "on", "once", "only", "or", "other", "our", "out", "over", "own", "same", "she", "should",
+    "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+    "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when",
+    "where", "which", "while", "who", "whom", "whose", "why", "will", "with", "would", "you", "your", "one",
+    "two",
+})  # fmt: skip
+
+# Words that say where a claim comes from rather than what it is ("the source says", "laut", "据报道"),
+# by language. No list is kept of them anywhere, so they are written here; CONTRIBUTING asks a new
+# catalog language for its own (tests/test_wording.py fails without them).
+ATTRIBUTION_WORDS = {
+    "en": "source source's sources says say said reports reported calls called archived credited article",
+    "de": "quelle quellen sagt sagte sagen sagten berichtet berichtete berichten bericht laut zufolge meldet "
+    "meldete melden nennt nannte genannt schreibt schrieb heißt hieß archiviert artikel",
+    "zh": "据 报 道 称 表 示 说 来 源 文 章 指 出",
+    "ar": "قال قالت يقول تقول قالوا أفاد أفادت ذكر ذكرت يذكر وفق وفقا حسب بحسب مصدر المصدر مصادر المصادر "
+    "المقال مقال تقرير التقرير أورد أوردت أعلن أعلنت",
+}
+
+
+def small_words(language: str) -> frozenset[str]:
+    """The words of `language` that carry no claim of their own ("the", "dass", "的", "في"), casefolded:
+    the wording check does not count them. A language stopwords-iso does not know has none."""
+    return _small_words(language.split("-")[0].casefold())
+
+
+@functools.cache
+def _small_words(language: str) -> frozenset[str]:
+    if language == "en":
+        return _ENGLISH_SMALL_WORDS
+    import stopwordsiso  # its table is read only for a story in another language
+
+    if not stopwordsiso.has_lang(language):
+        return frozenset()
+    # Chinese and Japanese are compared character by character (see words): of theirs, only the
+    # words of one character are small ("的", not every character of "我们").
+    listed = stopwordsiso.stopwords(language)
+    return frozenset(word.casefold() for word in listed if len(word) == 1 or not _CJK.search(word))
+
+
+def attribution_words(language: str) -> frozenset[str]:
+    """The words of `language` that say who says something ("says", "berichtet", "据报道"), casefolded."""
+    listed = ATTRIBUTION_WORDS.get(language.split("-")[0].casefold(), "")
+    return frozenset(word.casefold() for word in listed.split())

@@ -3,36 +3,40 @@
 A machine cannot judge meaning, but it can see when a definition or a description uses words
 that none of its quotes contain. Content words are compared by their first letters (so "confirm"
 meets "confirmed", "models" meets "model"); small words and numbers' formatting do not count.
+A text is read in its language (the story's): its small words ("the", "dass", "的") and the words
+that say who says something ("says", "berichtet", "据报道") are that language's (model/text.py),
+so that a summary passes or fails for the same reason in every language.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .text import parts_of, words
+from .text import attribution_words, parts_of, small_words, words
 
 STEM = 5  # letters that identify a word for this test: "confirmed" and "confirmation" match
-SMALL_WORDS = frozenset({
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as",
-    "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
-    "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has",
-    "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it",
-    "its", "itself", "just", "may", "me", "might", "more", "most", "must", "my", "no", "nor", "not", "now",
-    "of", "off", "on", "once", "only", "or", "other", "our", "out", "over", "own", "same", "she", "should",
-    "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
-    "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when",
-    "where", "which", "while", "who", "whom", "whose", "why", "will", "with", "would", "you", "your", "one",
-    "two",
-})  # fmt: skip
-# Words that say where a claim comes from rather than what it is: "the source says", "credited".
-EDITORIAL_WORDS = frozenset({
-    "source", "source's", "sources", "says", "say", "said", "reports", "reported", "calls", "called",
-    "archived", "credited", "article",
-})  # fmt: skip
-_EDITORIAL = frozenset(word[:STEM] for word in EDITORIAL_WORDS)
 MIN_SHARE = 0.5  # at least half of what a text says must be in its quotes
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What a text may say without a quote saying it: its language's small words and attribution
+    words, and the names of the story's entities and glossary terms (stems of `stems_of`, worked
+    out once for a whole story), which the data says elsewhere."""
+
+    language: str = "en"  # the story's, in which titles, summaries and descriptions are written
+    names: frozenset[str] = frozenset()
+
+    @functools.cached_property
+    def small(self) -> frozenset[str]:
+        return small_words(self.language)
+
+    @functools.cached_property
+    def attributing(self) -> frozenset[str]:
+        return frozenset(word[:STEM] for word in attribution_words(self.language))
 
 
 @dataclass(frozen=True)
@@ -45,10 +49,12 @@ def _stem(word: str) -> str:
     return word.casefold()[:STEM]  # "don’t" meets "don't" through their parts (see stems_of)
 
 
-def content_words(text: str) -> list[str]:
-    """The words of a text that carry its meaning, as written (Markdown link targets left out)."""
+def content_words(text: str, small: frozenset[str] | None = None) -> list[str]:
+    """The words of a text that carry its meaning, as written (Markdown link targets left out);
+    `small`: the text's language's small words (English's by default)."""
+    small = small_words("en") if small is None else small
     text = re.sub(r"\]\([^)]*\)", "]", text)  # [label](url): only the label is said
-    return [word for word in words(text) if word.casefold() not in SMALL_WORDS and not word.isdigit()]
+    return [word for word in words(text) if word.casefold() not in small and not word.isdigit()]
 
 
 def stems_of(texts: Iterable[str]) -> frozenset[str]:
@@ -63,20 +69,16 @@ def stems_of(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def support(text: str, quotes: Iterable[str], named: frozenset[str] = frozenset()) -> Support:
-    """How much of `text` its quotes cover, and which words they leave uncovered.
-
-    `named` (the stems of `stems_of` the names of entities and glossary terms, worked out once for
-    a whole story) count as covered: a text may name what it is about and what it relates to,
-    which the data says elsewhere.
-    """
-    content = content_words(text)
+def support(text: str, quotes: Iterable[str], vocabulary: Vocabulary = Vocabulary()) -> Support:
+    """How much of `text` its quotes cover, and which words they leave uncovered, read in the
+    vocabulary's language; its names count as covered (a text may name what it is about)."""
+    content = content_words(text, vocabulary.small)
     if not content:
         return Support(1.0, ())
     quoted = stems_of(quotes)
 
     def known(stem: str) -> bool:
-        return stem in quoted or stem in named or stem in _EDITORIAL
+        return stem in quoted or stem in vocabulary.names or stem in vocabulary.attributing
 
     said = {w: known(_stem(w)) or all(known(_stem(part)) for part in parts_of(w)) for w in content}
     missing = tuple(word for word, ok in said.items() if not ok)  # each once, in the text's order

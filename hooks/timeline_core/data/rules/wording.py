@@ -4,7 +4,7 @@ their quotes (or translations), aliases a source uses, and a cited term that cit
 from __future__ import annotations
 
 from ...model.quotes import SourceText, fold
-from ...model.wording import MIN_SHARE, stems_of, support
+from ...model.wording import MIN_SHARE, Vocabulary, stems_of, support
 from ..fields import Collector
 from ..yamlread import Mapping, Sequence
 
@@ -25,10 +25,10 @@ def names_of(entities: list[tuple[dict, Mapping]], terms: list[tuple[dict, Mappi
     )
 
 
-def unsupported(kind: str, ident: str, text: str, citations: tuple, names: frozenset[str]) -> str | None:
+def unsupported(kind: str, ident: str, text: str, citations: tuple, vocabulary: Vocabulary) -> str | None:
     """Why a text says more than its quotes do, or None when at least half its words are quoted."""
     field, fix = _WORDED[kind]
-    found = support(text, (c.translation or c.quote for c in citations), names)
+    found = support(text, (c.translation or c.quote for c in citations), vocabulary)
     if found.share >= MIN_SHARE:
         return None
     return (
@@ -37,12 +37,12 @@ def unsupported(kind: str, ident: str, text: str, citations: tuple, names: froze
     )
 
 
-def check_wording(records: list[tuple[dict, Mapping]], kind: str, names: frozenset[str], out: Collector) -> None:
+def check_wording(records: list[tuple[dict, Mapping]], kind: str, vocabulary: Vocabulary, out: Collector) -> None:
     """A description or a cited definition must say what its quotes say (see model/wording.py)."""
     field = _WORDED[kind][0]
     for values, node in records:
         text = values[field].source
-        if message := unsupported(kind, values["id"], text, values["citations"], names):
+        if message := unsupported(kind, values["id"], text, values["citations"], vocabulary):
             out.owner = (kind, values["id"])
             out.hold(node.value_mark(field), message, ("wording", f"{kind} {values['id']}"))
 
