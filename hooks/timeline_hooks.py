@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from timeline_core.data.history import commit_epoch
 from timeline_core.data.load import load_timeline
+from timeline_core.data.siteurl import is_placeholder
 from timeline_core.exports import Published
 from timeline_core.memo import Memo, fixed, remember
 from timeline_core.pages.hardening import harden_page
@@ -29,17 +30,29 @@ from timeline_core.pages.search import add_to_index, segment_index, without_sear
 from timeline_core.pages.urls import Site
 from timeline_core.served import KEPT_PAGE_TEMPLATE, KeptPage, entries_of_page, site_fingerprint
 from timeline_core.site_files import site_files
+from timeline_core.words.chrome import frame_in_language, nav_in_language
+from timeline_core.words.reader import Words, words_for
 
 # Under `mkdocs.` so that `mkdocs build --strict` counts these messages.
 log = logging.getLogger("mkdocs.hooks.timeline")
 
 
+def _words(config: MkDocsConfig) -> Words:
+    return words_for(config.theme.get("language") or "en")
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Date the build by its commit, so two builds of one commit are byte-identical."""
+    """Date the build by its commit, so two builds of one commit are byte-identical; say the
+    frame's configured words (copyright, palette names, permalink title) in the reader's language."""
     if "SOURCE_DATE_EPOCH" not in os.environ:
         epoch = commit_epoch(Path(config.config_file_path).parent)
         if epoch is not None:
             os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    palette = config.theme.get("palette") or []
+    palettes = palette if isinstance(palette, list) else [palette]
+    toc = config.mdx_configs.get("toc", {}) if "toc" in config.markdown_extensions else {}
+    config.copyright = frame_in_language(_words(config), config.copyright, palettes, toc)
+    config.nav = nav_in_language(_words(config), config.nav)
     return config
 
 
@@ -171,8 +184,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    """The theme's compiled templates are cached on disk too (see template_cache)."""
+    """The theme's compiled templates are cached on disk too (see template_cache); our overrides
+    (docs/overrides/) say their words through `_`, from the reader's catalog."""
     env.bytecode_cache = template_cache(Path(config.config_file_path).parent)
+    env.globals["_"] = _words(config).gettext
     return env
 
 
@@ -185,6 +200,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     )
     for problem in (*result.problems, *option_problems):
         log.error(problem.format())
+    if is_placeholder(config.site_url or ""):  # said, not failed: a first build is often a try
+        log.info(
+            f"site_url is {config.site_url}, a placeholder: the feeds, embeds, oEmbed links and calendar ids of "
+            "this build point there; set site_url in mkdocs.yml to the address the site is published at"
+        )
     site = Site(
         use_directory_urls=config.use_directory_urls,
         base_url=(config.site_url or "/").rstrip("/") + "/",

@@ -17,26 +17,32 @@ CORE = REPO / "hooks" / "timeline_core"
 TWO_PUBLISHERS = "2026-03-09-councillors-say-the-footbridge-will-go-ahead"  # confirmed, in the test story
 
 
-def _used() -> set[str]:
-    """Every message the templates and the Python code ask for, as Babel's extractors find them
-    with the project's `babel.cfg` (what `pybabel extract` reads; CONTRIBUTING.md)."""
+def _used() -> set[tuple[str | None, str]]:
+    """Every message the templates, the theme overrides and the Python code ask for, with its
+    context (pgettext's), as Babel's extractors find them with the project's `babel.cfg` (what
+    `pybabel extract` reads; CONTRIBUTING.md)."""
     with (REPO / "babel.cfg").open(encoding="utf-8") as file:
         method_map, options_map = parse_mapping_cfg(file)
-    found: set[str] = set()
-    for _filename, _line, message, _comments, _context in extract_from_dir(
+    found: set[tuple[str | None, str]] = set()
+    for _filename, _line, message, _comments, context in extract_from_dir(
         str(REPO), method_map, options_map, keywords={**DEFAULT_KEYWORDS, "N_": None, "plural_forms": (1, 2)}
     ):
-        found.add(message[0] if isinstance(message, tuple) else message)
+        found.add((context, message[0] if isinstance(message, tuple) else message))
     return found
 
 
 def test_every_catalog_holds_every_message_used_and_no_other():
     used = _used()
-    assert {"Happened", "%(num)d publisher", "Who:"} <= used
+    assert {(None, "Happened"), (None, "%(num)d publisher"), (None, "Who:"), (None, "Made with %(theme)s")} <= used
+    assert {("an event's status", "Reported"), ("the day its sources published it", "Reported")} <= used
     for path in sorted(LOCALE.glob("*/LC_MESSAGES/messages.po")):
         with path.open("rb") as file:
             catalog = read_po(file)
-        held = {message.id[0] if isinstance(message.id, tuple) else message.id for message in catalog if message.id}
+        held = {
+            (message.context, message.id[0] if isinstance(message.id, tuple) else message.id)
+            for message in catalog
+            if message.id
+        }
         untranslated = [
             m.id for m in catalog if m.id and not (m.string if isinstance(m.string, str) else all(m.string))
         ]

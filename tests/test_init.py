@@ -97,11 +97,47 @@ def test_a_story_file_naming_an_unknown_commit_is_a_clear_problem(project):
     )
 
 
-def test_init_asks_for_the_name_and_description_in_a_terminal(project):
+def test_init_asks_for_the_name_description_and_address_in_a_terminal(project):
     from tests.test_contributing import NEW, run_in_a_terminal
 
     project.commit()
-    transcript = run_in_a_terminal([*NEW, "--root", str(project.root), "init"], [TITLE, DESCRIPTION])
+    answers = [TITLE, DESCRIPTION, "not an address", "https://newsroom.github.io/tunnel/"]
+    transcript = run_in_a_terminal([*NEW, "--root", str(project.root), "init"], answers)
     assert "The story's name (the site's title)" in transcript
+    assert "'not an address' is not a web address" in transcript  # asked again
     assert f"started the story '{TITLE}'" in transcript
-    assert read_config(project.root)["site_description"] == DESCRIPTION
+    config = read_config(project.root)
+    assert (config["site_description"], config["site_url"]) == (DESCRIPTION, "https://newsroom.github.io/tunnel/")
+
+
+def test_init_gives_the_site_its_address_and_check_warns_about_a_placeholder(project):
+    project.commit()
+    assert _init(project).returncode == 0  # no address given: a placeholder named for the story
+    check = project.check()
+    assert check.returncode == 0
+    line = next(
+        n for n, text in enumerate((project.root / "mkdocs.yml").read_text().splitlines(), 1) if "site_url" in text
+    )
+    assert check.stdout.startswith(
+        f"mkdocs.yml:{line}:11: warning: site_url is https://example.org/harbour-tunnel-watch/, a placeholder: every "
+        "feed, embed snippet, oEmbed link and calendar id the site publishes would point there."
+    ), check.stdout
+    assert _init(project, "--force", "--site-url", "https://newsroom.github.io/tunnel").returncode == 0
+    assert read_config(project.root)["site_url"] == "https://newsroom.github.io/tunnel/"
+    assert project.check().stdout == ""
+    refused = _init(project, "--force", "--site-url", "newsroom tunnel")
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("error: --site-url: 'newsroom tunnel' is not a web address")
+
+
+def test_a_deploy_that_sets_the_address_is_not_warned_about(project):
+    """`site_url: !ENV [SITE_URL, placeholder]`, with a workflow that sets SITE_URL, as this repository
+    deploys to GitHub Pages: the published site never carries the placeholder."""
+    config = project.root / "mkdocs.yml"
+    text = re.sub(
+        r"^site_url:.*$", 'site_url: !ENV [SITE_URL, "https://example.org/x/"]', config.read_text(), flags=re.M
+    )
+    config.write_text(text)
+    assert ": warning: site_url is https://example.org/x/" in project.check().stdout
+    project.write(".github/workflows/deploy.yml", "env:\n  SITE_URL: https://newsroom.github.io/x/\n")
+    assert project.check().stdout == ""

@@ -164,3 +164,52 @@ def test_the_script_is_given_its_words_in_the_page_language(in_reader_language):
     }
     english = Path(REPO / "docs" / "javascripts" / "timeline.js").read_text(encoding="utf-8")
     assert '"Copy link"' in english  # English pages carry no words: the script has them
+
+
+# What Material writes in English whatever the language, and our overrides write in the reader's
+# (partials/copyright.html, 404.html): none of it may be on a page in another language.
+THEME_ENGLISH = ("Made with", "Permanent link", "404 - Not found", "Switch to dark mode", "Switch to light mode")
+
+
+def _frame_text(html: str) -> str:
+    """All a page says outside the story's own data: its head's titles, header, footer and labels
+    as well as its content (the story's texts taken out)."""
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup.select(f"article.md-content__inner :is({CONTRIBUTED}), script, style, .md-nav, title"):
+        element.decompose()
+    labels = [
+        value
+        for tag in soup.find_all(True)
+        for key in ("aria-label", "title", "placeholder", "alt")
+        if isinstance(value := tag.get(key), str)
+    ]
+    return " ".join(" ".join([soup.get_text(" "), *labels]).split())
+
+
+@pytest.mark.parametrize("language", READER_LANGUAGES)
+def test_nothing_the_generator_init_or_theme_writes_is_english_on_any_file(in_reader_language, language):
+    """Every built page (the 404 page and the embeds too), head to footer: no message of the catalog
+    left in English, nor what Material would write in English (copyright credit, permalinks)."""
+    project = in_reader_language("riverside", language)
+    site = project.site
+    data = " ".join(path.read_text(encoding="utf-8") for path in (project.root / "timeline").rglob("*.yml"))
+    fragments = {fragment for fragment in _untranslated_fragments(language) if fragment not in " ".join(data.split())}
+    fragments |= set(THEME_ENGLISH)
+    pages = [path for path in site.rglob("*.html") if "assets" not in path.parts]
+    assert (site / "404.html") in pages and any("embed" in path.parts for path in pages)
+    left = {
+        str(path.relative_to(site)): found
+        for path in pages
+        if (found := {f for f in fragments if f in _frame_text(path.read_text(encoding="utf-8"))})
+    }
+    assert left == {}
+    words = words_for(language)
+    assert words.gettext("Page not found") in (site / "404.html").read_text(encoding="utf-8")
+    page = project.page("timeline/index.html")
+    assert {link["title"] for link in page.select("link[rel=alternate][title]")} >= {
+        words.gettext("%(site)s: new events") % {"site": project.config["site_name"]},
+        words.gettext("%(site)s as JSON") % {"site": project.config["site_name"]},
+    }
+    assert page.select_one(".headerlink")["title"] == words.gettext("Permanent link")
+    embed = next(path for path in pages if "embed" in path.parts)
+    assert BeautifulSoup(embed.read_text(encoding="utf-8"), "html.parser").select_one(".tl-words[data-words]")

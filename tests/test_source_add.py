@@ -141,7 +141,8 @@ def test_a_page_is_archived_as_a_reader_sees_the_article(project, web, page, opt
     assert {name: entry.get(name) for name in fields} == fields
     assert (entry["url"], entry["accessed"], entry["republish"]) == (url, "2026-03-21", "quotes-only")
     assert entry["sha256"] == hashlib.sha256(archived.encode()).hexdigest()
-    assert entry["published_note"].startswith("The day the page gives as its publication date (")
+    assert entry["published_note"] == "The day the page gives as its publication date."
+    assert "(found " in run.stdout  # how it was found is told, not published
     assert entry["archive"] == f"seeds/{ident}.txt"
     assert project.check().returncode == 0
     assert agents[-1].startswith("timeline-site-source-add/")  # the server can tell who is asking
@@ -388,3 +389,35 @@ def test_notices_inside_the_article_are_left_out_and_listed(project):
     assert "Follow us on Instagram" not in archive and "Reading time" not in archive
     assert "left out as notices, not the article: (put a line back" in run.stdout
     assert "  - Follow us on Instagram for more local stories." in run.stdout
+
+
+ARABIC_NOTE = "قال الناشط الحقوقي السوداني خالد إن الجسر مغلق.\nوأضاف أن الحكومة لم تعلن عن موعد لإعادة فتحه.\n"
+
+
+def test_a_short_arabic_text_gets_its_language_and_a_story_in_german_its_notes_in_german(project, tmp_path):
+    saved = tmp_path / "note.txt"
+    saved.write_text(ARABIC_NOTE, encoding="utf-8")
+    project.write("timeline/story.yml", "title: Eine Geschichte\nlanguage: de\n")
+    run = project.cli(
+        *("source", "add", str(saved), "--url", "https://sudan.example/a", "--title", "Bridge note"),
+        *("--publisher", "Al-Sabah", "--id", "al-sabah-note"),
+    )
+    assert run.returncode == 0, run.stderr
+    entry = _entry(project, "al-sabah-note")
+    assert entry["language"] == "ar"
+    assert (
+        entry["published_note"]
+        == "Die Seite nennt kein Veröffentlichungsdatum; sie war an dem Tag online, an dem sie archiviert wurde."
+    )
+
+
+def test_a_text_whose_language_cannot_be_told_is_refused_with_the_option_that_says_it(project, tmp_path):
+    saved = tmp_path / "mixed.txt"
+    saved.write_text("OK 12 34 ... ?\n", encoding="utf-8")
+    run = project.cli(
+        *("source", "add", str(saved), "--url", "https://x.example/m", "--title", "Mixed"),
+        *("--publisher", "X", "--id", "mixed", "--min-words", "1"),
+    )
+    assert run.returncode != 0
+    assert "pass --language with the tag of the language it is written in" in run.stderr
+    assert "mixed" not in (project.root / "timeline/sources.yml").read_text(encoding="utf-8")

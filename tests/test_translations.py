@@ -240,3 +240,16 @@ def test_a_speculation_citing_a_translated_quote_is_found_by_its_translation(lan
     entry = next(doc for doc in docs if doc["location"] == "timeline/#2026-05-08-sakuramachi-sends-lanterns")
     assert "Speculation: the source reports that others guessed this." in entry["text"]
     assert "On May 8, Sakuramachi sent a hundred lanterns" in entry["text"]
+
+
+def test_a_quote_in_another_script_from_a_source_with_no_language_is_refused(lanterns_project):
+    """Without a language, a source counts as the story's, and its quotes would need no translation:
+    an Arabic quote on an English site is refused, with the fix, not published untranslated."""
+    _edit(lanterns_project, "timeline/sources.yml", "  language: ar\n", "")
+    errors = [e for e in _errors(lanterns_project) if "this quote is written in" in e]
+    assert [e.split(":")[0] for e in errors] == ["timeline/entities.yml", AL_WAHA, AL_WAHA], errors
+    assert (
+        "error: this quote is written in Arabic letters, which English (en), the story's language, is not, "
+        in (errors[1])
+    )
+    assert "source 'al-waha-gazette-next-host' names no language: give the source its `language:`" in errors[1]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import READER_LANGUAGES
 from tests.test_loader import EVENT, GOOD
 from timeline_core.data.load import load_timeline
-from tests.conftest import READER_LANGUAGES
 from timeline_core.model.text import attribution_words, small_words
 from timeline_core.model.wording import Vocabulary, content_words, stems_of, support
 
@@ -57,7 +57,11 @@ SAME_FACT = {
         "Eine chinesische Zeitung berichtet, dass die Brücke ab dem 2. März für Lastwagen gesperrt ist.",
         "Eine chinesische Zeitung berichtet, dass die Brücke für immer abgerissen wird.",
     ),
-    "zh": ("大桥自3月2日起禁止货车通行。", "据报道，大桥自3月2日起禁止货车通行。", "据报道，大桥将被永久拆除，改建隧道。"),
+    "zh": (
+        "大桥自3月2日起禁止货车通行。",
+        "据报道，大桥自3月2日起禁止货车通行。",
+        "据报道，大桥将被永久拆除，改建隧道。",
+    ),
     "ar": (
         "الجسر مغلق أمام الشاحنات اعتبارا من 2 مارس.",
         "ذكرت صحيفة صينية أن الجسر مغلق أمام الشاحنات اعتبارا من 2 مارس.",

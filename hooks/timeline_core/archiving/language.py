@@ -55,6 +55,8 @@ def detect_language(text: str) -> Detected | None:
     for tag, script in _SCRIPTS[1:]:
         if len(script.findall(sample)) / letters >= _SCRIPT_SHARE:
             return Detected(tag, "its script")
+    if _share(_ARABIC, sample, letters) >= _SCRIPT_SHARE and (arabic_script := _in_arabic_script(sample)):
+        return arabic_script
     language, probability = _identifier().classify(sample)
     if probability < MIN_CONFIDENCE:
         return None
@@ -77,6 +79,29 @@ _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(f"[{CYRILLIC_RANGES}]")
 _ARABIC = re.compile(f"[{ARABIC_RANGES}]")
 _LATIN = re.compile(f"[{LATIN_RANGES}]")
+
+
+# Languages written in Arabic letters, told apart by the letters only one of them uses and by their
+# commonest small words: a two-sentence Arabic text is too short for the model to be sure.
+_ARABIC_SCRIPT = {
+    "ar": ("ةى", "في من على أن إلى التي الذي عن مع هذا هذه كان قال بين بعد"),
+    "fa": ("پچژگی", "در به از که این را با است برای آن یک می شود"),
+    "ur": ("ٹڈڑںہے", "کے میں کی ہے اور کو سے نے کا پر یہ"),
+}
+
+
+def _in_arabic_script(sample: str) -> Detected | None:
+    """Arabic, Persian or Urdu, when the text's letters and small words say so plainly."""
+    found = _WORD.findall(sample)
+    scores = {}
+    for tag, (letters, small) in _ARABIC_SCRIPT.items():
+        own = frozenset(small.split())
+        scores[tag] = sum(word in own for word in found) + sum(sample.count(letter) for letter in letters)
+    best = max(scores, key=scores.__getitem__)
+    others = max(score for tag, score in scores.items() if tag != best)
+    if scores[best] >= 2 and scores[best] >= 3 * others:
+        return Detected(best, "its script, its letters and small words")
+    return None
 
 
 def _share(pattern: re.Pattern, sample: str, letters: int) -> float:

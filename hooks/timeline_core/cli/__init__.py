@@ -12,6 +12,7 @@ from .. import build_input, exports
 from ..data import jsonschema
 from ..data.load import load_timeline
 from ..data.schema import DATE_BASES, STATUSES
+from ..data.siteurl import placeholder_problem
 from ..model.coverage import citations_of, source_coverage
 from ..model.dates import parse_edtf
 from ..model.passages import best_passages
@@ -37,7 +38,8 @@ def _count(number: int, noun: str) -> str:
 def check(root: Path, output_format: str) -> int:
     """Validate everything under timeline/; print every problem; 0 when clean, 1 otherwise."""
     result = load_timeline(root)
-    for problem in (*result.problems, *result.warnings):
+    address = placeholder_problem(root)
+    for problem in (*result.problems, *result.warnings, *([address] if address else [])):
         print(_github(problem) if output_format == "github" else problem.format())
     timeline = result.timeline
     counts = ", ".join(
@@ -226,12 +228,22 @@ def schemas(root: Path, check_only: bool) -> int:
 
 
 def init(
-    root: Path, title: str | None, description: str | None, force: bool, interactive: bool, language: str = "en"
+    root: Path,
+    title: str | None,
+    description: str | None,
+    force: bool,
+    interactive: bool,
+    language: str = "en",
+    site_url: str | None = None,
 ) -> int:
-    """Replace the story in timeline/ and seeds/ with a minimal starter in `language`; name the site."""
+    """Replace the story in timeline/ and seeds/ with a minimal starter in `language`; name the site
+    and give it its address."""
     problem = starter.language_problem(language)
     if problem:
         print(f"error: --language: {problem}", file=sys.stderr)
+        return 2
+    if site_url and (problem := starter.site_url_problem(site_url)):
+        print(f"error: --site-url: {problem}", file=sys.stderr)
         return 2
     changed = starter.uncommitted(root)
     if changed and not force:
@@ -244,6 +256,13 @@ def init(
     if interactive:
         title = title or _ask("The story's name (the site's title)")
         description = description or _ask("One sentence saying what the timeline follows")
+        while site_url is None:
+            given = input("The address it will be published at (Enter to decide later): ").strip()
+            problem = starter.site_url_problem(given) if given else None
+            if problem:
+                print(f"  {problem}", file=sys.stderr)
+            else:
+                site_url = given
     missing = [flag for flag, value in (("--title", title), ("--description", description)) if not value]
     if missing:
         print(
@@ -256,7 +275,7 @@ def init(
     starter.write_starter(root, starter.starter_files(title, description, dt.date.today(), replaces, words))
     config = root / "mkdocs.yml"
     if config.exists():
-        text = starter.named_site(config.read_text(encoding="utf-8"), title, description)
+        text = starter.named_site(config.read_text(encoding="utf-8"), title, description, site_url or None)
         config.write_text(starter.site_in_language(text, words), encoding="utf-8")
     print(f"started the story '{title}' in timeline/ and seeds/ (the old story stays in git's history)")
     print("next:")
@@ -264,6 +283,8 @@ def init(
     print("  2. uv run timeline new            # an event citing it (--find WORDS quotes it for you)")
     print("  3. uv run timeline check          # until it says ok")
     print("  4. uv run mkdocs serve            # read it; then commit, and the old story's links are let go")
+    if not site_url:
+        print("  and set site_url in mkdocs.yml to the address the site will be published at")
     return 0
 
 
@@ -349,6 +370,11 @@ def main(argv: list[str] | None = None) -> int:
         default="en",
         help="the story's and the site's language, a tag with a catalog (en, de, zh, ar; default: en)",
     )
+    init_parser.add_argument(
+        "--site-url",
+        help="the address the site will be published at, such as https://newsroom.github.io/tunnel/ "
+        "(asked in a terminal; until it is given, a placeholder that `timeline check` warns about)",
+    )
     source_parser = commands.add_parser("source", help="archive a source, or record an archive re-taken on purpose")
     source_commands = source_parser.add_subparsers(dest="source_command", required=True)
     sources.add_arguments(
@@ -394,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
         return sources.quote(args.root, args.source, args.words, args.count)
     if args.command == "init":
         interactive = sys.stdin.isatty() and sys.stdout.isatty()
-        return init(args.root, args.title, args.description, args.force, interactive, args.language)
+        return init(args.root, args.title, args.description, args.force, interactive, args.language, args.site_url)
     if args.command == "export":
         return export(args.root, args.out, args.site_url)
     if args.command == "new":

@@ -31,6 +31,7 @@ from ..model.passages import best_passages
 from ..model.quotes import checksum
 from ..model.text import count_words, language_name, language_problem, same_language
 from ..problems import DataError, did_you_mean
+from ..words.reader import Words, words_for
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -148,7 +149,8 @@ def _plan(root: Path, args: argparse.Namespace) -> tuple[dict[str, str | None], 
         )
     if not url and not args.location:
         problems.append("the source has no address: pass --url with the original's address (or --location)")
-    fields = _fields(args, article, text, how, problems)
+    story_words = words_for(timeline.language)
+    fields = _fields(args, article, text, how, problems, story_words)
     if fields is None:
         raise ArchiveError(*problems)
     short_publisher = publisher_slug(fields["publisher"], article.host if article else None)
@@ -170,7 +172,9 @@ def _plan(root: Path, args: argparse.Namespace) -> tuple[dict[str, str | None], 
     published, published_note = fields["published"], fields["published_note"]
     if published is None:
         published = f"../{accessed}"
-        published_note = "The page gives no publication date; it was online on the day it was archived."
+        published_note = story_words.gettext(
+            "The page gives no publication date; it was online on the day it was archived."
+        )
         how["published"] = "none found: on or before the day it was archived"
     new = dict(  # the entry's fields (see SOURCE in data/schema.py)
         id=ident,
@@ -217,7 +221,12 @@ def _check_options(args: argparse.Namespace) -> None:
 
 
 def _fields(
-    args: argparse.Namespace, article: Article | None, text: str, how: dict[str, str], problems: list[str]
+    args: argparse.Namespace,
+    article: Article | None,
+    text: str,
+    how: dict[str, str],
+    problems: list[str],
+    story_words: Words,
 ) -> dict | None:
     """Title, publisher, author and date: an option wins, then what the page says; say which."""
 
@@ -240,22 +249,29 @@ def _fields(
     )
     if not publisher:
         problems.append("no publisher found: pass --publisher with who published it")
-    if not title or not publisher:
+    language = args.language or _language(article.language if article else None, text, how)
+    if args.language:
+        how["language"] = "--language"
+    if language is None:  # a quote from it would then need no translation: never left unsaid
+        problems.append(
+            "its language could not be told from its text (too short, or a mix): pass --language with the "
+            "tag of the language it is written in, such as ar, de or zh"
+        )
+    if not title or not publisher or language is None:
         return None
     author = pick("author", args.author, article.author if article else None, "the page's metadata")
     opening = None if article else date_in_text("\n".join(text.splitlines()[:3]))  # a .txt's dateline
     found_day = article.published if article else opening
     found_how = (article.published_how or "") if article else "the date its opening lines give"
     published = pick("published", args.published, found_day, found_how.split(":")[0])
-    language = args.language or _language(article.language if article else None, text, how)
-    if args.language:
-        how["language"] = "--language"
     note = args.published_note
+    _ = story_words.gettext  # the note is the story's data, shown on its pages: in its language
     if published and not args.published and found_how:
+        how["published"] = found_how  # the terminal says how it was found; the note, what it is
         if article:
-            note = note or f"The day the page gives as its publication date ({found_how})."
+            note = note or _("The day the page gives as its publication date.")
         else:
-            note = note or "The date its opening lines give (its dateline)."
+            note = note or _("The date its opening lines give (its dateline).")
     return {
         "title": title,
         "publisher": publisher,

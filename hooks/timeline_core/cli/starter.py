@@ -14,12 +14,14 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..data.load import DATA_DIR, SEEDS_DIR
 from ..model.quotes import checksum
 from ..model.text import language_problem as tag_problem
 from ..words.catalogs import SOURCE_LANGUAGE, catalog_path
-from ..words.reader import N_, Words, english
+from ..words.chrome import CONFIG_TEXTS, NAV_TITLES
+from ..words.reader import Words, english
 
 ARCHIVE = "seeds/first-source.txt"
 
@@ -168,17 +170,6 @@ def write_starter(root: Path, files: dict[str, str]) -> None:
         target.write_text(text, encoding="utf-8")
 
 
-# The navigation's titles, as mkdocs.yml writes them in English, to be written in the story's language.
-NAV_TITLES = {
-    "Home": N_("Home"),
-    "Timeline": N_("Timeline"),
-    "Who's who": N_("Who's who"),
-    "Glossary": N_("Glossary"),
-    "Sources": N_("Sources"),
-    "Changes": N_("Changes"),
-}
-
-
 def language_problem(language: str) -> str | None:
     """Why a site cannot be started in `language`, or None."""
     problem = tag_problem(language)
@@ -193,7 +184,10 @@ def language_problem(language: str) -> str | None:
 
 
 def site_in_language(config: str, words: Words) -> str:
-    """mkdocs.yml with `theme.language` and the navigation's titles in the reader's language."""
+    """mkdocs.yml with `theme.language`, the navigation's titles, the copyright line and the palette
+    toggles' names in the reader's language (so the file reads as the site does)."""
+    for english_text in CONFIG_TEXTS:
+        config = config.replace(f": {english_text}\n", f": {_plain(words.gettext(english_text))}\n")
     config = re.sub(
         r"^(  language:) *\S+", lambda match: f"{match.group(1)} {words.language}", config, count=1, flags=re.M
     )
@@ -209,18 +203,27 @@ def site_in_language(config: str, words: Words) -> str:
     return re.sub(r"^(  - )(\"[^\"]*\"|[^:\n]+):( \S+\.md)$", title, config, flags=re.M)
 
 
-def named_site(config: str, title: str, description: str) -> str:
-    """mkdocs.yml with the site's name, description and placeholder address made the new story's
-    (comments and all else kept)."""
+def site_url_problem(url: str) -> str | None:
+    """Why an address cannot be a site's (the site's own pages and feeds are made absolute with it)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"'{url}' is not a web address; give one like https://newsroom.github.io/tunnel/"
+    if parts.query or parts.fragment:
+        return f"'{url}' has a query or a fragment; give the address of the site's home page"
+    return None
+
+
+def named_site(config: str, title: str, description: str, site_url: str | None = None) -> str:
+    """mkdocs.yml with the site's name, description and address made the new story's (a placeholder
+    named for it when no address is given; comments and all else kept)."""
     config = re.sub(r"^site_name:.*$", lambda _: f"site_name: {_q(title)}", config, count=1, flags=re.M)
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "timeline"
-    config = re.sub(
-        r'^(site_url: !ENV \[SITE_URL, )"https://example\.org/[^"]*"\]',
-        lambda match: f'{match.group(1)}"https://example.org/{slug}/"]',
-        config,
-        count=1,
-        flags=re.M,
-    )
+    address = site_url.rstrip("/") + "/" if site_url else f"https://example.org/{slug}/"
+    from_env = re.compile(r'^(site_url: !ENV \[SITE_URL, )"[^"\n]*"\]', re.M)
+    if from_env.search(config):  # a deploy workflow may still set SITE_URL: this is its default
+        config = from_env.sub(lambda match: f"{match.group(1)}{_q(address)}]", config, count=1)
+    else:
+        config = re.sub(r"^site_url:.*$", lambda _: f"site_url: {_q(address)}", config, count=1, flags=re.M)
     return re.sub(
         r"^site_description:.*\n(?:[ \t]+.*\n)*",
         lambda _: f"site_description: {_q(description)}\n",

@@ -298,3 +298,65 @@ def attribution_words(language: str) -> frozenset[str]:
     """The words of `language` that say who says something ("says", "berichtet", "据报道"), casefolded."""
     listed = ATTRIBUTION_WORDS.get(language.split("-")[0].casefold(), "")
     return frozenset(word.casefold() for word in listed.split())
+
+
+# The scripts a text's letters can be told apart by, and the ISO 15924 codes of the writing systems
+# that use each (Japanese mixes Han and kana, Korean may use Han).
+_SCRIPT_LETTERS = {
+    "Arab": re.compile(f"[{ARABIC_RANGES}]"),
+    "Hani": re.compile(f"[{HAN_RANGES}]"),
+    "Kana": re.compile(f"[{KANA_RANGES}]"),
+    "Hang": re.compile(f"[{HANGUL_RANGES}]"),
+    "Cyrl": re.compile(f"[{CYRILLIC_RANGES}]"),
+    "Thai": re.compile(f"[{THAI_RANGES}]"),
+    "Hebr": re.compile("[\u0590-\u05ff]"),
+    "Grek": re.compile("[\u0370-\u03ff]"),
+    "Latn": re.compile(f"[{LATIN_RANGES}]"),
+}
+_WRITTEN_IN = {"Hani": {"Hans", "Hant", "Hani", "Jpan", "Kore"}, "Kana": {"Jpan"}, "Hang": {"Kore"}}
+_ANY_LETTER = re.compile(r"[^\W\d_]")
+
+
+def main_script(text: str) -> str | None:
+    """The script most of a text's letters are in (ISO 15924: Latn, Arab, Hani …), or None when no
+    script has at least half of them (a mix) or the text has no letters."""
+    letters = len(_ANY_LETTER.findall(text))
+    if not letters:
+        return None
+    counts = {script: len(pattern.findall(text)) for script, pattern in _SCRIPT_LETTERS.items()}
+    if counts["Kana"]:  # Japanese: its Han characters are part of its writing too
+        counts["Kana"] += counts["Hani"]
+    script = max(counts, key=counts.__getitem__)
+    return script if counts[script] * 2 >= letters else None
+
+
+def language_script(language: str) -> str | None:
+    """The script a language is written in (its tag's own, as zh-Hant says, or CLDR's likely one)."""
+    from babel.core import get_global  # only a check of a source without a language needs it
+
+    parts = language.replace("_", "-").split("-")
+    given = next((part.title() for part in parts[1:] if len(part) == 4 and part.isalpha()), None)
+    if given:
+        return given
+    likely = get_global("likely_subtags").get(parts[0].casefold())
+    return likely.split("_")[1] if likely and likely.count("_") >= 1 else None
+
+
+def can_be_in(text: str, language: str) -> bool:
+    """Whether `text` can be written in `language` by its script: an Arabic quote cannot be English,
+    a Latin one cannot be Chinese. A mixed text, or a language whose script is not known, can."""
+    script, written = main_script(text), language_script(language)
+    if script is None or written is None:
+        return True
+    return written in _WRITTEN_IN.get(script, {script})
+
+
+_SCRIPT_NAMES = {
+    "Arab": "Arabic", "Hani": "Chinese (Han)", "Kana": "Japanese", "Hang": "Korean (Hangul)",
+    "Cyrl": "Cyrillic", "Thai": "Thai", "Hebr": "Hebrew", "Grek": "Greek", "Latn": "Latin",
+}  # fmt: skip
+
+
+def script_name(script: str | None) -> str:
+    """A script's name in English, for messages."""
+    return _SCRIPT_NAMES.get(script or "", script or "unknown")

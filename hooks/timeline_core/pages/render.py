@@ -23,6 +23,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..data.load import LoadResult
+from ..data.siteurl import is_placeholder
 from ..memo import Memo, fixed, frozen
 from ..model import views
 from ..model.dates import EdtfDate
@@ -327,7 +328,11 @@ class Helpers:
         return self.story.words.status(status)
 
     def oembed_url(self, src: str) -> str:
-        """Where a page's oEmbed description is, for a CMS to discover from the page's link."""
+        """Where a page's oEmbed description is, for a CMS to discover from the page's link; none
+        while the site's address is a placeholder: the theme fetches a sitemap beside every
+        alternate link, and a preview must not ask example.org for one (nor would a CMS find it)."""
+        if is_placeholder(self.site.base_url):
+            return ""
         return self.site.absolute(oembed_src(src))
 
     def embed_box(self, src: str, kind: str, title: str) -> Markup:

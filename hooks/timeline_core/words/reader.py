@@ -67,6 +67,10 @@ class Words:
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
 
+    def pgettext(self, context: str, message: str) -> str:
+        """A message whose English word means two things ("Reported": a status, a day's label)."""
+        return self.translations.pgettext(context, message)
+
     def ngettext(self, singular: str, plural: str, number: int) -> str:
         return self.translations.ngettext(singular, plural, number)
 
@@ -164,7 +168,7 @@ class Words:
             return self.gettext("Confirmed")
         if status == "speculation":
             return self.gettext("Speculation")
-        return self.gettext("Reported")
+        return self.pgettext("an event's status", "Reported")
 
     def status_in_text(self, status: str) -> str:
         """An event's status inside a sentence of an export: 'reported', 'berichtet', '报道'."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...model.quotes import SourceText, closest_passage, verify_quote
-from ...model.text import language_name, same_language
+from ...model.text import can_be_in, count_words, language_name, main_script, same_language, script_name
 from ..fields import Collector
 
 
@@ -28,6 +28,18 @@ def check_translations(out: Collector, languages: dict[str, str | None], story: 
     for check in out.quotes:
         if check.owner[0] == "uncited" or check.source not in languages:
             continue  # an unknown source is reported where it is named
+        if languages[check.source] is None and not _may_be_in(check.quote, story):
+            script = main_script(check.quote)
+            out.error(
+                check.mark,
+                f"this quote is written in {script_name(script)} letters, which {language_name(story)} ({story}), the "
+                f"story's language, is not, and source '{check.source}' names no language: give the source its "
+                "`language:` in timeline/sources.yml (a BCP 47 tag such as ar, zh or ru), then add this quote's "
+                "`translation:` and `translated_by:`",
+                check.owner,
+            )
+            untranslated.add(check.owner)
+            continue
         language = languages[check.source] or story
         foreign = not same_language(language, story)
         if foreign and not check.translated:
@@ -49,3 +61,12 @@ def check_translations(out: Collector, languages: dict[str, str | None], story: 
                 check.owner,
             )
     return untranslated
+
+
+def _may_be_in(quote: str, story: str) -> bool:
+    """Whether a quote of a source with no language can be in the story's language. A few Latin
+    letters (a name, "HappyHorse-1.0") may stand in any text, so a Latin quote is judged only from
+    four words on."""
+    if main_script(quote) == "Latn" and count_words(quote) < 4:
+        return True
+    return can_be_in(quote, story)
