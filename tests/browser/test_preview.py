@@ -26,7 +26,8 @@ def preview(tmp_path_factory, browser):
 
 def test_a_local_preview_of_every_page_asks_no_other_host(browser, preview):
     site, url = preview
-    pages = sorted(str(path.relative_to(site).parent) for path in site.rglob("index.html") if "assets" not in path.parts)
+    found = site.rglob("index.html")
+    pages = sorted(str(path.relative_to(site).parent) for path in found if "assets" not in path.parts)
     assert len(pages) > 20
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
