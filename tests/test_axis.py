@@ -44,3 +44,20 @@ def test_a_story_of_one_week_keeps_one_unbroken_axis():
     assert axis.breaks == () and axis.lines == ((LEFT, RIGHT),)
     lanes = {mark.y for mark in axis.marks}
     assert len(lanes) == len(axis.marks)  # six marks on one day stack, none hides another
+
+
+def test_the_caption_says_what_a_break_leaves_out():
+    """A break is said from what it skips: years before a decades-old event, months between two
+    clusters half a year apart (not 'years', as a German reader was once told of seven months)."""
+    from tests.axis_spreads import _ordered, event
+    from timeline_core.pages.render import environment
+
+    months = _ordered([event(f"apr-{d}", f"2026-04-{d:02d}") for d in (1, 3, 7)] + [event("nov", "2026-11-20")])
+    said = {}
+    for name, events in (("years", SPREADS["one old background event"]), ("months", months)):
+        axis = build_axis(events)
+        assert axis.skipped == name and axis.breaks
+        said[name] = environment().get_template("_axis.html.j2").render(axis=axis)
+    assert "leaves out years with no events" in said["years"]
+    assert "leaves out months with no events" in said["months"] and "years" not in said["months"]
+    assert build_axis(SPREADS["one day"]).skipped == ""

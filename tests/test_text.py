@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline_core.model.text import count_words, split_text, words
+from timeline_core.model.text import count_words, latin_words, split_text, words
 
 CASES = [
     ("quotation ending in a full stop",
@@ -166,7 +166,7 @@ def test_the_wording_check_reads_a_chinese_summary_of_a_chinese_quote():
         ("Ylä-Lapin leudot talvet tekevät", ["yla", "lapin", "leudot", "talvet", "tekevat"]),
         ("Новости дня 53", ["novosti", "dnya", "53"]),
         ("Die Brücke über die Straße", ["die", "brucke", "uber", "die", "strasse"]),
-        ("مؤتمر صحفي", ["mutmr", "shfy"]),
+        ("مؤتمر صحفي", ["mutmr", "shfi"]),
         ("Городской совет Приречья", ["gorodskoy", "sovet", "prirechya"]),
         ("Alibaba's unit", ["alibabas", "unit"]),
         ("새 모델", ["sae", "model"]),
@@ -212,3 +212,23 @@ def test_timeline_new_names_an_event_file_in_latin_letters():
     assert event_id("阿里巴巴确认HappyHorse", "2026-04-10") == "2026-04-10-a-li-ba-ba-que-ren-happyhorse"
     assert event_id("Die Brücke über die Straße", "2026-04") == "2026-04-die-brucke-uber-die-strasse"
     assert event_id("„“", "2026") == "2026-event"
+
+
+def test_an_address_is_shown_in_its_own_script_and_linked_encoded():
+    from timeline_core.pages.urls import shown_url
+
+    assert (
+        shown_url("https://x.example/ar/%D8%A7%D9%84%D8%B3%D9%88%D8%AF%D8%A7%D9%86") == "https://x.example/ar/السودان"
+    )
+    assert shown_url("https://xn--mgbh0fb.example/a%20b") == "https://مثال.example/a%20b"  # a space stays encoded
+    assert shown_url("https://x.example/%E2%80%AEgpj.exe") == "https://x.example/%E2%80%AEgpj.exe"  # a bidi override
+    assert shown_url("https://x.example/%E2") == "https://x.example/%E2"  # not UTF-8
+    assert shown_url("https://x.example/Stra%C3%9Fe?q=%E5%8C%97%E4%BA%AC") == "https://x.example/Straße?q=北京"
+
+
+def test_ids_are_written_in_latin_letters_as_each_language_writes_them():
+    assert latin_words("Fälle in der Großstadt", "de") == ["faelle", "in", "der", "grossstadt"]
+    assert latin_words("Ylä-Lapin", "fi") == ["yla", "lapin"]  # only German writes ä as ae
+    assert latin_words("الناشط الحقوقي السوداني خالد") == ["al-nasht", "al-hquqi", "al-sudani", "khald"]
+    assert latin_words("بلدية الواحة") == ["bldya", "al-waha"]
+    assert latin_words("新华网") == ["xin", "hua", "wang"]

@@ -6,7 +6,7 @@ import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import yaml
 from publicsuffixlist import PublicSuffixList
@@ -34,7 +34,7 @@ _SMALL_WORDS = frozenset(
 )
 
 
-def slug(text: str, words: int = 4, skip: str = "") -> str:
+def slug(text: str, words: int = 4, skip: str = "", language: str | None = None) -> str:
     """Lowercase words of any script, in Latin letters, joined by dashes, at most `words` of them,
     leaving out small words and the words of `skip` (the publisher's, already at the start of an
     id): ids and file names."""
@@ -43,7 +43,7 @@ def slug(text: str, words: int = 4, skip: str = "") -> str:
         part
         for word in text_words(text)
         if word.casefold() not in _SMALL_WORDS  # "a" in English, not 阿 (a) in Chinese
-        for part in latin_words(word)
+        for part in latin_words(word, language)
         if part not in skipped
     ]
     return "-".join(parts[:words])
@@ -62,6 +62,22 @@ def publisher_slug(publisher: str, host: str | None) -> str:
         if registered and (name := slug(registered.split(".")[0], 1)):
             return name
     return slug(publisher, 2) or "source"
+
+
+_ADDRESS_WORDS = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+")  # "sudanese-activist-khaled", not "12345"
+
+
+def address_slug(url: str, words: int = 4) -> str | None:
+    """The Latin words a page's address names it by (`/news/2024/sudanese-activist-speaks.html`
+    gives sudanese-activist-speaks), when its path ends with at least two of them: a page in
+    Arabic or Chinese often has one, and it reads better than a transliteration."""
+    path = unquote(urlsplit(url).path).casefold().rstrip("/")
+    last = re.sub(r"\.[a-z0-9]{2,5}$", "", path.rsplit("/", 1)[-1])
+    found = _ADDRESS_WORDS.fullmatch(last)
+    if not found:
+        return None
+    parts = [part for part in last.split("-") if not part.isdigit()]
+    return "-".join(parts[:words]) if len(parts) >= 2 else None
 
 
 def same_address(first: str, second: str) -> bool:

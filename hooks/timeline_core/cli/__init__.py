@@ -137,7 +137,7 @@ def new(root: Path, args: argparse.Namespace, interactive: bool) -> int:
             "Is the date stated by the source, or inferred?", "stated", DATE_BASES
         )
     try:
-        ident = scaffold.event_id(values["title"], values["date"])
+        ident = scaffold.event_id(values["title"], values["date"], result.timeline.language)
     except DataError as error:
         print(f"error: --date: {error.message}", file=sys.stderr)
         return 2

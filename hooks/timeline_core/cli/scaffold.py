@@ -36,18 +36,19 @@ class NewEvent:
     terms: tuple[str, ...] = ()
 
 
-def slugify(text: str, limit: int = 60) -> str:
-    """A title as the readable part of a file name, transliterated from any script."""
-    slug = "-".join(latin_words(text))
+def slugify(text: str, limit: int = 60, language: str | None = None) -> str:
+    """A title as the readable part of a file name, transliterated from any script as its
+    language writes it in Latin letters (German "Fälle" gives faelle)."""
+    slug = "-".join(latin_words(text, language))
     if len(slug) > limit:
         slug = slug[:limit].rsplit("-", 1)[0]
     return slug or "event"
 
 
-def event_id(title: str, date: str) -> str:
+def event_id(title: str, date: str, language: str | None = None) -> str:
     """`<date>-<what-happened>`, the date part as precise as the date and no more: `1965-…` for a
     year, `2026-11-…` for a month, `2026-11-20-…` for a day (for an open start, its last day)."""
-    return f"{parse_edtf(date).id_prefix}-{slugify(title)}"
+    return f"{parse_edtf(date).id_prefix}-{slugify(title, language=language)}"
 
 
 def _yaml_text(value: str) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..archiving.entry import (
     SOURCES_FILE,
+    address_slug,
     already_archived_at,
     archive_path,
     line_of,
@@ -29,7 +30,7 @@ from ..data.schema import REPUBLISH, SLUG_PATTERN
 from ..model.dates import parse_day, parse_edtf
 from ..model.passages import best_passages
 from ..model.quotes import checksum
-from ..model.text import count_words, language_name, language_problem, same_language
+from ..model.text import count_words, language_name, language_problem, main_script, same_language
 from ..problems import DataError, did_you_mean
 from ..words.reader import Words, words_for
 
@@ -154,7 +155,9 @@ def _plan(root: Path, args: argparse.Namespace) -> tuple[dict[str, str | None], 
     if fields is None:
         raise ArchiveError(*problems)
     short_publisher = publisher_slug(fields["publisher"], article.host if article else None)
-    title_words = slug(fields["title"], skip=short_publisher)
+    title_words = slug(fields["title"], skip=short_publisher, language=fields["language"])
+    if url and main_script(fields["title"]) not in (None, "Latn") and (words_of_address := address_slug(url)):
+        title_words = words_of_address  # the page's own Latin words for its title read better than ours
     ident = args.id or "-".join(part for part in (short_publisher, title_words) if part)
     archive = archive_path(ident)
     if not re.match(SLUG_PATTERN, ident):

@@ -69,13 +69,56 @@ _LATIN_WORD = re.compile(r"[a-z0-9]+")
 _APOSTROPHES = re.compile(r"['`’]")
 
 
-def latin_words(text: str) -> list[str]:
+def latin_words(text: str, language: str | None = None) -> list[str]:
     """A text's words in lowercase Latin letters and digits, transliterated from any script, for ids
     and file names that stay readable: 新华网 gives xin, hua, wang; "Ylä-Lapin" gives yla, lapin;
     "Новости" gives novosti, "Приречья" prirechya. Each Chinese character is a word, as in `words`.
-    An apostrophe joins (a soft sign, a hamza, "Alibaba's"): it ends no word."""
-    spaced = _HAN.sub(lambda han: f" {anyascii(han.group(0))} ", text)
-    return _LATIN_WORD.findall(_APOSTROPHES.sub("", anyascii(spaced)).casefold())
+    An apostrophe joins (a soft sign, a hamza, "Alibaba's"): it ends no word.
+
+    The text's `language` writes its own letters its own way: German "Fälle" gives faelle (as German
+    writes it without umlauts), not falle (a trap). Arabic is written with its long vowels and its
+    article ("السوداني" gives al-sudani), not as a skeleton of consonants (lswdny)."""
+    if language and language.split("-")[0].casefold() in _LANGUAGE_LETTERS:
+        text = text.translate(_LANGUAGE_LETTERS[language.split("-")[0].casefold()])
+    found: list[str] = []
+    for index, piece in enumerate(_ARABIC_WORD.split(text)):  # every other piece is an Arabic word
+        if index % 2:
+            if latin := _arabic_in_latin(piece):
+                found.append(latin)  # "al-sudani" stays one word
+            continue
+        spaced = _HAN.sub(lambda han: f" {anyascii(han.group(0))} ", piece)
+        found += _LATIN_WORD.findall(_APOSTROPHES.sub("", anyascii(spaced)).casefold())
+    return found
+
+
+# Letters a language writes in Latin its own way when the marks are dropped (DIN 5007-2 for German).
+_LANGUAGE_LETTERS = {
+    "de": str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ẞ": "Ss"}),
+}
+_ARABIC_WORD = re.compile("([\u0621-\u064a\u0671-\u06d3]+)")
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]")  # short vowels and other marks, rarely written
+_ARABIC_VOWEL_LETTERS = "اآأإوي"
+_ARABIC_SIMPLE = {"ا": "a", "آ": "a", "أ": "a", "إ": "i", "ء": "", "ؤ": "u", "ئ": "i", "ة": "a", "ى": "a"}
+
+
+def _arabic_in_latin(word: str) -> str:
+    """An Arabic word in Latin letters a reader can say: its article as al-, alif as a, waw and ya as
+    u and i between consonants (w and y before a vowel letter or at the start), the rest by anyascii."""
+    word = _ARABIC_MARKS.sub("", word)
+    article = len(word) > 3 and word.startswith("ال")
+    body = word[2:] if article else word
+    out = []
+    for index, letter in enumerate(body):
+        after = body[index + 1] if index + 1 < len(body) else ""
+        if letter in _ARABIC_SIMPLE:
+            out.append(_ARABIC_SIMPLE[letter])
+        elif letter in "وي":
+            consonant = index == 0 or (after != "" and after in _ARABIC_VOWEL_LETTERS + "ة")
+            out.append(("w" if letter == "و" else "y") if consonant else ("u" if letter == "و" else "i"))
+        else:
+            out.append(anyascii(letter))
+    latin = "".join(_LATIN_WORD.findall(_APOSTROPHES.sub("", "".join(out)).casefold()))
+    return f"al-{latin}" if article and latin else latin
 
 
 _TAG_PARTS = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|[0-9]{3}))?$")

@@ -60,6 +60,7 @@ class Axis:
     right: int = RIGHT
     lines: tuple[tuple[float, float], ...] = ((LEFT, RIGHT),)  # the axis line, broken where time is left out
     breaks: tuple[float, ...] = ()  # where a long empty stretch of time is left out
+    skipped: str = ""  # what the longest break leaves out: "years", "months" or "weeks" (the caption says)
     band_x: float = LEFT  # where the background band's label starts (its right end, right to left)
 
 
@@ -245,8 +246,17 @@ def build_axis(events: tuple[Event, ...], words: Words | None = None) -> Axis | 
         band_y,
         lines=tuple((segment.left, segment.right) for segment in segments),
         breaks=tuple(_middle(a.right, b.left) for a, b in zip(segments, segments[1:], strict=False)),
+        skipped=_skipped(segments),
     )
     return _mirrored(axis) if words.direction == "rtl" else axis
+
+
+def _skipped(segments: list[Segment]) -> str:
+    """What the longest break leaves out, so the caption says it truly: years, months or weeks."""
+    if len(segments) < 2:
+        return ""
+    longest = max((b.first - a.last).days for a, b in zip(segments, segments[1:], strict=False))
+    return "years" if longest >= 2 * 365 else "months" if longest >= 2 * 30 else "weeks"
 
 
 def _mirrored(axis: Axis) -> Axis:

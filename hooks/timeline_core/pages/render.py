@@ -31,6 +31,8 @@ from ..model.records import Change, Citation, Event, Section, Source, Support
 from ..model.text import direction, same_language
 from ..twocores import made_in_two_processes, worth_two_processes
 from ..words.changes import describe
+from ..words.quotes import ENGLISH as ENGLISH_MARKS
+from ..words.quotes import QuotationMarks, quotation_marks
 from ..words.reader import Words, english
 from .annotate import cited_passages, quote_anchor, text_fragment
 from .embeds import embed_of, embed_src, oembed_src, snippet
@@ -51,6 +53,7 @@ from .urls import (
     TIMELINE_PAGE,
     Site,
     entity_page,
+    shown_url,
     source_page,
     tag_page,
 )
@@ -103,12 +106,13 @@ def environment(
     # many events share a date
     env.filters["date_html"] = functools.lru_cache(maxsize=4096)(functools.partial(date_html, words=words))
     env.filters["inline"] = inline_html
+    env.filters["shown_url"] = shown_url
     env.filters["md_escape"] = markdown_escape
     env.filters["title_meta"] = title_meta
     env.filters["lang"] = lang_attributes
     env.filters["heading_lang"] = heading_lang
     env.filters["quote_html"] = functools.partial(quote_html, words=words, story=story)
-    env.filters["excerpt_html"] = excerpt_html
+    env.filters["excerpt_html"] = functools.partial(excerpt_html, marks=quotation_marks(words.language))
     env.filters["raw_block"] = raw_block
     env.filters["model_block"] = model_block
     env.install_gettext_translations(words.translations, newstyle=True)  # type: ignore[attr-defined]
@@ -161,7 +165,7 @@ def lang_attributes(language: str | None) -> Markup:
     return Markup(' lang="{}"').format(language)
 
 
-OPENING_MARKS = "“\"‘'«„‚「『‹"  # a quote that starts with one of these brings its own marks
+OPENING_MARKS = "“\"‘'«„‚「『‹”’»"  # a quote that starts with one of these brings its own marks
 
 
 def text_attributes(language: str, page_language: str) -> Markup:
@@ -195,12 +199,15 @@ def quote_html(
     )
 
 
-def excerpt_html(text: str, length: int, language: str | None) -> Markup:
-    """The start of a quote in quotation marks, in its language: “The vote, held on…”; a quote
-    that opens with its own mark gets none added, so no mark is doubled."""
+def excerpt_html(text: str, length: int, language: str | None, marks: QuotationMarks = ENGLISH_MARKS) -> Markup:
+    """The start of a quote, in its language, inside the page's language's quotation marks:
+    “The vote, held on…” on an English page, „Die Abstimmung…“ on a German one; a quote that opens
+    with its own mark gets none added, so no mark is doubled."""
     short = text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + "…"
     inner = Markup("<span{}>{}</span>").format(lang_attributes(language), short)
-    return inner if text.startswith(tuple(OPENING_MARKS)) else Markup("“{}”").format(inner)
+    if text.startswith(tuple(OPENING_MARKS)):
+        return inner
+    return Markup("{}{}{}").format(marks.start, inner, marks.end)
 
 
 def heading_lang(language: str | None) -> Markup:

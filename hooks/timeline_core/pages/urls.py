@@ -6,9 +6,13 @@ relative here, for either setting of MkDocs' `use_directory_urls`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import posixpath
+import re
+import unicodedata
 from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
 
 TIMELINE_PAGE = "timeline.md"
 GLOSSARY_PAGE = "glossary.md"
@@ -84,3 +88,29 @@ class Site:
         """A relative link from one page to another page, file or anchor."""
         link = relative_link(from_src, to_src, self.use_directory_urls, self.links_from_source)
         return link + (f"#{anchor}" if anchor else "") or "./"
+
+
+_ENCODED_RUN = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
+
+
+def shown_url(url: str) -> str:
+    """An address as a reader reads it: letters of any script as themselves, not percent-encoded
+    (`/%D8%A7%D9%84%D8%B3` shows as `/الس`), a host's punycode decoded; only the link keeps the
+    encoded form. Anything that does not decode cleanly stays as it is."""
+
+    def decoded(run: re.Match[str]) -> str:
+        try:
+            text = bytes.fromhex(run.group(0).replace("%", "")).decode("utf-8")
+        except UnicodeDecodeError:
+            return run.group(0)
+        # spaces, controls and direction marks stay encoded: shown, they could disguise the address
+        hidden = any(unicodedata.category(char)[0] in "CZ" for char in text)
+        return run.group(0) if hidden else text
+
+    parts = urlsplit(url)
+    host = parts.netloc
+    if "xn--" in host:
+        with contextlib.suppress(UnicodeError):  # not valid punycode: shown as it is
+            host = host.encode("ascii").decode("idna")
+    rest = [_ENCODED_RUN.sub(decoded, part) for part in (parts.path, parts.query, parts.fragment)]
+    return urlunsplit((parts.scheme, host, *rest))
