@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from timeline_core.data.history import commit_epoch
+from timeline_core.data.history import commit_epoch, git_paths_to_watch
 from timeline_core.data.load import load_timeline
 from timeline_core.data.siteurl import is_placeholder
 from timeline_core.exports import Published
@@ -44,10 +44,16 @@ def _words(config: MkDocsConfig) -> Words:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Date the build by its commit, so two builds of one commit are byte-identical; say the
     frame's configured words (copyright, palette names, permalink title) in the reader's language."""
-    if "SOURCE_DATE_EPOCH" not in os.environ:
+    global _dated
+    # Ours to set (the build's commit) unless the environment gave it; while serving, a new commit
+    # dates the next build anew.
+    if "SOURCE_DATE_EPOCH" not in os.environ or os.environ["SOURCE_DATE_EPOCH"] == _dated:
         epoch = commit_epoch(Path(config.config_file_path).parent)
         if epoch is not None:
-            os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+            _dated = os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+        elif _dated is not None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+            _dated = None
     palette = config.theme.get("palette") or []
     palettes = palette if isinstance(palette, list) else [palette]
     toc = config.mdx_configs.get("toc", {}) if "toc" in config.markdown_extensions else {}
@@ -60,6 +66,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # MkDocs keeps a hooks module for the whole serve and calls on_startup once before its first
 # build; a plain `mkdocs build` keeps nothing, so it is always a cold build.
 _memo: Memo | None = None
+
+
+_dated: str | None = None  # the SOURCE_DATE_EPOCH on_config set, so that it can be set anew
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    """Rebuild on a commit too: the Changes page and the cards' 'Updated' lines come from git, and a
+    commit (a `Correction:`) changes no file that MkDocs watches."""
+    for path in git_paths_to_watch(Path(config.config_file_path).parent):
+        server.watch(str(path))
+    return server
 
 
 def on_startup(command: str, dirty: bool) -> None:

@@ -213,3 +213,32 @@ def test_nothing_the_generator_init_or_theme_writes_is_english_on_any_file(in_re
     assert page.select_one(".headerlink")["title"] == words.gettext("Permanent link")
     embed = next(path for path in pages if "embed" in path.parts)
     assert BeautifulSoup(embed.read_text(encoding="utf-8"), "html.parser").select_one(".tl-words[data-words]")
+
+
+@pytest.mark.parametrize("language", READER_LANGUAGES)
+def test_excerpts_are_quoted_as_the_page_language_quotes(in_reader_language, language):
+    from timeline_core.words.quotes import quotation_marks
+
+    marks = quotation_marks(language)
+    starts = in_reader_language("riverside", language).page("timeline/index.html").select(".tl-cite-start")
+    assert starts
+    for start in starts:
+        text = start.get_text()
+        assert text.startswith(marks.start) and text.endswith(marks.end), text
+
+
+def test_the_quotation_marks_are_cldrs():
+    """words/quotation_marks.json is CLDR's table as the npm package the tests install gives it."""
+    import os
+
+    from timeline_core.words.quotes import TABLE, table_from_cldr
+
+    package = REPO / "node_modules" / "cldr-misc-modern"
+    if not package.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but node_modules/cldr-misc-modern is missing: run `npm ci`")
+        pytest.skip("npm ci installs cldr-misc-modern")
+    assert json.loads(TABLE.read_text(encoding="utf-8")) == table_from_cldr(package), (
+        "run `uv run python -m timeline_core.words.quotes node_modules/cldr-misc-modern`"
+    )
+    assert json.loads(TABLE.read_text(encoding="utf-8"))["de"] == "„“‚‘"

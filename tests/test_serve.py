@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -39,6 +40,12 @@ def _wait_for(url: str, text: str, seconds: float = 60) -> bool:
 
 @pytest.fixture
 def served(project, tmp_path):
+    with _serving(project, tmp_path) as url:
+        yield project, url
+
+
+@contextlib.contextmanager
+def _serving(project, tmp_path):
     port = _free_port()
     log_path = tmp_path / "serve.log"
     log = log_path.open("w")
@@ -60,7 +67,7 @@ def served(project, tmp_path):
                     base = line.split("Serving on ", 1)[1].strip()
             time.sleep(0.1)
         assert base, f"mkdocs serve did not start: {log_path.read_text()}"
-        yield project, base
+        yield base
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -113,3 +120,23 @@ def test_a_broken_file_is_shown_as_a_problem_and_the_fix_as_the_repaired_site(se
     assert "this explainer is not shown because event" in home
     assert _edit(path, good, timeline, "Blue Line says the ferry could return by summer")
     assert "invalid YAML" not in _fetch(timeline)
+
+
+def test_a_commit_shows_on_the_changes_page_without_a_restart(project, tmp_path):
+    """A correction is made of an edit and its commit: the commit alone changes no watched file, yet
+    the Changes page and the card's 'Updated' line follow it."""
+    project.commit()
+    env = {**os.environ, "GIT_COMMITTER_DATE": "2026-05-03T12:00:00Z", "GIT_AUTHOR_DATE": "2026-05-03T12:00:00Z"}
+    with _serving(project, tmp_path) as url:
+        timeline = _first_build(url)
+        path = project.root / EVENT
+        edited = path.read_text().replace("the ferry could return by summer", "the ferry may be back by summer")
+        assert _edit(path, edited, timeline, "Blue Line says the ferry may be back by summer")
+        assert "the ferry may be back" not in _fetch(url + "changes/")  # edited, not yet committed
+        for command in (
+            ["add", "-A"],
+            ["-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "Retitle",
+             "-m", "Correction: the station said 'may'"],
+        ):  # fmt: skip
+            subprocess.run(["git", *command], cwd=project.root, check=True, env=env)
+        assert _wait_for(url + "changes/", "the station said"), _fetch(url + "changes/")

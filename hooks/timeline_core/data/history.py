@@ -99,3 +99,16 @@ def commit_epoch(root: Path) -> int | None:
     except (OSError, subprocess.CalledProcessError):
         return None
     return int(out) if out.isdigit() else None
+
+
+def git_paths_to_watch(root: Path) -> list[Path]:
+    """The files git rewrites on a commit, a checkout or a reset (HEAD, the branches' refs, packed
+    refs), for `mkdocs serve` to rebuild on: none outside git."""
+    try:
+        found = subprocess.run(
+            ["git", "rev-parse", "--absolute-git-dir"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return []
+    git_dir = Path(found)
+    return [path for path in (git_dir / "HEAD", git_dir / "refs" / "heads", git_dir / "packed-refs") if path.exists()]
