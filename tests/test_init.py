@@ -141,3 +141,37 @@ def test_a_deploy_that_sets_the_address_is_not_warned_about(project):
     assert ": warning: site_url is https://example.org/x/" in project.check().stdout
     project.write(".github/workflows/deploy.yml", "env:\n  SITE_URL: https://newsroom.github.io/x/\n")
     assert project.check().stdout == ""
+
+
+def test_withdraw_works_on_a_new_story_and_quotes_its_reason_as_yaml_needs(project):
+    """On `init`'s own files: the event goes, its redirect says why (a reason with a comma, a colon
+    and quotes, which a hand-written flow mapping would break), and check and build pass."""
+    project.commit()
+    assert _init(project).returncode == 0
+    _commit(project, "Start a new story")
+    event = next((project.root / "timeline/events").glob("*.yml")).stem
+    explainer = project.root / "timeline/explainer.yml"  # the explainer links the event: it goes first
+    explainer.unlink()
+    _commit(project, "No explainer yet")
+    reason = 'A duplicate, withdrawn: it said "begins", the source says nothing of the kind, #1'
+    run = project.cli("withdraw", event, "--reason", reason)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith(f"withdrew '{event}': deleted timeline/events/{event}.yml;")
+    assert not (project.root / f"timeline/events/{event}.yml").exists()
+    assert project.check().returncode == 0
+    assert reason in built(project).page("timeline/index.html").find(id=event).get_text()
+    again = project.cli("withdraw", event, "--reason", "Again.")
+    assert again.returncode == 1 and "there is no event" in again.stderr
+
+
+def test_withdraw_refuses_what_is_not_an_event_and_changes_nothing(project):
+    before = (project.root / "timeline/redirects.yml").read_text()
+    for ident, reason, message in (
+        ("../../mkdocs", "A reason.", "is not an event id"),
+        ("2026-01-01-no-such-event", "A reason.", "there is no event"),
+        ("2026-03-09-blue-line-says-the-ferry-could-return", "   ", "--reason is empty"),
+    ):
+        run = project.cli("withdraw", ident, "--reason", reason)
+        assert run.returncode == 1 and message in run.stderr and "nothing was changed" in run.stderr, run.stderr
+    assert (project.root / "timeline/redirects.yml").read_text() == before
+    assert (project.root / "mkdocs.yml").exists()

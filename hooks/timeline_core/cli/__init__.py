@@ -22,6 +22,7 @@ from ..pages.urls import Site
 from ..problems import DataError, Problem
 from ..words.reader import words_for
 from . import scaffold, sources, starter
+from .withdraw import REDIRECTS, WithdrawError, withdraw_event
 
 
 def _github(problem: Problem) -> str:
@@ -288,6 +289,24 @@ def init(
     return 0
 
 
+def withdraw(root: Path, ident: str, reason: str) -> int:
+    """Delete an event and write its `gone:` redirect, then check what that leaves."""
+    try:
+        done = withdraw_event(root, ident, reason)
+    except WithdrawError as error:
+        print(f"error: {error}; nothing was changed", file=sys.stderr)
+        return 1
+    print(f"withdrew '{ident}': deleted {done.event_file}; {REDIRECTS} line {done.line} says why at its old link")
+    result = load_timeline(root)
+    for problem in result.problems:
+        print(problem.format(), file=sys.stderr)
+    if result.problems:
+        print("the check finds problems (above): fix them before you commit", file=sys.stderr)
+        return 1
+    print(f'next: commit both with the reason as a trailer: git commit -m "Withdraw {ident}" -m "Correction: …"')
+    return 0
+
+
 def pages(root: Path, out: Path, builder: str, watch: bool) -> int:
     """Write what a build needs to `out` (see build_input); 1 if the data has problems."""
     if watch:
@@ -407,7 +426,14 @@ def main(argv: list[str] | None = None) -> int:
     harden_parser.add_argument(
         "--site-url", default="", help="the site's address; links under it are not external (default: mkdocs.yml's)"
     )
+    withdraw_parser = commands.add_parser(
+        "withdraw", help="take a published event down: delete its file and say why at its old link"
+    )
+    withdraw_parser.add_argument("id", help="the event's id (its file name under timeline/events/, without .yml)")
+    withdraw_parser.add_argument("--reason", required=True, help="why, in a sentence readers see at its old link")
     args = parser.parse_args(argv)
+    if args.command == "withdraw":
+        return withdraw(args.root, args.id, args.reason)
     if args.command == "pages":
         return pages(args.root, args.out, args.builder, args.watch)
     if args.command == "harden":

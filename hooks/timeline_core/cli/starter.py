@@ -132,7 +132,9 @@ def starter_files(
         + "  basis: general-knowledge\n",
         f"{DATA_DIR}/redirects.yml": header.format("redirects")
         + "# Redirects: old event ids and the events they became (to:), or why they were withdrawn (gone:).\n"
-        + "[]\n",
+        + '# `uv run timeline withdraw ID --reason "…"` writes one; by hand, add entries such as:\n'
+        + "# - from: 2026-04-10-old-name\n"
+        + "#   to: 2026-04-10-new-name\n",
         f"{DATA_DIR}/explainer.yml": header.format("explainer")
         + "# The Home page: the story in a few short sections, every sentence cited.\n"
         + f"title: {_q(title)}\n"
