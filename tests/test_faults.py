@@ -120,7 +120,13 @@ def _assert_answers_with_messages(project: Project) -> list[str]:
         "--source",
         "riverside-gazette-footbridge",
     )
-    assert out.startswith("created " if code == 0 else "error: "), out  # written, or refused with a message
+    if code == 0:
+        assert out.startswith("created "), out
+    else:  # refused with a message; a file that cannot be read is named first, the way check names it
+        lines = out.splitlines()
+        assert lines[-1].startswith("error: ") and all(PROBLEM.match(line) for line in lines[:-1]), out
+        if lines[:-1]:
+            assert lines[:-1] == expected[: len(lines) - 1], out
     for scaffold in (project.root / "timeline/events").glob("2026-03-12-another.yml"):
         scaffold.unlink()  # the scaffold holds TODOs on purpose; it is not the fault under test
     code, out = run_cli("--root", str(project.root), "export", "--out", str(project.root / "exports"))
@@ -168,3 +174,24 @@ def test_a_broken_page_option_in_mkdocs_yml_is_a_message(pristine, tmp_path, opt
     for message in built.errors:
         assert PROBLEM.match(message) and message.startswith("mkdocs.yml:"), message
     assert (project.site / "timeline/index.html").is_file()
+
+
+def test_a_yaml_error_is_named_first_and_alone_by_every_command(pristine, tmp_path):
+    """sources.yml broken: not nineteen lines about what it holds, but its own line, first and once,
+    and `new` names it instead of calling the source unknown."""
+    project = _broken(pristine, tmp_path)
+    sources = project.root / "timeline/sources.yml"
+    lines = sources.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[4] = "  title: [broken\n"
+    sources.write_text("".join(lines), encoding="utf-8")
+    check = project.check()
+    assert check.returncode == 1
+    (line,) = check.stdout.splitlines()
+    assert line.startswith("timeline/sources.yml:6:9: error: invalid YAML: did not find expected ',' or ']' (")
+    assert "records in other files are left out while this file cannot be read: fix it, then check again)" in line
+    new = project.cli("new", "--title", "T", "--date", "2026-03-12", "--source", "riverside-gazette-footbridge")
+    assert new.returncode == 1
+    assert new.stderr.splitlines() == [line, "error: timeline/sources.yml cannot be read (above); fix it first"]
+    for command in (("quote", "riverside-gazette-footbridge", "council"), ("source", "rehash", "x")):
+        run = project.cli(*command)
+        assert run.returncode == 1 and run.stderr.splitlines()[0] == line, run.stderr

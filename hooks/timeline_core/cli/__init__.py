@@ -22,6 +22,7 @@ from ..pages.urls import Site
 from ..problems import DataError, Problem
 from ..words.reader import words_for
 from . import scaffold, sources, starter
+from .loading import readable_data
 from .withdraw import REDIRECTS, WithdrawError, withdraw_event
 
 
@@ -119,7 +120,9 @@ def new(root: Path, args: argparse.Namespace, interactive: bool) -> int:
             file=sys.stderr,
         )
         return 2
-    result = load_timeline(root)
+    result = readable_data(root)
+    if result is None:
+        return 1
     sources = [s.id for s in result.timeline.sources]
     if interactive:
         values["title"] = values["title"] or _ask("Title (a short headline)")

@@ -24,7 +24,6 @@ from ..archiving.extract import MIN_WORDS, Article, clean_text, decode_html, ext
 from ..archiving.fetch import MAX_BYTES, TIMEOUT, ArchiveError, fetch_page
 from ..archiving.language import detect_language, plausible
 from ..archiving.metadata import date_in_text
-from ..data.load import load_timeline
 from ..data.markup import check_url
 from ..data.schema import REPUBLISH, SLUG_PATTERN
 from ..model.dates import parse_day, parse_edtf
@@ -33,6 +32,7 @@ from ..model.quotes import checksum
 from ..model.text import count_words, language_name, language_problem, main_script, same_language
 from ..problems import DataError, did_you_mean
 from ..words.reader import Words, words_for
+from .loading import readable_data
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -84,7 +84,10 @@ def add_source(root: Path, args: argparse.Namespace) -> int:
 def _plan(root: Path, args: argparse.Namespace) -> tuple[dict[str, str | None], str, Article | None, dict[str, str]]:
     """Everything `source add` will write, checked before anything is."""
     _check_options(args)
-    timeline = load_timeline(root).timeline
+    loaded = readable_data(root)
+    if loaded is None:
+        raise ArchiveError("the data above cannot be read, so the new source's id cannot be checked")
+    timeline = loaded.timeline
     ids = {source.id for source in timeline.sources} | _declared_ids(root)
     if args.based_on and args.based_on not in ids:
         raise ArchiveError(f"--based-on: unknown source '{args.based_on}'{did_you_mean(args.based_on, ids)}")
@@ -355,7 +358,9 @@ def _report(new: dict[str, str | None], text: str, article: Article | None, how:
 
 def rehash(root: Path, source_id: str) -> int:
     """Record the checksum of an archive re-taken on purpose (its quotes are then checked against it)."""
-    result = load_timeline(root)
+    result = readable_data(root)
+    if result is None:
+        return 1
     source = result.timeline.sources_by_id.get(source_id)
     if source is None:
         known = sorted(result.timeline.sources_by_id)
@@ -391,7 +396,9 @@ def rehash(root: Path, source_id: str) -> int:
 
 def quote(root: Path, source_id: str, words: list[str], count: int) -> int:
     """Print the archived passages that best match some words, exactly as they must be pasted."""
-    result = load_timeline(root)
+    result = readable_data(root)
+    if result is None:
+        return 1
     archive = result.timeline.archives.get(source_id)
     if archive is None:
         known = sorted(result.timeline.archives)

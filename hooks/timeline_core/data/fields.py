@@ -57,6 +57,7 @@ class Collector:
     # (event id, where its status is): a claim of `confirmed`, checked against the evidence once
     # every source is known (data/rules/evidence.py)
     claims: list[tuple[str, Mark]] = dc_field(default_factory=list)
+    unreadable: bool = False  # the file is not YAML the loader can read (data/load.py says it first)
 
     def error(self, mark: Mark, message: str, owner: tuple[str, str] | None = None) -> None:
         self.problems.append(Problem(self.path, mark.line, mark.column, message))

@@ -28,7 +28,7 @@ from .permalinks import check_permanent_links, overprecise_ids
 from .rules.coverage import check_complete, check_uncited
 from .rules.evidence import check_confirmed
 from .rules.quotes import check_quotes, check_translations
-from .rules.references import check_chains, check_duplicate_ids, check_references
+from .rules.references import check_chains, check_duplicate_ids, check_references, is_cascade
 from .rules.sources import check_checksum, check_parts, check_republish, undeclared_copies
 from .rules.wording import check_aliases, check_term_basis, check_wording, names_of, unsupported
 from .schema import (
@@ -67,6 +67,7 @@ class LoadResult:
     timeline: Timeline
     problems: tuple[Problem, ...]
     source_marks: dict[str, Mark] = field(default_factory=dict)  # where each source's entry starts
+    unreadable: tuple[str, ...] = ()  # data files that are not readable YAML: their problems come alone
 
     @cached_property
     def warnings(self) -> tuple[Problem, ...]:
@@ -77,6 +78,25 @@ class LoadResult:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+def first_the_unreadable(problems: list[Problem], unreadable: set[str]) -> list[Problem]:
+    """Every problem, the unreadable files' first; and, while a file is not readable YAML, without
+    the records left out for what they need ("this event is not shown because …"): most follow
+    from that file, and they would bury the one line to fix. How many are left unsaid is said."""
+    if not unreadable:
+        return problems
+    own = [problem for problem in problems if problem.path in unreadable]
+    rest = [problem for problem in problems if problem.path not in unreadable and not is_cascade(problem)]
+    hidden = len(problems) - len(own) - len(rest)
+    if hidden:
+        files = "this file" if len(unreadable) == 1 else "these files"
+        note = (
+            f" ({hidden} record{'s' if hidden != 1 else ''} in other files {'is' if hidden == 1 else 'are'} left out "
+            f"while {files} cannot be read: fix {'it' if len(unreadable) == 1 else 'them'}, then check again)"
+        )
+        own[-1] = replace(own[-1], message=own[-1].message + note)
+    return own + rest
 
 
 def _offset_mark(data: bytes, offset: int) -> Mark:
@@ -122,6 +142,7 @@ def _read_yaml(
         node = parse_yaml(read_text(path, limit, data))
     except DataError as error:
         out.error(error.mark or Mark(1, 1), error.message)  # the record is then left out, and so is what needs it
+        out.unreadable = True
         return None
     if node is None and not optional:
         out.error(Mark(1, 1), "file is empty; see CONTRIBUTING.md for the fields to write")
@@ -288,6 +309,7 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
         out.held += read.held
         out.claims += read.claims
         out.failed |= read.failed
+        out.unreadable = read.unreadable
         if read.event is not None:
             events.append(read.event)
     declared["event"] = {ident for ident, _ in found.events}
@@ -326,8 +348,9 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
     )
     for out in collectors:
         out.release(untranslated)
-    check_aliases(entities, "entity", archives, collector(f"{DATA_DIR}/entities.yml"))
-    check_aliases(terms, "term", archives, collector(f"{DATA_DIR}/glossary.yml"))
+    if declared["source"] is not None:  # with sources.yml unreadable, no archive is known to hold an alias
+        check_aliases(entities, "entity", archives, collector(f"{DATA_DIR}/entities.yml"))
+        check_aliases(terms, "term", archives, collector(f"{DATA_DIR}/glossary.yml"))
     rejected = check_references(collectors, declared)
 
     def shown(kind: str, records: list[tuple[dict, Mapping]]) -> list[dict]:
@@ -356,8 +379,14 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
         check_confirmed(timeline, out)
     check_uncited(timeline, sources, collector(f"{DATA_DIR}/sources.yml"))
     check_complete(timeline, collector)
-    problems = sorted({problem for out in collectors for problem in out.problems})
-    return LoadResult(timeline, tuple(problems), {values["id"]: node.value_mark("id") for values, node in sources})
+    unreadable = {out.path for out in collectors if out.unreadable}
+    problems = first_the_unreadable(sorted({problem for out in collectors for problem in out.problems}), unreadable)
+    return LoadResult(
+        timeline,
+        tuple(problems),
+        {values["id"]: node.value_mark("id") for values, node in sources},
+        tuple(sorted(unreadable)),
+    )
 
 
 def _change_log(root: Path, timeline: Timeline, since: str | None) -> ChangeLog:
@@ -417,6 +446,7 @@ class _EventRead:
     failed: frozenset[tuple[str, str]]
     held: tuple = ()
     claims: tuple = ()
+    unreadable: bool = False
 
 
 def _event_read(ident: str, path: Path, vocabulary: Vocabulary, data: bytes | None = None) -> _EventRead:
@@ -430,6 +460,7 @@ def _event_read(ident: str, path: Path, vocabulary: Vocabulary, data: bytes | No
         frozenset(out.failed),
         tuple(out.held),
         tuple(out.claims),
+        out.unreadable,
     )
 
 

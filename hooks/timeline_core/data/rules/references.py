@@ -3,7 +3,7 @@ what it needs has problems of its own, and chains (parents, based_on) that loop.
 
 from __future__ import annotations
 
-from ...problems import Mark, did_you_mean
+from ...problems import Mark, Problem, did_you_mean
 from ..fields import Collector
 from ..schema import Record
 from ..yamlread import Mapping
@@ -32,6 +32,15 @@ _REF_NAMES = {
 }
 
 
+# How a record left out for another's problem is reported: "this event is not shown because …".
+CASCADE = " is not shown because "
+
+
+def is_cascade(problem: Problem) -> bool:
+    """Whether a problem only says a record was left out for what it needs (not a fault of its own)."""
+    return problem.message.startswith("this ") and CASCADE in problem.message
+
+
 _REF_FILES = {
     "source": "timeline/sources.yml",
     "entity": "timeline/entities.yml",
@@ -55,8 +64,7 @@ def check_references(collectors: list[Collector], declared: dict[str, set[str] |
                 if ref.owner not in rejected:
                     out.error(
                         ref.mark,
-                        f"this {ref.owner[0]} is not shown because {_REF_FILES[ref.kind]} "
-                        "could not be read (see its errors)",
+                        f"this {ref.owner[0]}{CASCADE}{_REF_FILES[ref.kind]} could not be read (see its errors)",
                         ref.owner,
                     )
                     rejected.add(ref.owner)
@@ -78,8 +86,7 @@ def check_references(collectors: list[Collector], declared: dict[str, set[str] |
                     continue
                 out.error(
                     ref.mark,
-                    f"this {ref.owner[0]} is not shown because {ref.kind} '{ref.id}' "
-                    "has problems of its own (reported with it)",
+                    f"this {ref.owner[0]}{CASCADE}{ref.kind} '{ref.id}' has problems of its own (reported with it)",
                     ref.owner,
                 )
                 rejected.add(ref.owner)
