@@ -9,61 +9,13 @@ import re
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 
 from tests.conftest import READER_LANGUAGES, REPO, copy_project, run_cli
+from tests.language_checks import english_left, shown_text, untranslated_fragments
 from timeline_core.model.dates import parse_edtf
-from timeline_core.words.catalogs import LOCALE, catalog_path
+from timeline_core.words.catalogs import LOCALE
 from timeline_core.words.reader import words_for
-
-# What a page shows of the story's own data: contributed text, in whatever language it was written.
-CONTRIBUTED = (
-    "blockquote, .tl-summary, .tl-title, .tl-translation, .tl-cite-title, .tl-cite-publisher, .tl-definition, "
-    ".tl-description, .tl-lede, .tl-explainer, .tl-annotated, .tl-event-links a, .tl-date-note, h1, h2, h3, "
-    ".tl-tag, .tl-entity, .tl-cite-start, .tl-bibliography dd, .tl-cited-by-list a, .tl-entity-index a, "
-    ".tl-kind, .tl-aliases, .tl-retired, .tl-meta a, .tl-support, .tl-filters select, .tl-list-parts a"
-)
-_TAG = re.compile(r"<[^>]+>|%\([a-z_]+\)[sd]|`[^`]*`|[*]")
-
-
-def _fragments(text: str) -> set[str]:
-    """A message's runs of three words or more outside placeholders and markup: what would show
-    if the message were left in English."""
-    runs = (" ".join(run.split()) for run in _TAG.split(text))
-    return {run.strip(" ,.;:()") for run in runs if len(re.findall(r"[A-Za-z]+", run)) >= 3}
-
-
-def _untranslated_fragments(language: str) -> set[str]:
-    with catalog_path(language).open("rb") as file:  # type: ignore[union-attr]
-        catalog = read_po(file)
-    found: set[str] = set()
-    for message in catalog:
-        if not message.id:
-            continue
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        translated = " ".join(strings)
-        found |= {fragment for text in ids for fragment in _fragments(text) if fragment not in translated}
-    return found
-
-
-def _shown_text(html: str) -> str:
-    """A generated page's words that the generator wrote: its content without contributed text,
-    with the labels and tooltips readers meet (aria-label, title, placeholder)."""
-    soup = BeautifulSoup(html, "html.parser")
-    main = soup.select_one("article.md-content__inner")
-    if main is None:
-        return ""
-    for element in main.select(CONTRIBUTED):
-        element.decompose()
-    labels = [
-        value
-        for tag in main.find_all(True)
-        for key in ("aria-label", "title", "placeholder")
-        if (value := tag.get(key))
-    ]
-    return " ".join(" ".join([main.get_text(" "), *labels]).split())
 
 
 @pytest.mark.parametrize("story", ["riverside", "lanterns"])
@@ -73,13 +25,13 @@ def test_no_message_is_left_in_english_on_any_page_or_export(in_reader_language,
     site = project.site
     # a run of words the story's own data also uses cannot be told apart from it
     data = " ".join(path.read_text(encoding="utf-8") for path in (project.root / "timeline").rglob("*.yml"))
-    fragments = {fragment for fragment in _untranslated_fragments(language) if fragment not in " ".join(data.split())}
+    fragments = {fragment for fragment in untranslated_fragments(language) if fragment not in " ".join(data.split())}
     assert len(fragments) > 50
     left: dict[str, set[str]] = {}
     pages = [path for path in site.rglob("*.html") if "assets" not in path.parts]
     assert len(pages) > 10
     for path in pages:
-        text = _shown_text(path.read_text(encoding="utf-8"))
+        text = shown_text(path.read_text(encoding="utf-8"))
         if found := {fragment for fragment in fragments if fragment in text}:
             left[str(path.relative_to(site))] = found
     exports = {
@@ -166,26 +118,6 @@ def test_the_script_is_given_its_words_in_the_page_language(in_reader_language):
     assert '"Copy link"' in english  # English pages carry no words: the script has them
 
 
-# What Material writes in English whatever the language, and our overrides write in the reader's
-# (partials/copyright.html, 404.html): none of it may be on a page in another language.
-THEME_ENGLISH = ("Made with", "Permanent link", "404 - Not found", "Switch to dark mode", "Switch to light mode")
-
-
-def _frame_text(html: str) -> str:
-    """All a page says outside the story's own data: its head's titles, header, footer and labels
-    as well as its content (the story's texts taken out)."""
-    soup = BeautifulSoup(html, "html.parser")
-    for element in soup.select(f"article.md-content__inner :is({CONTRIBUTED}), script, style, .md-nav, title"):
-        element.decompose()
-    labels = [
-        value
-        for tag in soup.find_all(True)
-        for key in ("aria-label", "title", "placeholder", "alt")
-        if isinstance(value := tag.get(key), str)
-    ]
-    return " ".join(" ".join([soup.get_text(" "), *labels]).split())
-
-
 @pytest.mark.parametrize("language", READER_LANGUAGES)
 def test_nothing_the_generator_init_or_theme_writes_is_english_on_any_file(in_reader_language, language):
     """Every built page (the 404 page and the embeds too), head to footer: no message of the catalog
@@ -193,15 +125,9 @@ def test_nothing_the_generator_init_or_theme_writes_is_english_on_any_file(in_re
     project = in_reader_language("riverside", language)
     site = project.site
     data = " ".join(path.read_text(encoding="utf-8") for path in (project.root / "timeline").rglob("*.yml"))
-    fragments = {fragment for fragment in _untranslated_fragments(language) if fragment not in " ".join(data.split())}
-    fragments |= set(THEME_ENGLISH)
     pages = [path for path in site.rglob("*.html") if "assets" not in path.parts]
     assert (site / "404.html") in pages and any("embed" in path.parts for path in pages)
-    left = {
-        str(path.relative_to(site)): found
-        for path in pages
-        if (found := {f for f in fragments if f in _frame_text(path.read_text(encoding="utf-8"))})
-    }
+    left = english_left(site, language, data)
     assert left == {}
     words = words_for(language)
     assert words.gettext("Page not found") in (site / "404.html").read_text(encoding="utf-8")
