@@ -30,7 +30,7 @@ from timeline_core.pages.search import add_to_index, segment_index, without_sear
 from timeline_core.pages.urls import Site
 from timeline_core.served import KEPT_PAGE_TEMPLATE, KeptPage, entries_of_page, site_fingerprint
 from timeline_core.site_files import site_files
-from timeline_core.words.chrome import frame_in_language, nav_in_language
+from timeline_core.words.chrome import frame_in_language, frame_words, nav_in_language
 from timeline_core.words.reader import Words, words_for
 
 # Under `mkdocs.` so that `mkdocs build --strict` counts these messages.
@@ -59,6 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     toc = config.mdx_configs.get("toc", {}) if "toc" in config.markdown_extensions else {}
     config.copyright = frame_in_language(_words(config), config.copyright, palettes, toc)
     config.nav = nav_in_language(_words(config), config.nav)
+    config.extra["timeline_words"] = frame_words(_words(config), config.site_name)
     return config
 
 
@@ -201,10 +202,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    """The theme's compiled templates are cached on disk too (see template_cache); our overrides
-    (docs/overrides/) say their words through `_`, from the reader's catalog."""
+    """The theme's compiled templates are cached on disk too (see template_cache)."""
     env.bytecode_cache = template_cache(Path(config.config_file_path).parent)
-    env.globals["_"] = _words(config).gettext
     return env
 
 

@@ -121,7 +121,12 @@ SERVED_EDITS = [
             (p.root / "seeds/gazette-footbridge.txt").read_text(encoding="utf-8").replace("local news.", "local NEWS."),
         ),
     ),
-    ("a theme override", lambda p: _replace(p, "docs/overrides/main.html", r"new events", "New events")),
+    (
+        "a theme override",
+        lambda p: _replace(
+            p, "docs/overrides/main.html", r'"twitter:card" content="summary"', '"twitter:card" content="Summary"'
+        ),
+    ),
     ("a stylesheet", lambda p: _replace(p, "docs/stylesheets/timeline.css", r"#2e7d32", "#2e7d33")),
     ("mkdocs.yml", lambda p: _replace(p, "mkdocs.yml", r"A test story", "A test Story")),
     ("the commit's date", lambda p: os.environ.__setitem__("SOURCE_DATE_EPOCH", "1767312000")),
@@ -177,7 +182,7 @@ def test_a_served_site_after_any_edit_is_byte_for_byte_a_cold_build(tmp_path):
         first.plugins.on_shutdown()
     assert b"Retitled while serving" in served["timeline/index.html"]
     assert b"local NEWS." in served["sources/riverside-gazette-footbridge/index.html"]
-    assert b"New events" not in served["index.html"] and b"a cited Timeline" in served["index.html"]
+    assert b'content="Summary"' not in served["index.html"] and b"A test Story" in served["index.html"]
     assert b"#2e7d33" in served["stylesheets/timeline.css"]
 
 

@@ -116,8 +116,8 @@ def test_a_broken_file_is_shown_as_a_problem_and_the_fix_as_the_repaired_site(se
     page = _fetch(timeline)
     assert "Blue Line says the ferry could return by summer" not in page
     assert f"{EVENT}:" in page  # the problem names the file, line and column
-    home = _fetch(url)  # still served: it says why its explainer, which links that event, is left out
-    assert "this explainer is not shown because event" in home
+    home = _fetch(url)  # still served: it names the broken file, and says what is left out while it is
+    assert f"{EVENT}:" in home and "1 record in other files is left out while this file cannot be read" in home
     assert _edit(path, good, timeline, "Blue Line says the ferry could return by summer")
     assert "invalid YAML" not in _fetch(timeline)
 

@@ -106,7 +106,7 @@ def _entry(project: Project, ident: str) -> dict:
             "arabic-article",
             (),
             {
-                "id": "shyfh-dff-mjls-mdynh-lnhr-ywfq",
+                "id": "shifa-dfaf-arabic-article",  # the page's own Latin address words
                 "publisher": "صحيفة ضفاف النهر",
                 "author": "ليلى حسن",
                 "language": "ar",

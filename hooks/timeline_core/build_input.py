@@ -25,6 +25,8 @@ from .pages.paging import read_layout
 from .pages.urls import Site
 from .problems import Problem
 from .site_files import site_files
+from .words.chrome import frame_in_language, frame_words, nav_in_language
+from .words.reader import Words, words_for
 
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
@@ -61,14 +63,37 @@ class Written:
     removed: int
 
 
-def builder_config(config: dict, off_nav_folders: list[str]) -> dict:
+def builder_config(config: dict, off_nav_folders: list[str], words: Words | None = None) -> dict:
     """The config a hook-less builder reads: ours without hooks or watched data folders, with the
-    generated pages' folders kept out of the navigation, as the hooks keep them."""
+    generated pages' folders kept out of the navigation, as the hooks keep them, and the frame's
+    words in the reader's language, as the hooks give them (words/chrome.py)."""
     built = {key: value for key, value in config.items() if key not in ("hooks", "watch")}
     built["docs_dir"] = DOCS
+    words = words or words_for((config.get("theme") or {}).get("language") or "en")
+    theme = built.get("theme")
+    palette = (theme.get("palette") if isinstance(theme, dict) else None) or []
+    toc = _toc_options(built)
+    built["copyright"] = frame_in_language(
+        words, built.get("copyright"), palette if isinstance(palette, list) else [palette], toc
+    )
+    built["nav"] = nav_in_language(words, built.get("nav"))
+    built["extra"] = {**(built.get("extra") or {}), "timeline_words": frame_words(words, built.get("site_name", ""))}
     if off_nav_folders:
         built["not_in_nav"] = "".join(f"/{folder}/\n" for folder in off_nav_folders)
     return built
+
+
+def _toc_options(config: dict) -> dict:
+    """The toc extension's options in `markdown_extensions` (made a mapping there to be filled in)."""
+    extensions = config.get("markdown_extensions") or []
+    for index, extension in enumerate(extensions):
+        if extension == "toc":
+            extensions[index] = {"toc": {}}
+            return extensions[index]["toc"]
+        if isinstance(extension, dict) and "toc" in extension:
+            extension["toc"] = extension["toc"] or {}
+            return extension["toc"]
+    return {}
 
 
 BUILDERS = ("mkdocs", "properdocs", "zensical")

@@ -159,8 +159,8 @@ def _plan(root: Path, args: argparse.Namespace) -> tuple[dict[str, str | None], 
         raise ArchiveError(*problems)
     short_publisher = publisher_slug(fields["publisher"], article.host if article else None)
     title_words = slug(fields["title"], skip=short_publisher, language=fields["language"])
-    if url and main_script(fields["title"]) not in (None, "Latn") and (words_of_address := address_slug(url)):
-        title_words = words_of_address  # the page's own Latin words for its title read better than ours
+    if url and main_script(fields["title"]) in WITHOUT_VOWELS and (words_of_address := address_slug(url)):
+        title_words = words_of_address  # the page's own Latin words read better than a script without vowels
     ident = args.id or "-".join(part for part in (short_publisher, title_words) if part)
     archive = archive_path(ident)
     if not re.match(SLUG_PATTERN, ident):
@@ -202,6 +202,10 @@ def _plan(root: Path, args: argparse.Namespace) -> tuple[dict[str, str | None], 
         headline=fields["title"] if article and text.split("\n", 1)[0] == fields["title"] else None,
     )
     return new, text, article, how
+
+
+# Scripts that write few vowels: a page's own Latin address words name it better than a transliteration.
+WITHOUT_VOWELS = ("Arab", "Hebr")
 
 
 def _check_options(args: argparse.Namespace) -> None:

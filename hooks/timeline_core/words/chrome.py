@@ -27,6 +27,28 @@ COPYRIGHT = N_("Text quoted from archived sources belongs to their publishers.")
 PALETTE_NAMES = (N_("Switch to dark mode"), N_("Switch to light mode"))
 PERMALINK_TITLE = N_("Permanent link")  # Python-Markdown's toc extension's own default
 CONFIG_TEXTS = (COPYRIGHT, *PALETTE_NAMES)
+THEME = "%(theme)s"  # where the theme's name (a link) goes in "Made with …"
+
+
+def frame_words(words: Words, site_name: str) -> dict[str, str]:
+    """The words our theme overrides (docs/overrides/) write, in the reader's language, by name.
+    They reach the templates as `config.extra.timeline_words`, which every builder passes on (the
+    hooks set it for MkDocs, `timeline pages` writes it for the others), so no template needs a
+    gettext function of its own. Each is whole text: no template formats a message."""
+    _ = words.gettext
+    before, _theme, after = _("Made with %(theme)s").partition(THEME)
+    return {
+        "feed_title": _("%(site)s: new events") % {"site": site_name},
+        "json_title": _("%(site)s as JSON") % {"site": site_name},
+        "made_with": before,
+        "made_with_after": after,
+        "not_found": _("Page not found"),
+        "not_found_text": _(
+            "There is no page at this address. The timeline lists every event, and each one's link stays "
+            "valid; an event that was withdrawn says why where it stood."
+        ),
+        "home": _("Go to the home page"),
+    }
 
 
 def said_in(words: Words, text: str) -> str:
