@@ -100,3 +100,34 @@ def test_screenshots_of_the_timeline_in_each_language(browser, urls, language):
             assert target.stat().st_size > 20000
             assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth + 1")
             context.close()
+
+
+# The width a control's own words need, as the browser draws them in its font.
+_CUT_OFF = """() => {
+  const canvas = document.createElement("canvas").getContext("2d");
+  const cut = [];
+  for (const control of document.querySelectorAll("form.tl-filters select, form.tl-filters input")) {
+    const style = getComputedStyle(control);
+    canvas.font = `${style.fontSize} ${style.fontFamily}`;
+    const text = control.tagName === "SELECT" ? control.options[control.selectedIndex].text : control.placeholder;
+    const room = control.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const arrow = control.tagName === "SELECT" ? 12 : 0;  // the select's own arrow takes some room
+    if (canvas.measureText(text).width + arrow > room + 1) cut.push(text);
+    const right = control.getBoundingClientRect().right;
+    if (right > document.documentElement.clientWidth + 1) cut.push(`${text} (off the page)`);
+  }
+  return cut;
+}"""
+
+
+@pytest.mark.parametrize("language", ["en", *READER_LANGUAGES])
+def test_the_filters_words_fit_at_375_px_in_every_language(browser, urls, base_url, language):
+    """'Alle Schlagwörter' and 'in Titeln und Zusammenfassungen' are read whole on a phone, not cut."""
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(urls.get(language, base_url) + "timeline/")
+        page.wait_for_selector("form.tl-filters:not([hidden])")
+        assert page.evaluate(_CUT_OFF) == []
+    finally:
+        context.close()
