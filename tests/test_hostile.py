@@ -124,6 +124,13 @@ def _write_story(project: Project) -> None:
           gone: '{Q}'
         """,
     )
+    project.write(
+        "timeline/tags.yml",
+        f"""
+        - id: graffiti
+          label: '{Q}'
+        """,
+    )
 
 
 @pytest.fixture(scope="module")

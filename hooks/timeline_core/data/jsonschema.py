@@ -21,6 +21,7 @@ from .schema import (
     SLUG_PATTERN,
     SOURCE,
     STORY,
+    TAG,
     TERM,
     Field,
     Record,
@@ -39,6 +40,7 @@ FILES: dict[str, tuple[Record, bool]] = {
     "glossary.schema.json": (TERM, True),
     "explainer.schema.json": (EXPLAINER, False),
     "redirects.schema.json": (REDIRECT, True),
+    "tags.schema.json": (TAG, True),
     "story.schema.json": (STORY, False),
 }
 

@@ -28,7 +28,7 @@ from .permalinks import check_permanent_links, overprecise_ids
 from .rules.coverage import check_complete, check_uncited
 from .rules.evidence import check_confirmed
 from .rules.quotes import check_quotes, check_translations
-from .rules.references import check_chains, check_duplicate_ids, check_references, is_cascade
+from .rules.references import check_chains, check_duplicate_ids, check_references, check_tags_used, is_cascade
 from .rules.sources import check_checksum, check_parts, check_republish, undeclared_copies
 from .rules.wording import check_aliases, check_term_basis, check_wording, names_of, unsupported
 from .schema import (
@@ -41,6 +41,7 @@ from .schema import (
     SEEDS_DIR,
     SOURCE,
     STORY,
+    TAG,
     TERM,
     Record,
 )
@@ -51,6 +52,7 @@ LIST_FILES: dict[str, Record] = {
     "entities.yml": ENTITY,
     "glossary.yml": TERM,
     "redirects.yml": REDIRECT,
+    "tags.yml": TAG,
 }
 DEFAULT_LANGUAGE = "en"  # a story's language when story.yml does not give one
 EXPLAINER_FILE = "explainer.yml"  # optional: when present, the Home page is made from it
@@ -351,6 +353,9 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
     if declared["source"] is not None:  # with sources.yml unreadable, no archive is known to hold an alias
         check_aliases(entities, "entity", archives, collector(f"{DATA_DIR}/entities.yml"))
         check_aliases(terms, "term", archives, collector(f"{DATA_DIR}/glossary.yml"))
+    check_tags_used(
+        lists["tags.yml"], {tag for event in events for tag in event.tags}, collector(f"{DATA_DIR}/tags.yml")
+    )
     rejected = check_references(collectors, declared)
 
     def shown(kind: str, records: list[tuple[dict, Mapping]]) -> list[dict]:
@@ -373,6 +378,7 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
             Redirect(values["from"], values["to"], values["gone"])
             for values in shown("redirect", lists["redirects.yml"])
         ),
+        tag_labels={values["id"]: values["label"] for values in shown("tag", lists["tags.yml"])},
     )
     timeline = replace(timeline, changes=_change_log(root, timeline, since))
     for out in collectors:

@@ -371,6 +371,16 @@ REDIRECT = Record(
     one_of=("to", "gone"),
 )
 
+TAG = Record(
+    "tag",
+    "A topic tag's name as readers see it. An event's `tags` give ids (lowercase, with dashes, for the "
+    "tag's address); here each may have its name written as the story's language writes it.",
+    (
+        Field("id", "slug", True, "The tag's id, as events' `tags` give it."),
+        Field("label", "line", True, 'The tag\'s name as readers see it ("Fälle", "Hong Kong").'),
+    ),
+)
+
 STORY = Record(
     "story",
     "Which story this site tells, and where its history starts (written by `timeline init`).",
@@ -398,5 +408,5 @@ STORY = Record(
 
 RECORDS = {
     record.name: record
-    for record in (EVENT, SOURCE, ENTITY, TERM, CITATION, UNCITED, SENTENCE, SECTION, EXPLAINER, REDIRECT, STORY)
+    for record in (EVENT, SOURCE, ENTITY, TERM, CITATION, UNCITED, SENTENCE, SECTION, EXPLAINER, REDIRECT, TAG, STORY)
 }

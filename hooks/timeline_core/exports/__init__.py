@@ -62,9 +62,20 @@ def export_files(
     feed carries the newest `feed_entries` events; JSON, CSV and iCalendar carry every one.
 
     With a `memo`, an event's part of each export is made again only when the event, the
-    sources (its publishers), the git history (its dates) or the site changed.
+    sources (its publishers), the git history (its dates), the site, the story's language or the
+    tags' labels changed.
     """
-    context = fixed(memo, "export context", (timeline.sources, tuple(timeline.history.items()), site))
+    context = fixed(
+        memo,
+        "export context",
+        (
+            timeline.sources,
+            tuple(timeline.history.items()),
+            site,
+            timeline.language,
+            tuple(timeline.tag_labels.items()),
+        ),
+    )
 
     def each(kind: str, make, events) -> list:
         return [remember(memo, kind, (event, context), functools.partial(make, event)) for event in events]

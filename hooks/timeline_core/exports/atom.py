@@ -44,7 +44,7 @@ def event_entry(timeline: Timeline, site: Site, e: Event, words: Words | None = 
         f"    <published>{e.date.placed_on.isoformat()}T00:00:00Z</published>",
         f"    <updated>{max(last_changed(timeline, e), e.date.placed_on).isoformat()}T00:00:00Z</updated>",
         f'    <content type="html">{xml_escape(content)}</content>',
-        *[f"    <category term={quoteattr(tag)}/>" for tag in e.tags],
+        *[f"    <category term={quoteattr(tag)} label={quoteattr(timeline.tag_label(tag))}/>" for tag in e.tags],
         *([f'    <category term="background" label={quoteattr(background)}/>'] if e.background else []),
         "  </entry>",
     ]

@@ -72,7 +72,7 @@ def event_slide(timeline: Timeline, site: Site, e: Event, words: Words | None = 
     if e.background:  # TimelineJS draws each group as a row of its own, apart from the story
         slide["group"] = words.gettext("Background")
     elif e.tags:
-        slide["group"] = e.tags[0]
+        slide["group"] = str(xml_escape(timeline.tag_label(e.tags[0])))  # TimelineJS writes it as HTML
     return slide
 
 

@@ -236,6 +236,11 @@ class Timeline:
     language: str = "en"  # the story's (titles, summaries, translations): a BCP 47 tag
     support: dict[str, Support] = field(default_factory=dict)  # by event id (model/corroboration.py)
     changes: ChangeLog = ChangeLog()  # the corrections log, from git (data/changes.py)
+    tag_labels: dict[str, str] = field(default_factory=dict)  # a tag's name as readers see it, by id
+
+    def tag_label(self, tag: str) -> str:
+        """A tag as readers see it: its label from timeline/tags.yml, else its id."""
+        return self.tag_labels.get(tag, tag)
 
     @cached_property
     def sources_by_id(self) -> dict[str, Source]:

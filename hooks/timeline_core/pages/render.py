@@ -243,6 +243,10 @@ class Helpers:
     def tag_href(self, page: str, tag: str) -> str:
         return self.site.link(page, tag_page(tag))
 
+    def tag_label(self, tag: str) -> str:
+        """A tag as readers see it (its label in timeline/tags.yml, else its id)."""
+        return self.story.timeline.tag_label(tag)
+
     def source_href(self, page: str, source_id: str, anchor: str = "") -> str:
         """A link to a source's annotated page (to a quote on it, with `anchor`)."""
         return self.site.link(page, source_page(source_id), anchor)
@@ -417,6 +421,8 @@ def _shared(result: LoadResult, story: Story, layout: Layout) -> Hashable:
         tuple(timeline.archives.items()),
         tuple(timeline.history.items()),
         timeline.changes,
+        timeline.language,
+        tuple(timeline.tag_labels.items()),
         tuple((period.src, tuple(event.id for event in period.events)) for period in story.plan.pages),
         tuple((path.name, path.read_bytes()) for path in sorted(TEMPLATES.iterdir())),
         story.catalogs,

@@ -229,8 +229,17 @@ def tag_index(story: Story) -> Iterator[Page]:
 def tag_pages(story: Story) -> Iterator[Page]:
     for tag, events in story.groups.by_tag.items():
         src, listing = tag_page(tag), story.paging.by_tag[tag]
-        yield from _list_parts(listing, len(events), src, story.words.gettext("Tag: %(tag)s") % {"tag": tag})
-        context = {"tag": tag, "events": events, "listing": listing, "timeline_split": story.plan.split}
+        label = story.timeline.tag_label(tag)
+        heading = story.words.gettext("Tag: %(tag)s") % {"tag": label}
+        yield from _list_parts(listing, len(events), src, heading)
+        context = {
+            "tag": tag,
+            "label": label,
+            "heading": heading,
+            "events": events,
+            "listing": listing,
+            "timeline_split": story.plan.split,
+        }
         yield Page(src, "tag.md.j2", context)
 
 
@@ -290,7 +299,7 @@ def embed_pages(story: Story) -> Iterator[Page]:
             (entity_page(entity.id), entity.name, events[-EMBED_EVENTS:], max(0, len(events) - EMBED_EVENTS), "list")
         )
     for tag, events in story.groups.by_tag.items():
-        name = _("Tag: %(tag)s") % {"tag": tag}
+        name = _("Tag: %(tag)s") % {"tag": story.timeline.tag_label(tag)}
         pages.append((tag_page(tag), name, events[-EMBED_EVENTS:], max(0, len(events) - EMBED_EVENTS), "list"))
     for src, heading, events, more, kind in pages:
         embed = embed_of(story.site, src, kind, heading)

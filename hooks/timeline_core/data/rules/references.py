@@ -120,3 +120,15 @@ def check_chains(records: list[tuple[dict, Mapping]], field: str, out: Collector
                 break
             seen.append(target)
             target = pointers[target]
+
+
+def check_tags_used(tags: list[tuple[dict, Mapping]], used: set[str], out: Collector) -> None:
+    """A tag named in timeline/tags.yml is one some event carries: otherwise its name shows nowhere."""
+    for values, node in tags:
+        if values["id"] not in used:
+            out.error(
+                node.value_mark("id"),
+                f"tag '{values['id']}' is on no event{did_you_mean(values['id'], sorted(used))}; "
+                "tag an event with it, or remove this entry",
+                ("tag", values["id"]),
+            )
