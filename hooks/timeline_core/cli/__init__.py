@@ -22,7 +22,7 @@ from ..pages.urls import Site
 from ..problems import DataError, Problem
 from ..words.reader import words_for
 from . import scaffold, sources, starter
-from .loading import readable_data
+from .loading import readable_data, said_problems
 from .withdraw import REDIRECTS, WithdrawError, withdraw_event
 
 
@@ -205,10 +205,7 @@ def _translate_into(timeline: Timeline, source_id: str) -> str | None:
 def export(root: Path, out: Path, site_url: str) -> int:
     """Write every export (JSON, CSV, Atom, iCalendar, TimelineJS) to a folder."""
     result = load_timeline(root)
-    for problem in result.problems:
-        print(problem.format(), file=sys.stderr)
-    if result.problems:
-        print("not exported: fix the problems above first", file=sys.stderr)
+    if said_problems(result, "not exported: fix the problems above first"):
         return 1
     published = exports.Published("A cited timeline", "Exported from timeline/")
     site = Site(base_url=site_url.rstrip("/") + "/")
@@ -300,11 +297,7 @@ def withdraw(root: Path, ident: str, reason: str) -> int:
         print(f"error: {error}; nothing was changed", file=sys.stderr)
         return 1
     print(f"withdrew '{ident}': deleted {done.event_file}; {REDIRECTS} line {done.line} says why at its old link")
-    result = load_timeline(root)
-    for problem in result.problems:
-        print(problem.format(), file=sys.stderr)
-    if result.problems:
-        print("the check finds problems (above): fix them before you commit", file=sys.stderr)
+    if said_problems(load_timeline(root), "the check finds problems (above): fix them before you commit"):
         return 1
     print(f'next: commit both with the reason as a trailer: git commit -m "Withdraw {ident}" -m "Correction: …"')
     return 0

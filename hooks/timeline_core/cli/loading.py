@@ -22,3 +22,12 @@ def readable_data(root: Path) -> LoadResult | None:
         file=sys.stderr,
     )
     return None
+
+
+def said_problems(result: LoadResult, then: str) -> bool:
+    """Print every problem of the data, then what the command did not do because of them."""
+    for problem in result.problems:
+        print(problem.format(), file=sys.stderr)
+    if result.problems:
+        print(then, file=sys.stderr)
+    return bool(result.problems)
