@@ -13,7 +13,7 @@ from pathlib import Path
 from timeline_core.model.quotes import checksum
 
 REPO = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "docs", "hooks", "schemas")
+PARTS = ("docs", "hooks", "schemas")  # and mkdocs.yml (make_project's `config`)
 TAGS = ("markets", "models", "policy", "research", "chips", "video-generation", "benchmarks", "copyright")
 PER_SOURCE = 100
 WORDS = ("model", "platform", "leaderboard", "release", "benchmark", "partnership", "lawsuit", "funding")
@@ -35,9 +35,13 @@ def sentence(number: int) -> str:
     )
 
 
-def make_project(root: Path, count: int, *, first_year: int = 2016, years: int = 10) -> Path:
-    """Write a complete project with `count` events under `root`; return root."""
+def make_project(
+    root: Path, count: int, *, first_year: int = 2016, years: int = 10, config: Path | None = None
+) -> Path:
+    """Write a complete project with `count` events under `root`; return root. Its mkdocs.yml is
+    `config` (the tests give their own), else this repository's, as a benchmark measures it."""
     root.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(config or REPO / "mkdocs.yml", root / "mkdocs.yml")
     for part in PARTS:
         source = REPO / part
         if source.is_dir():

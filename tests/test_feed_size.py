@@ -13,12 +13,12 @@ import icalendar
 import pytest
 
 from benchmarks.synthetic import make_project
-from tests.conftest import Project, built
+from tests.conftest import TEST_CONFIG, Project, built
 
 
 @pytest.fixture(scope="module")
 def two_hundred(tmp_path_factory) -> Path:
-    return built(Project(make_project(tmp_path_factory.mktemp("feed") / "project", 200))).site
+    return built(Project(make_project(tmp_path_factory.mktemp("feed") / "project", 200, config=TEST_CONFIG))).site
 
 
 def test_the_feed_holds_the_newest_fifty_of_two_hundred_events_and_validates(two_hundred):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import make_project
-from tests.conftest import Project, copy_project
+from tests.conftest import TEST_CONFIG, Project, copy_project
 from timeline_core.data.load import load_timeline
 from timeline_core.exports import Published
 from timeline_core.memo import Fixed, Memo, fixed, frozen
@@ -60,7 +60,7 @@ EDITS = {
 @pytest.mark.parametrize("story", ["riverside", "synthetic"])
 def test_a_build_that_reuses_results_writes_what_a_cold_build_writes(story, tmp_path):
     if story == "synthetic":
-        project = Project(make_project(tmp_path / "project", 40))
+        project = Project(make_project(tmp_path / "project", 40, config=TEST_CONFIG))
     else:
         project = copy_project(tmp_path / "repo")
     memo = Memo()
@@ -77,7 +77,7 @@ def test_a_build_that_reuses_results_writes_what_a_cold_build_writes(story, tmp_
 
 
 def test_an_unchanged_timeline_is_neither_parsed_nor_rendered_again(tmp_path):
-    project = Project(make_project(tmp_path / "project", 40))
+    project = Project(make_project(tmp_path / "project", 40, config=TEST_CONFIG))
     memo = Memo()
     _build(project, memo)
     memo.hits = memo.misses = 0
@@ -86,7 +86,7 @@ def test_an_unchanged_timeline_is_neither_parsed_nor_rendered_again(tmp_path):
 
 
 def test_one_edited_event_is_parsed_again_and_only_its_pages_rendered_again(tmp_path):
-    project = Project(make_project(tmp_path / "project", 40))
+    project = Project(make_project(tmp_path / "project", 40, config=TEST_CONFIG))
     memo = Memo()
     _, before = _build(project, memo)
     _replace(project, _first_event(project), r"^title: .*$", "title: Synthetic event retitled")

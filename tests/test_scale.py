@@ -13,13 +13,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from benchmarks.synthetic import make_project
-from tests.conftest import Project, built, read_config
+from tests.conftest import TEST_CONFIG, Project, built, read_config
 
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory) -> Path:
     """120 synthetic events, at most 50 a page; lists of more than 40 links are split."""
-    project = Project(make_project(tmp_path_factory.mktemp("big") / "project", 120))
+    project = Project(make_project(tmp_path_factory.mktemp("big") / "project", 120, config=TEST_CONFIG))
     project.set_option("events_per_page", 50)
     project.set_option("links_per_page", 40)
     return built(project).site

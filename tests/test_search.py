@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import make_project
-from tests.conftest import ENV, Project, build_here, built, copy_project
+from tests.conftest import ENV, TEST_CONFIG, Project, build_here, built, copy_project
 from timeline_core.data.load import load_timeline
 
 BIN = Path(sys.executable).parent
@@ -67,13 +67,24 @@ def _differences(ours: dict, parsed: dict) -> list[str]:
 @pytest.fixture(scope="module")
 def split_story(tmp_path_factory) -> Project:
     """60 synthetic events, at most 20 a page, so the timeline has an index and period pages."""
-    project = Project(make_project(tmp_path_factory.mktemp("split") / "project", 60))
+    project = Project(make_project(tmp_path_factory.mktemp("split") / "project", 60, config=TEST_CONFIG))
     project.set_option("events_per_page", 20)
     project.set_option("links_per_page", 15)
     return built(project)
 
 
-@pytest.mark.parametrize("name", ["example", "lanterns", "story", "split_story"])
+@pytest.fixture(scope="module")
+def bare_story(tmp_path_factory) -> Project:
+    """The test story with an event that names no one and carries no tag or term: its card's meta
+    line is empty, and the index must say so as the parse does."""
+    project = copy_project(tmp_path_factory.mktemp("bare") / "repo")
+    path = project.root / "timeline/events/2026-03-09-blue-line-says-the-ferry-could-return.yml"
+    kept = [line for line in path.read_text().splitlines() if not line.startswith(("tags:", "entities:", "terms:"))]
+    path.write_text("\n".join(kept) + "\n")
+    return built(project)
+
+
+@pytest.mark.parametrize("name", ["example", "lanterns", "story", "split_story", "bare_story"])
 def test_the_index_holds_what_parsing_every_page_finds(name, request, tmp_path):
     project = request.getfixturevalue(name)
     ours = _index(project.site)

@@ -7,7 +7,7 @@ import os
 import pytest
 
 from benchmarks.synthetic import make_project
-from tests.conftest import Project
+from tests.conftest import TEST_CONFIG, Project
 from timeline_core import twocores
 from timeline_core.data.load import load_timeline
 from timeline_core.pages import render
@@ -33,7 +33,7 @@ def test_a_failing_child_leaves_its_items_to_this_process():
 
 
 def test_a_site_rendered_on_two_cores_equals_one_rendered_on_one(tmp_path, monkeypatch):
-    project = Project(make_project(tmp_path / "project", 150))
+    project = Project(make_project(tmp_path / "project", 150, config=TEST_CONFIG))
     result, site, layout = load_timeline(project.root), Site(True, "https://example.org/"), Layout(3, 3)
     two = render.render_site(result, site, layout)
     assert len(two) >= twocores.MIN_ITEMS
@@ -44,7 +44,7 @@ def test_a_site_rendered_on_two_cores_equals_one_rendered_on_one(tmp_path, monke
 def test_a_timeline_read_on_two_cores_equals_one_read_on_one(tmp_path, monkeypatch):
     from timeline_core.data import load
 
-    project = Project(make_project(tmp_path / "project", 150))
+    project = Project(make_project(tmp_path / "project", 150, config=TEST_CONFIG))
     broken = sorted((project.root / "timeline/events").glob("*.yml"))
     broken[7].write_text("title: [not closed\n", encoding="utf-8")
     broken[90].write_text(broken[90].read_text(encoding="utf-8").replace("status: reported", "status: rumoured"))

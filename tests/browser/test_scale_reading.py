@@ -8,7 +8,7 @@ from pathlib import Path
 
 from benchmarks.synthetic import make_project
 from tests.browser.conftest import OUTPUT, served
-from tests.conftest import Project, built
+from tests.conftest import TEST_CONFIG, Project, built
 
 
 def _build(root, per_page: int) -> Path:
@@ -18,7 +18,7 @@ def _build(root, per_page: int) -> Path:
 
 
 def test_a_permanent_link_lands_on_the_period_page(browser, tmp_path):
-    site = _build(make_project(tmp_path / "p", 120), per_page=50)
+    site = _build(make_project(tmp_path / "p", 120, config=TEST_CONFIG), per_page=50)
     with served(site) as base:
         page = browser.new_page()
         ident = sorted(json.loads((site / "timeline/event-pages.json").read_text()))[60]
@@ -30,7 +30,7 @@ def test_a_permanent_link_lands_on_the_period_page(browser, tmp_path):
 
 
 def test_filters_at_a_thousand_events_on_one_page(browser, tmp_path):
-    site = _build(make_project(tmp_path / "p", 1000), per_page=1000)
+    site = _build(make_project(tmp_path / "p", 1000, config=TEST_CONFIG), per_page=1000)
     with served(site) as base:
         page = browser.new_page()
         page.goto(base + "timeline/")

@@ -110,8 +110,7 @@ def event_section(
         meta.append(plain(_("Terms:")) + " " + ", ".join(plain(terms[ident].term) for ident in listed_terms))
     if event.tags:
         meta.append(plain(_("Tags:")) + " " + " ".join(plain(tag) for tag in event.tags))
-    if meta:  # Material drops an empty paragraph
-        text.append("<p>" + " · ".join(meta) + "</p>")
+    text.append("<p>" + " · ".join(meta) + "</p>")  # the card's meta line, empty or not, as Material reads it
     return SearchSection(event.id, plain(event.title), " ".join(text))
 
 
