@@ -83,7 +83,8 @@ class Contribution(NamedTuple):
 
 
 def contribute(project: Project) -> Contribution:
-    """Lay a valid contribution over any story; return the ids it adds."""
+    """Lay a valid contribution over any story; return the ids it adds. Its texts are English, in
+    the words of its quotes, so that they say what the quotes say in any story's language."""
     other_source, other_quote, other_foreign = _a_quote_of(project)
     foreign = _foreign("en", load_timeline(project.root).timeline.language)  # the contribution is English
     n = _unused_suffix(project)
@@ -101,17 +102,17 @@ def contribute(project: Project) -> Contribution:
 - id: northgate-research{n}
   name: Northgate Research
   kind: organization
-  description: A research firm whose analysts reviewed the story.
+  description: Northgate Research analysts said the story had drawn wide attention.
   citations:
     - source: northgate-follow-up{n}
-{_translated("Analysts at Northgate Research", foreign, "      ")}""",
+{_translated(NEW_ARCHIVE.splitlines()[0], foreign, "      ")}""",
     )
     _append_entries(
         project.root / "timeline/glossary.yml",
         f"""\
 - id: follow-up-review{n}
   term: follow-up review
-  definition: A second look at a story after it has been reported, which Northgate calls routine.
+  definition: Northgate Research described such follow-up reviews as routine.
   basis: cited
   citations:
     - source: northgate-follow-up{n}
