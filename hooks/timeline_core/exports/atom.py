@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from . import Published
 
 
+def _label(timeline: Timeline, tag: str) -> str:
+    """A category's human-readable name, when timeline/tags.yml gives the tag one."""
+    return f" label={quoteattr(timeline.tag_labels[tag])}" if tag in timeline.tag_labels else ""
+
+
 def event_entry(timeline: Timeline, site: Site, e: Event, words: Words | None = None) -> str:
     """One event as an Atom entry, with a stable id and proper dates, its text in the reader's words."""
     words = words or english()
@@ -44,7 +49,7 @@ def event_entry(timeline: Timeline, site: Site, e: Event, words: Words | None = 
         f"    <published>{e.date.placed_on.isoformat()}T00:00:00Z</published>",
         f"    <updated>{max(last_changed(timeline, e), e.date.placed_on).isoformat()}T00:00:00Z</updated>",
         f'    <content type="html">{xml_escape(content)}</content>',
-        *[f"    <category term={quoteattr(tag)} label={quoteattr(timeline.tag_label(tag))}/>" for tag in e.tags],
+        *[f"    <category term={quoteattr(tag)}{_label(timeline, tag)}/>" for tag in e.tags],
         *([f'    <category term="background" label={quoteattr(background)}/>'] if e.background else []),
         "  </entry>",
     ]
