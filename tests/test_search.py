@@ -75,9 +75,10 @@ def split_story(tmp_path_factory) -> Project:
 
 @pytest.fixture(scope="module")
 def bare_story(tmp_path_factory) -> Project:
-    """The test story with an event that names no one and carries no tag or term: its card's meta
-    line is empty, and the index must say so as the parse does."""
+    """The test story with an event that names no one and carries no tag or term (its card's meta
+    line is empty), and a tag with a label: the index must say both as the parse does."""
     project = copy_project(tmp_path_factory.mktemp("bare") / "repo")
+    project.write("timeline/tags.yml", "- id: ferry\n  label: Ferry & Boats\n")
     path = project.root / "timeline/events/2026-03-09-blue-line-says-the-ferry-could-return.yml"
     kept = [line for line in path.read_text().splitlines() if not line.startswith(("tags:", "entities:", "terms:"))]
     path.write_text("\n".join(kept) + "\n")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from ..model.records import Citation, Event, Term
@@ -82,6 +82,7 @@ def event_section(
     terms: Mapping[str, Term],
     listed_terms: tuple[str, ...],
     words: Words | None = None,
+    tag_label: Callable[[str], str] = str,
 ) -> SearchSection:
     """An event's card: its date line, summary, every quote, who, terms and tags (`_event_card`),
     in the reader's `words` (the card's own)."""
@@ -109,7 +110,7 @@ def event_section(
     if listed_terms:
         meta.append(plain(_("Terms:")) + " " + ", ".join(plain(terms[ident].term) for ident in listed_terms))
     if event.tags:
-        meta.append(plain(_("Tags:")) + " " + " ".join(plain(tag) for tag in event.tags))
+        meta.append(plain(_("Tags:")) + " " + " ".join(plain(tag_label(tag)) for tag in event.tags))
     text.append("<p>" + " · ".join(meta) + "</p>")  # the card's meta line, empty or not, as Material reads it
     return SearchSection(event.id, plain(event.title), " ".join(text))
 

@@ -117,13 +117,15 @@ class Story:
                 patterns,
                 tuple(names[i] for i in event.entities),
                 tuple(terms[i] for i in used),
+                tuple(timeline.tag_label(tag) for tag in event.tags),
                 self.site.language,
                 self.catalogs,  # a served site's catalog may be edited
             )
             listed = functools.partial(terms_outside_summary, event, used, self.patterns)
-            return remember(
-                self.memo, "search", key, lambda: event_section(event, number, names, terms, listed(), words)
+            make = functools.partial(
+                event_section, event, number, names, terms, words=words, tag_label=timeline.tag_label
             )
+            return remember(self.memo, "search", key, lambda: make(listed()))
 
         return tuple(section(event) for event in events)
 
