@@ -158,8 +158,9 @@ def read_changes(root: Path, redirects: Mapping[str, str | None], since: str | N
     commits = list(_commits(log))
     wanted = []
     for commit, _day, _reasons, files in commits:
+        deleted = _deleted(files)
         for status, path in files:
-            if status == "M" or (status == "A" and _renamed_from(path, files, redirects)):
+            if status == "M" or (status == "A" and _renamed_from(_event_id(path), deleted, redirects)):
                 wanted += [f"{commit}:{path}", f"{commit}^:{path}"]
             if status == "D":
                 wanted.append(f"{commit}^:{path}")
@@ -184,12 +185,13 @@ def _commit_changes(
     boundary: bool,
 ) -> Iterator[Change]:
     """One commit's changes to events: `made(event, kind, fields)` makes each, dated and reasoned."""
+    deleted = _deleted(files)
     for status, path in files:
         event = _event_id(path)
         if event is None:
             continue
         if status == "A":
-            old = _renamed_from(path, files, redirects)
+            old = _renamed_from(event, deleted, redirects)
             if old is not None:
                 old_path = str(PurePosixPath(path).with_name(f"{old}.yml"))
                 fields = _compare(blobs.get(f"{commit}^:{old_path}"), blobs.get(f"{commit}:{path}"))
@@ -205,10 +207,13 @@ def _commit_changes(
             yield made(event, "withdrawn", (FieldChange("title", title, ""),))
 
 
-def _renamed_from(path: str, files: list[tuple[str, str]], redirects: Mapping[str, str | None]) -> str | None:
-    """The old id of an event file added in the commit that deleted the file it replaces."""
-    event = _event_id(path)
-    deleted = {_event_id(other) for status, other in files if status == "D"}
+def _deleted(files: list[tuple[str, str]]) -> set[str | None]:
+    """The events a commit deleted, found once per commit: a commit may add 10,000 files."""
+    return {_event_id(path) for status, path in files if status == "D"}
+
+
+def _renamed_from(event: str | None, deleted: set[str | None], redirects: Mapping[str, str | None]) -> str | None:
+    """The old id of an event added in the commit that deleted (`deleted`) the file it replaces."""
     return next((old for old, new in redirects.items() if new == event and old in deleted), None)
 
 

@@ -363,6 +363,8 @@ _ANY_LETTER = re.compile(r"[^\W\d_]")
 def main_script(text: str) -> str | None:
     """The script most of a text's letters are in (ISO 15924: Latn, Arab, Hani …), or None when no
     script has at least half of them (a mix) or the text has no letters."""
+    if text.isascii():  # most quotes of most stories: no need to count nine scripts' letters
+        return "Latn" if any(char.isalpha() for char in text) else None
     letters = len(_ANY_LETTER.findall(text))
     if not letters:
         return None
@@ -373,6 +375,7 @@ def main_script(text: str) -> str | None:
     return script if counts[script] * 2 >= letters else None
 
 
+@functools.cache
 def language_script(language: str) -> str | None:
     """The script a language is written in (its tag's own, as zh-Hant says, or CLDR's likely one)."""
     from babel.core import get_global  # only a check of a source without a language needs it
