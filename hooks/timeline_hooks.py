@@ -219,7 +219,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if is_placeholder(config.site_url or ""):  # said, not failed: a first build is often a try
         log.info(
             f"site_url is {config.site_url}, a placeholder: the feeds, embeds, oEmbed links and calendar ids of "
-            "this build point there; set site_url in mkdocs.yml to the address the site is published at"
+            "this build point there; set site_url in mkdocs.yml to the address the site is published at (or "
+            "SITE_URL, where mkdocs.yml reads it from the environment, as the deploy workflow sets it)"
         )
     site = Site(
         use_directory_urls=config.use_directory_urls,
