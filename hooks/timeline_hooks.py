@@ -30,6 +30,7 @@ from timeline_core.pages.search import add_to_index, segment_index, without_sear
 from timeline_core.pages.urls import Site
 from timeline_core.served import KEPT_PAGE_TEMPLATE, KeptPage, entries_of_page, site_fingerprint
 from timeline_core.site_files import site_files
+from timeline_core.words.catalogs import catalogs_bytes
 from timeline_core.words.chrome import frame_in_language, frame_words, nav_in_language
 from timeline_core.words.reader import Words, words_for
 
@@ -57,9 +58,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     palette = config.theme.get("palette") or []
     palettes = palette if isinstance(palette, list) else [palette]
     toc = config.mdx_configs.get("toc", {}) if "toc" in config.markdown_extensions else {}
-    config.copyright = frame_in_language(_words(config), config.copyright, palettes, toc)
-    config.nav = nav_in_language(_words(config), config.nav)
-    config.extra["timeline_words"] = frame_words(_words(config), config.site_name)
+    words = _words(config)  # read once: each call reads the catalog's bytes
+    config.copyright = frame_in_language(words, config.copyright, palettes, toc)
+    config.nav = nav_in_language(words, config.nav)
+    config.extra["timeline_words"] = frame_words(words, config.site_name)
     return config
 
 
@@ -129,7 +131,8 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
     if _memo is not None:
         pairs = ((str(page.title), page.url) for page in nav.pages)
         config_file, docs = Path(config.config_file_path), Path(config.docs_dir)
-        fingerprint = site_fingerprint(config_file, config.site_url or "", docs, pairs)
+        # the frame's words (footer, palette, permalinks) come from the catalogs as well as the config
+        fingerprint = site_fingerprint(config_file, config.site_url or "", docs, pairs, catalogs_bytes())
         config.timeline_site = fixed(_memo, "site", fingerprint)  # type: ignore[attr-defined]
     return nav
 

@@ -10,7 +10,7 @@ against and its search entries; anything else about it changed means it is built
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,12 +26,15 @@ class KeptPage:
     entries: tuple[dict, ...]  # its search entries, as the index holds them (never changed after)
 
 
-def site_fingerprint(config_file: Path, site_url: str, docs_dir: Path, nav: Iterable[tuple[str, str]]) -> tuple:
-    """Everything besides its own Markdown that shapes a generated page's HTML."""
+def site_fingerprint(
+    config_file: Path, site_url: str, docs_dir: Path, nav: Iterable[tuple[str, str]], catalogs: Hashable = ()
+) -> tuple:
+    """Everything besides its own Markdown that shapes a generated page's HTML (`catalogs`: the
+    words the frame is said in, words/chrome.py)."""
     docs = tuple(
         (str(path.relative_to(docs_dir)), path.read_bytes()) for path in sorted(docs_dir.rglob("*")) if path.is_file()
     )
-    return (config_file.read_bytes(), site_url, os.environ.get("SOURCE_DATE_EPOCH"), docs, tuple(nav))
+    return (config_file.read_bytes(), site_url, os.environ.get("SOURCE_DATE_EPOCH"), docs, tuple(nav), catalogs)
 
 
 def entries_of_page(entries: list[dict], url: str) -> tuple[dict, ...]:

@@ -313,7 +313,7 @@ ATTRIBUTION_WORDS = {
     "meldete melden nennt nannte genannt schreibt schrieb heißt hieß archiviert artikel",
     "zh": "据 报 道 称 表 示 说 来 源 文 章 指 出",
     "ar": "قال قالت يقول تقول قالوا أفاد أفادت ذكر ذكرت يذكر وفق وفقا حسب بحسب مصدر المصدر مصادر المصادر "
-    "المقال مقال تقرير التقرير أورد أوردت أعلن أعلنت",
+    "المقال مقال تقرير التقرير أورد أوردت",
 }
 
 
