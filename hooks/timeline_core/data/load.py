@@ -30,7 +30,17 @@ from .rules.evidence import check_confirmed
 from .rules.quotes import check_quotes, check_translations
 from .rules.references import check_chains, check_duplicate_ids, check_references, check_tags_used, is_cascade
 from .rules.sources import check_checksum, check_parts, check_republish, undeclared_copies
-from .rules.wording import check_aliases, check_term_basis, check_wording, names_of, unsupported
+from .rules.wording import (
+    check_aliases,
+    check_explainer_specifics,
+    check_term_basis,
+    check_wording,
+    linked_names,
+    names_of,
+    passages,
+    unquoted_specifics,
+    unsupported,
+)
 from .schema import (
     DATA_DIR,
     ENTITY,
@@ -300,7 +310,12 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
         check_duplicate_ids(lists[name], record, out)
     sources, entities, terms = lists["sources.yml"], lists["entities.yml"], lists["glossary.yml"]
     history, language, since = _read_story(root, found.lists.get(STORY_FILE), collector(f"{DATA_DIR}/{STORY_FILE}"))
-    vocabulary = Vocabulary(language, names_of(entities, terms))  # texts are read in the story's language
+    vocabulary = Vocabulary(  # texts are read in the story's language
+        language,
+        names_of(entities, terms),
+        linked_names(entities, terms),
+        tuple((values["id"], values["language"]) for values, _ in sources if values.get("language")),
+    )
     events = []
     for (ident, path), read in zip(found.events, _read_events(found.events, vocabulary, memo), strict=True):
         out = collector(f"{DATA_DIR}/{EVENTS_DIR}/{path.name}")
@@ -317,7 +332,8 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
     declared["event"] = {ident for ident, _ in found.events}
     explainer = None
     if EXPLAINER_FILE in found.lists:
-        explainer = _read_explainer(found.lists[EXPLAINER_FILE], collector(f"{DATA_DIR}/{EXPLAINER_FILE}"))
+        out = collector(f"{DATA_DIR}/{EXPLAINER_FILE}")
+        explainer = _read_explainer(found.lists[EXPLAINER_FILE], out, {e.id: e for e in events}, vocabulary)
     check_term_basis(terms, collector(f"{DATA_DIR}/glossary.yml"))
     out = collector(f"{DATA_DIR}/sources.yml")
     archives = {}
@@ -434,11 +450,15 @@ def _read_story(root: Path, path: Path | None, out: Collector) -> tuple[dict, st
     return history, language, values["replaces"]
 
 
-def _read_explainer(path: Path, out: Collector) -> Explainer | None:
+def _read_explainer(path: Path, out: Collector, events: dict[str, Event], vocabulary: Vocabulary) -> Explainer | None:
     out.owner = ("explainer", "")
     node = _read_yaml(path, MAX_LIST_BYTES, out, optional=True)  # empty: no explainer yet
     values = read_record(node, EXPLAINER, out, "the explainer") if node is not None else None
-    return Explainer(**values) if values is not None else None
+    if values is None or node is None:
+        return None
+    explainer = Explainer(**values)
+    check_explainer_specifics(explainer, node, events, vocabulary, out)
+    return explainer
 
 
 @dataclass(frozen=True)
@@ -518,7 +538,12 @@ def _read_event(
         return None
     if values["status"] == "confirmed":
         out.claims.append((ident, node.value_mark("status")))
-    text = f"{values['title']} {values['summary'].source}"
-    if message := unsupported("event", ident, text, values["citations"], vocabulary):
-        out.hold(node.value_mark("summary"), message, ("wording", f"event {ident}"))
+    # the title and the summary each on their own: a title's quoted words must not carry a summary
+    names = vocabulary.names_linked(values["entities"], values["terms"])
+    given = passages(values["citations"], vocabulary)
+    for name, text in (("title", values["title"]), ("summary", values["summary"].source)):
+        if message := unsupported("event", ident, text, values["citations"], vocabulary, name):
+            out.hold(node.value_mark(name), message, ("wording", f"event {ident}"))
+        if message := unquoted_specifics("event", ident, name, text, given, vocabulary, names, name == "title"):
+            out.hold(node.value_mark(name), message, ("wording", f"event {ident}"))
     return Event(id=ident, path=out.path, **values)

@@ -29,6 +29,21 @@ class Vocabulary:
 
     language: str = "en"  # the story's, in which titles, summaries and descriptions are written
     names: frozenset[str] = frozenset()
+    linked: tuple[tuple[str, frozenset[str]], ...] = ()  # ("entity alibaba", stems of its names), ("term …", …)
+    source_languages: tuple[tuple[str, str], ...] = ()  # each source's id and language, for its quotes
+
+    @functools.cached_property
+    def names_of(self) -> dict[str, frozenset[str]]:
+        return dict(self.linked)
+
+    @functools.cached_property
+    def languages(self) -> dict[str, str]:
+        return dict(self.source_languages)
+
+    def names_linked(self, entities: Iterable[str] = (), terms: Iterable[str] = ()) -> frozenset[str]:
+        """The stems of the names of the entities and terms a record links: it may give them unquoted."""
+        keys = [f"entity {ident}" for ident in entities] + [f"term {ident}" for ident in terms]
+        return frozenset().union(*(self.names_of.get(key, frozenset()) for key in keys))
 
     @functools.cached_property
     def small(self) -> frozenset[str]:
