@@ -40,6 +40,7 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     "text": ("model/text.py", ("tests/test_text.py", "tests/test_coverage.py", "tests/test_languages.py")),
     "coverage": ("model/coverage.py", ("tests/test_coverage.py",)),
     "wording": ("model/wording.py", ("tests/test_wording.py",)),
+    "specifics": ("model/specifics.py", ("tests/test_specifics.py",)),
     "markup": ("data/markup.py", ("tests/test_markup.py",)),
     "hardening": ("pages/hardening.py", ("tests/test_hardening.py",)),
     "memo": ("memo.py", ("tests/test_memo.py",)),
