@@ -57,16 +57,16 @@ def test_a_new_events_name_claims_no_more_than_its_date(project, date, name):
     assert (project.root / "timeline/events" / name).exists(), run.stdout
 
 
-def test_a_file_name_more_precise_than_its_date_is_warned_about(project):
+def test_a_file_name_more_precise_than_its_date_fails_the_check_with_the_rename(project):
     events = project.root / "timeline/events"
     text = (events / "2025-old-ferry-service-is-suspended.yml").read_text(encoding="utf-8")
     (events / "2025-01-01-ferry-stops.yml").write_text(text, encoding="utf-8")  # dated "2025"
     check = project.check()
-    assert check.returncode == 0  # a warning: renaming a published link has its own cost
+    assert check.returncode == 1  # CI fails on what the check prints
     assert check.stdout == (
-        "timeline/events/2025-01-01-ferry-stops.yml:1:1: warning: the file name's date '2025-01-01' is more "
-        "precise than the event's date '2025'; its name is its permanent link: if it is not published yet, "
-        "rename it to 2025-ferry-stops.yml\n"
+        "timeline/events/2025-01-01-ferry-stops.yml:1:1: error: the file name's date '2025-01-01' is more "
+        "precise than the event's date '2025', and its name is its permanent link: rename it to "
+        "2025-ferry-stops.yml (if it was published, add a redirect from its old name in timeline/redirects.yml)\n"
     )
 
 

@@ -34,13 +34,19 @@ def test_init_starts_a_story_that_passes_every_check_and_keeps_nothing_of_the_ol
     assert run.stdout.startswith(f"started the story '{TITLE}'")
     assert "uv run timeline new" in run.stdout and "uv run mkdocs serve" in run.stdout
     _commit(project, "Start a new story")  # the old events are gone from the tree, not from git
-    check = project.check()
-    assert check.returncode == 0, check.stdout  # their permanent links were the old story's
+    check = project.check()  # their permanent links were the old story's: only the address is left to give
+    assert [line.split(": error: ")[1].split(",")[0] for line in check.stdout.splitlines()] == [
+        "site_url is https://example.org/harbour-tunnel-watch/"
+    ], check.stdout
+    config_file = project.root / "mkdocs.yml"
+    assert (
+        read_config(project.root)["site_url"] == "https://example.org/harbour-tunnel-watch/" or "SITE_URL" in os.environ
+    )
+    config_file.write_text(config_file.read_text().replace("https://example.org/", "https://newsroom.test/"))
     assert story_problems(built(project)) == []
     assert project.page("index.html").title.get_text().startswith(TITLE)
-    config = read_config(project.root)  # the site is named for the new story, down to its placeholder address
+    config = read_config(project.root)  # the site is named for the new story
     assert (config["site_name"], config["site_description"]) == (TITLE, DESCRIPTION)
-    assert config["site_url"] == "https://example.org/harbour-tunnel-watch/" or "SITE_URL" in os.environ
     for page in project.site.rglob("*"):
         if page.suffix in (".html", ".json", ".xml", ".csv", ".ics", ".txt"):
             text = page.read_text(encoding="utf-8")
@@ -53,8 +59,8 @@ def test_an_event_of_the_new_story_can_be_edited_and_built(project):
     assert _init(project).returncode == 0
     _commit(project, "Start a new story")
     event = next((project.root / "timeline/events").glob("*.yml"))
-    event.write_text(event.read_text().replace("title: The timeline begins", "title: The tunnel timeline begins"))
-    assert built(project).page("timeline/index.html").find(string="The tunnel timeline begins") is not None
+    event.write_text(event.read_text().replace("title: The timeline begins", "title: Here the timeline begins"))
+    assert built(project).page("timeline/index.html").find(string="Here the timeline begins") is not None
 
 
 def test_events_published_after_the_new_story_began_stay_protected(project):
@@ -110,27 +116,27 @@ def test_init_asks_for_the_name_description_and_address_in_a_terminal(project):
     assert (config["site_description"], config["site_url"]) == (DESCRIPTION, "https://newsroom.github.io/tunnel/")
 
 
-def test_init_gives_the_site_its_address_and_check_warns_about_a_placeholder(project):
+def test_init_gives_the_site_its_address_and_check_fails_on_a_placeholder(project):
     project.commit()
     assert _init(project).returncode == 0  # no address given: a placeholder named for the story
     check = project.check()
-    assert check.returncode == 0
+    assert check.returncode == 1  # a site published there would point every feed and embed nowhere
     line = next(
         n for n, text in enumerate((project.root / "mkdocs.yml").read_text().splitlines(), 1) if "site_url" in text
     )
     assert check.stdout.startswith(
-        f"mkdocs.yml:{line}:11: warning: site_url is https://example.org/harbour-tunnel-watch/, a placeholder: every "
+        f"mkdocs.yml:{line}:11: error: site_url is https://example.org/harbour-tunnel-watch/, a placeholder: every "
         "feed, embed snippet, oEmbed link and calendar id the site publishes would point there."
     ), check.stdout
     assert _init(project, "--force", "--site-url", "https://newsroom.github.io/tunnel").returncode == 0
     assert read_config(project.root)["site_url"] == "https://newsroom.github.io/tunnel/"
-    assert project.check().stdout == ""
+    assert (project.check().stdout, project.check().returncode) == ("", 0)
     refused = _init(project, "--force", "--site-url", "newsroom tunnel")
     assert refused.returncode == 2
     assert refused.stderr.startswith("error: --site-url: 'newsroom tunnel' is not a web address")
 
 
-def test_a_deploy_that_sets_the_address_is_not_warned_about(project):
+def test_a_deploy_that_sets_the_address_is_not_a_problem(project):
     """`site_url: !ENV [SITE_URL, placeholder]`, with a workflow that sets SITE_URL, as this repository
     deploys to GitHub Pages: the published site never carries the placeholder."""
     config = project.root / "mkdocs.yml"
@@ -138,7 +144,7 @@ def test_a_deploy_that_sets_the_address_is_not_warned_about(project):
         r"^site_url:.*$", 'site_url: !ENV [SITE_URL, "https://example.org/x/"]', config.read_text(), flags=re.M
     )
     config.write_text(text)
-    assert ": warning: site_url is https://example.org/x/" in project.check().stdout
+    assert ": error: site_url is https://example.org/x/" in project.check().stdout
     project.write(".github/workflows/deploy.yml", "env:\n  SITE_URL: https://newsroom.github.io/x/\n")
     assert project.check().stdout == ""
 
@@ -147,7 +153,7 @@ def test_withdraw_works_on_a_new_story_and_quotes_its_reason_as_yaml_needs(proje
     """On `init`'s own files: the event goes, its redirect says why (a reason with a comma, a colon
     and quotes, which a hand-written flow mapping would break), and check and build pass."""
     project.commit()
-    assert _init(project).returncode == 0
+    assert _init(project, "--site-url", "https://newsroom.test/tunnel/").returncode == 0
     _commit(project, "Start a new story")
     event = next((project.root / "timeline/events").glob("*.yml")).stem
     explainer = project.root / "timeline/explainer.yml"  # the explainer links the event: it goes first

@@ -277,16 +277,31 @@ def test_an_archive_edited_after_it_was_taken_is_reported_until_rehashed(project
     )
 
 
-def test_two_archives_sharing_their_text_without_saying_so_are_warned_about(project):
+def test_two_archives_sharing_their_text_fail_the_check_until_the_data_says_why(project):
     sources = project.root / "timeline/sources.yml"
     sources.write_text(sources.read_text().replace(f"  based_on: {ORIGINAL}\n", ""))
     check = project.check()
-    assert check.returncode == 0  # a warning: the data is usable, but the count would overstate confirmation
-    warning = next(line for line in check.stdout.splitlines() if ": warning: " in line)
-    assert warning.startswith("timeline/sources.yml:")
-    assert f"if one rewrites, syndicates or translates the other, say so with 'based_on: {ORIGINAL}'" in warning
+    assert check.returncode == 1  # counted as two publishers, the copies would overstate confirmation
+    (problem,) = [line for line in check.stdout.splitlines() if ": error: " in line]
+    assert problem.startswith("timeline/sources.yml:")
+    assert f"if one rewrites, syndicates or translates the other, say so with 'based_on: {ORIGINAL}'" in problem
+    assert "say why under 'shares_text:'" in problem
     github = project.check("--format", "github")
-    assert "::warning file=timeline/sources.yml,line=" in github.stdout
+    assert "::error file=timeline/sources.yml,line=" in github.stdout
+    # acknowledged: the corroborating report quotes the original, and says so with a reason
+    copy = problem.split("'")[1] if problem.split("'")[1] != ORIGINAL else problem.split("'")[3]
+    entries = sources.read_text()
+    at = entries.index(f"- id: {copy}\n")
+    end = entries.find("\n- id: ", at + 1)
+    end = len(entries) if end == -1 else end
+    acknowledged = f"  shares_text:\n    - source: {ORIGINAL}\n      reason: Quotes the report's opening sentence.\n"
+    sources.write_text(entries[:end].rstrip("\n") + "\n" + acknowledged + entries[end:])
+    check = project.check()
+    assert check.returncode == 0, check.stdout
+    assert check.stdout == ""
+    wrong = sources.read_text().replace(f"    - source: {ORIGINAL}\n      reason:", "    - source: nowhere\n      reason:")
+    sources.write_text(wrong)
+    assert "unknown source 'nowhere'" in project.check().stdout
 
 
 def test_a_source_not_to_be_republished_shows_only_its_quotes(example, tmp_path):

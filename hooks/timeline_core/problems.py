@@ -20,7 +20,7 @@ class Problem:
     line: int
     column: int
     message: str
-    severity: str = "error"  # or "warning": worth a look, but the data is usable as it is
+    severity: str = "error"  # or "warning" (GitHub's annotation kinds); the check fails on every problem it prints
 
     def format(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"

@@ -82,9 +82,10 @@ class LoadResult:
     unreadable: tuple[str, ...] = ()  # data files that are not readable YAML: their problems come alone
 
     @cached_property
-    def warnings(self) -> tuple[Problem, ...]:
-        """What `timeline check` points out without failing; worked out only when asked, since a build
-        has no use for it and comparing every archive with every other is not free."""
+    def findings(self) -> tuple[Problem, ...]:
+        """What only `timeline check` works out, and fails on, though a build goes on without it (a
+        preview with them is still worth seeing): worked out only when asked, since comparing every
+        archive with every other is not free. Each says how to fix it, or to say in the data why not."""
         return undeclared_copies(self.timeline, self.source_marks) + overprecise_ids(self.timeline)
 
     @property

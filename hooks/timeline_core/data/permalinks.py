@@ -55,23 +55,23 @@ _DATE_PART = re.compile(r"^(\d{4})(-\d{2})?(-\d{2})?(?=-)")
 
 
 def overprecise_ids(timeline: Timeline) -> tuple[Problem, ...]:
-    """Warn where an event's file name claims a more precise date than the event has
+    """Where an event's file name claims a more precise date than the event has
     (`1965-01-01-…` for `1965`): the name is its permanent link, and correcting it later costs a
     redirect for good."""
-    warnings = []
+    problems = []
     for event in timeline.events:
         found = _DATE_PART.match(event.id)
         honest = event.date.id_prefix
         if found and len(found.group(0)) > len(honest):
-            warnings.append(
+            problems.append(
                 Problem(
                     event.path,
                     1,
                     1,
                     f"the file name's date '{found.group(0)}' is more precise than the event's date "
-                    f"'{event.date.text}'; its name is its permanent link: if it is not published yet, "
-                    f"rename it to {honest}{event.id[len(found.group(0)) :]}.yml",
-                    "warning",
+                    f"'{event.date.text}', and its name is its permanent link: rename it to "
+                    f"{honest}{event.id[len(found.group(0)) :]}.yml (if it was published, add a redirect from "
+                    "its old name in timeline/redirects.yml)",
                 )
             )
-    return tuple(warnings)
+    return tuple(problems)

@@ -178,6 +178,23 @@ UNCITED = Record(
     id_field=None,
 )
 
+SHARED = Record(
+    "shared",
+    "Another source whose archive shares much of this one's text, though neither rewrites the other.",
+    (
+        Field("source", "slug", True, "The id of the other source.", ref="source"),
+        Field(
+            "reason",
+            "line",
+            True,
+            "Why the shared text is not a rewrite, a syndication or a translation (\"quotes one sentence of "
+            "the article, and reports the rest itself\").",
+            max_length=600,
+        ),
+    ),
+    id_field=None,
+)
+
 SOURCE = Record(
     "source",
     "A published source, archived under seeds/.",
@@ -274,6 +291,15 @@ SOURCE = Record(
             False,
             "Sentences of the source that the site deliberately does not cite, each with the reason.",
             record="uncited",
+        ),
+        Field(
+            "shares_text",
+            "records",
+            False,
+            "Sources whose archives share much of this one's text though neither rewrites the other, each "
+            "with the reason; without it the check asks for based_on, since two copies of one report "
+            "would count as two publishers.",
+            record="shared",
         ),
     ),
     one_of=("url", "location"),
@@ -408,5 +434,5 @@ STORY = Record(
 
 RECORDS = {
     record.name: record
-    for record in (EVENT, SOURCE, ENTITY, TERM, CITATION, UNCITED, SENTENCE, SECTION, EXPLAINER, REDIRECT, TAG, STORY)
+    for record in (EVENT, SOURCE, ENTITY, TERM, CITATION, UNCITED, SHARED, SENTENCE, SECTION, EXPLAINER, REDIRECT, TAG, STORY)
 }

@@ -32,7 +32,8 @@ def is_placeholder(url: str) -> bool:
 
 
 def placeholder_problem(root: Path, environ: dict[str, str] | None = None) -> Problem | None:
-    """A warning at mkdocs.yml's `site_url` when the address a build would publish is a placeholder."""
+    """A problem at mkdocs.yml's `site_url` when the address a build would publish is a placeholder
+    (the check fails on it; a build only says it)."""
     environ = dict(os.environ) if environ is None else environ
     path = root / CONFIG
     try:
@@ -60,8 +61,8 @@ def placeholder_problem(root: Path, environ: dict[str, str] | None = None) -> Pr
         found.start("value") - found.start() + 1,
         f"site_url is {url}, a placeholder: every feed, embed snippet, oEmbed link and calendar id the site "
         "publishes would point there. Set it to the address the site is published at "
-        "(`uv run timeline init --site-url` asks for it when a story starts)",
-        "warning",
+        "(`uv run timeline init --site-url` asks for it when a story starts), or have the deploy workflow "
+        "set SITE_URL (`site_url: !ENV [SITE_URL, …]`)",
     )
 
 

@@ -67,6 +67,12 @@ class Uncited:
 
 
 @dataclass(frozen=True)
+class SharedText:
+    source: str  # another source whose archive shares this one's text
+    reason: str  # why neither rewrites the other
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     title: str
@@ -91,6 +97,7 @@ class Source:
     language: str | None = None  # a BCP 47 tag; None: the site's language
     coverage: str = "quotes"  # or "complete": see COVERAGE in data/schema.py
     issued_by: str | None = None  # the entity whose own statement this is
+    shares_text: tuple[SharedText, ...] = ()  # sources it shares text with, not rewriting them
 
     @property
     def full_text(self) -> bool:
@@ -147,7 +154,7 @@ class Explainer:
 
 
 # What each nested record of the schema becomes.
-NESTED = {"citation": Citation, "uncited": Uncited, "sentence": Sentence, "section": Section}
+NESTED = {"citation": Citation, "uncited": Uncited, "shared": SharedText, "sentence": Sentence, "section": Section}
 
 
 @dataclass(frozen=True)

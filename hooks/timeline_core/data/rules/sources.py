@@ -7,7 +7,7 @@ import re
 
 from ...model.corroboration import SHARED_SHARE, origin_of, shared_share, shingles
 from ...model.quotes import SourceText, checksum, closest_passage, verify_quote
-from ...model.records import Timeline
+from ...model.records import Source, Timeline
 from ...problems import Mark, Problem
 from ..fields import Collector
 from ..schema import DATA_DIR, SHA256_PATTERN
@@ -79,26 +79,34 @@ def check_republish(source: dict, node: Mapping, out: Collector) -> None:
         )
 
 
+def _acknowledged(source: Source, other: str) -> bool:
+    return any(shared.source == other for shared in source.shares_text)
+
+
 def undeclared_copies(timeline: Timeline, marks: dict[str, Mark]) -> tuple[Problem, ...]:
-    """Warn where two archives share most of their text and neither says it is based on the other's
-    report: counted as two publishers, they would overstate how independently a claim is confirmed."""
+    """Where two archives share most of their text and neither says it is based on the other's report
+    nor why it is not: counted as two publishers, they would overstate how independently a claim is
+    confirmed. The check fails on it until the data says which."""
     records = timeline.sources_by_id
     texts = [(ident, shingles(archive.text)) for ident, archive in timeline.archives.items() if ident in marks]
-    warnings = []
+    found = []
     for number, (first, first_runs) in enumerate(texts):
         for second, second_runs in texts[:number]:
             if origin_of(records[first], records) == origin_of(records[second], records):
                 continue  # one rests on the other, or both on a third: declared
+            if _acknowledged(records[first], second) or _acknowledged(records[second], first):
+                continue  # the data says why the shared text is not a rewrite
             share = shared_share(first_runs, second_runs)
             if share >= SHARED_SHARE:
-                warnings.append(
+                found.append(
                     Problem(
                         f"{DATA_DIR}/sources.yml",
                         *marks[first],
                         f"the archives of '{first}' and '{second}' share {share:.0%} of their text; if one "
                         f"rewrites, syndicates or translates the other, say so with 'based_on: {second}' here "
-                        f"(or 'based_on: {first}' on '{second}'), so they count as one publisher's report",
-                        "warning",
+                        f"(or 'based_on: {first}' on '{second}'), so they count as one publisher's report; if "
+                        f"neither does (one quotes a sentence of the other), say why under 'shares_text:' "
+                        f"here, with '- source: {second}' and its 'reason:'",
                     )
                 )
-    return tuple(warnings)
+    return tuple(found)
