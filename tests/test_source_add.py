@@ -299,8 +299,8 @@ def test_two_archives_sharing_their_text_fail_the_check_until_the_data_says_why(
     check = project.check()
     assert check.returncode == 0, check.stdout
     assert check.stdout == ""
-    wrong = sources.read_text().replace(f"    - source: {ORIGINAL}\n      reason:", "    - source: nowhere\n      reason:")
-    sources.write_text(wrong)
+    said = sources.read_text()
+    sources.write_text(said.replace(f"- source: {ORIGINAL}\n      reason:", "- source: nowhere\n      reason:"))
     assert "unknown source 'nowhere'" in project.check().stdout
 
 
