@@ -187,8 +187,8 @@ SHARED = Record(
             "reason",
             "line",
             True,
-            "Why the shared text is not a rewrite, a syndication or a translation (\"quotes one sentence of "
-            "the article, and reports the rest itself\").",
+            'Why the shared text is not a rewrite, a syndication or a translation ("quotes one sentence of '
+            'the article, and reports the rest itself").',
             max_length=600,
         ),
     ),
