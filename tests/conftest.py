@@ -141,6 +141,30 @@ class Project:
         ):
             subprocess.run(["git", *command], cwd=self.root, check=True, env=stamp)
 
+    def commit_all(self, day: str, message: str) -> str:
+        """Commit every change on `day` (starting the history if there is none) with `message`, which
+        may end with trailers ("Correction: …"); the commit's id."""
+        stamp = {
+            "GIT_COMMITTER_DATE": f"{day}T12:00:00Z",
+            "GIT_AUTHOR_DATE": f"{day}T12:00:00Z",
+            "PATH": os.environ["PATH"],
+            "HOME": str(self.root),
+        }
+        if not (self.root / ".git").exists():
+            subprocess.run(["git", "init", "-q"], cwd=self.root, check=True, env=stamp)
+        subprocess.run(["git", "add", "-A"], cwd=self.root, check=True, env=stamp)
+        user = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]
+        subprocess.run(["git", *user, "commit", "-q", "-m", message], cwd=self.root, check=True, env=stamp)
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=self.root, check=True, capture_output=True, text=True)
+        return head.stdout.strip()
+
+    def edit(self, rel: str, old: str, new: str) -> None:
+        """Replace the first `old` in a file with `new` (which must be there: a test edits what it knows)."""
+        path = self.root / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (rel, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
     @property
     def site(self) -> Path:
         return self.site_dir or self.root / "site"

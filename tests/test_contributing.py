@@ -29,9 +29,9 @@ def _new(project, *args):
 
 
 def test_new_scaffolds_a_named_file_that_fails_until_filled_in(project):
-    run = _new(project, "--title", "Riverside opens a new lab!", "--date", "2026-04-12~", "--source", SOURCE)
+    run = _new(project, "--title", "Construction may begin!", "--date", "2026-04-12~", "--source", SOURCE)
     assert run.returncode == 0, run.stderr
-    path = "timeline/events/2026-04-12-riverside-opens-a-new-lab.yml"
+    path = "timeline/events/2026-04-12-construction-may-begin.yml"
     assert run.stdout.startswith(f"created {path}")
     text = (project.root / path).read_text()
     assert text.startswith("# yaml-language-server: $schema=../../schemas/event.schema.json\n")

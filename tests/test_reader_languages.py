@@ -85,6 +85,8 @@ def test_a_story_started_in_a_language_checks_and_builds_in_it(tmp_path):
         "Ein Test.",
         "--language",
         "de",
+        "--site-url",
+        "https://newsroom.test/de/",
         "--force",
     )
     assert code == 0, out

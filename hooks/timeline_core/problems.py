@@ -22,7 +22,12 @@ class Problem:
     message: str
     severity: str = "error"  # or "warning" (GitHub's annotation kinds); the check fails on every problem it prints
 
-    def format(self) -> str:
+    def format(self, output_format: str = "text") -> str:
+        """`path:line:column: error: message`, or ("github") a GitHub Actions annotation, which shows
+        on the pull request's diff at that line ('%', CR and LF escaped, as Actions needs)."""
+        if output_format == "github":
+            message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            return f"::{self.severity} file={self.path},line={self.line},col={self.column}::{message}"
         return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
 
 

@@ -19,17 +19,12 @@ from ..model.passages import best_passages
 from ..model.records import Timeline
 from ..model.text import language_name, same_language
 from ..pages.urls import Site
-from ..problems import DataError, Problem
+from ..problems import DataError
 from ..words.reader import words_for
 from . import scaffold, sources, starter
+from .corrections import corrections
 from .loading import readable_data, said_problems
 from .withdraw import REDIRECTS, WithdrawError, withdraw_event
-
-
-def _github(problem: Problem) -> str:
-    # GitHub Actions annotations; '%', CR and LF must be escaped in the message
-    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::{problem.severity} file={problem.path},line={problem.line},col={problem.column}::{message}"
 
 
 def _count(number: int, noun: str) -> str:
@@ -43,7 +38,7 @@ def check(root: Path, output_format: str) -> int:
     address = placeholder_problem(root)
     problems = (*result.problems, *result.findings, *([address] if address else []))
     for problem in problems:
-        print(_github(problem) if output_format == "github" else problem.format())
+        print(problem.format(output_format))
     timeline = result.timeline
     counts = ", ".join(
         _count(len(records), noun)
@@ -428,7 +423,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     withdraw_parser.add_argument("id", help="the event's id (its file name under timeline/events/, without .yml)")
     withdraw_parser.add_argument("--reason", required=True, help="why, in a sentence readers see at its old link")
+    corrections_parser = commands.add_parser(
+        "corrections", help="fail when a commit changes a published event without a Correction: reason"
+    )
+    corrections_parser.add_argument("--since", required=True, help="the commit or branch the changes start after")
+    corrections_parser.add_argument("--format", choices=("text", "github"), default="text")
     args = parser.parse_args(argv)
+    if args.command == "corrections":
+        return corrections(args.root, args.since, args.format)
     if args.command == "withdraw":
         return withdraw(args.root, args.id, args.reason)
     if args.command == "pages":

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import subprocess
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
@@ -19,6 +21,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from ..model.records import Change, ChangeLog, FieldChange
+from ..problems import Problem
 from .history import is_shallow
 
 _MARK = "\x1e"  # starts each commit's header line
@@ -109,16 +112,33 @@ def field_changes(before: Mapping, after: Mapping) -> tuple[FieldChange, ...]:
         for name in FIELDS
         if _text(before.get(name)) != _text(after.get(name))
     ]
-    cited_before = _citations(before)
-    cited_after = _citations(after)
-    for source in sorted(set(cited_after) - set(cited_before)):
-        changes.append(FieldChange("citation added", "", source))
-    for source in sorted(set(cited_before) - set(cited_after)):
-        changes.append(FieldChange("citation removed", source, ""))
-    for source in sorted(set(cited_before) & set(cited_after)):
-        if cited_before[source] != cited_after[source]:
-            changes.append(FieldChange("quote changed", source, source))
+    cited_before, cited_after = _citations(before), _citations(after)
+    for source in sorted(set(cited_before) | set(cited_after)):
+        changes += _quote_changes(source, cited_before.get(source, ()), cited_after.get(source, ()))
     return tuple(changes)
+
+
+def _quote_changes(source: str, before: tuple[str, ...], after: tuple[str, ...]) -> list[FieldChange]:
+    """A source's quotes before and after: each one replaced said with its old and new words, each
+    one added or removed said so (a citation moved from one event to another is two such lines)."""
+    removed = _without(before, after)
+    added = _without(after, before)
+    changes = [FieldChange("quote changed", old, new, source) for old, new in zip(removed, added, strict=False)]
+    changes += [FieldChange("citation removed", old, "", source) for old in removed[len(added) :]]
+    changes += [FieldChange("citation added", "", new, source) for new in added[len(removed) :]]
+    return changes
+
+
+def _without(quotes: tuple[str, ...], others: tuple[str, ...]) -> list[str]:
+    """The quotes of `quotes` that `others` does not have, counted: a quote cited twice, then once, lost one."""
+    left = Counter(others)
+    kept = []
+    for quote in quotes:
+        if left[quote]:
+            left[quote] -= 1
+        else:
+            kept.append(quote)
+    return kept
 
 
 def _citations(values: Mapping) -> dict[str, tuple[str, ...]]:
@@ -227,8 +247,54 @@ def _compare(before: bytes | None, after: bytes | None) -> tuple[FieldChange, ..
 def _follow(changes: list[Change], redirects: Mapping[str, str | None]) -> Iterable[Change]:
     """Each change under the id its event has now (an event renamed twice follows both)."""
     for change in changes:
-        event, seen = change.event, set()
-        while redirects.get(event) is not None and event not in seen:
-            seen.add(event)
-            event = redirects[event]  # type: ignore[assignment]
+        event = _followed(change.event, redirects)
         yield change if event == change.event else replace(change, event=event)
+
+
+# What a reader relies on: a change to one of these in a published event is a correction, and says why.
+NEEDS_REASON = frozenset({"title", "date", "status", "citation added", "citation removed", "quote changed"})
+_REVISION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/@{}~^-]*$")
+
+
+def unexplained_corrections(
+    root: Path, base: str, redirects: Mapping[str, str | None], published: dt.date | None = None
+) -> tuple[Problem, ...] | None:
+    """The commits after `base` (a pull request's base) that change a published event's title, date,
+    status or citations without a `Correction:` trailer saying why; None when `base` is not a
+    commit git knows. An event is published when it was in `base` (and `base` came after the story's
+    `published` day, when it has one); changes on or before that day are preparation."""
+    if (
+        not _REVISION.match(base)
+        or _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{base}^{{commit}}") is None
+    ):
+        return None
+    listed = _git(root, "ls-tree", "-r", "--name-only", "--end-of-options", base, "--", EVENTS) or ""
+    at_base = {event for event in map(_event_id, listed.splitlines()) if event}
+    public = {_followed(event, redirects) for event in at_base}
+    problems = []
+    for change in read_changes(root, redirects, since=base).changes:
+        if change.event not in public or (published is not None and change.day <= published):
+            continue
+        fields = sorted({f.field for f in change.fields} & NEEDS_REASON)
+        if not fields or change.reason or change.typo or change.kind == "withdrawn":
+            continue
+        problems.append(
+            Problem(
+                f"{EVENTS}/{change.event}.yml",
+                1,
+                1,
+                f"commit {change.commit} changes the published event '{change.event}' ({', '.join(fields)}) without "
+                "saying why: readers see every such change on the Changes page, with its reason. End the commit "
+                "message with a line 'Correction: <why, in a sentence readers will read>' ('Correction: typo' for "
+                "a typo) and push again (git commit --amend, or git rebase -i for an older commit)",
+            )
+        )
+    return tuple(problems)
+
+
+def _followed(event: str, redirects: Mapping[str, str | None]) -> str:
+    seen = set()
+    while redirects.get(event) is not None and event not in seen:
+        seen.add(event)
+        event = redirects[event]  # type: ignore[assignment]
+    return event

@@ -14,6 +14,8 @@ from typing import overload
 
 from ..model.records import FileHistory
 
+EVENTS = "timeline/events"  # where event files are, from the data folder's parent
+
 _MARK = "\x1e"  # starts each commit's line in the log output
 
 
@@ -112,3 +114,24 @@ def git_paths_to_watch(root: Path) -> list[Path]:
         return []
     git_dir = Path(found)
     return [path for path in (git_dir / "HEAD", git_dir / "refs" / "heads", git_dir / "packed-refs") if path.exists()]
+
+
+def history_across_renames(history: dict[str, FileHistory], renames: dict[str, str]) -> dict[str, FileHistory]:
+    """Each renamed event's history from its first name on (`renames`: old id -> new id, followed
+    through several renames): a rename gives a permanent link, not a new event, so the card says
+    the day it was first added."""
+    merged = dict(history)
+    for old in renames:
+        new, seen = renames[old], {old}
+        while new in renames and new not in seen:  # renamed again later
+            seen.add(new)
+            new = renames[new]
+        before, after = history.get(f"{EVENTS}/{old}.yml"), merged.get(f"{EVENTS}/{new}.yml")
+        if before is None or after is None:
+            continue
+        merged[f"{EVENTS}/{new}.yml"] = FileHistory(
+            added=min(before.added, after.added),
+            changed=max(before.changed, after.changed),
+            added_known=before.added_known if before.added <= after.added else after.added_known,
+        )
+    return merged

@@ -7,6 +7,7 @@ silently.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -23,7 +24,7 @@ from ..problems import DataError, Mark, Problem, did_you_mean
 from ..twocores import made_in_two_processes, worth_two_processes
 from .changes import read_changes
 from .fields import Collector, read_record
-from .history import read_history
+from .history import history_across_renames, read_history
 from .permalinks import check_permanent_links, overprecise_ids
 from .rules.coverage import check_complete, check_uncited
 from .rules.evidence import check_confirmed
@@ -310,7 +311,8 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
         lists[name], declared[record.name] = _read_list(found.lists.get(name), name, record, out)
         check_duplicate_ids(lists[name], record, out)
     sources, entities, terms = lists["sources.yml"], lists["entities.yml"], lists["glossary.yml"]
-    history, language, since = _read_story(root, found.lists.get(STORY_FILE), collector(f"{DATA_DIR}/{STORY_FILE}"))
+    story = _read_story(root, found.lists.get(STORY_FILE), collector(f"{DATA_DIR}/{STORY_FILE}"))
+    history, language, since = story.history, story.language, story.since
     vocabulary = Vocabulary(  # texts are read in the story's language
         language,
         names_of(entities, terms),
@@ -397,7 +399,12 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
         ),
         tag_labels={values["id"]: values["label"] for values in shown("tag", lists["tags.yml"])},
     )
-    timeline = replace(timeline, changes=_change_log(root, timeline, since))
+    timeline = replace(
+        timeline,
+        changes=_change_log(root, timeline, since, story.published),
+        published=story.published,
+        history=history_across_renames(history, {r.old: r.new for r in timeline.redirects if r.new}),
+    )
     for out in collectors:
         check_confirmed(timeline, out)
     check_uncited(timeline, sources, collector(f"{DATA_DIR}/sources.yml"))
@@ -412,10 +419,13 @@ def _load(root: Path, memo: Memo | None) -> LoadResult:
     )
 
 
-def _change_log(root: Path, timeline: Timeline, since: str | None) -> ChangeLog:
-    """The corrections log of the events shown and of those withdrawn on purpose."""
+def _change_log(root: Path, timeline: Timeline, since: str | None, published: dt.date | None) -> ChangeLog:
+    """The corrections log of the events shown and of those withdrawn on purpose, from the day after
+    the story was published (before it, the data was being prepared, not corrected)."""
     redirects = {redirect.old: redirect.new for redirect in timeline.redirects}
     log = read_changes(root, redirects, since)
+    if published is not None:
+        log = replace(log, changes=tuple(change for change in log.changes if change.day > published))
     gone = {r.old: r.gone for r in timeline.withdrawn}
     kept = {event.id for event in timeline.events} | set(gone)
     return replace(
@@ -429,17 +439,26 @@ def _change_log(root: Path, timeline: Timeline, since: str | None) -> ChangeLog:
     )
 
 
-def _read_story(root: Path, path: Path | None, out: Collector) -> tuple[dict, str, str | None]:
-    """The data's git history, from where this story started (and that commit), and the story's
-    language (see STORY in schema.py)."""
+@dataclass(frozen=True)
+class _Story:
+    history: dict  # the data files' git history, from where this story started
+    language: str
+    since: str | None = None  # the commit of the story it replaced
+    published: dt.date | None = None  # the day its public record starts after
+
+
+def _read_story(root: Path, path: Path | None, out: Collector) -> _Story:
+    """The data's git history, from where this story started (and that commit), the story's
+    language and the day it was published (see STORY in schema.py)."""
     if path is None:
-        return read_history(root), DEFAULT_LANGUAGE, None
+        return _Story(read_history(root), DEFAULT_LANGUAGE)
     out.owner = ("story", "")
     node = _read_yaml(path, MAX_LIST_BYTES, out)
     values = read_record(node, STORY, out, "the story") if node is not None else None
     language = (values or {}).get("language") or DEFAULT_LANGUAGE
+    published = (values or {}).get("published")
     if values is None or values["replaces"] is None or not isinstance(node, Mapping):
-        return read_history(root), language, None
+        return _Story(read_history(root), language, None, published)
     history = read_history(root, since=values["replaces"])
     if history is None:
         out.error(
@@ -447,8 +466,8 @@ def _read_story(root: Path, path: Path | None, out: Collector) -> tuple[dict, st
             f"commit '{values['replaces']}' is not in this repository's history; write the last commit of "
             "the story this one replaced (`git log`), or remove the field to keep every published link",
         )
-        return read_history(root), language, None
-    return history, language, values["replaces"]
+        return _Story(read_history(root), language, None, published)
+    return _Story(history, language, values["replaces"], published)
 
 
 def _read_explainer(path: Path, out: Collector, events: dict[str, Event], vocabulary: Vocabulary) -> Explainer | None:

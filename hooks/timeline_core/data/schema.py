@@ -428,6 +428,14 @@ STORY = Record(
             "site's to keep.",
             max_length=64,
         ),
+        Field(
+            "published",
+            "day",
+            False,
+            "The day the story was first published, YYYY-MM-DD. Changes made up to and on that day were "
+            "its preparation: the Changes page, the cards' Updated lines and the changes feed list only "
+            "later ones, the corrections readers are owed. Left out: every change since the first commit.",
+        ),
     ),
     id_field=None,
 )

@@ -181,6 +181,7 @@ class FieldChange:
     field: str  # "title", "date", "status", … or "citation added", "citation removed", "quote changed"
     before: str
     after: str
+    source: str = ""  # a citation's source id (its quote is `before`, `after` or both)
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,7 @@ class Timeline:
     language: str = "en"  # the story's (titles, summaries, translations): a BCP 47 tag
     support: dict[str, Support] = field(default_factory=dict)  # by event id (model/corroboration.py)
     changes: ChangeLog = ChangeLog()  # the corrections log, from git (data/changes.py)
+    published: dt.date | None = None  # the day the story was published: its corrections log starts after it
     tag_labels: dict[str, str] = field(default_factory=dict)  # a tag's name as readers see it, by id
 
     def tag_label(self, tag: str) -> str:

@@ -406,3 +406,53 @@ _SCRIPT_NAMES = {
 def script_name(script: str | None) -> str:
     """A script's name in English, for messages."""
     return _SCRIPT_NAMES.get(script or "", script or "unknown")
+
+
+SHOWN_CHANGE = 160  # characters of a changed passage a reader is shown, each side
+
+
+def changed_words(before: str, after: str) -> tuple[str, str]:
+    """The words that differ between two versions of a text, whole words in any script (a Chinese
+    or Japanese character is a word), with one word around an insertion or a deletion so that
+    neither side is empty: "after that Friday" → "on or after that Friday" gives ("after", "on or
+    after"). Long passages are cut with "…"."""
+    before, after = " ".join(before.split()), " ".join(after.split())
+    if before == after:
+        return before, after
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+    start = _word_start(before, start)
+    old_end, new_end = _word_end(before, len(before) - end), _word_end(after, len(after) - end)
+    end = min(len(before) - old_end, len(after) - new_end)
+    old, new = before[start : len(before) - end], after[start : len(after) - end]
+    if not old.strip() or not new.strip():  # an insertion or a deletion: with a word of its place
+        if end:
+            end = len(before) - _word_end(before, len(before) - end + 1)
+        elif start:
+            start = _word_start(before, start - 1)
+        old, new = before[start : len(before) - end], after[start : len(after) - end]
+    return _cut(old.strip()), _cut(new.strip())
+
+
+def _in_word(char: str) -> bool:
+    return not char.isspace() and not _CJK.match(char)
+
+
+def _word_start(text: str, at: int) -> int:
+    while 0 < at <= len(text) and _in_word(text[at - 1]) and (at == len(text) or _in_word(text[at])):
+        at -= 1
+    return at
+
+
+def _word_end(text: str, at: int) -> int:
+    while 0 <= at < len(text) and _in_word(text[at]) and (at == 0 or _in_word(text[at - 1])):
+        at += 1
+    return at
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= SHOWN_CHANGE else text[: SHOWN_CHANGE - 1].rstrip() + "…"

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from ..model.dates import parse_edtf
 from ..model.records import Change, FieldChange
+from ..model.text import changed_words
 from ..problems import DataError
 from .reader import Words
 
@@ -40,17 +41,34 @@ def _field(words: Words, change: FieldChange, titles: Mapping[str, str]) -> str:
     if change.field == "background":
         return _("now listed as background") if after == "True" else _("no longer listed as background")
     if change.field == "citation added":
-        return _("citation added: %(source)s") % {"source": titles.get(after, after)}
+        return _("citation added, from %(source)s: “%(quote)s”") % {
+            "source": titles.get(change.source, change.source),
+            "quote": changed_words("", after)[1],
+        }
     if change.field == "citation removed":
-        return _("citation removed: %(source)s") % {"source": titles.get(before, before)}
+        return _("citation removed, from %(source)s: “%(quote)s”") % {
+            "source": titles.get(change.source, change.source),
+            "quote": changed_words(before, "")[0],
+        }
     if change.field == "quote changed":
-        return _("quote revised: %(source)s") % {"source": titles.get(after, after)}
-    return {
-        "summary": _("summary revised"),
-        "date_note": _("date note revised"),
-        "entities": _("who is involved revised"),
-        "tags": _("tags revised"),
-    }.get(change.field, _("edited"))
+        old, new = changed_words(before, after)
+        return _("quote from %(source)s revised: “%(before)s” → “%(after)s”") % {
+            "source": titles.get(change.source, change.source),
+            "before": old,
+            "after": new,
+        }
+    if change.field in ("summary", "date_note"):
+        old, new = changed_words(before, after)
+        if not old and change.field == "date_note":
+            return _("date note added: “%(after)s”") % {"after": new}
+        message = _("summary revised: “%(before)s” → “%(after)s”") if change.field == "summary" else None
+        message = message or _("date note revised: “%(before)s” → “%(after)s”")
+        return message % {"before": old, "after": new}
+    if change.field == "entities":
+        return _("who is involved: %(before)s → %(after)s") % {"before": before or "–", "after": after or "–"}
+    if change.field == "tags":
+        return _("tags: %(before)s → %(after)s") % {"before": before or "–", "after": after or "–"}
+    return _("edited")
 
 
 def describe(change: Change, words: Words, titles: Mapping[str, str]) -> str:
