@@ -39,6 +39,18 @@ def test_one_old_event_breaks_the_axis_instead_of_squashing_the_story():
     assert "1965" in labels and any("Nov" in label for label in labels)
 
 
+def test_a_long_range_crosses_a_break_instead_of_squashing_the_days_around_it():
+    axis = build_axis(SPREADS["a long range across a break"])
+    assert len(axis.breaks) == 1  # the months between the story's days and the range's end
+    marks = {mark.event_id: mark for mark in axis.marks}
+    days = [marks[name].number_x for name in ("surfaces", "surge", "post")]
+    assert max(days) - min(days) >= 0.3 * (RIGHT - LEFT)  # the four April days get the width
+    long = marks["confirmed-to"]
+    assert long.x < axis.breaks[0] < long.x + long.width  # its span runs across the break
+    labels = [tick.label for tick in axis.ticks]
+    assert labels[0].endswith("Apr") and any("Nov" in label for label in labels)
+
+
 def test_a_story_of_one_week_keeps_one_unbroken_axis():
     axis = build_axis(SPREADS["one day"])
     assert axis.breaks == () and axis.lines == ((LEFT, RIGHT),)
