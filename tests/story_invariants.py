@@ -366,6 +366,9 @@ def every_explainer_sentence_is_cited_and_links_its_events(site: BuiltSite) -> l
             target, anchor = site.resolve("index.html", link["href"])
             if anchor not in site.event_pages:
                 wrong.append(f"Home: {link['href']} is no event")
+            shown = " ".join(link.get_text().replace("→", "").split())
+            if shown not in " ".join(link.get("aria-label", shown).split()):  # WCAG 2.5.3: the name holds the label
+                wrong.append(f"Home: a link's accessible name does not hold its visible text {shown!r}")
     return wrong
 
 

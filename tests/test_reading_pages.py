@@ -224,6 +224,7 @@ def test_home_pages_event_links_say_where_they_go_without_a_tooltip(example):
         "→ 2025",
         "→ 9 Mar 2026",
     ]
+    assert links[0]["aria-label"] == "5 Mar 2026 on the timeline: Riverside council approves the footbridge"
 
 
 def test_home_pages_quoted_passages_name_each_source_once_and_keep_their_numbers(example):
