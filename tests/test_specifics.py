@@ -112,3 +112,140 @@ def test_specifics_are_found_in_every_script(text, language, found):
 def test_a_specific_matches_however_the_source_writes_it(text, language, quote, quote_language):
     assert unquoted(text, language, [Written(quote, quote_language)]) == []
     assert unquoted(text, language, [Written("Nothing of the kind.", "en")]) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "found"),
+    [
+        ("Shares rose 6.75% to 1,500 dollars.", "en", [("number", "6.75", "6.75%"), ("number", "1500", "1,500")]),
+        (
+            "Die Kosten: 1.500 Euro, dann 2,5 Millionen.",
+            "de",
+            [("number", "1500", "1.500"), ("number", "2500000", "2,5 Millionen")],
+        ),
+        (
+            "Costs of 1\u00a0000 and 12’500 francs.",
+            "fr",
+            [("number", "1000", "1\u00a0000"), ("number", "12500", "12’500")],
+        ),
+        (
+            "Es kostete 9 Milliarden; dreißig Tage.",
+            "de",
+            [("number", "9000000000", "9 Milliarden"), ("number", "30", "dreißig")],
+        ),
+        (
+            "It cost 3 billion and 4 thousand.",
+            "en",
+            [("number", "3000000000", "3 billion"), ("number", "4000", "4 thousand")],
+        ),
+        (
+            "三十天后，两家公司，一百二十人，三万元，2.5亿元。",
+            "zh",
+            [
+                ("number", "250000000", "2.5亿"),
+                ("number", "30", "三十"),
+                ("number", "2", "两"),
+                ("number", "120", "一百二十"),
+                ("number", "30000", "三万"),
+            ],
+        ),
+        ("十分重要，百度，统一，万一，一个。", "zh", []),  # numeral characters that are not numbers here
+        (
+            "零点，二〇二六年，十二月，三亿",
+            "zh",
+            [("month", "12", "十二月"), ("number", "2026", "二〇二六"), ("number", "300000000", "三亿")],
+        ),
+        (
+            "The 7th of May; 5G, Qwen2 and HappyHorse-1.0.",
+            "en",
+            [
+                ("month", "5", "May"),
+                ("number", "7", "7"),
+                ("name", "5g", "5G"),
+                ("name", "qwen2", "Qwen2"),
+                ("name", "happyhorse-1.0", "HappyHorse-1.0"),
+            ],
+        ),
+        (
+            "ارتفع ٦٫٧٥٪ في ٢٠٢٦ بقيمة ١٬٥٠٠ و 3 مليار",
+            "ar",
+            [
+                ("number", "6.75", "٦٫٧٥٪"),
+                ("number", "2026", "٢٠٢٦"),
+                ("number", "1500", "١٬٥٠٠"),
+                ("number", "3000000000", "3 مليار"),
+            ],
+        ),
+        (
+            "Alibaba met ByteDance, then Tencent, in Hong Kong on Friday.",
+            "en",
+            [
+                ("weekday", "4", "Friday"),
+                ("name", "bytedance", "ByteDance"),
+                ("name", "tencent", "Tencent"),
+                ("name", "hong", "Hong Kong"),
+                ("name", "kong", "Hong Kong"),
+            ],
+        ),
+        ("Zhou Jingren sagte in Singapur, laut Reuters und AP.", "de", [("name", "ap", "AP")]),
+        (
+            "Er traf Zhou Jingren in Berlin.",
+            "de",
+            [("name", "zhou", "Zhou Jingren"), ("name", "jingren", "Zhou Jingren")],
+        ),
+        (
+            "阿里巴巴与Google合作，OpenAI发布Sora。",
+            "zh",
+            [
+                ("name", "google", "Google"),
+                ("name", "openai", "OpenAI"),
+                ("name", "sora", "Sora"),
+            ],
+        ),
+        (
+            "アリババはグーグルと提携し、木曜日に発表した。",
+            "ja",
+            [
+                ("weekday", "3", "木曜日"),
+                ("name", "アリババ", "アリババ"),
+                ("name", "グーグル", "グーグル"),
+            ],
+        ),
+        ("In May 2026 it may rise.", "en", [("month", "5", "May"), ("number", "2026", "2026")]),
+        ("It rose 4 and 2.50.", "xx", [("number", "4", "4"), ("number", "2.5", "2.50")]),  # no CLDR data: numerals only
+        ("I think so.", "en", []),
+    ],
+)
+def test_specifics_are_read_by_meaning(text, language, found):
+    assert [(s.kind, s.key, s.shown) for s in specifics(text, language)] == found
+
+
+@pytest.mark.parametrize(
+    ("title", "found"),
+    [
+        ("Alibaba Shares Rise After The Confirmation", []),  # title case: every word has a capital
+        ("OpenAI Announces The End Of Sora", ["OpenAI"]),  # names by their shape still count
+        ("Alibaba's shares rise after Tencent's denial", ["Tencent's"]),  # sentence case: a capital is a name
+        ("Shares rise", []),
+    ],
+)
+def test_a_title_in_title_case_gives_names_only_by_their_shape(title, found):
+    assert [s.shown for s in specifics(title, "en", title=True) if s.kind == "name"] == found
+
+
+def test_what_a_record_links_and_the_parts_of_names_need_no_quote():
+    quote = [Written("Alibaba's ATH AI Innovation Unit said so on Friday.", "en")]
+    assert unquoted("ATH said so.", "en", quote) == []
+    assert unquoted("Alibaba said so.", "en", quote) == []  # "Alibaba's" gives Alibaba
+    assert unquoted("The Seedance 2.0 rollout paused; ByteDance said so.", "en", quote) == [
+        "2.0",
+        "Seedance",
+        "ByteDance",
+    ]
+    linked = frozenset({"seeda", "2.0", "#2", "byted"})  # what rules/wording.named gives for its names
+    assert unquoted("The Seedance 2.0 rollout paused; ByteDance said so.", "en", quote, linked) == []
+    assert unquoted("Said on Thursday and Friday.", "en", quote) == ["Thursday"]
+    assert unquoted("Said on Friday, 10 April.", "en", quote) == ["April", "10"]  # dates, numbers, names
+    japanese = [Written("アリババは発表した。", "ja")]
+    assert unquoted("アリババが発表", "ja", japanese) == []  # a katakana name found in the quote as written
+    assert unquoted("グーグルが発表", "ja", japanese) == ["グーグル"]

@@ -165,6 +165,8 @@ _HAN_COUNTED = "年月日号號天周週个個倍元岁歲次人家名%％"
 
 
 def _han_value(numeral: str) -> int:
+    if all(char in _HAN_DIGITS for char in numeral):  # 二〇二六: a year, digit by digit
+        return int("".join(str(_HAN_DIGITS[char]) for char in numeral))
     total, section, digit = 0, 0, 0
     for char in numeral:
         if char in _HAN_DIGITS:
@@ -198,7 +200,7 @@ def _number_value(written: str, language: str) -> Decimal | None:
         text = text.replace(group, "")
     if decimal == ",":
         text = text.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(,\d{3})+", text):  # 1,000 in English; "2,5" stays unread below
+    elif re.fullmatch(r"\d{1,3}(,\d{3})+", text):  # 1,000 in English; "2,5" is read as 2.5 below
         text = text.replace(",", "")
     try:
         return Decimal(text.replace(",", "."))
@@ -275,15 +277,17 @@ def _dates(text: str, language: str, taken: list[tuple[int, int]]) -> list[Speci
 
 
 _DIGIT = re.compile(r"\d")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|er|e|ème|º|ª)")
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
 def _shaped(word: str) -> bool:
-    """A word whose shape says it is a name wherever it stands: a capital or a digit inside it."""
+    """A word whose shape says it is a name wherever it stands: a capital or a digit inside it
+    ("OpenAI", "Qwen2"; not an ordinal such as "7th")."""
     rest = word[1:]
     if rest != rest.lower():
         return True
-    return _DIGIT.search(word) is not None and len(_LETTERS.findall(word)) > 1
+    return _DIGIT.search(word) is not None and len(_LETTERS.findall(word)) > 1 and not _ORDINAL.fullmatch(word)
 
 
 def _title_case(sentence_words: list[str], small: frozenset[str]) -> bool:
@@ -299,26 +303,34 @@ def _names(text: str, language: str, dates: set[str], title: bool) -> list[Speci
     nouns = _base(language) in NOUNS_CAPITALIZED
     found: list[Specific] = []
     for sentence in split_text(text):
-        said = words(sentence)
-        titled = title and _title_case(said, small)
-        capital = [
-            word[:1].isupper() and word.casefold() not in small and word not in dates and word != "I" for word in said
-        ]
-        named = [_named(said, capital, index, titled, nouns) for index in range(len(said))]
-        found.extend(_runs(said, named))
+        titled = title and _title_case(words(sentence), small)
+        for number, clause in enumerate(_CLAUSE.split(sentence)):  # a name does not run across a comma
+            said = words(clause)
+            capital = [
+                word[:1].isupper() and word.casefold() not in small and word not in dates and word != "I"
+                for word in said
+            ]
+            named = [_named(said, capital, index, titled, nouns, number == 0) for index in range(len(said))]
+            found.extend(_runs(said, named))
     return found
 
 
-def _named(said: list[str], capital: list[bool], index: int, titled: bool, nouns: bool) -> bool:
-    """Whether the word at `index` of a sentence is a name by its shape or by its place."""
+_CLAUSE = re.compile(r"[,;:()\[\]\"“”„«»‹›–—]")
+
+
+def _named(said: list[str], capital: list[bool], index: int, titled: bool, nouns: bool, first: bool) -> bool:
+    """Whether the word at `index` of a clause (`first`: the sentence's first) is a name by its shape
+    or by its place."""
     if _shaped(said[index]):
         return True
-    if not capital[index] or index == 0 or titled:
+    starts = first and index == 0  # a sentence's first word has a capital whatever it is
+    if not capital[index] or starts or titled:
         return False
     if not nouns:
         return True
     # in German a capital marks a noun: two capitalized words in a row mark a name ("Zhou Jingren")
-    return (index > 1 and capital[index - 1]) or (index + 1 < len(said) and capital[index + 1])
+    before = index > 0 and capital[index - 1] and not (first and index == 1)
+    return before or (index + 1 < len(said) and capital[index + 1])
 
 
 def _runs(said: list[str], named: list[bool]) -> list[Specific]:

@@ -96,40 +96,46 @@ def _segments(events: tuple[Event, ...]) -> list[Segment]:
     """The axis's stretches of time: one, unless a long empty stretch would squash the story's own
     events (one event decades older than the rest); then each cluster of events gets its own
     stretch, as wide as its share of the events (never under MIN_SEGMENT_SHARE), and the empty
-    time between them a break. Events cluster by the day each is placed on, so one long range
-    ("some day from 10 April to 24 November") does not bridge the gap and squash the days around
-    it: its span crosses the break instead. A cluster's stretch takes in its events' ranges where
-    they stay near it."""
-    placed = sorted(((e.date.placed_on, e) for e in events if e.date.earliest or e.date.latest), key=lambda p: p[0])
-    if not placed:
-        return []
-    total = (placed[-1][0] - placed[0][0]).days
+    time between them a break. An event counts with the days its date can mean; but a long
+    interval ("some day from 10 April to 24 November") counts with the day it is placed on, so it
+    does not bridge a gap and squash the days around it: its span crosses the break instead."""
+    ranges = sorted(
+        (lo, hi)
+        for e in events
+        if (lo := e.date.earliest or e.date.latest) is not None and (hi := e.date.latest or e.date.earliest) is not None
+    )
+    total = (ranges[-1][1] - ranges[0][0]).days if ranges else 0
     limit = max(MIN_GAP_DAYS, total * GAP_SHARE)
+    counted = sorted(_counted_days(e, limit) for e in events if e.date.earliest or e.date.latest)
     clusters: list[list] = []  # [first day, last day, events]
-    for day, _event in placed:
-        if clusters and (day - clusters[-1][1]).days <= limit:
-            clusters[-1][1] = day
+    for lo, hi in counted:
+        if clusters and (lo - clusters[-1][1]).days <= limit:
+            clusters[-1][1] = max(clusters[-1][1], hi)
             clusters[-1][2] += 1
         else:
-            clusters.append([day, day, 1])
-    for day, event in placed:  # widen a cluster to its events' ranges, as far as they stay near it
-        cluster = next(c for c in clusters if c[0] <= day <= c[1])
-        lo, hi = event.date.earliest or day, event.date.latest or day
-        if (cluster[0] - lo).days <= limit:
-            cluster[0] = min(cluster[0], lo)
-        if (hi - cluster[1]).days <= limit:
-            cluster[1] = max(cluster[1], hi)
+            clusters.append([lo, hi, 1])
     pad = dt.timedelta(days=PADDING_DAYS)
     if len(clusters) == 1:
         return [Segment(clusters[0][0] - pad, clusters[0][1] + pad, LEFT, RIGHT)]
     room = (RIGHT - LEFT) - BREAK * (len(clusters) - 1)
-    shares = [max(count / len(placed), MIN_SEGMENT_SHARE) for _, _, count in clusters]
+    shares = [max(count / len(counted), MIN_SEGMENT_SHARE) for _, _, count in clusters]
     segments, left = [], float(LEFT)
     for (lo, hi, _), share in zip(clusters, shares, strict=True):
         width = room * share / sum(shares)
         segments.append(Segment(lo - pad, hi + pad, round(left, 1), round(left + width, 1)))
         left += width + BREAK
     return segments
+
+
+def _counted_days(event: Event, limit: float) -> tuple[dt.date, dt.date]:
+    """The days an event counts with when the axis is cut into stretches: its date's, or, for an
+    interval longer than a break, the day it is placed on."""
+    date = event.date
+    lo, hi = date.earliest or date.latest, date.latest or date.earliest
+    assert lo is not None and hi is not None, "parse_edtf refuses a date open at both ends"
+    if date.interval and (hi - lo).days > limit:
+        return date.placed_on, date.placed_on
+    return lo, hi
 
 
 def _segment_of(segments: list[Segment], day: dt.date) -> Segment:
