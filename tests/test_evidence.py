@@ -12,7 +12,11 @@ STATEMENT = "The Example Company said on Monday that its model is ready."
 
 
 def _add_source(project: Project, ident: str, publisher: str, extra: str = "") -> None:
+    """Another source of the same statement; unless it rewrites the first, it says why the two share
+    their text (each quotes the company's statement)."""
     archive = project.write(f"seeds/{ident}.txt", f"{STATEMENT}\n")
+    if "based_on" not in extra:
+        extra += "  shares_text:\n    - source: example\n      reason: Both quote the company's one-sentence statement.\n"
     sources = project.root / "timeline/sources.yml"
     sources.write_text(
         sources.read_text(encoding="utf-8")

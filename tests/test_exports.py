@@ -142,12 +142,11 @@ def test_csv_is_rfc_4180_with_a_stable_header(built, example):
 
 
 def test_csv_neutralizes_cells_a_spreadsheet_would_run(empty_project):
-    empty_project.write(
-        EVENT,
-        GOOD.replace(
-            "title: Example Company says its model is ready", 'title: \'=HYPERLINK("https://evil.example","x")\''
-        ),
-    )
+    formula = '=HYPERLINK("https://evil.example","x")'
+    archive = (empty_project.root / "seeds/example.txt").read_text(encoding="utf-8")
+    empty_project.write_archive("seeds/example.txt", f"{archive}{formula}\n")  # a source that prints one
+    event = GOOD.replace("title: Example Company says its model is ready", f"title: '{formula}'")
+    empty_project.write(EVENT, event + f"  - source: example\n    quote: '{formula}'\n")
     run = empty_project.build()
     assert run.returncode == 0, run.stderr
     rows = list(csv.DictReader(io.StringIO((empty_project.root / "site/timeline.csv").read_text(), newline="")))

@@ -47,13 +47,13 @@ def _first_event(project: Project) -> str:
 
 # Each edit a contributor makes, as (file, pattern, replacement); applied one after another.
 EDITS = {
-    "an event's title": (None, r"^title: .*$", "title: A title edited while serving"),
+    "an event's title": (None, r"^title: (.*)$", r"title: \1, retitled"),  # still in its quotes' words
     "an event's date, to another period": (None, r"^date: .*$", "date: 2026-01-02"),
     "an event's tags": (None, r"^tags: .*$", "tags: [edited-while-serving]"),
     "an entity's name": ("timeline/entities.yml", r"^  name: .*$", "  name: Renamed While Serving"),
     "a source's title": ("timeline/sources.yml", r"^  title: .*$", "  title: A source retitled while serving"),
-    "an event broken": (None, r"^title: .*$", "title: [not closed"),
-    "the break fixed": (None, r"^title: .*$", "title: Fixed again"),
+    "an event broken": (None, r"^title: (.*)$", r"title: [\1"),
+    "the break fixed": (None, r"^title: \[(.*)$", r"title: \1"),
 }
 
 
@@ -89,7 +89,7 @@ def test_one_edited_event_is_parsed_again_and_only_its_pages_rendered_again(tmp_
     project = Project(make_project(tmp_path / "project", 40, config=TEST_CONFIG))
     memo = Memo()
     _, before = _build(project, memo)
-    _replace(project, _first_event(project), r"^title: .*$", "title: Synthetic event retitled")
+    _replace(project, _first_event(project), r"^title: (.*)$", r"title: \1, retitled")
     memo.hits = memo.misses = 0
     _, after = _build(project, memo)
     changed = {a.path for a, b in zip(after, before, strict=True) if a != b}
@@ -105,7 +105,7 @@ def test_one_edited_event_is_parsed_again_and_only_its_pages_rendered_again(tmp_
 # An edit of every kind of input a served site is made from, each checked against a cold build.
 # Edits of docs/ and mkdocs.yml keep each file's length, as a fix of one letter does.
 SERVED_EDITS = [
-    ("an event's title", lambda p: _replace(p, _first_event(p), r"^title: .*$", "title: Retitled while serving")),
+    ("an event's title", lambda p: _replace(p, _first_event(p), r"^title: (.*)$", r"title: \1, retitled")),
     ("an entity", lambda p: _replace(p, "timeline/entities.yml", r"^  name: .*$", "  name: Renamed While Serving")),
     ("a source", lambda p: _replace(p, "timeline/sources.yml", r"^  title: .*$", "  title: Retitled source")),
     (
@@ -180,7 +180,7 @@ def test_a_served_site_after_any_edit_is_byte_for_byte_a_cold_build(tmp_path):
         os.environ.clear()
         os.environ.update(environ)
         first.plugins.on_shutdown()
-    assert b"Retitled while serving" in served["timeline/index.html"]
+    assert b", retitled" in served["timeline/index.html"]
     assert b"local NEWS." in served["sources/riverside-gazette-footbridge/index.html"]
     assert b'content="Summary"' not in served["index.html"] and b"A test Story" in served["index.html"]
     assert b"#2e7d33" in served["stylesheets/timeline.css"]
