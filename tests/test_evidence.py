@@ -16,7 +16,8 @@ def _add_source(project: Project, ident: str, publisher: str, extra: str = "") -
     their text (each quotes the company's statement)."""
     archive = project.write(f"seeds/{ident}.txt", f"{STATEMENT}\n")
     if "based_on" not in extra:
-        extra += "  shares_text:\n    - source: example\n      reason: Both quote the company's one-sentence statement.\n"
+        reason = "Both quote the company's one-sentence statement."
+        extra += f"  shares_text:\n    - source: example\n      reason: {reason}\n"
     sources = project.root / "timeline/sources.yml"
     sources.write_text(
         sources.read_text(encoding="utf-8")
