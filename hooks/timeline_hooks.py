@@ -20,15 +20,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from timeline_core.data.history import commit_epoch, git_paths_to_watch
 from timeline_core.data.load import load_timeline
 from timeline_core.data.siteurl import is_placeholder
-from timeline_core.exports import Published
 from timeline_core.memo import Memo, fixed, remember
 from timeline_core.pages.hardening import harden_page
-from timeline_core.pages.paging import read_layout
 from timeline_core.pages.rawblocks import block_ids, join_blocks, join_later, split_blocks
 from timeline_core.pages.render import template_cache
 from timeline_core.pages.search import add_to_index, segment_index, without_search_attributes
-from timeline_core.pages.urls import Site
 from timeline_core.served import KEPT_PAGE_TEMPLATE, KeptPage, entries_of_page, site_fingerprint
+from timeline_core.settings import settings_of
 from timeline_core.site_files import site_files
 from timeline_core.words.catalogs import catalogs_bytes
 from timeline_core.words.chrome import frame_in_language, frame_words, nav_in_language
@@ -214,10 +212,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load timeline/, report every problem, and add the generated pages, exports and archives."""
     root = Path(config.config_file_path).parent
     result = load_timeline(root, _memo)
-    layout, option_problems = read_layout(
-        config.extra.get("timeline"), Path(config.config_file_path).read_text(encoding="utf-8")
-    )
-    for problem in (*result.problems, *option_problems):
+    settings = settings_of(config, Path(config.config_file_path).read_text(encoding="utf-8"))
+    for problem in (*result.problems, *settings.problems):
         log.error(problem.format())
     if is_placeholder(config.site_url or ""):  # said, not failed: a first build is often a try
         log.info(
@@ -225,14 +221,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             "this build point there; set site_url in mkdocs.yml to the address the site is published at (or "
             "SITE_URL, where mkdocs.yml reads it from the environment, as the deploy workflow sets it)"
         )
-    site = Site(
-        use_directory_urls=config.use_directory_urls,
-        base_url=(config.site_url or "/").rstrip("/") + "/",
-        language=config.theme.get("language") or "en",
-        name=config.site_name,
-    )
-    published = Published(title=config.site_name, description=config.site_description or "")
-    for item in site_files(result, root, site, published, layout, template_cache(root), _memo):
+    for item in site_files(
+        result, root, settings.site, settings.published, settings.layout, template_cache(root), _memo
+    ):
         existing = files.get_file_from_path(item.path)
         if existing is not None:  # a hand-written page would silently lose to ours otherwise
             log.error(f"docs/{item.path} is generated from timeline/; remove the hand-written file")

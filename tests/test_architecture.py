@@ -20,6 +20,7 @@ STAGES = (
     "data",
     "pages",
     "exports",
+    "settings",
     "site_files",
     "served",
     "build_input",

@@ -181,30 +181,24 @@ def test_structured_data_describes_the_events_and_the_source(built, base, exampl
     assert article["@type"] == "NewsArticle" and article["author"] == {"@type": "Person", "name": "Jane Doe"}
 
 
-def test_timeline_export_command_writes_the_same_files(project, tmp_path):
-    import subprocess
-    import sys
+EXPORTS = ("timeline.json", "timeline.schema.json", "timeline.csv", "feed.xml", "changes.xml", "timeline.ics")
 
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "timeline_core.cli",
-            "--root",
-            str(project.root),
-            "export",
-            "--out",
-            str(tmp_path / "out"),
-            "--site-url",
-            "https://example.net/t",
-        ],
-        capture_output=True,
-        text=True,
-    )
+
+def test_timeline_export_writes_the_built_sites_exports_byte_for_byte(project, tmp_path):
+    """Whatever mkdocs.yml says (the reader's language, the feed's size, the address, the URL
+    style), `timeline export` reads it as the build does."""
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("  language: en\n", "  language: de\n", 1)
+    config.write_text(text + "use_directory_urls: false\n", encoding="utf-8")
+    project.set_option("feed_entries", 3)
+    project.commit()
+    assert project.build().returncode == 0
+    run = project.cli("export", "--out", str(tmp_path / "out"))
     assert run.returncode == 0, run.stderr
-    names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == sorted(
-        ["timeline.json", "timeline.schema.json", "timeline.csv", "feed.xml", "changes.xml", "timeline.ics"]
-        + ["timelinejs.json"]
-    )
-    assert "https://example.net/t/timeline/#" in (tmp_path / "out/feed.xml").read_text()
+    names = (*EXPORTS, "timelinejs.json")
+    exported = {name: (tmp_path / "out" / name).read_bytes() for name in names}
+    assert exported == {name: (project.site / name).read_bytes() for name in names}
+    assert exported["feed.xml"].count(b"<entry>") == 3
+    other = project.cli("export", "--out", str(tmp_path / "elsewhere"), "--site-url", "https://example.net/t")
+    assert other.returncode == 0, other.stderr
+    assert "https://example.net/t/timeline.html#" in (tmp_path / "elsewhere/feed.xml").read_text()

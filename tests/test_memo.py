@@ -54,6 +54,7 @@ EDITS = {
     "a source's title": ("timeline/sources.yml", r"^  title: .*$", "  title: A source retitled while serving"),
     "an event broken": (None, r"^title: (.*)$", r"title: [\1"),
     "the break fixed": (None, r"^title: \[(.*)$", r"title: \1"),
+    "the story's language": ("timeline/story.yml", r"^title: (.*)$", r"title: \1\nlanguage: en-GB"),
 }
 
 
@@ -63,6 +64,7 @@ def test_a_build_that_reuses_results_writes_what_a_cold_build_writes(story, tmp_
         project = Project(make_project(tmp_path / "project", 40, config=TEST_CONFIG))
     else:
         project = copy_project(tmp_path / "repo")
+    project.write("timeline/story.yml", "title: A story\n")
     memo = Memo()
     assert _build(project, memo) == _build(project, None)
     problems = {}
@@ -133,6 +135,14 @@ SERVED_EDITS = [
     (  # the same bytes under another name: no longer a theme override
         "a theme override renamed",
         lambda p: (p.root / "docs/overrides/main.html").rename(p.root / "docs/overrides/main.html.off"),
+    ),
+    (
+        "the story's publication day",
+        lambda p: p.write("timeline/story.yml", "title: Riverside\npublished: 2026-03-08\n"),
+    ),
+    (
+        "the story's language",
+        lambda p: _replace(p, "timeline/story.yml", r"^title: Riverside$", "title: Riverside\nlanguage: en-GB"),
     ),
 ]
 

@@ -10,7 +10,6 @@ content changed, so a builder watching the folder rebuilds only what an edit tou
 from __future__ import annotations
 
 import json
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,41 +17,16 @@ from pathlib import Path
 import yaml
 
 from .data.load import LoadResult, load_timeline
-from .exports import Published
 from .memo import Memo
 from .pages.hardening import harden_page, strip_policy
-from .pages.paging import read_layout
-from .pages.urls import Site
 from .problems import Problem
+from .settings import CONFIG, read_config, read_settings
 from .site_files import site_files
 from .words.chrome import frame_in_language, frame_words, nav_in_language
 from .words.reader import Words, words_for
 
-CONFIG = "mkdocs.yml"
 DOCS = "docs"
 MANIFEST = ".timeline-pages.json"  # what the last run generated, so what is no longer generated goes
-DEFAULT_SITE_URL = "/"
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as MkDocs reads it, for the tags our config uses: `!ENV [NAME, default]`."""
-
-
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-    if isinstance(node, yaml.ScalarNode):
-        names, default = [loader.construct_scalar(node)], None
-    else:
-        values = loader.construct_sequence(node)  # type: ignore[arg-type]
-        names, default = values[:-1], values[-1] if len(values) > 1 else None
-    return next((os.environ[name] for name in names if name in os.environ), default)
-
-
-_ConfigLoader.add_constructor("!ENV", _env)
-
-
-def read_config(root: Path) -> dict:
-    """The project's mkdocs.yml, with environment variables resolved as MkDocs resolves them."""
-    return yaml.load((root / CONFIG).read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
 
 
 @dataclass(frozen=True)
@@ -106,18 +80,9 @@ def write_build_input(root: Path, out: Path, builder: str = "mkdocs", memo: Memo
     `--watch` passes a `memo`, so each rewrite redoes only what changed (see memo.py)."""
     root, out = Path(root), Path(out)
     config = read_config(root)
-    config_text = (root / CONFIG).read_text(encoding="utf-8")
-    layout, option_problems = read_layout((config.get("extra") or {}).get("timeline"), config_text)
+    settings = read_settings(root, links_from_source=builder == "zensical")
     result: LoadResult = load_timeline(root, memo)
-    site = Site(
-        use_directory_urls=config.get("use_directory_urls", True),
-        base_url=(config.get("site_url") or DEFAULT_SITE_URL).rstrip("/") + "/",
-        links_from_source=builder == "zensical",
-        language=(config.get("theme") or {}).get("language") or "en",
-        name=config.get("site_name", ""),
-    )
-    published = Published(title=config.get("site_name", ""), description=config.get("site_description") or "")
-    files = site_files(result, root, site, published, layout, None, memo)
+    files = site_files(result, root, settings.site, settings.published, settings.layout, None, memo)
     if memo is not None:
         memo.sweep()
     wanted: dict[str, bytes] = {}
@@ -130,7 +95,7 @@ def write_build_input(root: Path, out: Path, builder: str = "mkdocs", memo: Memo
     off_nav = sorted({item.path.split("/", 1)[0] for item in files if item.off_nav and "/" in item.path})
     wanted[CONFIG] = yaml.safe_dump(builder_config(config, off_nav), sort_keys=False, allow_unicode=True).encode()
     counts = _write_changed(out, wanted)
-    return Written(tuple((*result.problems, *option_problems)), *counts)
+    return Written(tuple((*result.problems, *settings.problems)), *counts)
 
 
 def _write_changed(out: Path, wanted: dict[str, bytes]) -> tuple[int, int, int]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Hashable
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
 
@@ -105,6 +105,13 @@ def frozen(value: object) -> Hashable:
         except TypeError:  # a record holding a mapping (a page plan's index of where events are)
             return (type(value).__name__, *(frozen(getattr(value, f.name)) for f in dataclasses.fields(value)))
     return value
+
+
+def all_but_events(timeline: object) -> Hashable:
+    """Every field of a story but its events, as one key part: whatever the story holds besides
+    (its sources, archives, history, language, publication day, tags' labels, and any field added
+    later) is in every key made with it, without a list of fields to keep up to date."""
+    return frozen(dataclasses.replace(cast(Any, timeline), events=()))
 
 
 _MISSING = object()

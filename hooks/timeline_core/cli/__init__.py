@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from .. import build_input, exports
@@ -18,8 +19,8 @@ from ..model.dates import parse_edtf
 from ..model.passages import best_passages
 from ..model.records import Timeline
 from ..model.text import language_name, same_language
-from ..pages.urls import Site
 from ..problems import DataError
+from ..settings import read_config, read_settings
 from ..words.reader import words_for
 from . import scaffold, sources, starter
 from .corrections import corrections
@@ -198,15 +199,17 @@ def _translate_into(timeline: Timeline, source_id: str) -> str | None:
     return language_name(timeline.language)
 
 
-def export(root: Path, out: Path, site_url: str) -> int:
-    """Write every export (JSON, CSV, Atom, iCalendar, TimelineJS) to a folder."""
+def export(root: Path, out: Path, site_url: str | None = None) -> int:
+    """Write every export (JSON, CSV, Atom, iCalendar, TimelineJS) to a folder: the built site's,
+    byte for byte, from the same settings (mkdocs.yml; `site_url` overrides its address)."""
     result = load_timeline(root)
     if said_problems(result, "not exported: fix the problems above first"):
         return 1
-    published = exports.Published("A cited timeline", "Exported from timeline/")
-    site = Site(base_url=site_url.rstrip("/") + "/")
+    settings = read_settings(root)
+    site = replace(settings.site, base_url=site_url.rstrip("/") + "/") if site_url else settings.site
     out.mkdir(parents=True, exist_ok=True)
-    for name, text in exports.export_files(result.timeline, published, site).items():
+    files = exports.export_files(result.timeline, settings.published, site, None, settings.layout.feed_entries)
+    for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8", newline="")
         print(f"wrote {out / name}")
     return 0
@@ -321,7 +324,7 @@ def harden(root: Path, site: Path, site_url: str) -> int:
     if not site.is_dir():
         print(f"error: {site} is not a folder; build the site first", file=sys.stderr)
         return 2
-    url = site_url or (build_input.read_config(root).get("site_url") or "")
+    url = site_url or (read_config(root).get("site_url") or "")
     changed = build_input.harden_site(site, url)
     print(f"hardened {changed} pages of {site}")
     return 0
@@ -370,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
     export_parser = commands.add_parser("export", help="write JSON, CSV, Atom, iCalendar and TimelineJS exports")
     export_parser.add_argument("--out", type=Path, default=Path("exports"), help="folder to write (default: exports)")
     export_parser.add_argument(
-        "--site-url", default="https://example.org/", help="the published site's address, for links in the exports"
+        "--site-url", default=None, help="the site's address, for links in the exports (default: mkdocs.yml's)"
     )
     init_parser = commands.add_parser("init", help="replace the example story with a minimal one of your own")
     init_parser.add_argument("--title", help="the story's name, also the site's title")

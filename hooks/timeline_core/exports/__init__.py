@@ -11,7 +11,7 @@ import functools
 import json
 from dataclasses import dataclass
 
-from ..memo import Memo, fixed, remember
+from ..memo import Memo, all_but_events, fixed, remember
 from ..model import views
 from ..model.records import Timeline
 from ..pages.paging import FEED_ENTRIES
@@ -23,16 +23,6 @@ from .csvfile import timeline_csv
 from .ical import timeline_ics
 from .jsondata import event_json, timeline_json, timeline_json_schema
 from .timelinejs import event_slide, timelinejs
-
-FILES = (
-    "timeline.json",
-    "timeline.schema.json",
-    "timeline.csv",
-    "feed.xml",
-    "changes.xml",
-    "timeline.ics",
-    "timelinejs.json",
-)
 
 
 @dataclass(frozen=True)
@@ -61,21 +51,11 @@ def export_files(
     """Every export, by file name, as text. Links in them are absolute, from `site.base_url`. The
     feed carries the newest `feed_entries` events; JSON, CSV and iCalendar carry every one.
 
-    With a `memo`, an event's part of each export is made again only when the event, the
-    sources (its publishers), the git history (its dates), the site, the story's language or the
-    tags' labels changed.
+    With a `memo`, an event's part of each export is made again only when the event, the site or
+    anything else the story holds changed (`all_but_events`: a field added to the story later is
+    covered without a list to keep up to date).
     """
-    context = fixed(
-        memo,
-        "export context",
-        (
-            timeline.sources,
-            tuple(timeline.history.items()),
-            site,
-            timeline.language,
-            tuple(timeline.tag_labels.items()),
-        ),
-    )
+    context = fixed(memo, "export context", (site, all_but_events(timeline)))
 
     def each(kind: str, make, events) -> list:
         return [remember(memo, kind, (event, context), functools.partial(make, event)) for event in events]

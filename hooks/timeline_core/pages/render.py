@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 
 from ..data.load import LoadResult
 from ..data.siteurl import is_placeholder
-from ..memo import Memo, fixed, frozen
+from ..memo import Memo, all_but_events, fixed, frozen
 from ..model import views
 from ..model.dates import EdtfDate
 from ..model.records import Change, Citation, Event, Section, Source, Support
@@ -413,16 +413,7 @@ def _shared(result: LoadResult, story: Story, layout: Layout) -> Hashable:
         story.site,
         layout,
         result.problems,
-        timeline.sources,
-        timeline.entities,
-        timeline.terms,
-        timeline.explainer,
-        timeline.redirects,
-        tuple(timeline.archives.items()),
-        tuple(timeline.history.items()),
-        timeline.changes,
-        timeline.language,
-        tuple(timeline.tag_labels.items()),
+        all_but_events(timeline),  # every field, so a field added to the story is in the key too
         tuple((period.src, tuple(event.id for event in period.events)) for period in story.plan.pages),
         tuple((path.name, path.read_bytes()) for path in sorted(TEMPLATES.iterdir())),
         story.catalogs,
