@@ -357,6 +357,43 @@ def empty_project(project: Project) -> Project:
     return project
 
 
+# What makes a test slow: a real site built (a session's shared builds count for the tests that read
+# them) or a browser. `uv run pytest -m "not slow"` leaves them out: an answer in under a minute.
+BUILT_FIXTURES = frozenset({"example", "lanterns", "in_reader_language", "story", "built", "site", "corrected"})
+SLOW_MODULES = frozenset(
+    {
+        "test_any_story",
+        "test_build",
+        "test_builders",
+        "test_changes",
+        "test_contribution",
+        "test_faults",
+        "test_feed_size",
+        "test_hostile",
+        "test_init",
+        "test_malformed",
+        "test_memo",
+        "test_properties",
+        "test_public_record",
+        "test_scale",
+        "test_search",
+        "test_serve",
+        "test_source_add",
+        "test_story",
+        "test_twocores",
+    }
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.nodeid.split("::")[0]
+        name = Path(module).stem
+        builds = BUILT_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if module.startswith("tests/browser/") or name in SLOW_MODULES or builds:
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
     """Print the time spent in browser tests and in the rest, summed over all workers."""
     spent = {"browser": 0.0, "other": 0.0}

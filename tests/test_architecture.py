@@ -113,3 +113,30 @@ def test_no_two_modules_of_a_stage_import_each_other_even_for_types():
         }
     assert _cycle(graph) == []
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]  # the finder finds one
+
+
+def test_the_readme_is_read_in_five_minutes_and_every_documentation_link_resolves():
+    """README: what it is, the two commands, a picture, where to go next; the rest in guide/."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) <= 150
+    pages = [REPO / "README.md", REPO / "CONTRIBUTING.md", REPO / "ARCHITECTURE.md", *(REPO / "guide").glob("*.md")]
+    broken = []
+    for page in pages:
+        for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", page.read_text(encoding="utf-8")):
+            if "://" not in target and not (page.parent / target).exists():
+                broken.append(f"{page.relative_to(REPO)}: {target}")
+    assert broken == []
+
+
+def test_no_test_module_imports_another():
+    """Shared fixtures and data live in tests/ helper modules (conftest, events, search_index …), so a
+    test module can be read, run and changed on its own."""
+    importing = []
+    for module in sorted((REPO / "tests").rglob("test_*.py")):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names += [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            if any(name.split(".")[-1].startswith("test_") for name in names):
+                importing.append(f"{module.relative_to(REPO)} imports {names}")
+    assert importing == []

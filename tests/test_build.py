@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.test_loader import EVENT, GOOD
+from tests.events import EVENT, GOOD
 from timeline_core.pages.paging import LINKS_PER_PAGE
 
 SOURCE = "riverside-gazette-footbridge"  # the test story's (tests/stories/riverside/)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_loader import EVENT, GOOD
+from tests.events import EVENT, GOOD
 
 
 def test_check_passes_on_the_repository_data(project):

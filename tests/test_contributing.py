@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import re
-import select
 import shutil
 import subprocess
 import sys
@@ -17,8 +15,8 @@ import pytest
 import yaml
 
 from tests.conftest import EXAMPLE_STORY, REPO
+from tests.terminal import NEW, run_in_a_terminal
 
-NEW = [sys.executable, "-m", "timeline_core.cli"]
 SOURCE = "riverside-gazette-footbridge"  # the test story's (tests/stories/riverside/)
 
 
@@ -67,32 +65,6 @@ def test_new_without_a_terminal_names_the_missing_flags(project):
     assert run.stderr.startswith("error: missing --date, --source")
     bad = _new(project, "--title", "T", "--date", "2026-02-30", "--source", SOURCE)
     assert bad.returncode == 2 and "'2026-02-30' is not a real day" in bad.stderr
-
-
-def run_in_a_terminal(command: list[str], answers: list[str]) -> str:
-    """Run a command in a pseudo-terminal, answering each prompt in turn; return what it printed."""
-    main, secondary = pty.openpty()
-    process = subprocess.Popen(command, stdin=secondary, stdout=secondary, stderr=secondary, close_fds=True)
-    os.close(secondary)
-    replies = iter(answers)
-    seen = b""
-    while process.poll() is None:
-        ready, _, _ = select.select([main], [], [], 10)
-        if not ready:
-            break
-        try:
-            chunk = os.read(main, 4096)
-        except OSError:
-            break
-        seen += chunk
-        # a prompt ends in ": "; output such as "next:" may look like one once every answer is given
-        if chunk.rstrip().endswith(b":") or b"): " in chunk[-4:] or chunk.endswith(b": "):
-            reply = next(replies, None)
-            if reply is not None:
-                os.write(main, (reply + "\n").encode())
-    process.wait(timeout=10)
-    os.close(main)
-    return seen.decode()
 
 
 def test_new_asks_in_a_terminal(project):

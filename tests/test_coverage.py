@@ -11,7 +11,7 @@ import re
 import pytest
 
 from tests.conftest import STORIES, run_cli
-from tests.test_loader import EVENT, GOOD
+from tests.events import EVENT, GOOD
 from timeline_core.model.quotes import checksum
 
 READY = "The Example Company said on Monday that its model is ready."

@@ -4,7 +4,7 @@ independent publishers; one outside report, or one report and its rewrite, is `r
 from __future__ import annotations
 
 from tests.conftest import Project
-from tests.test_loader import EVENT, GOOD
+from tests.events import EVENT, GOOD
 from timeline_core.model.quotes import checksum
 
 CONFIRMED = GOOD.replace("status: reported", "status: confirmed")

@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.test_loader import EVENT, GOOD
+from tests.events import EVENT, GOOD
 
 SPECULATION = "2026-03-06-residents-speculate-about-the-contract"  # the test story's (tests/stories/)
 RANGE = "2026-03-09-councillors-say-the-footbridge-will-go-ahead"

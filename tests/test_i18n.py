@@ -10,7 +10,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from tests.conftest import READER_LANGUAGES, REPO, built
-from tests.test_search import _differences, _index, _parsed_index
+from tests.search_index import index_differences, parsed_index, search_index
 from timeline_core.words.catalogs import LOCALE
 
 CORE = REPO / "hooks" / "timeline_core"
@@ -70,9 +70,9 @@ def test_a_german_site_shows_the_event_card_in_german_and_search_reads_it(projec
     assert page.select_one("form.tl-filters button").get_text() == "Alle zeigen"
     notice = " ".join(page.select_one("li.tl-retired").get_text(" ").split())
     assert notice.startswith("Zurückgezogen: ein Eintrag, der auf dieser Zeitleiste stand, wurde entfernt.")
-    ours = _index(project.site)
+    ours = search_index(project.site)
     assert "erschlossenes Datum Bestätigt" in ours[f"timeline/#{TWO_PUBLISHERS}"][1]
-    assert _differences(ours, _parsed_index(project, tmp_path)) == []  # the index reads the card as shown
+    assert index_differences(ours, parsed_index(project, tmp_path)) == []  # the index reads the card as shown
 
 
 def test_an_english_site_needs_no_catalog(example):

@@ -104,7 +104,7 @@ def test_a_story_file_naming_an_unknown_commit_is_a_clear_problem(project):
 
 
 def test_init_asks_for_the_name_description_and_address_in_a_terminal(project):
-    from tests.test_contributing import NEW, run_in_a_terminal
+    from tests.terminal import NEW, run_in_a_terminal
 
     project.commit()
     answers = [TITLE, DESCRIPTION, "not an address", "https://newsroom.github.io/tunnel/"]

@@ -7,7 +7,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.test_loader import EVENT, GOOD
+from tests.events import EVENT, GOOD
 from timeline_core.data.load import load_timeline
 from timeline_core.model.text import direction
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_loader import EVENT, GOOD
+from tests.events import EVENT, GOOD
 from timeline_core.data.load import load_timeline
 
 OLD = "2026-04-06-example-model-ready"

@@ -9,8 +9,8 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from tests.test_loader import EVENT as EVENT_PATH
-from tests.test_loader import GOOD
+from tests.events import EVENT as EVENT_PATH
+from tests.events import GOOD
 from timeline_core.data.load import LoadResult, load_timeline
 from timeline_core.data.schema import EVENT
 from timeline_core.pages.render import render_pages, template_cache

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.test_loader import EVENT, GOOD
+from tests.events import EVENT, GOOD
 from timeline_core.data.load import load_timeline
 from timeline_core.model.quotes import SourceText, checksum, closest_passage, fold, fold_with_positions, verify_quote
 

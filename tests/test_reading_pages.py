@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.test_loader import EVENT, GOOD, problems
+from tests.events import EVENT, GOOD, problems
 
 SPECULATION = "2026-03-06-residents-speculate-about-the-contract"
 FERRY_NEWS = "2026-03-09-blue-line-says-the-ferry-could-return"

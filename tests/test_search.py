@@ -8,60 +8,12 @@ synthetic timeline split into period pages.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from benchmarks.synthetic import make_project
-from tests.conftest import ENV, TEST_CONFIG, Project, build_here, built, copy_project
+from tests.conftest import TEST_CONFIG, Project, build_here, built, copy_project
+from tests.search_index import index_differences, parsed_index, search_index
 from timeline_core.data.load import load_timeline
-
-BIN = Path(sys.executable).parent
-
-
-def _index(site: Path) -> dict[str, tuple[str, str]]:
-    """Location -> (title, text with runs of white space as one space), as the search index holds them.
-
-    The zero-width spaces that set Chinese words apart are left out: the hooks cut every entry,
-    parsed or not, just before the index is written (tests/test_translations.py holds the cut), and
-    the reference build has no hooks."""
-    docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
-
-    def plain(text: str) -> str:
-        return " ".join(text.replace("\u200b", "").split())
-
-    entries = {doc["location"]: (plain(doc["title"]), plain(doc["text"])) for doc in docs}
-    assert len(entries) == len(docs), "two entries share a location"
-    return entries
-
-
-def _parsed_index(project: Project, work: Path) -> dict[str, tuple[str, str]]:
-    """The index Material makes by parsing every page: a plain build of `timeline pages` output."""
-    run = project.cli("pages", "--out", str(work / "input"))
-    assert run.returncode == 0, run.stderr
-    build = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--quiet", "--site-dir", str(work / "site")],
-        cwd=work / "input",
-        env=ENV,
-        capture_output=True,
-        text=True,
-    )
-    assert build.returncode == 0, build.stderr
-    return _index(work / "site")
-
-
-def _differences(ours: dict, parsed: dict) -> list[str]:
-    wrong = [f"only in the parsed index: {location}" for location in parsed if location not in ours]
-    wrong += [f"only in ours: {location}" for location in ours if location not in parsed]
-    for location, (title, text) in ours.items():
-        if location in parsed and parsed[location] != (title, text):
-            wrong.append(
-                f"{location}:\n  ours:   {title} | {text[:300]}\n  parsed: {' | '.join(parsed[location])[:300]}"
-            )
-    return wrong
 
 
 @pytest.fixture(scope="module")
@@ -88,8 +40,8 @@ def bare_story(tmp_path_factory) -> Project:
 @pytest.mark.parametrize("name", ["example", "lanterns", "story", "split_story", "bare_story"])
 def test_the_index_holds_what_parsing_every_page_finds(name, request, tmp_path):
     project = request.getfixturevalue(name)
-    ours = _index(project.site)
-    assert _differences(ours, _parsed_index(project, tmp_path)) == []
+    ours = search_index(project.site)
+    assert index_differences(ours, parsed_index(project, tmp_path)) == []
     events = {location.split("#")[1] for location in ours if location.startswith("timeline/") and "#" in location}
     assert events >= {event.id for event in load_timeline(project.root).timeline.events}  # under its permanent anchor
 
@@ -107,7 +59,7 @@ def test_material_never_parses_an_event_card_yet_finds_every_event(tmp_path, mon
     pages = [p for p in (project.root / "site").rglob("index.html") if "embed" not in p.relative_to(project.root).parts]
     assert len(fed) == len(pages)  # every page was parsed once, without its event cards or archived texts
     assert not [html for html in fed if '<article class="tl-event' in html or 'class="tl-annotated' in html]
-    index = _index(project.root / "site")
+    index = search_index(project.root / "site")
 
     for event in load_timeline(project.root).timeline.events:
         entry = next(value for location, value in index.items() if location.endswith(f"#{event.id}"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import READER_LANGUAGES
-from tests.test_loader import EVENT, GOOD
+from tests.events import EVENT, GOOD
 from timeline_core.data.load import load_timeline
 from timeline_core.model.text import attribution_words, small_words
 from timeline_core.model.wording import Vocabulary, content_words, stems_of, support
