@@ -138,3 +138,27 @@ def test_every_embeddable_page_offers_its_snippet_and_advertises_oembed(site_url
     snippet = html.unescape(box.group(1))
     data = _discover(site_url + path)
     assert snippet == data["html"] and site_url + "embed/" in snippet
+
+
+LIAR = """<!doctype html><html><head><meta charset="utf-8"><title>Not the site</title></head><body>
+<script>parent.postMessage("pymxPYMx{child}xPYMxheightxPYMx4321", "*");
+document.title = "posted";</script></body></html>"""
+
+
+def test_a_height_message_from_another_origin_leaves_the_embed_as_it_is(browser, site_url, host):
+    """The embed's own window, navigated to a page of another origin, posts a height in pym.js's
+    form for this iframe: only the site's own origin may size it."""
+    snippet = _event_snippet(site_url)
+    child = re.search(r'id="([^"]+)"', snippet).group(1)
+    folder, host_url = host
+    (folder / "liar.html").write_text(LIAR.format(child=child), encoding="utf-8")
+    url = _host_page(host, "another-origin", snippet)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(url)
+    sized, _ = _sized(page, snippet)  # the site's own message is heard
+    page.evaluate(f"document.querySelector('iframe').src = {json.dumps(host_url + 'liar.html')}")
+    page.wait_for_function("document.querySelector('iframe').contentDocument?.title === 'posted'", timeout=10000)
+    page.wait_for_timeout(300)  # time for the message to arrive and be turned away
+    assert page.locator("iframe").get_attribute("height") == str(int(sized))
+    context.close()
