@@ -249,3 +249,30 @@ def test_what_a_record_links_and_the_parts_of_names_need_no_quote():
     japanese = [Written("アリババは発表した。", "ja")]
     assert unquoted("アリババが発表", "ja", japanese) == []  # a katakana name found in the quote as written
     assert unquoted("グーグルが発表", "ja", japanese) == ["グーグル"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "found"),
+    [
+        ("Kurs: 6,75 Prozent", "de-AT", ["6.75"]),  # a regional tag reads as its language
+        ("Kurs: 6,75 Prozent", "de_AT", ["6.75"]),
+        ("一亿三万人", "zh", ["100030000"]),
+        ("上涨15％", "zh", ["15"]),
+        ("١٢٫٥ مليون", "ar", ["12500000"]),
+    ],
+)
+def test_numbers_in_regional_tags_and_other_scripts(text, language, found):
+    assert [s.key for s in specifics(text, language) if s.kind == "number"] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Er sagte, Aktien stiegen laut Reuters.", []),  # a clause's first noun is no name by the next clause's
+        ("Er sagte, Zhou Jingren kam.", ["Zhou Jingren", "Zhou Jingren"]),
+        ("Er traf Zhou Jingren.", ["Zhou Jingren", "Zhou Jingren"]),
+        ("Die Stadt Lindenau baut.", ["Stadt Lindenau", "Stadt Lindenau"]),  # a run, even of a noun and a name
+    ],
+)
+def test_a_german_name_is_a_run_of_capitals_within_a_clause(text, names):
+    assert [s.shown for s in specifics(text, "de") if s.kind == "name"] == names

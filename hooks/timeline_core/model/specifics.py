@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -185,17 +184,13 @@ _LETTER_AROUND = re.compile(rf"[^\W\d_{HAN_RANGES}{KANA_RANGES}]")
 _ORDINAL_ENDING = re.compile(r"(st|nd|rd|th|er|e|ème|º|ª|\.)?(?![^\W\d_])")
 
 
-def _digits(text: str) -> str:
-    return "".join(str(unicodedata.decimal(char, char)) if char.isdigit() else char for char in text)
-
-
 def _number_value(written: str, language: str) -> Decimal | None:
     """A numeral's value, read with its language's decimal sign ("6,75" in German is 6.75)."""
     from babel.numbers import get_decimal_symbol
 
     locale = _locale(language)
     decimal = get_decimal_symbol(locale) if locale is not None else "."
-    text = _digits(written).replace("٫", ".").replace("٬", "")
+    text = written.replace("٫", ".").replace("٬", "")  # Decimal reads digits of every script
     for group in ("'", "’", "\u00a0", "\u202f"):
         text = text.replace(group, "")
     if decimal == ",":
@@ -307,7 +302,7 @@ def _names(text: str, language: str, dates: set[str], title: bool) -> list[Speci
         for number, clause in enumerate(_CLAUSE.split(sentence)):  # a name does not run across a comma
             said = words(clause)
             capital = [
-                word[:1].isupper() and word.casefold() not in small and word not in dates and word != "I"
+                word[:1].isupper() and word.casefold() not in small and word not in dates  # "I" is a small word
                 for word in said
             ]
             named = [_named(said, capital, index, titled, nouns, number == 0) for index in range(len(said))]
