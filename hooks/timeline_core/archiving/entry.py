@@ -11,8 +11,8 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 import yaml
 from publicsuffixlist import PublicSuffixList
 
-from ..data.load import DATA_DIR, SEEDS_DIR, load_timeline
-from ..data.schema import SOURCE
+from ..data.load import load_timeline
+from ..data.schema import DATA_DIR, SEEDS_DIR, SOURCE
 from ..model.corroboration import shared_share, shingles
 from ..model.quotes import fold
 from ..model.records import Source, Timeline

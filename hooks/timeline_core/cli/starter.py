@@ -16,7 +16,7 @@ import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..data.load import DATA_DIR, SEEDS_DIR
+from ..data.schema import DATA_DIR, SEEDS_DIR
 from ..model.quotes import checksum
 from ..model.text import language_problem as tag_problem
 from ..words.catalogs import SOURCE_LANGUAGE, catalog_path

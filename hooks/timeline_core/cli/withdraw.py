@@ -15,8 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from ..data.load import DATA_DIR
-from ..data.schema import EVENTS_DIR, SLUG_PATTERN
+from ..data.schema import DATA_DIR, EVENTS_DIR, SLUG_PATTERN
 
 REDIRECTS = f"{DATA_DIR}/redirects.yml"
 MAX_REASON = 300  # the schema's limit for a `gone:` reason

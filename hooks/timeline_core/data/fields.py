@@ -63,6 +63,19 @@ class Collector:
         self.problems.append(Problem(self.path, mark.line, mark.column, message))
         self.failed.add(owner or self.owner)
 
+    def merge(self, other: Collector, owner: tuple[str, str]) -> None:
+        """Take in what another Collector found for this file (an event read apart, or kept from
+        the last build: its lists are copied, never shared, so the checks after reading add to
+        this one's only); `owner`: the record the checks after reading speak of."""
+        self.owner = owner
+        self.problems += other.problems
+        self.references += other.references
+        self.quotes += other.quotes
+        self.held += other.held
+        self.claims += other.claims
+        self.failed |= other.failed
+        self.unreadable = self.unreadable or other.unreadable
+
     def hold(self, mark: Mark, message: str, owner: tuple[str, str]) -> None:
         """An error that stands unless the record turns out to need a translation first."""
         self.held.append((self.owner, owner, Problem(self.path, mark.line, mark.column, message)))
