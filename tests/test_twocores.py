@@ -42,7 +42,7 @@ def test_a_site_rendered_on_two_cores_equals_one_rendered_on_one(tmp_path, monke
 
 
 def test_a_timeline_read_on_two_cores_equals_one_read_on_one(tmp_path, monkeypatch):
-    from timeline_core.data import load
+    from timeline_core.data import files
 
     project = Project(make_project(tmp_path / "project", 150, config=TEST_CONFIG))
     broken = sorted((project.root / "timeline/events").glob("*.yml"))
@@ -50,5 +50,5 @@ def test_a_timeline_read_on_two_cores_equals_one_read_on_one(tmp_path, monkeypat
     broken[90].write_text(broken[90].read_text(encoding="utf-8").replace("status: reported", "status: rumoured"))
     two = load_timeline(project.root)
     assert len(two.problems) >= 2
-    monkeypatch.setattr(load, "worth_two_processes", lambda count: False)
+    monkeypatch.setattr(files, "worth_two_processes", lambda count: False)
     assert load_timeline(project.root) == two
