@@ -3,13 +3,16 @@
 It wires MkDocs' events to `timeline_core` and does nothing else. `mkdocs serve` imports
 it once and reruns the events on every rebuild, so the data is read afresh inside
 `on_files` each time; the only state kept between builds is serve's `Memo`, whose results
-are keyed by their inputs' content and so can never be stale.
+are keyed by their inputs' content and so can never be stale. What one event hands to a later
+one in a build is in one object (`_BuildState`), never on MkDocs' objects, and Material's search
+index is read in one place (`_search_entries`).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,9 +23,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from timeline_core.data.history import commit_epoch, git_paths_to_watch
 from timeline_core.data.load import load_timeline
 from timeline_core.data.siteurl import is_placeholder
-from timeline_core.memo import Memo, fixed, remember
+from timeline_core.memo import Fixed, Memo, fixed, remember
 from timeline_core.pages.hardening import harden_page
-from timeline_core.pages.rawblocks import block_ids, join_blocks, join_later, split_blocks
+from timeline_core.pages.rawblocks import Split, block_ids, join_blocks, join_later, split_blocks
 from timeline_core.pages.render import template_cache
 from timeline_core.pages.search import add_to_index, segment_index, without_search_attributes
 from timeline_core.served import KEPT_PAGE_TEMPLATE, KeptPage, entries_of_page, site_fingerprint
@@ -72,6 +75,32 @@ _memo: Memo | None = None
 _dated: str | None = None  # the SOURCE_DATE_EPOCH on_config set, so that it can be set anew
 
 
+@dataclass
+class _PageState:
+    """What one event of a page hands to a later one (kept here, not on MkDocs' page object)."""
+
+    split: Split | None = None  # the page's raw blocks, taken out of Markdown's way
+    later: frozenset[int] = frozenset()  # the blocks put back after the search plugin read the page
+    key: tuple | None = None  # while serving: what a kept copy of the page is found by
+    kept: KeptPage | None = None  # while serving: the page as built before, written as it was
+    entries: tuple = ()  # while serving: the page's search entries, kept with it
+
+
+@dataclass
+class _BuildState:
+    """Everything one build's hooks hand from event to event, made anew by on_files."""
+
+    pages: dict[str, _PageState] = field(default_factory=dict)  # by the page's source path
+    search: dict[str, tuple] = field(default_factory=dict)  # a generated page's entries, by its path
+    site: Fixed | None = None  # while serving: what every generated page depends on (see served)
+
+    def page(self, page) -> _PageState:
+        return self.pages.setdefault(page.file.src_uri, _PageState())
+
+
+_build = _BuildState()
+
+
 def on_serve(server, config: MkDocsConfig, builder):
     """Rebuild on a commit too: the Changes page and the cards' 'Updated' lines come from git, and a
     commit (a `Correction:`) changes no file that MkDocs watches."""
@@ -98,14 +127,12 @@ def _serving(config: MkDocsConfig) -> bool:
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     """Add the Content-Security-Policy (not while serving: live reload is an inline script)."""
-    kept = getattr(page, "timeline_kept", None)
-    if kept is not None:
-        return kept.html
+    state = _build.page(page)
+    if state.kept is not None:
+        return state.kept.html
     output = harden_page(output, config.site_url or "", with_policy=not _serving(config))
-    key = getattr(page, "timeline_page_key", None)
-    if _memo is not None and key is not None:
-        entries = getattr(page, "timeline_entries", ())
-        _memo.keep("page html", key, KeptPage(output, frozenset(page.present_anchor_ids or ()), entries))
+    if _memo is not None and state.key is not None:
+        _memo.keep("page html", state.key, KeptPage(output, frozenset(page.present_anchor_ids or ()), state.entries))
     return output
 
 
@@ -116,12 +143,15 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     return output_content
 
 
-def _search_index(config: MkDocsConfig):
-    """Material's search index, if the site has one: our model blocks' entries go straight into it."""
+def _search_entries(config: MkDocsConfig) -> list | None:
+    """The entries of Material's search index, if the site has one: our model blocks' entries go
+    straight into them. The one place that reads the plugin's inside (its `search_index.entries`,
+    not a documented interface): a Material that changes it turns search entries off, not the build."""
     plugin = config.plugins.get("material/search")
     index = getattr(plugin, "search_index", None)
     enabled = getattr(getattr(plugin, "config", None), "enabled", False)
-    return index if enabled and isinstance(getattr(index, "entries", None), list) else None
+    entries = getattr(index, "entries", None)
+    return entries if enabled and isinstance(entries, list) else None
 
 
 def on_nav(nav, config: MkDocsConfig, files: Files):
@@ -131,7 +161,7 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
         config_file, docs = Path(config.config_file_path), Path(config.docs_dir)
         # the frame's words (footer, palette, permalinks) come from the catalogs as well as the config
         fingerprint = site_fingerprint(config_file, config.site_url or "", docs, pairs, catalogs_bytes())
-        config.timeline_site = fixed(_memo, "site", fingerprint)  # type: ignore[attr-defined]
+        _build.site = fixed(_memo, "site", fingerprint)
     return nav
 
 
@@ -143,16 +173,16 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     """
     if page.file.generated_by is None:
         return markdown
-    if _memo is not None and _search_index(config) is not None:
-        page.timeline_page_key = (markdown, page.url, getattr(config, "timeline_site", None))
-        kept = _memo.find("page html", page.timeline_page_key)
+    state = _build.page(page)
+    if _memo is not None and _search_entries(config) is not None:
+        state.key = (markdown, page.url, _build.site)
+        kept = _memo.find("page html", state.key)
         if isinstance(kept, KeptPage):
-            page.timeline_kept = kept
+            state.kept = kept
             page.meta["template"] = KEPT_PAGE_TEMPLATE
             return ""
-    split = remember(_memo, "split", markdown, lambda: split_blocks(markdown))
-    page.timeline_split = split  # read back in on_page_content and on_page_context, on this page only
-    return split.markdown
+    state.split = remember(_memo, "split", markdown, lambda: split_blocks(markdown))
+    return state.split.markdown
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -161,45 +191,44 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     Model blocks wait (in a comment) until the search plugin has read the page: their search
     entries come from the model, so it need not parse them (see pages/search).
     """
-    kept = getattr(page, "timeline_kept", None)
-    if kept is not None:  # links into it are still checked
-        page.present_anchor_ids = set(kept.anchors)
+    state = _build.page(page)
+    if state.kept is not None:  # links into it are still checked
+        page.present_anchor_ids = set(state.kept.anchors)
         return html
-    split = getattr(page, "timeline_split", None)
+    split = state.split
     if split is None or not split.blocks:
         return html
     page.present_anchor_ids = (page.present_anchor_ids or set()) | block_ids(split.blocks)
-    page.timeline_later = split.from_model if _search_index(config) is not None else frozenset()
-    return join_blocks(html, split.blocks, page.timeline_later)
+    state.later = split.from_model if _search_entries(config) is not None else frozenset()
+    return join_blocks(html, split.blocks, state.later)
 
 
 @event_priority(-100)  # after every plugin's, so after the search plugin has read the page
 def on_page_context(context, page, config: MkDocsConfig, nav):
     """Put the model blocks in, and give the search index their entries from the model."""
-    index = _search_index(config)
-    kept = getattr(page, "timeline_kept", None)
-    if kept is not None and index is not None:
-        index.entries.extend(kept.entries)
+    entries = _search_entries(config)
+    state = _build.page(page)
+    if state.kept is not None and entries is not None:
+        entries.extend(state.kept.entries)
         return context
-    later: frozenset[int] = getattr(page, "timeline_later", frozenset())
-    if later and index is not None:
+    if state.later and state.split is not None and entries is not None:
 
         def stripped(block: str) -> str:  # a period's cards are the same text from build to build
             return remember(_memo, "stripped", block, lambda: without_search_attributes(block))
 
-        page.content = join_later(page.content, page.timeline_split.blocks, later, stripped)
-        add_to_index(index.entries, page.url, getattr(page.file, "timeline_search", ()))
-    if _memo is not None and index is not None:
-        page.timeline_entries = entries_of_page(index.entries, page.url)  # kept with the page
+        page.content = join_later(page.content, state.split.blocks, state.later, stripped)
+        add_to_index(entries, page.url, _build.search.get(page.file.src_uri, ()))
+    if _memo is not None and entries is not None:
+        state.entries = entries_of_page(entries, page.url)  # kept with the page
     return context
 
 
 @event_priority(100)  # before the search plugin writes its index
 def on_post_build(config: MkDocsConfig) -> None:
     """Chinese words cut apart in the index, so that search finds them (see pages/search)."""
-    index = _search_index(config)
-    if index is not None:
-        segment_index(index.entries)
+    entries = _search_entries(config)
+    if entries is not None:
+        segment_index(entries)
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
@@ -210,6 +239,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load timeline/, report every problem, and add the generated pages, exports and archives."""
+    global _build
+    _build = _BuildState(site=_build.site)  # what a page hands on is this build's only
     root = Path(config.config_file_path).parent
     result = load_timeline(root, _memo)
     settings = settings_of(config, Path(config.config_file_path).read_text(encoding="utf-8"))
@@ -232,9 +263,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if item.copy_of is not None:  # an archived source, published byte for byte
             files.append(File.generated(config, item.path, abs_src_path=str(item.copy_of), inclusion=inclusion))
         else:
-            file = File.generated(config, item.path, content=item.text, inclusion=inclusion)
-            file.timeline_search = item.search  # type: ignore[attr-defined]  # read in on_page_context
-            files.append(file)
+            files.append(File.generated(config, item.path, content=item.text, inclusion=inclusion))
+            _build.search[item.path] = item.search  # read in on_page_context
     if _memo is not None:
         _memo.sweep()
     return files
