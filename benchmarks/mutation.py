@@ -46,6 +46,9 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     "memo": ("memo.py", ("tests/test_memo.py",)),
     "served": ("served.py", ("tests/test_memo.py",)),
     "permalinks": ("data/permalinks.py", ("tests/test_permalinks.py",)),
+    "embeds": ("pages/embeds.py", ("tests/test_embed_snippet.py",)),
+    "metadata": ("archiving/metadata.py", ("tests/test_archiving.py",)),
+    "boilerplate": ("archiving/boilerplate.py", ("tests/test_archiving.py",)),
 }
 
 # Survivors that behave exactly as the original does, by mutant name, with the reason.
