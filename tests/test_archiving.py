@@ -161,3 +161,85 @@ def test_a_notice_is_short():
     line = "Follow us " + " ".join(["word"] * (MAX_WORDS - 2))
     assert is_boilerplate(line)
     assert not is_boilerplate(line + " more")
+
+
+@pytest.mark.parametrize(
+    ("html", "day", "how"),
+    [
+        (
+            '<meta property="article:published_time" content="2026-03-06T08:00">',
+            "2026-03-06",
+            "its article:published_time",
+        ),
+        ('<META PROPERTY="Article:Published_Time" CONTENT="2026-03-06">', "2026-03-06", "its article:published_time"),
+        (
+            '<span itemprop="datePublished" content="2026-03-07">7 March</span>',
+            "2026-03-07",
+            "its itemprop datePublished",
+        ),
+        (
+            '<time itemprop="datePublished" datetime="2026-03-07" content="2026-01-01">7 March</time>',
+            "2026-03-07",
+            "its itemprop datePublished",
+        ),
+        (
+            '<TIME CLASS="entry published" DATETIME="2026-03-08">8 March</TIME>',
+            "2026-03-08",
+            "its <time class=published>",
+        ),
+    ],
+)
+def test_each_way_a_page_states_its_publication_day_is_read_and_said(html, day, how):
+    found = published_metadata(html)
+    assert (found.day, found.how) == (day, how)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<time datetime="2026-01-01">1 January</time>',  # a time, not called the publication's
+        '<time class="updated" datetime="2026-01-01">1 January</time>',
+        '<span itemprop="dateModified" content="2026-01-01"></span>',
+        '<span itemprop="datePublished">no day given</span>',
+        '<meta property="og:updated_time" content="2026-01-01">',
+        '<meta content="2026-01-01">',
+        '<meta property="article:published_time">',
+    ],
+)
+def test_a_day_the_page_does_not_call_its_publication_is_not_taken_for_it(html):
+    assert published_metadata(html) is None
+
+
+def test_the_other_days_a_page_gives_are_named_each_once_with_where_they_are():
+    html = (
+        '<script type="application/ld+json">{"dateModified": " 2026-03-09T10:00"}</script>'
+        '<meta property="article:modified_time" content="2026-03-09">'
+        '<meta name="date" content="2026-03-10">'
+        '<time itemprop="dateModified" datetime="2026-03-11">11 March</time>'
+        '<meta name="description" content="2026-03-12 in brief">'
+        '<meta name="date" content="2026-03-05">'
+    )
+    assert other_dates(html, "2026-03-05") == (
+        "; the page also gives 2026-03-09 (its JSON-LD dateModified), 2026-03-10 (its date), "
+        "2026-03-11 (its dateModified), which it does not call the publication day"
+    )
+
+
+def test_a_byline_and_authors_in_any_case():
+    assert byline_author('<A HREF="/j" REL="AUTHOR">Jane\n Doe</A>') == "Jane Doe"
+    assert byline_author('<a rel="author" href="/j"></a>') is None
+    assert clean_author("By Jane Doe, ; news.EXAMPLE.COM", SITE) == "Jane Doe"
+    assert clean_author("BY JANE DOE", SITE) == "JANE DOE"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("MARCH 20 2026", "2026-03-20"),
+        ("20. März 2026", "2026-03-20"),
+        ("7 foo 2026", None),
+        ("31.02.2026", None),
+    ],
+)
+def test_a_written_day_in_capitals_without_comma_or_not_a_day(text, day):
+    assert date_in_text(text) == day
