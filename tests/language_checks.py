@@ -88,8 +88,9 @@ def english_left(site: Path, language: str, data_text: str) -> dict[str, set[str
     fragments = {fragment for fragment in untranslated_fragments(language) if fragment not in data}
     fragments |= set(THEME_ENGLISH)
     pages = [path for path in site.rglob("*.html") if "assets" not in path.parts]
-    return {
-        str(path.relative_to(site)): found
-        for path in pages
-        if (found := {f for f in fragments if f in frame_text(path.read_text(encoding="utf-8"))})
-    }
+    found: dict[str, set[str]] = {}
+    for path in pages:
+        text = frame_text(path.read_text(encoding="utf-8"))  # once a page, not once a fragment
+        if left := {fragment for fragment in fragments if fragment in text}:
+            found[str(path.relative_to(site))] = left
+    return found
