@@ -24,11 +24,19 @@ def preview(tmp_path_factory, browser):
         yield project.site, url
 
 
-def test_a_local_preview_of_every_page_asks_no_other_host(browser, preview):
+def test_a_local_preview_of_every_kind_of_page_asks_no_other_host(browser, preview):
+    """One page of each kind (each folder and depth: the home page, the timeline, an entity, a tag,
+    a source, each kind of embed …): what a page asks for comes from its kind's template."""
     site, url = preview
     found = site.rglob("index.html")
-    pages = sorted(str(path.relative_to(site).parent) for path in found if "assets" not in path.parts)
-    assert len(pages) > 20
+    every = sorted(str(path.relative_to(site).parent) for path in found if "assets" not in path.parts)
+    assert len(every) > 20
+    kinds: dict[tuple[str, int], str] = {}
+    for rel in every:
+        parts = rel.split("/")
+        kinds.setdefault((parts[0], len(parts)), rel)  # each top-level page, one page of each folder
+    pages = sorted(kinds.values())
+    assert len(pages) >= 8
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         watched = Watched(context.new_page(), url)
