@@ -184,12 +184,17 @@ _LETTER_AROUND = re.compile(rf"[^\W\d_{HAN_RANGES}{KANA_RANGES}]")
 _ORDINAL_ENDING = re.compile(r"(st|nd|rd|th|er|e|ème|º|ª|\.)?(?![^\W\d_])")
 
 
-def _number_value(written: str, language: str) -> Decimal | None:
-    """A numeral's value, read with its language's decimal sign ("6,75" in German is 6.75)."""
+@functools.cache
+def _decimal_sign(language: str) -> str:
     from babel.numbers import get_decimal_symbol
 
     locale = _locale(language)
-    decimal = get_decimal_symbol(locale) if locale is not None else "."
+    return get_decimal_symbol(locale) if locale is not None else "."
+
+
+def _number_value(written: str, language: str) -> Decimal | None:
+    """A numeral's value, read with its language's decimal sign ("6,75" in German is 6.75)."""
+    decimal = _decimal_sign(language)
     text = written.replace("٫", ".").replace("٬", "")  # Decimal reads digits of every script
     for group in ("'", "’", "\u00a0", "\u202f"):
         text = text.replace(group, "")
@@ -207,19 +212,25 @@ def _key(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
+@functools.cache
+def _scale_pattern(language: str) -> re.Pattern[str] | None:
+    """The language's scale words, longest first, as they may follow a number after a space."""
+    scales = sorted(_scales(language), key=len, reverse=True)
+    if not scales:
+        return None
+    return re.compile(rf"[ \u00a0]*({'|'.join(re.escape(word) for word in scales)})(?![^\W\d_])", re.I)
+
+
 def _scale_after(text: str, end: int, language: str) -> tuple[int, int]:
     """The multiplier a scale word right after a number gives ("9 billion", "90亿"), and where it ends."""
-    rest = text[end : end + 24]
-    for char, multiplier in _HAN_BIG.items():
-        if rest.startswith(char):
-            return multiplier, end + 1
-    stripped = rest.lstrip(" \u00a0")
-    following = words(stripped)[:1]
-    if following and stripped.startswith(following[0]):
-        scale = _scales(language).get(following[0].casefold())
-        if scale is not None:
-            return scale, end + (len(rest) - len(stripped)) + len(following[0])
-    return 1, end
+    multiplier = _HAN_BIG.get(text[end : end + 1])
+    if multiplier is not None:
+        return multiplier, end + 1
+    pattern = _scale_pattern(language)
+    found = pattern.match(text, end) if pattern is not None else None
+    if found is None:
+        return 1, end
+    return _scales(language)[found.group(1).casefold()], found.end()
 
 
 def _numbers(text: str, language: str, taken: list[tuple[int, int]]) -> list[Specific]:
