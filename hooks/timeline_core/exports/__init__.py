@@ -20,6 +20,7 @@ from ..words.reader import words_for
 from .atom import atom_feed
 from .changes_feed import changes_feed
 from .csvfile import timeline_csv
+from .each import every
 from .ical import timeline_ics
 from .jsondata import event_json, timeline_json, timeline_json_schema
 from .timelinejs import event_slide, timelinejs
@@ -55,10 +56,13 @@ def export_files(
     anything else the story holds changed (`all_but_events`: a field added to the story later is
     covered without a list to keep up to date).
     """
-    context = fixed(memo, "export context", (site, all_but_events(timeline)))
+    if memo is None:  # a cold build: every part made once, and no key worth hashing
+        each = every
+    else:
+        context = fixed(memo, "export context", (site, all_but_events(timeline)))
 
-    def each(kind: str, make, events) -> list:
-        return [remember(memo, kind, (event, context), functools.partial(make, event)) for event in events]
+        def each(kind: str, make, events) -> list:
+            return [remember(memo, kind, (event, context), functools.partial(make, event)) for event in events]
 
     ordered = views.ordered_events(timeline.events)
     words = words_for(site.language)  # the human text of the feed, the calendar and TimelineJS

@@ -84,13 +84,16 @@ def stems_of(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def support(text: str, quotes: Iterable[str], vocabulary: Vocabulary = Vocabulary()) -> Support:
+def support(
+    text: str, quotes: Iterable[str], vocabulary: Vocabulary = Vocabulary(), quoted: frozenset[str] | None = None
+) -> Support:
     """How much of `text` its quotes cover, and which words they leave uncovered, read in the
-    vocabulary's language; its names count as covered (a text may name what it is about)."""
+    vocabulary's language; its names count as covered (a text may name what it is about).
+    `quoted`: the quotes' stems, when a caller judging several texts by the same quotes has them."""
     content = content_words(text, vocabulary.small)
     if not content:
         return Support(1.0, ())
-    quoted = stems_of(quotes)
+    quoted = stems_of(quotes) if quoted is None else quoted
 
     def known(stem: str) -> bool:
         return stem in quoted or stem in vocabulary.names or stem in vocabulary.attributing

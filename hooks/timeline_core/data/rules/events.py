@@ -4,7 +4,7 @@ check against the evidence, and its title and summary, each on its own, say what
 
 from __future__ import annotations
 
-from ...model.wording import Vocabulary
+from ...model.wording import Vocabulary, stems_of
 from ..fields import Collector
 from ..yamlread import Mapping
 from .wording import passages, unquoted_specifics, unsupported
@@ -30,8 +30,9 @@ def check_event(ident: str, values: dict, node: Mapping, vocabulary: Vocabulary,
     # the title and the summary each on their own: a title's quoted words must not carry a summary
     names = vocabulary.names_linked(values["entities"], values["terms"])
     given = passages(values["citations"], vocabulary)
+    quoted = stems_of(c.translation or c.quote for c in values["citations"])
     for name, text in (("title", values["title"]), ("summary", values["summary"].source)):
-        if message := unsupported("event", ident, text, values["citations"], vocabulary, name):
+        if message := unsupported("event", ident, text, values["citations"], vocabulary, name, quoted):
             out.hold(node.value_mark(name), message, ("wording", f"event {ident}"))
         if message := unquoted_specifics("event", ident, name, text, given, vocabulary, names, name == "title"):
             out.hold(node.value_mark(name), message, ("wording", f"event {ident}"))

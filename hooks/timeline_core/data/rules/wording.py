@@ -60,12 +60,19 @@ def passages(citations: Iterable, vocabulary: Vocabulary) -> list[Written]:
 
 
 def unsupported(
-    kind: str, ident: str, text: str, citations: tuple, vocabulary: Vocabulary, field: str | None = None
+    kind: str,
+    ident: str,
+    text: str,
+    citations: tuple,
+    vocabulary: Vocabulary,
+    field: str | None = None,
+    quoted: frozenset[str] | None = None,
 ) -> str | None:
-    """Why a text says more than its quotes do, or None when at least half its words are quoted."""
+    """Why a text says more than its quotes do, or None when at least half its words are quoted
+    (`quoted`: the quotes' stems, worked out once for a record's several texts)."""
     field = field or _WORDED[kind][0]
     fix = _WORDED[kind][1]
-    found = support(text, (c.translation or c.quote for c in citations), vocabulary)
+    found = support(text, (c.translation or c.quote for c in citations), vocabulary, quoted)
     if found.share >= MIN_SHARE:
         return None
     return (
