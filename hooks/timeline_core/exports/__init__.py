@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..memo import Memo, all_but_events, fixed, remember
@@ -16,11 +17,11 @@ from ..model import views
 from ..model.records import Timeline
 from ..pages.paging import FEED_ENTRIES
 from ..pages.urls import Site
-from ..words.reader import words_for
+from ..words.reader import Words, words_for
 from .atom import atom_feed
 from .changes_feed import changes_feed
 from .csvfile import timeline_csv
-from .each import every
+from .each import Each, every
 from .ical import timeline_ics
 from .jsondata import event_json, timeline_json, timeline_json_schema
 from .timelinejs import event_slide, timelinejs
@@ -34,50 +35,79 @@ class Published:
     description: str
 
 
+@dataclass(frozen=True)
+class ExportContext:
+    """What every export reads: the story, what the site is called and where it lives, the
+    reader's words (the feed's, the calendar's and TimelineJS's human text) and the feed's size."""
+
+    timeline: Timeline
+    published: Published
+    site: Site
+    words: Words
+    feed_entries: int = FEED_ENTRIES
+
+
+# An export: its file name, and how it is made from the context and `each` (which makes its
+# per-event parts, in turn or through serve's memo: see each.py). Every export is registered here,
+# in the order the site lists them; a new one is one line (ARCHITECTURE.md, "An export").
+Export = tuple[str, Callable[[ExportContext, Each], str]]
+
+
 def _json_text(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _compact_with_events(data: dict, events: list[str]) -> str:
-    """Compact JSON of `data` whose "events" list is given as the events' own compact JSON texts."""
+    """Compact JSON of `data` whose "events" list is given as the events' own compact JSON texts:
+    the head and tail are the dump of `data` with no events, the parts each event's own dump (kept
+    by serve's memo, so one edited event is dumped again, not ten thousand)."""
     text = _json_text({**data, "events": []}) + "\n"
     # Keys and values before "events" are JSON strings, whose quotes are escaped: the first
     # `"events":[]` is the key itself.
     return text.replace('"events":[]', '"events":[' + ",".join(events) + "]", 1)
 
 
+def _timeline_json(c: ExportContext, each: Each) -> str:
+    ordered = views.ordered_events(c.timeline.events)
+    parts = each("json", lambda e: _json_text(event_json(c.timeline, c.site, e)), ordered)
+    return _compact_with_events(timeline_json(c.timeline, c.published, c.site, with_events=False), parts)
+
+
+def _timelinejs_json(c: ExportContext, each: Each) -> str:
+    ordered = views.ordered_events(c.timeline.events)
+    parts = each("timelinejs", lambda e: _json_text(event_slide(c.timeline, c.site, e, c.words)), ordered)
+    return _compact_with_events(timelinejs(c.timeline, c.published, c.site, with_events=False, words=c.words), parts)
+
+
+EXPORTS: tuple[Export, ...] = (
+    ("timeline.json", _timeline_json),
+    ("timeline.schema.json", lambda c, each: json.dumps(timeline_json_schema(), indent=1) + "\n"),
+    ("timeline.csv", lambda c, each: timeline_csv(c.timeline, c.site, each)),
+    ("feed.xml", lambda c, each: atom_feed(c.timeline, c.published, c.site, each, c.words, c.feed_entries)),
+    ("changes.xml", lambda c, each: changes_feed(c.timeline, c.published, c.site, c.words, c.feed_entries)),
+    ("timeline.ics", lambda c, each: timeline_ics(c.timeline, c.published, c.site, each, c.words)),
+    ("timelinejs.json", _timelinejs_json),
+)
+
+
 def export_files(
     timeline: Timeline, published: Published, site: Site, memo: Memo | None = None, feed_entries: int = FEED_ENTRIES
 ) -> dict[str, str]:
-    """Every export, by file name, as text. Links in them are absolute, from `site.base_url`. The
-    feed carries the newest `feed_entries` events; JSON, CSV and iCalendar carry every one.
+    """Every export of `EXPORTS`, by file name, as text, over one context. Links in them are
+    absolute, from `site.base_url`. The feed carries the newest `feed_entries` events; JSON, CSV and
+    iCalendar carry every one.
 
     With a `memo`, an event's part of each export is made again only when the event, the site or
     anything else the story holds changed (`all_but_events`: a field added to the story later is
     covered without a list to keep up to date).
     """
+    context = ExportContext(timeline, published, site, words_for(site.language), feed_entries)
     if memo is None:  # a cold build: every part made once, and no key worth hashing
-        each = every
+        each: Each = every
     else:
-        context = fixed(memo, "export context", (site, all_but_events(timeline)))
+        key = fixed(memo, "export context", (site, all_but_events(timeline)))
 
         def each(kind: str, make, events) -> list:
-            return [remember(memo, kind, (event, context), functools.partial(make, event)) for event in events]
+            return [remember(memo, kind, (event, key), functools.partial(make, event)) for event in events]
 
-    ordered = views.ordered_events(timeline.events)
-    words = words_for(site.language)  # the human text of the feed, the calendar and TimelineJS
-    return {
-        "timeline.json": _compact_with_events(
-            timeline_json(timeline, published, site, with_events=False),
-            each("json", lambda e: _json_text(event_json(timeline, site, e)), ordered),
-        ),
-        "timeline.schema.json": json.dumps(timeline_json_schema(), indent=1) + "\n",
-        "timeline.csv": timeline_csv(timeline, site, each),
-        "feed.xml": atom_feed(timeline, published, site, each, words, feed_entries),
-        "changes.xml": changes_feed(timeline, published, site, words, feed_entries),
-        "timeline.ics": timeline_ics(timeline, published, site, each, words),
-        "timelinejs.json": _compact_with_events(
-            timelinejs(timeline, published, site, with_events=False, words=words),
-            each("timelinejs", lambda e: _json_text(event_slide(timeline, site, e, words)), ordered),
-        ),
-    }
+    return {name: make(context, each) for name, make in EXPORTS}
