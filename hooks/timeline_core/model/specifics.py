@@ -400,6 +400,9 @@ def unquoted(
 ) -> list[str]:
     """The specifics of `text` that none of `passages` gives, as the text writes them, each once;
     `names`: the stems of the names it may give without a quote (what it links)."""
+    found = specifics(text, language, title)
+    if not found:  # most titles: nothing to look for in the quotes
+        return []
     held: set[tuple[str, str]] = set()
     stems: set[str] = set()
     joined = []
@@ -410,7 +413,7 @@ def unquoted(
         joined.append(passage.text)
     quoted = " ".join(joined)
     missing: list[str] = []
-    for specific in specifics(text, language, title):
+    for specific in found:
         if specific.kind == "name":
             parts = [part for part in re.split(r"['’.-]", specific.key) if part] or [specific.key]
             if (
