@@ -372,14 +372,17 @@ def specifics(text: str, language: str, title: bool = False, names: bool = True)
     taken: list[tuple[int, int]] = []
     dates = _dates(text, language, taken)
     numbers = _numbers(text, language, taken)
-    for word in words(text):
-        value = _number_words(language).get(word.casefold())
-        if value is not None:
-            numbers.append(Specific("number", str(value), word))
-    date_words = {specific.shown for specific in dates}
-    percent = _percent_words(language)
+    number_words = _number_words(language)
+    if number_words:
+        numbers += [
+            Specific("number", str(number_words[word.casefold()]), word)
+            for word in words(text)
+            if word.casefold() in number_words
+        ]
     if not names:
         return dates + numbers
+    date_words = {specific.shown for specific in dates}
+    percent = _percent_words(language)
     return (
         dates
         + numbers
