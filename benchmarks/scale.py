@@ -29,7 +29,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.synthetic import make_project  # noqa: E402
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# The repository's mkdocs.yml takes its address from SITE_URL, as its deploy does; a benchmark's
+# copy has no deploy workflow, so it is given one (a placeholder would fail `timeline check`).
+ENV = {
+    **os.environ,
+    "NO_MKDOCS_2_WARNING": "1",
+    "SITE_URL": os.environ.get("SITE_URL", "https://timeline.benchmark.test/"),
+}
 BIN = Path(sys.executable).parent
 
 
