@@ -152,6 +152,20 @@ def _run_steps(name: str) -> list[str]:
     return [step["run"] for job in workflow["jobs"].values() for step in job.get("steps", []) if "run" in step]
 
 
+def test_every_action_is_pinned_by_commit_and_no_checkout_keeps_its_credentials():
+    """What zizmor holds in CI (`.ci/run`), said here too so that a workflow edit fails in pytest."""
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        workflow = yaml.safe_load(path.read_text())
+        assert workflow.get("permissions") in ({}, {"contents": "read"}), path.name  # jobs ask for more
+        for job in workflow["jobs"].values():
+            for step in job.get("steps", []):
+                if "uses" in step:
+                    assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), (path.name, step["uses"])
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False, path.name
+                assert "${{" not in step.get("run", ""), (path.name, step.get("name"))  # values through env
+
+
 def test_workflows_parse_and_run_the_readme_commands():
     readme = (REPO / "README.md").read_text()
     assert "uv run pytest" in readme and "uv run mkdocs serve" in readme
