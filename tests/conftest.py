@@ -106,6 +106,10 @@ class Project:
             text=True,
         )
 
+    def errors(self) -> list[str]:
+        """The lines of `timeline check` that report an error, as a contributor reads them."""
+        return [line for line in self.check().stdout.splitlines() if ": error: " in line]
+
     def cli(self, *args: str) -> subprocess.CompletedProcess:
         """Run any `timeline` command on this project."""
         return subprocess.run(
@@ -219,6 +223,11 @@ def build_here(root: Path, *, strict: bool = False) -> Built:
         os.environ.clear()
         os.environ.update(environ)  # the hooks date the build through the environment
     return Built(aborted, tuple(collect.messages))
+
+
+def files_in(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, by its path in it, with its bytes: two builds compared whole."""
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def run_cli(*args: str) -> tuple[int, str]:

@@ -9,7 +9,6 @@ Nothing here reads the repository's story: each story is written by the test, in
 from __future__ import annotations
 
 import json
-import subprocess
 from typing import NamedTuple
 
 import pytest
@@ -71,18 +70,6 @@ NEWSROOMS = {
 }
 
 
-def _git(project: Project, *args: str, day: str) -> None:
-    stamp = f"2026-05-{day}T12:00:00Z"
-    env = {"GIT_COMMITTER_DATE": stamp, "GIT_AUTHOR_DATE": stamp, "PATH": "/usr/bin:/bin", "HOME": str(project.root)}
-    command = ["git", "-c", "user.name=Newsroom", "-c", "user.email=desk@newsroom.example", *args]
-    subprocess.run(command, cwd=project.root, check=True, env=env, capture_output=True)
-
-
-def _commit(project: Project, message: str, day: str) -> None:
-    _git(project, "add", "-A", day=day)
-    _git(project, "commit", "-q", "-m", message, day=day)
-
-
 def _event(room: Newsroom, source: str, title: str) -> str:
     return (
         f"title: {json.dumps(title, ensure_ascii=False)}\n"
@@ -108,7 +95,7 @@ def newsroom(request, tmp_path_factory) -> tuple[Project, Newsroom, str]:
         *("--site-url", f"https://newsroom.test/{language}/", "--force"),
     )
     assert started.returncode == 0, started.stderr
-    _commit(project, "Start our story", day="02")
+    project.commit_all("2026-05-02", "Start our story")
     saved = project.root.parent / "article.txt"
     saved.write_text(room.source, encoding="utf-8")
     added = project.cli(
@@ -120,7 +107,7 @@ def newsroom(request, tmp_path_factory) -> tuple[Project, Newsroom, str]:
     events = project.root / "timeline/events"
     (events / "2026-05-01-festival.yml").write_text(_event(room, source, room.event_title), encoding="utf-8")
     (events / "2026-05-01-duplicate.yml").write_text(_event(room, source, room.title), encoding="utf-8")
-    _commit(project, "Two events", day="03")
+    project.commit_all("2026-05-03", "Two events")
     corrected = (events / "2026-05-01-festival.yml").read_text(encoding="utf-8")
     (events / "2026-05-01-festival.yml").write_text(
         corrected.replace(
@@ -128,10 +115,10 @@ def newsroom(request, tmp_path_factory) -> tuple[Project, Newsroom, str]:
         ),
         encoding="utf-8",
     )
-    _commit(project, "Title\n\nCorrection: the source says which festival", day="04")
+    project.commit_all("2026-05-04", "Title\n\nCorrection: the source says which festival")
     withdrawn = project.cli("withdraw", "2026-05-01-duplicate", "--reason", room.summary)
     assert withdrawn.returncode == 0, withdrawn.stderr
-    _commit(project, "Withdraw the duplicate\n\nCorrection: a duplicate", day="05")
+    project.commit_all("2026-05-05", "Withdraw the duplicate\n\nCorrection: a duplicate")
     return built(project), room, language
 
 

@@ -21,7 +21,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.conftest import Project
+from tests.conftest import Project, files_in
 from tests.site_checks import broken_links, hardening_problems
 from timeline_core.data.load import load_timeline
 
@@ -38,10 +38,6 @@ def _require(module: str) -> None:
 
 def _pages_of(project: Project, out: Path, builder: str = "mkdocs") -> subprocess.CompletedProcess:
     return project.cli("pages", "--out", str(out), "--builder", builder)
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def _content_checks(site: Path, project: Project) -> list[str]:
@@ -83,10 +79,10 @@ def test_pages_writes_what_a_build_needs_and_a_build_without_hooks_matches(examp
     site = tmp_path / "site"
     assert _content_checks(site, example) == []
     assert broken_links(site, urlsplit(example.base_url).path) == []
-    hooked = _files(example.site)
+    hooked = files_in(example.site)
     for name in ("timeline.json", "timeline.csv", "feed.xml", "timeline.ics", "timelinejs.json"):
         assert (site / name).read_bytes() == hooked[name], name  # the same code made both
-    pages = {p for p in _files(site) if p.endswith(".html")}
+    pages = {p for p in files_in(site) if p.endswith(".html")}
     assert pages == {p for p in hooked if p.endswith(".html")}
 
 
@@ -147,7 +143,7 @@ def test_properdocs_builds_the_same_site_as_mkdocs_hooks_and_all(which, request,
     )
     assert run.returncode == 0, run.stderr
     generator = re.compile(rb'<meta name="generator" content="[^"]*">')
-    ours, theirs = _files(example.site), _files(site)
+    ours, theirs = files_in(example.site), files_in(site)
     assert sorted(theirs) == sorted(ours)
     different = [
         name

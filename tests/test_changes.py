@@ -5,7 +5,6 @@ shallow clone says what it cannot know."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
@@ -22,60 +21,33 @@ REASON = "The second report only repeats the first."
 GONE = "It reported a rumour that no later source took up, so it was withdrawn on review."
 
 
-def _git(project: Project, *args: str, date: str = "2026-05-02T12:00:00Z") -> None:
-    env = {
-        "GIT_COMMITTER_DATE": date,
-        "GIT_AUTHOR_DATE": date,
-        "PATH": os.environ["PATH"],
-        "HOME": str(project.root),
-    }
-    command = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args]
-    subprocess.run(command, cwd=project.root, check=True, env=env, capture_output=True)
-
-
-def _edit(project: Project, rel: str, old: str, new: str) -> None:
-    path = project.root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (rel, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _commit(project: Project, day: str, message: str) -> None:
-    _git(project, "add", "-A", date=f"{day}T12:00:00Z")
-    _git(project, "commit", "-q", "-m", message, date=f"{day}T12:00:00Z")
-
-
 def scripted_history(root: Path) -> Project:
     """The test story, published, then corrected in public over five days."""
     project = copy_project(root)
     added = (project.root / ADDED).read_text(encoding="utf-8")
     (project.root / ADDED).unlink()
-    _git(project, "init", "-q")
-    _commit(project, "2026-03-10", "Publish the story")
+    project.commit_all("2026-03-10", "Publish the story")
     (project.root / ADDED).write_text(added, encoding="utf-8")
-    _commit(project, "2026-03-11", "Add when construction begins")
-    _edit(project, ADDED, "date: 2026-06~", "date: 2026-07~")
-    _commit(
-        project, "2026-03-12", "Construction: the month the source gives\n\nCorrection: The source says July, not June."
+    project.commit_all("2026-03-11", "Add when construction begins")
+    project.edit(ADDED, "date: 2026-06~", "date: 2026-07~")
+    project.commit_all(
+        "2026-03-12", "Construction: the month the source gives\n\nCorrection: The source says July, not June."
     )
-    _edit(project, CONFIRMED, "status: confirmed", "status: reported")
-    _commit(project, "2026-03-13", f"Councillors: reported, not confirmed\n\nCorrection: {REASON}")
-    _edit(
-        project,
+    project.edit(CONFIRMED, "status: confirmed", "status: reported")
+    project.commit_all("2026-03-13", f"Councillors: reported, not confirmed\n\nCorrection: {REASON}")
+    project.edit(
         VOTE,
         "title: Riverside council approves the footbridge",
         "title: Riverside council votes for the footbridge",
     )
-    _commit(project, "2026-03-14", "Retitle the vote")
-    _edit(project, VOTE, "after a four-hour debate", "after a four-hour  debate")
-    _commit(project, "2026-03-14", "Summary: one space\n\nCorrection: typo")
+    project.commit_all("2026-03-14", "Retitle the vote")
+    project.edit(VOTE, "after a four-hour debate", "after a four-hour  debate")
+    project.commit_all("2026-03-14", "Summary: one space\n\nCorrection: typo")
     (project.root / WITHDRAWN).unlink()
-    _edit(
-        project, "timeline/explainer.yml", "        events: [2026-03-06-residents-speculate-about-the-contract]\n", ""
-    )
+    project.edit("timeline/explainer.yml", "        events: [2026-03-06-residents-speculate-about-the-contract]\n", "")
     with (project.root / "timeline/redirects.yml").open("a", encoding="utf-8") as file:
         file.write(f"- from: 2026-03-06-residents-speculate-about-the-contract\n  gone: {GONE}\n")
-    _commit(project, "2026-03-15", "Withdraw the rumour")
+    project.commit_all("2026-03-15", "Withdraw the rumour")
     return project
 
 

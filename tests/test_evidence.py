@@ -35,13 +35,9 @@ def _cite(project: Project, *sources: str, entities: str = "[example-co]") -> No
     project.write(EVENT, f"{head}citations:\n{cited}")
 
 
-def _errors(project: Project) -> list[str]:
-    return [line for line in project.check().stdout.splitlines() if ": error: " in line]
-
-
 def test_one_outside_report_is_not_confirmation(empty_project):
     empty_project.write(EVENT, CONFIRMED)
-    assert _errors(empty_project) == [
+    assert empty_project.errors() == [
         f"{EVENT}:4:9: error: event '2026-04-06-example-model-ready' says status: confirmed, but it rests on one "
         "publisher's report (Example Press) and cites nothing issued by one of its entities (example-co); write "
         "status: reported, or cite the actor's own statement (a source with issued_by: <entity id>) or a "
@@ -54,13 +50,13 @@ def test_one_outside_report_is_not_confirmation(empty_project):
 def test_the_actors_own_statement_confirms(empty_project):
     _add_source(empty_project, "release", "Example Company", "  issued_by: example-co\n")
     _cite(empty_project, "release")
-    assert _errors(empty_project) == []
+    assert empty_project.errors() == []
 
 
 def test_a_statement_by_someone_the_event_does_not_name_does_not(empty_project):
     _add_source(empty_project, "release", "Example Company", "  issued_by: example-co\n")
     _cite(empty_project, "release", entities="[]")
-    assert _errors(empty_project)[0].endswith(
+    assert empty_project.errors()[0].endswith(
         "cites nothing issued by one of its entities (it names none); write status: reported, or cite the "
         "actor's own statement (a source with issued_by: <entity id>) or a second, independent publisher's report"
     )
@@ -69,18 +65,18 @@ def test_a_statement_by_someone_the_event_does_not_name_does_not(empty_project):
 def test_two_independent_publishers_confirm(empty_project):
     _add_source(empty_project, "second", "Second Press")
     _cite(empty_project, "second")
-    assert "rests on one publisher's report (Second Press)" in _errors(empty_project)[0]
+    assert "rests on one publisher's report (Second Press)" in empty_project.errors()[0]
     _cite(empty_project, "example", "second")
-    assert _errors(empty_project) == []
+    assert empty_project.errors() == []
 
 
 def test_a_rewrite_of_the_same_report_is_not_a_second_publisher(empty_project):
     _add_source(empty_project, "rewrite", "Wire Service", "  based_on: example\n")
     _cite(empty_project, "example", "rewrite")
-    assert "rests on one publisher's report (Example Press)" in _errors(empty_project)[0]
+    assert "rests on one publisher's report (Example Press)" in empty_project.errors()[0]
 
 
 def test_an_event_left_out_for_its_own_problems_is_not_also_judged(empty_project):
     empty_project.write(EVENT, CONFIRMED.replace("source: example", "source: nowhere"))
-    errors = _errors(empty_project)
+    errors = empty_project.errors()
     assert len(errors) == 1 and "unknown source 'nowhere'" in errors[0]

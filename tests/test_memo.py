@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import make_project
-from tests.conftest import TEST_CONFIG, Project, copy_project
+from tests.conftest import TEST_CONFIG, Project, copy_project, files_in
 from timeline_core.data.load import load_timeline
 from timeline_core.exports import Published
 from timeline_core.memo import Fixed, Memo, fixed, frozen
@@ -147,10 +147,6 @@ SERVED_EDITS = [
 ]
 
 
-def _files_of(site: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
 def test_a_served_site_after_any_edit_is_byte_for_byte_a_cold_build(tmp_path):
     """`mkdocs serve`'s builds in this process (startup, a first build, one build per edit), each
     compared with a cold build of the same files: a build with nothing kept."""
@@ -182,7 +178,7 @@ def test_a_served_site_after_any_edit_is_byte_for_byte_a_cold_build(tmp_path):
                 build(config(tmp_path / "cold"), serve_url=url)
             finally:
                 hooks._memo = kept
-            served, cold = _files_of(tmp_path / "served"), _files_of(tmp_path / "cold")
+            served, cold = files_in(tmp_path / "served"), files_in(tmp_path / "cold")
             assert served.keys() == cold.keys(), what
             assert [name for name in served if served[name] != cold[name]] == [], f"after editing {what}"
             assert hits > 0, f"after editing {what}, nothing was reused"

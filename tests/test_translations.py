@@ -18,13 +18,6 @@ AL_WAHA = "timeline/events/2026-05-20-al-waha-will-host-next-year.yml"
 WIRE = "timeline/events/2026-05-01-the-festival-will-travel.yml"
 
 
-def _edit(project: Project, rel: str, old: str, new: str) -> None:
-    path = project.root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def _errors(project: Project) -> list[str]:
     run = project.check()
     assert run.returncode == 1, run.stderr
@@ -104,8 +97,7 @@ def test_search_finds_an_event_by_a_chinese_word_or_its_translation(lanterns):
 
 
 def test_a_quote_in_another_language_without_a_translation_says_how_to_add_one(lanterns_project):
-    _edit(
-        lanterns_project,
+    lanterns_project.edit(
         SAKURAMACHI,
         "    translation: On May 8, Sakuramachi sent a hundred lanterns to its sister city, Qingchuan.\n"
         "    translated_by: Aiko Tanaka\n",
@@ -119,7 +111,7 @@ def test_a_quote_in_another_language_without_a_translation_says_how_to_add_one(l
 
 
 def test_a_translation_needs_who_made_it(lanterns_project):
-    _edit(lanterns_project, SAKURAMACHI, "    translated_by: Aiko Tanaka\n", "")
+    lanterns_project.edit(SAKURAMACHI, "    translated_by: Aiko Tanaka\n", "")
     assert _errors(lanterns_project) == [
         f"{SAKURAMACHI}:13:5: error: citation 1 of the event gives 'translation' without 'translated_by'; add "
         "`translated_by:` under it (who made the translation: a person or organization as credited, publisher "
@@ -128,8 +120,7 @@ def test_a_translation_needs_who_made_it(lanterns_project):
 
 
 def test_a_quote_in_the_storys_own_language_takes_no_translation(lanterns_project):
-    _edit(
-        lanterns_project,
+    lanterns_project.edit(
         WIRE,
         "      organisers said on Friday, May 1.\n",
         "      organisers said on Friday, May 1.\n    translation: The same.\n    translated_by: machine\n",
@@ -142,8 +133,7 @@ def test_a_quote_in_the_storys_own_language_takes_no_translation(lanterns_projec
 
 
 def test_a_summary_that_claims_more_than_its_translation_fails(lanterns_project):
-    _edit(
-        lanterns_project,
+    lanterns_project.edit(
         AL_WAHA,
         "summary: Al-Waha's municipality announces that it will host the lantern festival next year, with three "
         "hundred lanterns.",
@@ -156,14 +146,12 @@ def test_a_summary_that_claims_more_than_its_translation_fails(lanterns_project)
 
 def test_the_wording_check_reads_the_translation_not_the_original(lanterns_project):
     """A translation that says less than the summary fails it, although the original says it all."""
-    _edit(
-        lanterns_project,
+    lanterns_project.edit(
         AL_WAHA,
         "translation: Mayor Salem Haddad said that the city will show three hundred lanterns.",
         "translation: The mayor spoke.",
     )
-    _edit(
-        lanterns_project,
+    lanterns_project.edit(
         AL_WAHA,
         "translation: The municipality of Al-Waha announced on May 20 that it will host the lantern festival next "
         "year.",
@@ -174,7 +162,7 @@ def test_the_wording_check_reads_the_translation_not_the_original(lanterns_proje
 
 @pytest.mark.parametrize("tag", ["English", "en_GB", "EN"])
 def test_a_storys_language_must_be_a_tag(lanterns_project, tag):
-    _edit(lanterns_project, "timeline/story.yml", "language: en", f"language: {tag}")
+    lanterns_project.edit("timeline/story.yml", "language: en", f"language: {tag}")
     errors = _errors(lanterns_project)
     assert errors[0] == (
         f"timeline/story.yml:4:11: error: field 'language' in the story: '{tag}' is not a language tag; write a "
@@ -185,7 +173,7 @@ def test_a_storys_language_must_be_a_tag(lanterns_project, tag):
 
 def test_a_story_in_german_needs_no_translation_of_a_german_quote(lanterns_project):
     """The story's language decides: in German, the German report's quotes need none, the English one's do."""
-    _edit(lanterns_project, "timeline/story.yml", "language: en", "language: de")
+    lanterns_project.edit("timeline/story.yml", "language: en", "language: de")
     errors = _errors(lanterns_project)
     assert not any("tannbruecker-bote-laternenfest' is in German (de) and" in e for e in errors)
     assert any(
@@ -226,14 +214,14 @@ def test_a_new_event_citing_a_foreign_source_asks_for_its_translation(lanterns_p
 
 
 def test_an_empty_translation_is_refused(lanterns_project):
-    _edit(lanterns_project, SAKURAMACHI, "translated_by: Aiko Tanaka", 'translated_by: ""')
+    lanterns_project.edit(SAKURAMACHI, "translated_by: Aiko Tanaka", 'translated_by: ""')
     errors = _errors(lanterns_project)
     assert len(errors) == 1 and errors[0].startswith(f"{SAKURAMACHI}:14:20: error: field 'translated_by'")
 
 
 def test_a_speculation_citing_a_translated_quote_is_found_by_its_translation(lanterns_project):
     """The search entry of a speculation card holds its note and still the quote's translation."""
-    _edit(lanterns_project, SAKURAMACHI, "status: reported", "status: speculation")
+    lanterns_project.edit(SAKURAMACHI, "status: reported", "status: speculation")
     lanterns_project.commit()
     site = built(lanterns_project).site
     docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
@@ -245,7 +233,7 @@ def test_a_speculation_citing_a_translated_quote_is_found_by_its_translation(lan
 def test_a_quote_in_another_script_from_a_source_with_no_language_is_refused(lanterns_project):
     """Without a language, a source counts as the story's, and its quotes would need no translation:
     an Arabic quote on an English site is refused, with the fix, not published untranslated."""
-    _edit(lanterns_project, "timeline/sources.yml", "  language: ar\n", "")
+    lanterns_project.edit("timeline/sources.yml", "  language: ar\n", "")
     errors = [e for e in _errors(lanterns_project) if "this quote is written in" in e]
     assert [e.split(":")[0] for e in errors] == ["timeline/entities.yml", AL_WAHA, AL_WAHA], errors
     assert (
