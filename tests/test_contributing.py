@@ -212,7 +212,9 @@ def test_issue_and_pull_request_templates_exist():
     forms = [
         yaml.safe_load(p.read_text()) for p in (REPO / ".github/ISSUE_TEMPLATE").glob("*.yml") if p.name != "config.yml"
     ]
-    assert {form["name"] for form in forms} == {"Suggest an event", "Report an error"}
+    assert {form["name"] for form in forms} == {"Add an event", "Report an error", "Add a source"}
+    contributing = (REPO / "CONTRIBUTING.md").read_text()
+    assert contributing.index("issues/new?template=add-event.yml") < contributing.index("uv run timeline check")
     assert all(form["body"] for form in forms)
     template = (REPO / ".github/pull_request_template.md").read_text()
     assert "uv run timeline check" in template
