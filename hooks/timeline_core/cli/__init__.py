@@ -24,6 +24,7 @@ from ..settings import read_config, read_settings
 from ..words.reader import words_for
 from . import scaffold, sources, starter
 from .corrections import corrections
+from .from_issue import from_issue
 from .loading import readable_data, said_problems
 from .withdraw import REDIRECTS, WithdrawError, withdraw_event
 
@@ -426,12 +427,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     withdraw_parser.add_argument("id", help="the event's id (its file name under timeline/events/, without .yml)")
     withdraw_parser.add_argument("--reason", required=True, help="why, in a sentence readers see at its old link")
+    issue_parser = commands.add_parser(
+        "from-issue", help="make an issue form's answers (as GitHub writes them) into a checked change"
+    )
+    issue_parser.add_argument("file", type=Path, help="the issue's body, saved as a file")
     corrections_parser = commands.add_parser(
         "corrections", help="fail when a commit changes a published event without a Correction: reason"
     )
     corrections_parser.add_argument("--since", required=True, help="the commit or branch the changes start after")
     corrections_parser.add_argument("--format", choices=("text", "github"), default="text")
     args = parser.parse_args(argv)
+    if args.command == "from-issue":
+        return from_issue(args.root, args.file)
     if args.command == "corrections":
         return corrections(args.root, args.since, args.format)
     if args.command == "withdraw":
