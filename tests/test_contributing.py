@@ -166,6 +166,17 @@ def test_every_action_is_pinned_by_commit_and_no_checkout_keeps_its_credentials(
                 assert "${{" not in step.get("run", ""), (path.name, step.get("name"))  # values through env
 
 
+def test_an_issue_becomes_a_pull_request_only_when_a_maintainer_labels_it():
+    workflow = yaml.safe_load((WORKFLOWS / "from-issue.yml").read_text())
+    assert workflow[True] == {"issues": {"types": ["labeled"]}}  # YAML 1.1 reads the key `on` as true
+    (job,) = workflow["jobs"].values()
+    assert job["if"] == "github.event.label.name == 'make pull request'"
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    assert job["env"]["ISSUE_BODY"] == "${{ github.event.issue.body }}"  # the text only through a variable
+    runs = " ".join(step.get("run", "") for step in job["steps"])
+    assert 'uv run timeline from-issue "$RUNNER_TEMP/issue.md"' in runs and "pull_request_target" not in str(workflow)
+
+
 def test_workflows_parse_and_run_the_readme_commands():
     readme = (REPO / "README.md").read_text()
     assert "uv run pytest" in readme and "uv run mkdocs serve" in readme
