@@ -229,3 +229,16 @@ def test_issue_and_pull_request_templates_exist():
     assert all(form["body"] for form in forms)
     template = (REPO / ".github/pull_request_template.md").read_text()
     assert "uv run timeline check" in template
+
+
+@pytest.mark.parametrize("value", ["javascript:alert(1)", "http://github.com/a/b", "https://github.com/a", 7])
+def test_a_repository_that_is_no_https_address_is_said_at_its_line_and_left_out(value):
+    from timeline_core.settings import settings_of
+
+    text = f"site_name: x\nextra:\n  timeline:\n    repository: {value}\n"
+    settings = settings_of({"extra": {"timeline": {"repository": value}}}, text)
+    assert settings.site.repository == ""
+    (problem,) = settings.problems
+    assert problem.format().startswith(f"mkdocs.yml:4:5: error: extra.timeline.repository is {value!r}; write")
+    good = settings_of({"extra": {"timeline": {"repository": "https://github.com/newsroom/story/"}}}, text)
+    assert good.site.repository == "https://github.com/newsroom/story" and good.problems == ()

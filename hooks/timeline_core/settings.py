@@ -66,6 +66,7 @@ def settings_of(config: Mapping, config_text: str = "", links_from_source: bool 
             links_from_source=links_from_source,
             language=theme.get("language") or "en",
             name=config.get("site_name") or "",
+            repository=layout.repository,
         ),
         Published(title=config.get("site_name") or "", description=config.get("site_description") or ""),
         layout,

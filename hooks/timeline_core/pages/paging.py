@@ -34,10 +34,15 @@ class Layout:
     events_per_page: int = EVENTS_PER_PAGE
     links_per_page: int = LINKS_PER_PAGE
     feed_entries: int = FEED_ENTRIES
+    # the repository's address on GitHub (https://github.com/owner/name): cards and the Changes page
+    # link to its "Report an error" form, the footer to "Add an event"; without it, no such links
+    repository: str = ""
 
 
 DEFAULTS = Layout()
 OPTIONS = tuple(DEFAULTS.__dataclass_fields__)
+SIZES = tuple(name for name in OPTIONS if name != "repository")
+_REPOSITORY = re.compile(r"https://[A-Za-z0-9.-]+(?::\d+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
 
 
 def _mark(config_text: str, key: str) -> tuple[int, int]:
@@ -66,7 +71,6 @@ def read_layout(options: object, config_text: str = "") -> tuple[Layout, tuple[P
             f"not {type(options).__name__}; the defaults are used",
         )
         return DEFAULTS, tuple(problems)
-    sizes = {}
     for key in options:
         if key not in OPTIONS:
             problem(
@@ -74,7 +78,16 @@ def read_layout(options: object, config_text: str = "") -> tuple[Layout, tuple[P
                 f"extra.timeline.{key} is not an option{did_you_mean(str(key), OPTIONS)}; "
                 f"the options are {', '.join(OPTIONS)}",
             )
-    for name in OPTIONS:
+    repository = options.get("repository", "")
+    if repository and not (isinstance(repository, str) and _REPOSITORY.fullmatch(repository.rstrip("/"))):
+        problem(
+            "repository",
+            f"extra.timeline.repository is {repository!r}; write the repository's https address, "
+            "such as https://github.com/newsroom/story, or leave it out",
+        )
+        repository = ""
+    sizes: dict[str, object] = {"repository": str(repository).rstrip("/")}
+    for name in SIZES:
         default = getattr(DEFAULTS, name)
         value = options.get(name, default)
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
@@ -84,7 +97,7 @@ def read_layout(options: object, config_text: str = "") -> tuple[Layout, tuple[P
             )
             value = default
         sizes[name] = value
-    return Layout(**sizes), tuple(problems)
+    return Layout(**sizes), tuple(problems)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ import re
 from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 import jinja2
 from markupsafe import Markup, escape
@@ -232,6 +233,14 @@ class Helpers:
     @property
     def site(self) -> Site:
         return self.story.site
+
+    def report_error_href(self, event: Event | None = None) -> str:
+        """The repository's "Report an error" form, with the entry's link (and the issue's title)
+        filled in, in the query GitHub documents for issue forms (`template`, `title`, a field's id)."""
+        query = {"template": "report-error.yml"}
+        if event is not None:
+            query |= {"title": f"Correction: {event.title}", "event": self.site.absolute(TIMELINE_PAGE, event.id)}
+        return f"{self.site.repository}/issues/new?{urlencode(query, quote_via=quote)}"
 
     def event_href(self, page: str, event_id: str) -> str:
         """A link to an event on the timeline page that holds it."""

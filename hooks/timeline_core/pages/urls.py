@@ -75,6 +75,7 @@ class Site:
     links_from_source: bool = False  # relative links as a source file writes them (see relative_link)
     language: str = "en"  # the reader's: theme.language, which picks the catalog (words/catalogs.py)
     name: str = ""  # site_name, as an embed's oEmbed names its provider
+    repository: str = ""  # extra.timeline.repository: where the issue forms are (see paging.Layout)
 
     def absolute(self, src: str, anchor: str = "") -> str:
         """An absolute URL, for feeds, calendars and structured data."""

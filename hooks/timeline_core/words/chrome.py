@@ -48,6 +48,7 @@ def frame_words(words: Words, site_name: str) -> dict[str, str]:
             "valid; an event that was withdrawn says why where it stood."
         ),
         "home": _("Go to the home page"),
+        "add_event": _("Add an event"),
     }
 
 
