@@ -123,6 +123,7 @@ def test_a_correction_names_its_entry_and_the_reason_readers_will_see(project):
         "The entry": "https://riverside.test/story/timeline/#2026-03-05-council-approves-footbridge",
         "What is wrong": "the date",
         "What it says, and what it should say": "It says 5 March; the minutes say 4 March.",
+        "The corrected text, if you can write it": "",
         "Evidence": "```text\nThe council met on 4 March.\n```",
     }
     before = _tree(project)
@@ -131,6 +132,24 @@ def test_a_correction_names_its_entry_and_the_reason_readers_will_see(project):
     assert "File: `timeline/events/2026-03-05-council-approves-footbridge.yml`" in run.stdout
     assert "Correction: It says 5 March; the minutes say 4 March." in run.stdout
     assert _tree(project) == before  # the maintainer makes the change the issue asks for
+    form["The corrected text, if you can write it"] = "2026-03-04"
+    corrected = _run(project, _body(form))
+    assert corrected.returncode == 0, corrected.stderr
+    event = yaml.safe_load((project.root / "timeline/events/2026-03-05-council-approves-footbridge.yml").read_text())
+    assert event["date"] == "2026-03-04" and "The date is corrected in the file" in corrected.stdout
+    assert set(_tree(project)) == set(before)  # the one file changed, nothing added
+    form |= {
+        "What is wrong": "the status (reported, confirmed, speculation)",
+        "The corrected text, if you can write it": "confirmed",
+    }
+    unsupported = _run(project, _body(form))
+    assert unsupported.returncode == 1 and "says status: confirmed, but it rests on one publisher" in unsupported.stderr
+    assert (
+        yaml.safe_load((project.root / "timeline/events/2026-03-05-council-approves-footbridge.yml").read_text())[
+            "status"
+        ]
+        == "reported"
+    )
     form["The entry"] = "https://riverside.test/story/timeline/#../../etc/passwd"
     refused = _run(project, _body(form))
     assert refused.returncode == 1 and "no event has the id" in refused.stderr

@@ -53,6 +53,7 @@ FORMS = {
         "The entry": "event",
         "What is wrong": "field",
         "What it says, and what it should say": "what",
+        "The corrected text, if you can write it": "corrected",
         "Evidence": "evidence",
     },
     "add-source": {
@@ -239,22 +240,46 @@ def _made(root: Path, answers: Answers) -> str:
     return _body(root, card, "the event")
 
 
+# The dropdown's choices that name one field, which a corrected text can replace.
+_FIELDS = {"the date": "date", "the title": "title", "the summary": "summary", "the status": "status"}
+
+
 def _correction(root: Path, answers: Answers) -> str:
-    """The entry named (it must exist) and the commit message a correction of it carries."""
-    link = answers.values["event"]
+    """The entry named (it must exist), the field corrected when the form gives its new text, and
+    the commit message the correction carries, with its `Correction:` reason."""
+    values = answers.values
+    link = values["event"]
     ident = link.rsplit("#", 1)[-1].strip("/ ") if "#" in link else link.rstrip("/").rsplit("/", 1)[-1]
     timeline = load_timeline(root).timeline
     event = timeline.events_by_id.get(ident)
     if event is None:
         raise IssueError(f"'The entry': no event has the id '{ident[:80]}'; copy the link from the entry's card")
-    what = " ".join(answers.values["what"].split())
+    what = " ".join(values["what"].split())
     reason = what if len(what) <= 300 else what[:299] + "…"
+    field = next((name for choice, name in _FIELDS.items() if values["field"].startswith(choice)), None)
+    done = "Make the change the issue asks for"
+    if field is not None and "corrected" in values:
+        _replace_field(root / event.path, field, " ".join(values["corrected"].split()))
+        problems = load_timeline(root).problems
+        if problems:
+            raise IssueError(*(problem.format() for problem in problems))
+        done = f"The {field} is corrected in the file (`timeline check`: ok); review it"
     return (
-        f"## Correction of `{event.id}` ({answers.values['field']})\n\n"
-        f"File: `{event.path}`. Make the change the issue asks for, then commit it with this message:\n\n"
-        f"```\n{event.title}: {answers.values['field']}\n\nCorrection: {reason}\n```\n\n"
-        f"## For the reviewer\n\n- [ ] The evidence shows the error:\n\n```text\n{answers.values['evidence']}\n```\n"
+        f"## Correction of `{event.id}` ({values['field']})\n\n"
+        f"File: `{event.path}`. {done}, and commit it with this message:\n\n"
+        f"```\n{event.title}: {values['field']}\n\nCorrection: {reason}\n```\n\n"
+        f"## For the reviewer\n\n- [ ] The evidence shows the error:\n\n```text\n{values['evidence']}\n```\n"
     )
+
+
+def _replace_field(path: Path, field: str, value: str) -> None:
+    """One top-level field of an event file given a new value (quoted as the scaffold quotes), the
+    rest of the file as it was; a value the field cannot take is then the check's to say."""
+    text = path.read_text(encoding="utf-8")
+    block = re.compile(rf"^{field}:.*(?:\n[ \t]+.*)*", re.M)  # the key's line and its indented lines
+    if not block.search(text):
+        raise IssueError(f"the event has no '{field}' to correct; a maintainer must make this correction")
+    path.write_text(block.sub(lambda _: f"{field}: {scaffold.yaml_text(value)}", text, count=1), encoding="utf-8")
 
 
 def _body(root: Path, card: str, what: str) -> str:

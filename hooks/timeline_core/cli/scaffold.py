@@ -51,7 +51,8 @@ def event_id(title: str, date: str, language: str | None = None) -> str:
     return f"{parse_edtf(date).id_prefix}-{slugify(title, language=language)}"
 
 
-def _yaml_text(value: str) -> str:
+def yaml_text(value: str) -> str:
+    """A YAML double-quoted string of any text: no tag, anchor or markup of it is read as YAML."""
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
@@ -60,21 +61,21 @@ def event_yaml(new: NewEvent) -> str:
     if new.status not in STATUSES or new.date_basis not in DATE_BASES:
         raise ValueError("unknown status or date basis")
     needs_note = new.date_basis == "inferred" or not parse_edtf(new.date).is_plain_day
-    quote = _yaml_text(new.quote or f"{PLACEHOLDER}: paste the passage word for word")
+    quote = yaml_text(new.quote or f"{PLACEHOLDER}: paste the passage word for word")
     lines = [
         EVENT_SCHEMA_HEADER.rstrip("\n"),
-        f"title: {_yaml_text(new.title)}",
-        f"date: {_yaml_text(new.date)}",
+        f"title: {yaml_text(new.title)}",
+        f"date: {yaml_text(new.date)}",
         f"date_basis: {new.date_basis}",
     ]
     if new.date_note:
-        lines.append(f"date_note: {_yaml_text(new.date_note)}")
+        lines.append(f"date_note: {yaml_text(new.date_note)}")
     elif needs_note:
-        lines.append(f"date_note: {_yaml_text(PLACEHOLDER + ': say how the date was worked out from the source')}")
+        lines.append(f"date_note: {yaml_text(PLACEHOLDER + ': say how the date was worked out from the source')}")
     summary = new.summary or f"{PLACEHOLDER}: what happened, in one paragraph, every claim supported by a quote"
     lines += [
         f"status: {new.status}",
-        f"summary: {_yaml_text(summary)}",
+        f"summary: {yaml_text(summary)}",
         f"tags: {json.dumps(list(new.tags), ensure_ascii=False)}",
         f"entities: {json.dumps(list(new.entities), ensure_ascii=False)}",
         *([f"terms: {json.dumps(list(new.terms), ensure_ascii=False)}"] if new.terms else []),
@@ -85,8 +86,8 @@ def event_yaml(new: NewEvent) -> str:
     if new.translate_into:
         who = f"{PLACEHOLDER}: who translated it: a name as credited, publisher or machine"
         lines += [
-            f"    translation: {_yaml_text(f'{PLACEHOLDER}: the quote in {new.translate_into}')}",
-            f"    translated_by: {_yaml_text(who)}",
+            f"    translation: {yaml_text(f'{PLACEHOLDER}: the quote in {new.translate_into}')}",
+            f"    translated_by: {yaml_text(who)}",
         ]
     return "\n".join(lines) + "\n"
 
