@@ -4,13 +4,17 @@ from a local server. Every answer is untrusted, and hostile ones write nothing t
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
+from types import SimpleNamespace
 
 import pytest
 import yaml
 
 from tests.conftest import Project
 from tests.webserver import serve_pages
+from timeline_core import cli
 
 PASSAGE = "The vote, held on 5 March 2026, passed by seven votes to four."
 GAZETTE = "https://gazette.example/2026/03/riverside-footbridge"
@@ -44,10 +48,14 @@ def _tree(project: Project) -> dict[str, str]:
     }
 
 
-def _run(project: Project, body: str):
+def _run(project: Project, body: str) -> SimpleNamespace:
+    """`timeline from-issue` in this process (fast, and any exception fails the test)."""
     issue = project.root.parent / "issue.md"
     issue.write_text(body, encoding="utf-8")
-    return project.cli("from-issue", str(issue))
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(["--root", str(project.root), "from-issue", str(issue)])
+    return SimpleNamespace(returncode=code, stdout=out.getvalue(), stderr=err.getvalue())
 
 
 def test_an_event_form_becomes_an_event_that_passes_the_check(project):
