@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import OUTPUT
+from tests.browser.conftest import OUTPUT, Watched
 
 PAGE_TYPES = {  # one page of each kind, from the test story (tests/stories/riverside/)
     "home": "",
@@ -35,13 +35,18 @@ def all_pages(site) -> list[str]:
 
 
 def test_every_page_loads_without_console_errors_or_other_hosts(site, base_url, watched):
+    """Every page, four tabs at a time (each waits until its network is idle, and the waits overlap)."""
     pages = [p.replace("./", "") for p in all_pages(site)]
     assert set(PAGE_TYPES.values()) <= set(pages)
-    for path in pages:
-        watched.page.goto(base_url + path)
-        watched.page.wait_for_load_state("networkidle")
-    assert watched.errors == []
-    assert watched.foreign == []
+    tabs = [watched, *(Watched(watched.page.context.new_page(), base_url) for _ in range(3))]
+    for start in range(0, len(pages), len(tabs)):
+        batch = list(zip(tabs, pages[start : start + len(tabs)], strict=False))
+        for tab, path in batch:
+            tab.page.goto(base_url + path, wait_until="commit")
+        for tab, _path in batch:
+            tab.page.wait_for_load_state("networkidle")
+    assert [error for tab in tabs for error in tab.errors] == []
+    assert [url for tab in tabs for url in tab.foreign] == []
 
 
 def test_a_request_to_another_host_is_caught_and_never_leaves_the_machine(base_url, watched):
