@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from tests.conftest import Project
+from tests.conftest import REPO, Project
 from tests.webserver import serve_pages
 from timeline_core import cli
 
@@ -204,3 +204,13 @@ def test_hostile_answers_write_nothing_else_and_never_run(project, field, text):
 def test_an_answer_longer_than_its_limit_is_refused(project):
     run = _run(project, _event_form(**{"Summary": "word " * 300_000}))
     assert run.returncode == 1 and "at most" in run.stderr
+
+
+def test_the_command_reads_the_forms_as_they_are_written():
+    """Its labels and ids are the forms' own (.github/ISSUE_TEMPLATE/): a form edited without it fails here."""
+    from timeline_core.cli.from_issue import FORMS
+
+    for name, labels in FORMS.items():
+        form = yaml.safe_load((REPO / ".github/ISSUE_TEMPLATE" / f"{name}.yml").read_text(encoding="utf-8"))
+        fields = {field["attributes"]["label"]: field["id"] for field in form["body"] if "id" in field}
+        assert fields == labels, name

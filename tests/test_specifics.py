@@ -276,3 +276,8 @@ def test_numbers_in_regional_tags_and_other_scripts(text, language, found):
 )
 def test_a_german_name_is_a_run_of_capitals_within_a_clause(text, names):
     assert [s.shown for s in specifics(text, "de") if s.kind == "name"] == names
+
+
+def test_a_short_latin_name_is_not_found_inside_another_word():
+    quote = [Written("He said the chain was ready.", "en")]
+    assert unquoted("The AI chain is ready, said Ai Weiwei.", "en", quote) == ["AI", "Ai Weiwei"]

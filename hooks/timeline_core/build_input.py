@@ -20,7 +20,7 @@ from .data.load import LoadResult, load_timeline
 from .memo import Memo
 from .pages.hardening import harden_page, strip_policy
 from .problems import Problem
-from .settings import CONFIG, read_config, read_settings
+from .settings import CONFIG, read_settings
 from .site_files import site_files
 from .words.chrome import frame_in_language, frame_words, nav_in_language
 from .words.reader import Words, words_for
@@ -79,8 +79,7 @@ def write_build_input(root: Path, out: Path, builder: str = "mkdocs", memo: Memo
     so for it links are written that way; MkDocs and ProperDocs leave such HTML as it is.
     `--watch` passes a `memo`, so each rewrite redoes only what changed (see memo.py)."""
     root, out = Path(root), Path(out)
-    config = read_config(root)
-    settings = read_settings(root, links_from_source=builder == "zensical")
+    settings, config = read_settings(root, links_from_source=builder == "zensical")
     result: LoadResult = load_timeline(root, memo)
     files = site_files(result, root, settings.site, settings.published, settings.layout, None, memo)
     if memo is not None:

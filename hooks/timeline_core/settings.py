@@ -49,9 +49,11 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
 _ConfigLoader.add_constructor("!ENV", _env)
 
 
-def read_config(root: Path) -> dict:
-    """The project's mkdocs.yml, with environment variables resolved as MkDocs resolves them."""
-    return yaml.load((Path(root) / CONFIG).read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+def read_config(root: Path, text: str | None = None) -> dict:
+    """The project's mkdocs.yml (or its `text`, already read), with environment variables resolved
+    as MkDocs resolves them."""
+    text = (Path(root) / CONFIG).read_text(encoding="utf-8") if text is None else text
+    return yaml.load(text, Loader=_ConfigLoader) or {}
 
 
 def settings_of(config: Mapping, config_text: str = "", links_from_source: bool = False) -> Settings:
@@ -74,7 +76,8 @@ def settings_of(config: Mapping, config_text: str = "", links_from_source: bool 
     )
 
 
-def read_settings(root: Path, links_from_source: bool = False) -> Settings:
-    """The settings of the project at `root`, from its mkdocs.yml."""
+def read_settings(root: Path, links_from_source: bool = False) -> tuple[Settings, dict]:
+    """The settings of the project at `root`, and the config they come from (its mkdocs.yml, read once)."""
     text = (Path(root) / CONFIG).read_text(encoding="utf-8")
-    return settings_of(read_config(root), text, links_from_source)
+    config = read_config(root, text)
+    return settings_of(config, text, links_from_source), config

@@ -206,7 +206,7 @@ def export(root: Path, out: Path, site_url: str | None = None) -> int:
     result = load_timeline(root)
     if said_problems(result, "not exported: fix the problems above first"):
         return 1
-    settings = read_settings(root)
+    settings, _config = read_settings(root)
     site = replace(settings.site, base_url=site_url.rstrip("/") + "/") if site_url else settings.site
     out.mkdir(parents=True, exist_ok=True)
     files = exports.export_files(result.timeline, settings.published, site, None, settings.layout.feed_entries)

@@ -29,6 +29,7 @@ from ..archiving.entry import already_archived_at
 from ..data.load import load_timeline
 from ..data.schema import DATA_DIR, EVENTS_DIR
 from ..model.dates import parse_edtf
+from ..model.records import Timeline
 from ..model.specifics import specifics
 from ..problems import DataError
 from . import scaffold, sources
@@ -65,7 +66,7 @@ FORMS = {
     },
 }
 REQUIRED = {
-    "add-event": ("source", "passage", "when", "date", "title", "summary", "status"),
+    "add-event": ("source", "passage", "when", "title", "summary", "status"),  # the date: add_event says
     "report-error": ("event", "field", "what", "evidence"),
     "add-source": ("source",),
 }
@@ -114,24 +115,23 @@ def read_answers(body: str) -> Answers:
     problems += [
         f"'{label}' is empty: answer it"
         for label, name in FORMS[form].items()
-        if name in REQUIRED[form] and name not in values and name != "date"
+        if name in REQUIRED[form] and name not in values
     ]
     if problems:
         raise IssueError(*problems)
     return Answers(form, values)
 
 
-def _archive(root: Path, url: str, extra: list[str]) -> str:
-    """The id of the source at `url`: the one already archived, or a new one `source add` takes."""
+def _archive(root: Path, url: str, timeline: Timeline) -> str:
+    """The id of the source at `url`: the one `timeline` has archived, or a new one `source add` takes."""
     if not re.fullmatch(r"https?://[^\s<>\"']+", url):
         raise IssueError(f"the source's address '{url[:80]}' is not an http(s) address: give the page's address")
-    timeline = load_timeline(root).timeline
     known = already_archived_at(timeline, [url])
     if known is not None:
         return known.id
     parser = argparse.ArgumentParser(add_help=False)
     sources.add_arguments(parser)
-    args = parser.parse_args([*extra, "--", url])
+    args = parser.parse_args(["--", url])
     said = StringIO()
     with redirect_stdout(said):
         code = sources.add_source(root, args)
@@ -176,8 +176,8 @@ def add_event(root: Path, answers: Answers) -> tuple[list[Path], str]:
     problems = _date_problems(values["date"], values["passage"], values["when"], timeline.language)
     if problems:
         raise IssueError(*problems)
-    source = _archive(root, values["source"], [])
-    timeline = load_timeline(root).timeline
+    source = _archive(root, values["source"], timeline)
+    timeline = load_timeline(root).timeline  # with the source just archived, if it is new
     names = {name.casefold(): entity.id for entity in timeline.entities for name in (entity.name, *entity.aliases)}
     who = [name.strip() for name in values.get("who", "").split(",") if name.strip()]
     status = values["status"].split()[0] if values["status"].split() else "reported"
@@ -234,7 +234,7 @@ def _made(root: Path, answers: Answers) -> str:
     if answers.form == "report-error":
         return _correction(root, answers)
     if answers.form == "add-source":
-        source = _archive(root, answers.values["source"], [])
+        source = _archive(root, answers.values["source"], load_timeline(root).timeline)
         return _body(root, f"Archived the source `{source}` from {answers.values['source']}.", "the source")
     written, card = add_event(root, answers)
     return _body(root, card, "the event")
@@ -284,15 +284,10 @@ def _replace_field(path: Path, field: str, value: str) -> None:
 
 def _body(root: Path, card: str, what: str) -> str:
     result = load_timeline(root)
-    check = (
-        "`timeline check`: ok"
-        if not result.problems
-        else "`timeline check` found:\n\n```\n" + "\n".join(problem.format() for problem in result.problems) + "\n```"
-    )
-    if result.problems:
+    if result.problems:  # the change is refused, and the problems go back to the issue
         raise IssueError(*(problem.format() for problem in result.problems))
     return (
-        f"## The change\n\n{card}\n\n## Check\n\n{check}\n\n## For the reviewer\n\n"
+        f"## The change\n\n{card}\n\n## Check\n\n`timeline check`: ok\n\n## For the reviewer\n\n"
         f"- [ ] The passage is in the archived source as it stands (the check verified the letters).\n"
         f"- [ ] The date says no more than the source's words for it.\n"
         f"- [ ] The title and summary say only what the passage says.\n"

@@ -422,7 +422,7 @@ def unquoted(
             if (
                 specific.key[:STEM] in stems
                 or specific.key[:STEM] in names
-                or specific.key in quoted
+                or (not _LATIN.search(specific.key) and specific.key in quoted)  # a katakana name, as written
                 or all(part[:STEM] in stems or part[:STEM] in names for part in parts)
             ):
                 continue
