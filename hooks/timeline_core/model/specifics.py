@@ -192,6 +192,9 @@ def _decimal_sign(language: str) -> str:
     return get_decimal_symbol(locale) if locale is not None else "."
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+")
+
+
 def _number_value(written: str, language: str) -> Decimal | None:
     """A numeral's value, read with its language's decimal sign ("6,75" in German is 6.75)."""
     decimal = _decimal_sign(language)
@@ -200,7 +203,7 @@ def _number_value(written: str, language: str) -> Decimal | None:
         text = text.replace(group, "")
     if decimal == ",":
         text = text.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(,\d{3})+", text):  # 1,000 in English; "2,5" is read as 2.5 below
+    elif _THOUSANDS.fullmatch(text):  # 1,000 in English; "2,5" is read as 2.5 below
         text = text.replace(",", "")
     try:
         return Decimal(text.replace(",", "."))
@@ -305,6 +308,8 @@ def _names(text: str, language: str, dates: set[str], title: bool) -> list[Speci
     script = main_script(text)
     if script is not None and script not in CASED_SCRIPTS:
         return _names_in_other_scripts(text, language, dates)
+    if text[1:] == text[1:].lower() and _DIGIT.search(text) is None:
+        return []  # a capital at most at its start, and no digit: no word is a name by shape or place
     small = small_words(language)
     nouns = _base(language) in NOUNS_CAPITALIZED
     found: list[Specific] = []
@@ -406,25 +411,20 @@ def unquoted(
     found = specifics(text, language, title)
     if not found:  # most titles: nothing to look for in the quotes
         return []
-    held: set[tuple[str, str]] = set()
-    stems: set[str] = set()
-    joined = []
-    for passage in passages:
-        facts, passage_stems = _given(passage)
-        held |= facts
-        stems |= passage_stems
-        joined.append(passage.text)
-    quoted = " ".join(joined)
+    passages = tuple(passages)
+    # what the quotes give is read only for the kinds the text gives: most texts give no name
+    held = _union(_facts, passages) if any(specific.kind != "name" for specific in found) else frozenset()
+    stems = _union(_stems, passages) if any(specific.kind == "name" for specific in found) else frozenset()
     missing: list[str] = []
     for specific in found:
         if specific.kind == "name":
-            parts = [part for part in re.split(r"['’.-]", specific.key) if part] or [specific.key]
+            parts = [part for part in _PARTS.split(specific.key) if part] or [specific.key]
             if (
                 specific.key[:STEM] in stems
                 or specific.key[:STEM] in names
-                or (not _LATIN.search(specific.key) and specific.key in quoted)  # a katakana name, as written
+                or (not _LATIN.search(specific.key) and any(specific.key in passage.text for passage in passages))
                 or all(part[:STEM] in stems or part[:STEM] in names for part in parts)
-            ):
+            ):  # a katakana name is looked up as written
                 continue
         elif (specific.kind, specific.key) in held or (specific.kind == "number" and f"#{specific.key}" in names):
             continue
@@ -433,12 +433,29 @@ def unquoted(
     return missing
 
 
+_PARTS = re.compile(r"['’.-]")
+
+
+def _union(given, passages: tuple[Written, ...]) -> frozenset:  # noqa: ANN001 (one of the two below)
+    if len(passages) == 1:
+        return given(passages[0])
+    return frozenset().union(*(given(passage) for passage in passages))
+
+
+# Kept: an event's title and summary, and often several events, read the same quote.
 @functools.lru_cache(maxsize=4096)
-def _given(passage: Written) -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
-    """What one passage gives: its numbers and dates by meaning, and the stems of its words and their
-    parts (kept: an event's title and summary, and often several events, read the same quote)."""
-    said = words(passage.text)
-    stems = {word.casefold()[:STEM] for word in said}
-    stems.update(part.casefold()[:STEM] for word in said for part in re.split(r"['’.-]", word))
-    facts = frozenset((s.kind, s.key) for s in specifics(passage.text, passage.language, names=False))
-    return facts, frozenset(stems)
+def _facts(passage: Written) -> frozenset[tuple[str, str]]:
+    """The numbers and dates one passage gives, by meaning."""
+    return frozenset((s.kind, s.key) for s in specifics(passage.text, passage.language, names=False))
+
+
+@functools.lru_cache(maxsize=4096)
+def _stems(passage: Written) -> frozenset[str]:
+    """The stems of one passage's words and of their parts ("Qwen-2" gives "qwen" too)."""
+    stems: set[str] = set()
+    for word in words(passage.text):
+        folded = word.casefold()
+        stems.add(folded[:STEM])
+        if _PARTS.search(folded):
+            stems.update(part[:STEM] for part in _PARTS.split(folded))
+    return frozenset(stems)

@@ -25,7 +25,8 @@ from .termlinks import TermPatterns, link_terms
 KEPT_TAGS = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>")
 # What Material strips from the HTML it indexes; our blocks it never parses are stripped the same way.
-_SEARCH_ATTRIBUTE = re.compile(r'\s?data-search-\w+="[^"]+"')
+# found by its literal start (a pattern opening with `\s?` is tried at every character of a page)
+_SEARCH_ATTRIBUTE = re.compile(r'data-search-\w+="[^"]+"')
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,14 @@ def indexed_html(fragment: str) -> str:
 
 def without_search_attributes(block: str) -> str:
     """Drop `data-search-*` attributes, as Material does to every page it indexes."""
-    return _SEARCH_ATTRIBUTE.sub("", block)
+    out: list[str] = []
+    at = 0
+    for match in _SEARCH_ATTRIBUTE.finditer(block):
+        start = match.start() - (match.start() > at and block[match.start() - 1].isspace())
+        out.append(block[at:start])
+        at = match.end()
+    out.append(block[at:])
+    return "".join(out)
 
 
 def terms_outside_summary(event: Event, event_terms: tuple[str, ...], patterns: TermPatterns) -> tuple[str, ...]:
