@@ -1,12 +1,18 @@
-"""How right `timeline source add` gets real-shaped pages: the article text, title, author and date.
+"""How right `timeline source add` gets pages: the article text, title, author, date and language.
 
     uv run python benchmarks/source_quality.py [--show]
+    uv run python benchmarks/source_quality.py --scrapinghub DIR --trafilatura DIR --htmldate DIR [--show]
 
-Each page of tests/web/expected.yml (test pages written for this project, modelled on the markup
-news sites and blogs use) is added to a fresh copy of the test story with no options but the
-ones a contributor must give (a `.txt` has no title to find), and the new entry and archive are
-compared with what a careful editor would write. Prints the share right per field and per
+Without options, each page of tests/web/expected.yml (test pages written for this project, modelled
+on the markup news sites and blogs use) is added to a fresh copy of the test story with no options
+but the ones a contributor must give (a `.txt` has no title to find), and the new entry and archive
+are compared with what a careful editor would write. Prints the share right per field and per
 language; `--show` prints each miss.
+
+With the folders of public benchmark sets checked out by hand (see benchmarks/public_sets.py; they
+are never committed nor fetched here), each of their real pages is read as `source add` reads a
+saved page given with its --url, and judged against the set's own ground truth (public_report.py);
+`--trafilatura-alone` judges trafilatura with its defaults the same way, for comparison.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "hooks"))
+from benchmarks.public_report import PUBLIC_SETS, report_public  # noqa: E402
 from tests.conftest import copy_project  # noqa: E402
 from timeline_core.cli import main as timeline  # noqa: E402
 
@@ -84,7 +91,17 @@ def judge_all() -> list[Judged]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--show", action="store_true", help="print each miss")
+    for name in PUBLIC_SETS:
+        parser.add_argument(f"--{name}", type=Path, metavar="DIR", help=f"a checkout of {name}'s benchmark set")
+    parser.add_argument("--limit", type=int, help="at most this many pages of each public set")
+    parser.add_argument(
+        "--trafilatura-alone", action="store_true", help="judge trafilatura with its defaults instead, for comparison"
+    )
     args = parser.parse_args()
+    folders = {name: getattr(args, name) for name in PUBLIC_SETS if getattr(args, name)}
+    if folders:
+        report_public(folders, args.limit, args.show, args.trafilatura_alone)
+        return
     results = judge_all()
     print(f"{len(results)} pages; share right per field:")
     for field in FIELDS:

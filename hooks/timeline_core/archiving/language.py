@@ -21,6 +21,8 @@ from ..model.text import (
     KANA_RANGES,
     LATIN_RANGES,
     THAI_RANGES,
+    language_name,
+    same_language,
 )
 
 # A share of a text's letters: above it, the script is what the text is written in.
@@ -142,3 +144,25 @@ def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def article_language(declared: str | None, text: str, how: dict[str, str]) -> str | None:
+    """The language `source add` gives an archive, with its reason in `how`: the page's declared
+    language, unless its text plainly reads as another (a site's template often says en whatever the
+    article is in); the text's when the page declares none."""
+    if declared and plausible(declared, text):  # the model takes a second to load: only for doubt
+        how["language"] = "the page's lang attribute"
+        return declared
+    detected = detect_language(text)
+    if declared and (detected is None or same_language(declared, detected.language)):
+        how["language"] = "the page's lang attribute"
+        return declared
+    if detected is None:
+        return None
+    if declared:
+        how["language"] = (
+            f"its text reads as {language_name(detected.language)}, {detected.how}; the page says {declared}"
+        )
+    else:
+        how["language"] = f"its text reads as {language_name(detected.language)}, {detected.how}"
+    return detected.language

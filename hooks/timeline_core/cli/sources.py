@@ -22,7 +22,7 @@ from ..archiving.entry import (
 )
 from ..archiving.extract import MIN_WORDS, Article, clean_text, decode_html, extract_article
 from ..archiving.fetch import MAX_BYTES, TIMEOUT, ArchiveError, fetch_page
-from ..archiving.language import detect_language, plausible
+from ..archiving.language import article_language
 from ..archiving.metadata import date_in_text
 from ..data.markup import check_url
 from ..data.schema import REPUBLISH, SLUG_PATTERN
@@ -259,7 +259,7 @@ def _fields(
     )
     if not publisher:
         problems.append("no publisher found: pass --publisher with who published it")
-    language = args.language or _language(article.language if article else None, text, how)
+    language = args.language or article_language(article.language if article else None, text, how)
     if args.language:
         how["language"] = "--language"
     if language is None:  # a quote from it would then need no translation: never left unsaid
@@ -290,27 +290,6 @@ def _fields(
         "published_note": note,
         "language": language,
     }
-
-
-def _language(declared: str | None, text: str, how: dict[str, str]) -> str | None:
-    """The page's declared language, unless its text plainly reads as another (a site's template
-    often says en whatever the article is in); the text's when the page declares none."""
-    if declared and plausible(declared, text):  # the model takes a second to load: only for doubt
-        how["language"] = "the page's lang attribute"
-        return declared
-    detected = detect_language(text)
-    if declared and (detected is None or same_language(declared, detected.language)):
-        how["language"] = "the page's lang attribute"
-        return declared
-    if detected is None:
-        return None
-    if declared:
-        how["language"] = (
-            f"its text reads as {language_name(detected.language)}, {detected.how}; the page says {declared}"
-        )
-    else:
-        how["language"] = f"its text reads as {language_name(detected.language)}, {detected.how}"
-    return detected.language
 
 
 def _declared_ids(root: Path) -> set[str]:
