@@ -28,7 +28,10 @@ _STAFF_TAIL = re.compile(r"\s+(staff|reporter|correspondent)\b.*$", re.I)
 
 
 def _text(fragment: str) -> str:
-    return " ".join(unescape(_TAGS.sub(" ", fragment)).split())
+    """A fragment's text: a tag is a space, but not before punctuation ("<span>Kicker</span>: Headline")."""
+    marked = _TAGS.sub("\x00", fragment)
+    marked = re.sub(r"\x00+(?=[:,.;!?)])", "", marked)
+    return " ".join(unescape(marked.replace("\x00", " ")).split())
 
 
 def _folded(text: str) -> str:
@@ -65,21 +68,69 @@ def _json_ld(html: str) -> tuple[dict, ...]:
     return tuple(found)
 
 
+def _unescaped(text: str) -> str:
+    """Metadata as a reader reads it: some pages escape their titles twice ("&amp;#8211;")."""
+    for _ in range(2):
+        text = unescape(text)
+    return " ".join(text.split())
+
+
+_HEADING = re.compile(r"<(h[12])\b[^>]*>(.*?)</\1>", re.I | re.S)
+_HOME_LINK = re.compile(r"^\s*<a\b[^>]*\bhref\s*=\s*[\"'](?:/|\./|https?://[^/\"']+/?)[\"'][^>]*>.*</a>\s*$", re.I | re.S)
+_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.I | re.S)
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»/~]\s+|\s*[|·•»]\s*|:\s+")
+
+
+def _titles(html: str, meta_title: str | None, names: list[str]) -> list[str]:
+    """Every title the page gives itself: JSON-LD's headlines, the metadata's title, Open Graph's and
+    Twitter's, the document's <title>."""
+    found = [item["headline"] for item in _json_ld(html) if isinstance(item.get("headline"), str)]
+    found += [meta_title] if meta_title else []
+    for _name, values in _tags(html):
+        if (values.get("property") or values.get("name") or "").lower() in ("og:title", "twitter:title"):
+            found.append(values.get("content") or "")
+    found += [_text(title) for title in _TITLE.findall(html[:200_000])[:1]]
+    titles = [without_site_name(_unescaped(title), names) for title in found]
+    return [title for title in dict.fromkeys(titles) if title]
+
+
+def _runs(title: str) -> set[str]:
+    """The title's parts between separators, and every run of them ("A | B | C" gives A, B, A B …)."""
+    parts = [part for part in _TITLE_SEPARATOR.split(title) if part.strip()]
+    return {_folded(" ".join(parts[i:j])) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)}
+
+
+def _agrees(heading: str, title: str) -> bool:
+    """A heading the title gives, whole or as its parts between separators, or that a title cut
+    short begins (one of four words or more)."""
+    folded, whole = _folded(heading), _folded(title)
+    return bool(folded) and (folded in _runs(title) or (whole.count(" ") >= 3 and folded.startswith(whole + " ")))
+
+
+_NOT_SHOWN = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+
+
 def headline(html: str, meta_title: str | None, names: list[str]) -> str | None:
-    """The headline a reader sees: JSON-LD's `headline`, else the page's `h1` that the metadata's
-    title agrees with (or the only one), else that title, each without the site's name."""
+    """The headline a reader sees: the page's `h1` (or `h2`) that one of its titles gives (JSON-LD's,
+    the metadata's, Open Graph's, the <title>), else JSON-LD's headline, else the only `h1`, else
+    the title; never the site's name, nor a heading that links to the home page (a site's logo),
+    nor one in a script."""
+    site = {_folded(name) for name in names if name}
+    headings = [
+        (tag.lower(), _text(inner))
+        for tag, inner in _HEADING.findall(_NOT_SHOWN.sub(" ", html))
+        if not _HOME_LINK.match(inner) and _text(inner) and _folded(_text(inner)) not in site
+    ]
+    titles = _titles(html, meta_title, names)
+    for tag in ("h1", "h2"):
+        for kind, text in headings:
+            if kind == tag and any(_agrees(text, title) for title in titles):
+                return text
     for item in _json_ld(html):
         if isinstance(item.get("headline"), str) and item["headline"].strip():
-            return without_site_name(" ".join(item["headline"].split()), names)
-    h1s = [text for text in (_text(h) for h in _H1.findall(html)) if text]
-    title = without_site_name(meta_title, names) if meta_title else None
-    if title:
-        for h1 in h1s:
-            if _folded(h1) and (_folded(h1) in _folded(title) or _folded(title) in _folded(h1)):
-                return h1
-    if len(h1s) == 1 and not any(_folded(h1s[0]) == _folded(n) for n in names if n):
-        return h1s[0]
-    return title
+            return without_site_name(_unescaped(item["headline"]), names)
+    h1s = [text for kind, text in headings if kind == "h1"]
+    return h1s[0] if len(h1s) == 1 else (titles[0] if titles else None)
 
 
 def visible_headline(html: str, title: str) -> bool:
