@@ -127,7 +127,8 @@ def extract_article(html: str, url: str | None, min_words: int = MIN_WORDS, save
     published, how = (stated.day, f"found in {stated.how}") if stated else publication_date(html, url)
     if published and how:
         how += other_dates(html, published)
-    author = clean_author((_plain(meta.author) if meta else None) or meta_author(html), names) or byline_author(html)
+    author = clean_author((_plain(meta.author) if meta else None) or meta_author(html), names, html)
+    author = author or byline_author(html, tuple(names))
     text = clean_text(text)
     top = [line.strip() for line in text.split("\n")[:3]]
     if title and title not in top and visible_headline(html, title):

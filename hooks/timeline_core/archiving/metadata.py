@@ -15,16 +15,26 @@ from dataclasses import dataclass
 from html import unescape
 
 _TAGS = re.compile(r"<[^>]+>")
+_NOT_SHOWN = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.I | re.S)
 _JSON_LD = re.compile(r"<script\b[^>]*type\s*=\s*[\"']application/ld\+json[\"'][^>]*>(.*?)</script>", re.I | re.S)
 _SEPARATORS = r"\s*[|\-–—:·•»/]\s*"
-# "By", "Par", "Por", "Von", "От", "Door", "Di" before a name; "View all posts by" and its kin
+# "By", "Par", "Por", "Von", "От", "Door", "Di" before a name; "View all posts by" and its kin; the
+# words for "author", "text" or "editor" before a name ("Auteur Anna Kubišta", "责任编辑：孔德明")
 _BYLINE_PREFIX = re.compile(
     r"^(view all posts by|all posts by|posts by|more from|voir tous les articles de|todos los artículos de|"
-    r"by|par|por|von|от|door|di|de)\s+",
+    r"zeige alle beiträge von|alle beiträge von|zum profil von|artikel von|beitrag von|geschrieben von|"
+    r"verfasst von|posted by|written by|text(?:o)?|текст|автор|auteur|autor|author|by|par|por|von|vom|от|"
+    r"door|di|de)(?:\s*[:：]\s*|\s+)|^(责任编辑|编辑|作者|记者|评论员|文|بقلم|حوار|كتب)\s*[:：]?\s*",
     re.I,
 )
-_STAFF_TAIL = re.compile(r"\s+(staff|reporter|correspondent)\b.*$", re.I)
+_STAFF_TAIL = re.compile(r"\s+(staff|reporter|correspondent|says|said|stand|updated|aktualisiert)\b.*$", re.I)
+_DEGREE = re.compile(r"^(phd|ph d|md|m d|dr|prof|msc|mba)$")
+# what a form or a template puts where a name should be
+_NOT_NAMES = frozenset(
+    {"name", "username", "admin", "administrator", "wordpressadmin", "posted", "author", "human", "follow"}
+)
+_DOMAIN_TAIL = re.compile(r"(?:\.|\s)(com|net|org|de|at|ch|it|fr|es|pl|uk|io|info)$", re.I)
 
 
 def _text(fragment: str) -> str:
@@ -76,7 +86,9 @@ def _unescaped(text: str) -> str:
 
 
 _HEADING = re.compile(r"<(h[12])\b[^>]*>(.*?)</\1>", re.I | re.S)
-_HOME_LINK = re.compile(r"^\s*<a\b[^>]*\bhref\s*=\s*[\"'](?:/|\./|https?://[^/\"']+/?)[\"'][^>]*>.*</a>\s*$", re.I | re.S)
+_HOME_LINK = re.compile(
+    r"^\s*<a\b[^>]*\bhref\s*=\s*[\"'](?:/|\./|https?://[^/\"']+/?)[\"'][^>]*>.*</a>\s*$", re.I | re.S
+)
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.I | re.S)
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»/~]\s+|\s*[|·•»]\s*|:\s+")
 
@@ -107,9 +119,6 @@ def _agrees(heading: str, title: str) -> bool:
     return bool(folded) and (folded in _runs(title) or (whole.count(" ") >= 3 and folded.startswith(whole + " ")))
 
 
-_NOT_SHOWN = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
-
-
 def headline(html: str, meta_title: str | None, names: list[str]) -> str | None:
     """The headline a reader sees: the page's `h1` (or `h2`) that one of its titles gives (JSON-LD's,
     the metadata's, Open Graph's, the <title>), else JSON-LD's headline, else the only `h1`, else
@@ -138,25 +147,77 @@ def visible_headline(html: str, title: str) -> bool:
     return any(_folded(_text(h1)) == _folded(title) for h1 in _H1.findall(html))
 
 
-def clean_author(author: str | None, names: list[str]) -> str | None:
-    """Names only: no "By" or "View all posts by", no "STAFF …" tail, not the site's own name,
-    several authors joined with "; " as trafilatura gives them."""
+def clean_author(author: str | None, names: list[str], html: str = "") -> str | None:
+    """Names only: no "By" or "View all posts by", no "STAFF …" tail, not the site's own name nor a
+    web address, not a form's label; written as the page writes them ("Joe S.", where metadata
+    readers drop the dots); several authors joined with "; " as trafilatura gives them."""
     if not author:
         return None
-    site = {_folded(n) for n in names if n}
+    site = {_folded(n).replace(" ", "") for n in [*names, *publishers(html)] if n}
     kept = []
-    for part in author.split(";"):
-        part = _STAFF_TAIL.sub("", _BYLINE_PREFIX.sub("", part.strip())).strip(" ,")
-        if part and _folded(part) not in site and not re.search(r"\.(com|org|net|de|fr|es|it)\b", part, re.I):
-            kept.append(part)
+    for part in unescape(author).split(";"):
+        part = _STAFF_TAIL.sub("", _BYLINE_PREFIX.sub("", part.strip().lstrip("©").strip())).strip(" ,")
+        folded = _folded(part)
+        if len(half := part.split()) % 2 == 0 and half[: len(half) // 2] == half[len(half) // 2 :]:
+            part, folded = " ".join(half[: len(half) // 2]), _folded(" ".join(half[: len(half) // 2]))
+        if (
+            part
+            and folded.replace(" ", "") not in site
+            and not any(len(name) >= 4 and name in folded.replace(" ", "") for name in site)
+            and folded not in _NOT_NAMES
+            and not _DEGREE.match(folded)
+            and not _DOMAIN_TAIL.search(part)
+        ):
+            kept.append(_as_written(part, html))
     return "; ".join(dict.fromkeys(kept)) or None
 
 
-def byline_author(html: str) -> str | None:
-    """The name a visible byline links to (`rel="author"`, a `.byline`), for pages whose metadata
-    names only the site."""
-    found = re.search(r"<a\b[^>]*\brel\s*=\s*[\"']author[\"'][^>]*>(.*?)</a>", html, re.I | re.S)
-    return _text(found.group(1)) or None if found else None
+def publishers(html: str) -> list[str]:
+    """The names JSON-LD gives the page's publisher: a byline's part that is one is not an author."""
+    found = []
+    for item in _json_ld(html):
+        publisher = item.get("publisher")
+        for one in publisher if isinstance(publisher, list) else [publisher]:
+            if isinstance(one, dict) and isinstance(one.get("name"), str):
+                found.append(one["name"])
+            elif isinstance(one, str):
+                found.append(one)
+    return found
+
+
+def _as_written(name: str, html: str) -> str:
+    """A name with the dots the page gives its initials ("T. V. Raman" for "T V Raman")."""
+    parts = name.split()
+    if not html or not any(len(part) <= 2 or part.lower() == "jr" for part in parts):
+        return name
+    pattern = r"\.?\s*".join(re.escape(part) for part in parts) + r"\.?"
+    found = re.search(rf"(?<!\w){pattern}(?!\w)", html)
+    return " ".join(found.group(0).split()) if found else name
+
+
+_AUTHOR_LINK = re.compile(
+    r"<a\b(?=[^>]*\b(?:rel\s*=\s*[\"']author[\"']|href\s*=\s*[\"'][^\"']*/(?:author|autor|authors|autoren|"
+    r"profile|newsteam|journalist|redakteur)/[^\"']+[\"']))[^>]*>(.*?)</a>",
+    re.I | re.S,
+)
+_AUTHOR_CLASS = re.compile(
+    r"<(span|div|p|address|a)\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?(?:author|byline|fn|author-name|"
+    r"article-author|entry-author|autor|autorin)(?:\s[^\"']*)?[\"'][^>]*>(.*?)</\1>",
+    re.I | re.S,
+)
+MAX_NAME_WORDS = 8
+
+
+def byline_author(html: str, names: tuple[str, ...] = ()) -> str | None:
+    """The name a visible byline gives, for pages whose metadata names none or only the site: a link
+    to an author's page (`rel="author"`, `/author/…`), else an element whose class says author or byline."""
+    shown = _NOT_SHOWN.sub(" ", html)
+    for pattern, group in ((_AUTHOR_LINK, 1), (_AUTHOR_CLASS, 2)):
+        for found in pattern.finditer(shown):
+            text = _text(found.group(group))
+            if text and len(text.split()) <= MAX_NAME_WORDS and (name := clean_author(text, list(names), html)):
+                return name
+    return None
 
 
 @dataclass(frozen=True)
