@@ -113,7 +113,8 @@ def judge_page(page: Page, alone: bool = False) -> Result:
     if truth is not None:
         result.right["language"] = language is not None and same_language(language, truth.language)
     wanted = {"title": page.title, "author": page.authors, "day": page.day, "language": truth and truth.language}
-    got = {"title": article.title, "author": article.author, "day": article.published, "language": language}
+    day = f"{article.published} ({article.published_how})" if article.published else None
+    got = {"title": article.title, "author": article.author, "day": day, "language": language}
     wrong = [name for name in got if not result.right.get(name, True)]
     result.misses += [f"{name}: {got[name]!r}, expected {wanted[name]!r}" for name in wrong]
     return result

@@ -7,8 +7,8 @@ never committed), and how a page's extraction is judged against each set's groun
   article's found.
 - trafilatura's evaluation set: `tests/evaldata.json` with `tests/eval/` and `tests/cache/`, each
   page with passages its text must hold and must not hold, and for most its title, author and day.
-- htmldate's sets: `tests/eval_default.json` and `tests/eval_mediacloud_2020.json` with the pages
-  under `tests/`, each page's publication day.
+- htmldate's MediaCloud set: `tests/eval_mediacloud_2020.json` with the pages under `tests/`, each
+  page's publication day.
 
 Words are cut by the project's text module, which knows every script (Chinese by character).
 """
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -79,12 +80,15 @@ def _found(tests: Path, name: str, folders: tuple[str, ...]) -> Path:
 
 
 def htmldate_pages(root: Path) -> Iterator[Page]:
+    """The MediaCloud set's pages with their publication days. (htmldate's `eval_default.json` holds
+    the day its default mode finds, a page's latest change, so it is not a publication day's truth.)"""
     tests = root / "tests"
-    for truth_file in ("eval_default.json", "eval_mediacloud_2020.json"):
+    for truth_file in ("eval_mediacloud_2020.json",):
         truth = json.loads((tests / truth_file).read_text(encoding="utf-8"))
         for url, item in sorted(truth.items()):
             path = _found(tests, item["file"], ("test_set", "eval", "cache"))
-            yield Page("htmldate", item["file"], path, url, day=item["date"])
+            day = item["date"] if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(item["date"])) else None  # "nan": none
+            yield Page("htmldate", item["file"], path, url, day=day)
 
 
 def page_bytes(page: Page) -> bytes:

@@ -278,15 +278,50 @@ _DATELINE = re.compile(
 )
 
 
+_STAMP = re.compile(r"\b(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})")
+
+
+def _offset(written: str) -> dt.timedelta:
+    if written == "Z":
+        return dt.timedelta(0)
+    sign = -1 if written[0] == "-" else 1
+    digits = written[1:].replace(":", "")
+    return sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:4]))
+
+
+@functools.lru_cache(maxsize=2)
+def _home_offset(html: str) -> dt.timedelta | None:
+    """The time zone the page writes its own times in: the commonest offset other than UTC's."""
+    offsets = [_offset(found.group(4)) for found in _STAMP.finditer(html)]
+    local = [offset for offset in offsets if offset]
+    return max(set(local), key=local.count) if local else None
+
+
+def _day(value: str, html: str) -> str | None:
+    """The day of a stated date, in the publication's own time zone: a time given in UTC
+    ("2023-11-09T01:09:55Z") is the evening before where the page writes its times at -07:00."""
+    value = value.strip()
+    day = _DAY.match(value)
+    if day is None:
+        return None
+    stamp = _STAMP.match(value)
+    home = _home_offset(html)
+    if stamp is None or home is None or _offset(stamp.group(4)):
+        return day.group(0)
+    moment = dt.datetime.fromisoformat(f"{stamp.group(1)}T{stamp.group(2)}:{stamp.group(3)}")
+    return (moment + home).date().isoformat()
+
+
 def published_metadata(html: str) -> Published | None:
     """The publication day the page states outright: JSON-LD `datePublished`, then the meta tags
-    and microdata that name publication, then a visible dateline ("Published 12 March 2026")."""
+    and microdata that name publication, then a visible dateline ("Published 12 March 2026"); in
+    the publication's own time zone."""
     for item in _json_ld(html):
-        if isinstance(item.get("datePublished"), str) and (day := _DAY.match(item["datePublished"].strip())):
-            return Published(day.group(0), "its JSON-LD datePublished")
+        if isinstance(item.get("datePublished"), str) and (day := _day(item["datePublished"], html)):
+            return Published(day, "its JSON-LD datePublished")
     for value, how in _stated_dates(html):
-        if day := _DAY.match(value.strip()):
-            return Published(day.group(0), how)
+        if day := _day(value, html):
+            return Published(day, how)
     for found in _DATELINE.finditer(_text(html)):
         if written := date_in_text(found.group(1)):
             return Published(written, f'its dateline ("{" ".join(found.group(0).split())}")')
