@@ -1,6 +1,7 @@
 """Lines a page puts inside an article that are not the article: "Read also: …", "Reading time: 3
 minutes", "Follow us on Instagram", "CONTINUES AFTER THE ADVERTISEMENT", "Filed under: …", appeals
-for newsletters and donations. Each family is a pattern in the languages we know; a line is left
+for newsletters and donations, share and print buttons, copyright and photo credit lines. Each
+family is a pattern in the languages we know; a line is left
 out only when it is short and the whole of it is such a notice, and `source add` lists what it left
 out so that a contributor can put back a line it should not have taken.
 """
@@ -12,18 +13,28 @@ import re
 MAX_WORDS = 25  # a notice is short: a longer line is a paragraph, whatever it starts with
 
 _FAMILIES = {
-    "read also": r"(read also|read more|see also|related (stories|articles|posts)|lire aussi|à lire aussi|"
+    "read also": r"(read also|read more|see also|also on [\w-]+\.\w+|related (stories|articles|posts)|"
+    r"lire aussi|à lire aussi|"
     r"voir aussi|lee también|lea también|te puede interesar|leia também|leia mais|veja também|mehr zum thema|"
     r"lesen sie auch|читайте также|см\. также)(\s*:.*)?",
     "reading time": r"(reading time|read time|temps de lecture|tiempo de lectura|tempo de leitura|lesezeit|"
     r"время чтения)\b.*\d.*",
     "follow us": r"(follow us|suivez-nous|síguenos|siga-nos|folgen sie uns|подписывайтесь)\b.*",
-    "filed under": r"(filed under|tagged|tags|archivado en|archivé dans|arquivado em|schlagwörter|теги)\s*:.*",
+    "filed under": r"(filed under|tagged|tags|archivado en|archivé dans|arquivado em|schlagwörter|теги)(\s*:.*)?",
+    "comments": r"(\d+\s+)?(comments?|kommentare?|commentaires?|comentarios?|comentários?|комментари[йи])",
+    "share": r"(like this (story|article)\?\s*)?(share (it|this( article| story)?)( with a friend)?|"
+    r"share on (facebook|twitter|x|whatsapp|linkedin)|order reprints|reprints|print( this)? article|"
+    r"partager (cet article|sur facebook)|compartir (en facebook|este artículo)|artikel teilen)!?",
+    "copyright": r".*(©|\bcopyright\b|all rights reserved|tous droits réservés|todos los derechos reservados|"
+    r"alle rechte vorbehalten|todos os direitos reservados|все права защищены|版权所有|جميع الحقوق محفوظة).*",
+    "credit": r"(photos?|foto|fotos|bild|image|credit|crédit|crédito|фото)\s*:\s*\S.{0,60}",
+    "shortcode": r"\[(\w+)\b[^\]]*\].*\[/\w+\]",
     "advertisement": r"(advertisement|continues? after (the )?advertisement|story continues below( advertisement)?|"
     r"continúa después de la publicidad|publicidad|continua depois da publicidade|publicidade|publicité|"
     r"la suite après (cette )?publicité|anzeige|werbung|реклама)",
     "listen live": r"(listen live|écouter en direct|escucha en directo|ouça ao vivo)\b.*",
     "appeal": r".*\b(donate today|support our journalism|sign up for our newsletter|subscribe to our newsletter|"
+    r"subscribe to .{0,40}newsletters?|tell us what you think|have a (news )?tip\?|"
     r"inscrivez-vous à notre newsletter|faça uma doação|suscríbete a nuestro boletín|"
     r"abonnieren sie unseren newsletter)\b.*",
 }
