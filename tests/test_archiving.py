@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from timeline_core.archiving.boilerplate import MAX_WORDS, is_boilerplate, without_boilerplate
+from timeline_core.archiving.teaser import teaser_reason
 from timeline_core.archiving.metadata import (
     byline_author,
     clean_author,
@@ -60,6 +61,30 @@ def test_the_headline_is_the_pages_own():
 
 
 @pytest.mark.parametrize(
+    ("html", "meta_title", "expected"),
+    [
+        # the h1 that a part of the <title> gives, not the SEO title nor the site's logo heading
+        (
+            '<title>Footbridge opens: the first crossing | Local | Riverside Gazette</title><h1><a href="/">Gazette'
+            "</a></h1><h2>Footbridge opens: the first crossing</h2>",
+            "Social title",
+            "Footbridge opens: the first crossing",
+        ),
+        (
+            "<title>A | B</title><h1><a href='https://x.example/'>The Ledger</a></h1><h1>Vote delayed</h1>",
+            "Vote delayed",
+            "Vote delayed",
+        ),
+        ('<script>var t = "<h1>Not shown</h1>";</script><h1>Shown</h1>', "Shown - Gazette", "Shown"),
+        ('<meta property="og:title" content="Olive &amp;#038; Herb Bread">', None, "Olive & Herb Bread"),
+        ("<h1><span>Kicker</span>: Bridge opens</h1>", "Kicker: Bridge opens", "Kicker: Bridge opens"),
+    ],
+)
+def test_the_headline_is_the_heading_a_title_gives(html, meta_title, expected):
+    assert headline(html, meta_title, SITE) == expected
+
+
+@pytest.mark.parametrize(
     ("author", "expected"),
     [
         ("By Jane Doe", "Jane Doe"),
@@ -80,6 +105,36 @@ def test_authors_are_names_only(author, expected):
 def test_a_visible_byline_names_the_author():
     assert byline_author('<p>By <a rel="author" href="/jane">Jane  Doe</a></p>') == "Jane Doe"
     assert byline_author("<p>By Jane Doe</p>") is None
+    assert byline_author('<span>Von <a href="https://x.example/autor/max-lee/">Max Lee</a></span>') == "Max Lee"
+    assert byline_author('<span class="author vcard"><a class="fn" href="/u/7">uriebe</a></span>') == "uriebe"
+    assert byline_author('<div class="byline">Riverside Gazette</div>', tuple(SITE)) is None  # the site itself
+    script = "<script>document.write('<a rel=\"author\">Nobody</a>')</script>"
+    assert byline_author(script) is None  # not shown
+
+
+@pytest.mark.parametrize(
+    ("author", "html", "expected"),
+    [
+        ("Auteur Anna Kubišta", "", "Anna Kubišta"),
+        ("责任编辑：孔德明", "", "孔德明"),
+        ("بقلم: آسيا العتروس", "", "آسيا العتروس"),
+        ("Artikel von Max Lee", "", "Max Lee"),
+        ("Name", "", None),  # a form's label
+        ("Grant Tinsley; PhD", "", "Grant Tinsley"),
+        ("© Kathrin Führes Kathrin Führes", "", "Kathrin Führes"),
+        ("Facebook Com; Evgenia Karp", "", "Evgenia Karp"),
+        ("Redacci&oacute;n", "", "Redacción"),
+        ("T V Raman", "<p>By T. V. Raman</p>", "T. V. Raman"),
+        ("Joe S", "<span>Joe S.</span>", "Joe S."),
+        (
+            "Valley Media; Jane Doe",
+            '<script type="application/ld+json">{"publisher": {"name": "Valley Media"}}</script>',
+            "Jane Doe",
+        ),
+    ],
+)
+def test_an_author_is_a_name_as_the_page_writes_it(author, html, expected):
+    assert clean_author(author, SITE, html) == expected
 
 
 def test_the_publication_day_is_the_one_the_page_calls_so():
@@ -88,6 +143,12 @@ def test_the_publication_day_is_the_one_the_page_calls_so():
     assert published_metadata(ld).day == "2026-03-05" and "JSON-LD" in published_metadata(ld).how
     meta = '<meta property="article:published_time" content="2026-03-06T08:00">'
     assert published_metadata(meta).day == "2026-03-06"
+    # a time in UTC is a day where the publication is: the page writes its other times at -07:00
+    late = '{"datePublished": "2026-03-06T01:09:55Z"}'
+    local = f'<script type="application/ld+json">{late}</script><time datetime="2026-03-05T18:09:55-07:00">'
+    assert published_metadata(local).day == "2026-03-05"
+    alone = f'<script type="application/ld+json">{late}</script>'
+    assert published_metadata(alone).day == "2026-03-06"  # no other time: as written
     micro = '<span itemprop="datePublished" content="2026-03-07">7 March</span>'
     assert published_metadata(micro).day == "2026-03-07"
     time = '<time class="entry published" datetime="2026-03-08">8 March</time>'
@@ -134,6 +195,18 @@ def test_a_day_written_out_in_several_languages(text, day):
         "Listen live on Harbour Radio",
         "Support our journalism: donate today",
         "Читайте также: новости",
+        "Like this story? Share it with a friend!",
+        "Order Reprints",
+        "12 Comments",
+        "Tags",
+        "Copyright ©2026 Valley Media. All Rights Reserved",
+        "Alle Rechte vorbehalten.",
+        "Foto: Anna Berg/dpa",
+        "photos © Valley Ledger, 2026",
+        "[button link=”/submit”] Send us YOUR review[/button]",
+        "Also on valley.example Council approves budget",
+        "Have a tip? Jane Doe may be reached at jane@valley.example.",
+        "Get the latest updates right in your inbox. Subscribe to the Ledger’s newsletters.",
     ],
 )
 def test_a_notice_line_is_left_out(line):
@@ -149,6 +222,8 @@ def test_a_notice_line_is_left_out(line):
         "a long debate in which every councillor spoke and the mayor answered questions from residents.",
         "The advertisement campaign for the bridge cost the council 40,000 euros.",  # a word, not the notice
         "Tags were found on the bridge's railings.",
+        "Photographs of the bridge © were shown to the council on Monday by the architects, who said the design "
+        "had been changed after residents asked for wider paths and for a ramp at the northern end.",
         "",
     ],
 )
@@ -243,3 +318,25 @@ def test_a_byline_and_authors_in_any_case():
 )
 def test_a_written_day_in_capitals_without_comma_or_not_a_day(text, day):
     assert date_in_text(text) == day
+
+
+WORDS = " ".join(["word"] * 60)
+
+
+@pytest.mark.parametrize(
+    ("html", "words", "refused"),
+    [
+        (f"<p>{WORDS}</p>", 60, None),  # a short article, complete: archived
+        ("<p>Subscribe to keep reading</p>", 60, 'the page says "Subscribe to keep reading"'),
+        ("<p>Réservé aux abonnés</p>", 60, 'the page says "Réservé aux abonnés"'),
+        ("<script>var s = 'Subscribe to keep reading';</script>", 60, None),  # not shown
+        ("<nav>Home</nav>", 5, "next to nothing"),
+        ('<script type="application/ld+json">{"isAccessibleForFree": false}</script>', 120, "not free to read"),
+        ('<script type="application/ld+json">{"isAccessibleForFree": false}</script>', 900, None),  # logged in
+        ('<script type="application/ld+json">{"wordCount": "1500"}</script>', 400, "its article has 1500 words"),
+        ('<script type="application/ld+json">{"wordCount": 1500}</script>', 1400, None),
+    ],
+)
+def test_a_short_text_is_refused_only_for_what_the_page_says(html, words, refused):
+    reason = teaser_reason(html, words, 80)
+    assert (reason is None) if refused is None else (refused in (reason or ""))

@@ -436,3 +436,40 @@ def test_a_text_whose_language_cannot_be_told_is_refused_with_the_option_that_sa
     assert run.returncode != 0
     assert "pass --language with the tag of the language it is written in" in run.stderr
     assert "mixed" not in (project.root / "timeline/sources.yml").read_text(encoding="utf-8")
+
+
+ARTICLE = " ".join(f"The council met on day {n} and talked about the footbridge at length." for n in range(12))
+
+
+def test_a_page_without_an_address_says_that_and_only_that(project, tmp_path):
+    page = tmp_path / "saved.html"
+    page.write_text(
+        f"<html lang='en'><head><title>Bridge talks</title></head><body><h1>Bridge talks</h1><p>{ARTICLE}</p></body></html>"
+    )
+    errors = _errors_of(project.cli("source", "add", str(page)))
+    assert errors == ["the source has no address: pass --url with the original's address (or --location)"]
+
+
+def test_an_address_the_page_gives_in_its_body_is_read(project, tmp_path):
+    page = tmp_path / "saved.html"
+    body = f"<link rel='canonical' href='https://news.example/bridge-talks'><h1>Bridge talks</h1><p>{ARTICLE}</p>"
+    page.write_text(f"<html lang='en'><head><title>Bridge talks</title></head><body>{body}</body></html>")
+    run = project.cli("source", "add", str(page), "--accessed", "2026-03-30")
+    assert run.returncode == 0, run.stderr
+    assert "url: https://news.example/bridge-talks" in (project.root / "timeline/sources.yml").read_text()
+
+
+def test_a_short_complete_article_is_archived_and_a_paywall_is_not(project, tmp_path):
+    short = " ".join(ARTICLE.split()[:50])
+    page = tmp_path / "short.html"
+    page.write_text(
+        f"<html lang='en'><head><title>Brief</title></head><body><h1>Brief</h1><p>{short}</p></body></html>"
+    )
+    run = project.cli("source", "add", str(page), "--url", "https://news.example/brief", "--accessed", "2026-03-30")
+    assert run.returncode == 0, run.stderr
+    walled = tmp_path / "walled.html"
+    walled.write_text(
+        page.read_text().replace("Brief", "Walled").replace("</p>", "</p><div>Subscribe to keep reading</div>")
+    )
+    errors = _errors_of(project.cli("source", "add", str(walled), "--url", "https://news.example/walled"))
+    assert len(errors) == 1 and 'the page says "Subscribe to keep reading"' in errors[0]

@@ -13,7 +13,7 @@ import re
 MAX_WORDS = 25  # a notice is short: a longer line is a paragraph, whatever it starts with
 
 _FAMILIES = {
-    "read also": r"(read also|read more|see also|also on [\w-]+\.\w+|related (stories|articles|posts)|"
+    "read also": r"(read also|read more|see also|also on [\w-]+\.\w+\b.*|related (stories|articles|posts)|"
     r"lire aussi|à lire aussi|"
     r"voir aussi|lee también|lea también|te puede interesar|leia também|leia mais|veja também|mehr zum thema|"
     r"lesen sie auch|читайте также|см\. также)(\s*:.*)?",
@@ -28,13 +28,13 @@ _FAMILIES = {
     "copyright": r".*(©|\bcopyright\b|all rights reserved|tous droits réservés|todos los derechos reservados|"
     r"alle rechte vorbehalten|todos os direitos reservados|все права защищены|版权所有|جميع الحقوق محفوظة).*",
     "credit": r"(photos?|foto|fotos|bild|image|credit|crédit|crédito|фото)\s*:\s*\S.{0,60}",
-    "shortcode": r"\[(\w+)\b[^\]]*\].*\[/\w+\]",
+    "shortcode": r"\[?\w+\b[^\]]*\].*\[/\w+\]?",  # [button …]…[/button], its edges stripped
     "advertisement": r"(advertisement|continues? after (the )?advertisement|story continues below( advertisement)?|"
     r"continúa después de la publicidad|publicidad|continua depois da publicidade|publicidade|publicité|"
     r"la suite après (cette )?publicité|anzeige|werbung|реклама)",
     "listen live": r"(listen live|écouter en direct|escucha en directo|ouça ao vivo)\b.*",
     "appeal": r".*\b(donate today|support our journalism|sign up for our newsletter|subscribe to our newsletter|"
-    r"subscribe to .{0,40}newsletters?|tell us what you think|have a (news )?tip\?|"
+    r"subscribe to .{0,40}newsletters?|tell us what you think|have a (news )?tip\b|"
     r"inscrivez-vous à notre newsletter|faça uma doação|suscríbete a nuestro boletín|"
     r"abonnieren sie unseren newsletter)\b.*",
 }

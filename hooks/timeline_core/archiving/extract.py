@@ -15,6 +15,7 @@ from html import unescape
 from ..model.text import count_words, language_tag
 from .boilerplate import without_boilerplate
 from .metadata import byline_author, clean_author, headline, other_dates, published_metadata, visible_headline
+from .teaser import stated_words, teaser_reason
 
 MIN_WORDS = 80  # fewer than this is a teaser, a paywall or a page built by script, not an article
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff]")
@@ -84,16 +85,24 @@ def _long_enough(text: str, min_words: int) -> bool:
 def article_text(html: str, url: str | None, min_words: int) -> str:
     """The article's text: the fast pass first (the fallback extractors halve the speed and give
     the same text on most news pages), the full one when the fast pass finds too little (a page
-    whose article it mistook for a menu), then without the notices of `boilerplate.py`."""
+    whose article it mistook for a menu, or less than the page's own word count says), then
+    without the notices of `boilerplate.py`."""
     body = _extract(html, url, fast=True)
-    if not _long_enough(body, min_words):
+    found = count_words(body)
+    stated = stated_words(html)
+    part = bool(stated) and found < FULL_SHARE * (stated or 0)
+    if part or not _long_enough(body, min_words):
         fuller = _extract(html, url, fast=False)
-        if count_words(fuller) >= min_words:  # else what the fast pass found says more plainly why not
-            body = fuller
+        more = count_words(fuller)
+        if more >= min_words and more > found or part and more > found:
+            body = fuller  # else what the fast pass found says more plainly why not
     return body
 
 
-def too_short(words: int, found: str, saved: bool) -> str:
+FULL_SHARE = 0.8  # less than this share of the page's stated word count: the full pass looks again
+
+
+def too_short(words: int, found: str, saved: bool, reason: str) -> str:
     """Why too little text is not an article, with what was found, so the contributor sees whether
     it was a cookie banner; a saved page is not told to be saved."""
     first = " ".join(found.split()[:25]) + ("…" if len(found.split()) > 25 else "")
@@ -107,8 +116,8 @@ def too_short(words: int, found: str, saved: bool) -> str:
     )
     return (
         f"the page holds only {words} words of article text, which looks like a paywall, a teaser or a page "
-        f"drawn by script rather than the article.{shown} {advice}; pass --min-words only if the article "
-        f"really is that short (it is {words} words)"
+        f"drawn by script rather than the article ({reason}).{shown} {advice}; pass --min-words only if the "
+        f"article really is that short (it is {words} words)"
     )
 
 
@@ -119,7 +128,9 @@ def extract_article(html: str, url: str | None, min_words: int = MIN_WORDS, save
 
     body = article_text(html, url, min_words)
     text, left_out = without_boilerplate(clean_text(body) if body.strip() else "")
-    short = None if _long_enough(text, min_words) else too_short(count_words(text), text, saved)
+    words = count_words(text)
+    reason = teaser_reason(html, words, min_words)
+    short = too_short(words, text, saved, reason) if reason else None
     meta = trafilatura.extract_metadata(html, default_url=url)
     names = [name for name in ((_plain(meta.sitename) if meta else None), (meta.hostname if meta else None)) if name]
     title = headline(html, _plain(meta.title) if meta else None, names)
@@ -139,7 +150,7 @@ def extract_article(html: str, url: str | None, min_words: int = MIN_WORDS, save
         author=author,
         site_name=_plain(meta.sitename) if meta else None,
         host=meta.hostname if meta else None,
-        canonical_url=meta.url if meta and meta.url and meta.url != url else None,
+        canonical_url=_canonical(html, meta.url if meta else None, url),
         published=published,
         published_how=how,
         licence=_plain(meta.license) if meta else None,
@@ -147,6 +158,21 @@ def extract_article(html: str, url: str | None, min_words: int = MIN_WORDS, save
         left_out=left_out,
         short=short,
     )
+
+
+_ADDRESS = re.compile(
+    r"<(?:link\b(?=[^>]*\brel\s*=\s*[\"']canonical[\"'])[^>]*\bhref|meta\b(?=[^>]*\bproperty\s*=\s*[\"']og:url[\"'])"
+    r"[^>]*\bcontent)\s*=\s*[\"'](https?://[^\"'\s]+)[\"']",
+    re.I,
+)
+
+
+def _canonical(html: str, found: str | None, url: str | None) -> str | None:
+    """The address the page gives itself (its canonical link or og:url, in its head or, as some
+    pages have it, in its body), when it is not the one given."""
+    if not found and (stated := _ADDRESS.search(html)):
+        found = unescape(stated.group(1))
+    return found if found and found != url else None
 
 
 _META_AUTHOR = re.compile(r"<meta\b(?=[^>]*\bname\s*=\s*[\"']author[\"'])[^>]*\bcontent\s*=\s*\"([^\"]+)\"", re.I)

@@ -59,7 +59,7 @@ def without_site_name(title: str, names: list[str]) -> str:
 
 
 @functools.lru_cache(maxsize=2)  # headline, publication and modified dates read one page's, once
-def _json_ld(html: str) -> tuple[dict, ...]:
+def json_ld(html: str) -> tuple[dict, ...]:
     """Every JSON-LD object of a page (a graph's items too); what does not parse is passed over."""
     found: list[dict] = []
     for block in _JSON_LD.findall(html):
@@ -96,7 +96,7 @@ _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»/~]\s+|\s*[|·•»]\s*|:\s+
 def _titles(html: str, meta_title: str | None, names: list[str]) -> list[str]:
     """Every title the page gives itself: JSON-LD's headlines, the metadata's title, Open Graph's and
     Twitter's, the document's <title>."""
-    found = [item["headline"] for item in _json_ld(html) if isinstance(item.get("headline"), str)]
+    found = [item["headline"] for item in json_ld(html) if isinstance(item.get("headline"), str)]
     found += [meta_title] if meta_title else []
     for _name, values in _tags(html):
         if (values.get("property") or values.get("name") or "").lower() in ("og:title", "twitter:title"):
@@ -135,7 +135,7 @@ def headline(html: str, meta_title: str | None, names: list[str]) -> str | None:
         for kind, text in headings:
             if kind == tag and any(_agrees(text, title) for title in titles):
                 return text
-    for item in _json_ld(html):
+    for item in json_ld(html):
         if isinstance(item.get("headline"), str) and item["headline"].strip():
             return without_site_name(_unescaped(item["headline"]), names)
     h1s = [text for kind, text in headings if kind == "h1"]
@@ -175,7 +175,7 @@ def clean_author(author: str | None, names: list[str], html: str = "") -> str | 
 def publishers(html: str) -> list[str]:
     """The names JSON-LD gives the page's publisher: a byline's part that is one is not an author."""
     found = []
-    for item in _json_ld(html):
+    for item in json_ld(html):
         publisher = item.get("publisher")
         for one in publisher if isinstance(publisher, list) else [publisher]:
             if isinstance(one, dict) and isinstance(one.get("name"), str):
@@ -257,7 +257,7 @@ def other_dates(html: str, published: str) -> str:
     """The other days the page gives (modified, or a bare `<meta name="date">`), for the note, when
     they differ from the publication day taken: "; the page also gives 2026-03-19 (its dateModified)"."""
     others: dict[str, str] = {}
-    for item in _json_ld(html):
+    for item in json_ld(html):
         if isinstance(item.get("dateModified"), str) and (day := _DAY.match(item["dateModified"].strip())):
             others.setdefault(day.group(0), "its JSON-LD dateModified")
     for _name, values in _tags(html):
@@ -316,7 +316,7 @@ def published_metadata(html: str) -> Published | None:
     """The publication day the page states outright: JSON-LD `datePublished`, then the meta tags
     and microdata that name publication, then a visible dateline ("Published 12 March 2026"); in
     the publication's own time zone."""
-    for item in _json_ld(html):
+    for item in json_ld(html):
         if isinstance(item.get("datePublished"), str) and (day := _day(item["datePublished"], html)):
             return Published(day, "its JSON-LD datePublished")
     for value, how in _stated_dates(html):

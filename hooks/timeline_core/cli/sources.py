@@ -8,6 +8,7 @@ import datetime as dt
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..archiving.entry import (
     SOURCES_FILE,
@@ -154,7 +155,7 @@ def _plan(root: Path, args: argparse.Namespace) -> tuple[dict[str, str | None], 
     if not url and not args.location:
         problems.append("the source has no address: pass --url with the original's address (or --location)")
     story_words = words_for(timeline.language)
-    fields = _fields(args, article, text, how, problems, story_words)
+    fields = _fields(args, article, text, how, problems, story_words, url)
     if fields is None:
         raise ArchiveError(*problems)
     short_publisher = publisher_slug(fields["publisher"], article.host if article else None)
@@ -237,6 +238,7 @@ def _fields(
     how: dict[str, str],
     problems: list[str],
     story_words: Words,
+    url: str | None,
 ) -> dict | None:
     """Title, publisher, author and date: an option wins, then what the page says; say which."""
 
@@ -254,10 +256,10 @@ def _fields(
     publisher = pick(
         "publisher",
         args.publisher,
-        (article.site_name or article.host) if article else None,
+        (article.site_name or article.host or (urlsplit(url).hostname if url else None)) if article else None,
         "the page's site name" if article and article.site_name else "the page's host name",
     )
-    if not publisher:
+    if not publisher and (article is None or url or args.location):  # no address: that is the one problem
         problems.append("no publisher found: pass --publisher with who published it")
     language = args.language or article_language(article.language if article else None, text, how)
     if args.language:
