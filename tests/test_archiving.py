@@ -7,17 +7,18 @@ from __future__ import annotations
 import pytest
 
 from timeline_core.archiving.boilerplate import MAX_WORDS, is_boilerplate, without_boilerplate
-from timeline_core.archiving.teaser import teaser_reason
 from timeline_core.archiving.metadata import (
     byline_author,
     clean_author,
     date_in_text,
     headline,
+    original_publisher,
     other_dates,
     published_metadata,
     visible_headline,
     without_site_name,
 )
+from timeline_core.archiving.teaser import teaser_reason
 
 SITE = ["Riverside Gazette", "gazette.example"]
 
@@ -340,3 +341,17 @@ WORDS = " ".join(["word"] * 60)
 def test_a_short_text_is_refused_only_for_what_the_page_says(html, words, refused):
     reason = teaser_reason(html, words, 80)
     assert (reason is None) if refused is None else (refused in (reason or ""))
+
+
+@pytest.mark.parametrize(
+    ("html", "original"),
+    [
+        ("<p>2026-03-06 来源：半月谈 责任编辑：孔德明</p>", "半月谈"),
+        ("<div>Quelle: dpa</div>", "dpa"),
+        ("<p>المصدر: وكالة الأنباء</p>", "وكالة الأنباء"),
+        ("<p>No original named here.</p>", None),
+        ("<script>var x = '来源：脚本';</script>", None),
+    ],
+)
+def test_a_page_may_name_its_original_publisher(html, original):
+    assert original_publisher(html) == original

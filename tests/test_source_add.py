@@ -438,14 +438,13 @@ def test_a_text_whose_language_cannot_be_told_is_refused_with_the_option_that_sa
     assert "mixed" not in (project.root / "timeline/sources.yml").read_text(encoding="utf-8")
 
 
+HEAD = "<html lang='en'><head><title>Bridge talks</title></head>"
 ARTICLE = " ".join(f"The council met on day {n} and talked about the footbridge at length." for n in range(12))
 
 
 def test_a_page_without_an_address_says_that_and_only_that(project, tmp_path):
     page = tmp_path / "saved.html"
-    page.write_text(
-        f"<html lang='en'><head><title>Bridge talks</title></head><body><h1>Bridge talks</h1><p>{ARTICLE}</p></body></html>"
-    )
+    page.write_text(f"{HEAD}<body><h1>Bridge talks</h1><p>{ARTICLE}</p></body></html>")
     errors = _errors_of(project.cli("source", "add", str(page)))
     assert errors == ["the source has no address: pass --url with the original's address (or --location)"]
 

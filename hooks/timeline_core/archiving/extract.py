@@ -14,7 +14,15 @@ from html import unescape
 
 from ..model.text import count_words, language_tag
 from .boilerplate import without_boilerplate
-from .metadata import byline_author, clean_author, headline, other_dates, published_metadata, visible_headline
+from .metadata import (
+    byline_author,
+    clean_author,
+    headline,
+    original_publisher,
+    other_dates,
+    published_metadata,
+    visible_headline,
+)
 from .teaser import stated_words, teaser_reason
 
 MIN_WORDS = 80  # fewer than this is a teaser, a paywall or a page built by script, not an article
@@ -35,6 +43,7 @@ class Article:
     language: str | None = None  # the page's own <html lang>, as a BCP 47 tag
     left_out: tuple[str, ...] = ()  # lines of the article's text taken as notices (boilerplate.py)
     short: str | None = None  # why the text found is too short to be the article, if it is
+    original_publisher: str | None = None  # who the page says the article comes from ("来源：半月谈")
 
 
 def decode_html(body: bytes, charset: str | None = None) -> str:
@@ -157,6 +166,7 @@ def extract_article(html: str, url: str | None, min_words: int = MIN_WORDS, save
         language=page_language(html),
         left_out=left_out,
         short=short,
+        original_publisher=original_publisher(html),
     )
 
 

@@ -374,3 +374,16 @@ def date_in_text(text: str) -> str | None:
                 continue
             found.append((match.start(), day))
     return min(found)[1].isoformat() if found else None
+
+
+_NAME_PART = r"[^\s，,。|｜:：<]{2,30}"
+_ORIGINAL = re.compile(  # a Chinese name is one run of characters; elsewhere up to four words
+    rf"(?:来源|來源|稿源|出处|出處)\s*[:：]\s*({_NAME_PART})"
+    rf"|(?:Quelle|Fuente|Fonte|Источник|المصدر)\s*:\s*({_NAME_PART}(?: {_NAME_PART}){{0,3}})",
+)
+
+
+def original_publisher(html: str) -> str | None:
+    """The publisher a page says its article comes from ("来源：半月谈", "Quelle: dpa"), if it names one."""
+    found = _ORIGINAL.search(_text(_NOT_SHOWN.sub(" ", html)))
+    return (found.group(1) or found.group(2)).strip() if found else None

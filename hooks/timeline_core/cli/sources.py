@@ -199,10 +199,19 @@ def _plan(root: Path, args: argparse.Namespace) -> tuple[dict[str, str | None], 
         based_on=args.based_on,
         republish=args.republish,
         republish_basis=args.republish_basis,
-        note=args.note,
+        note=args.note or _original_note(article, fields["publisher"], story_words, how),
         headline=fields["title"] if article and text.split("\n", 1)[0] == fields["title"] else None,
     )
     return new, text, article, how
+
+
+def _original_note(article: Article | None, publisher: str, story_words: Words, how: dict[str, str]) -> str | None:
+    """The note a page's own "来源：半月谈" gives: whose article this copy is, in the story's language."""
+    original = article.original_publisher if article else None
+    if not original or original.casefold() in publisher.casefold():
+        return None
+    how["note"] = "the page names where its article comes from; cite the original too if you can"
+    return story_words.gettext("The page names its original publisher: %(publisher)s.") % {"publisher": original}
 
 
 # Scripts that write few vowels: a page's own Latin address words name it better than a transliteration.
@@ -317,7 +326,7 @@ def _report(new: dict[str, str | None], text: str, article: Article | None, how:
         f"added source '{new['id']}': {new['archive']} ({words:,} words, {lines} lines) and its entry in {SOURCES_FILE}"
     )
     print("check by hand, then edit the entry if need be:")
-    for name in ("title", "publisher", "author", "published", "language", "url"):
+    for name in ("title", "publisher", "author", "published", "language", "url", "note"):
         value = new[name]
         if value is not None:
             print(f"  {name + ':':11} {value}  ({how.get(name, 'given')})")
