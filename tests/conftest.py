@@ -59,6 +59,33 @@ def read_config(root: Path) -> dict:
     return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 
+def timeline(*args: str) -> subprocess.CompletedProcess:
+    """The `timeline` command, run in this process with no input: what it prints, and its exit code.
+
+    A process of its own costs a second of imports per run, over a hundred runs; here an exception
+    the command lets escape fails the test with its traceback, as it would show one to a person.
+    The tests of the command as installed (tests/test_cli.py) still start it as a person does."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), _no_input():
+        try:
+            code = cli.main(list(args))
+        except SystemExit as stop:  # argparse's usage errors, and sys.exit("message")
+            if isinstance(stop.code, str):
+                print(stop.code, file=err)
+            code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+    return subprocess.CompletedProcess(["timeline", *args], code or 0, out.getvalue(), err.getvalue())
+
+
+@contextlib.contextmanager
+def _no_input():
+    stdin = sys.stdin
+    sys.stdin = io.StringIO()
+    try:
+        yield
+    finally:
+        sys.stdin = stdin
+
+
 @dataclass
 class Project:
     root: Path
@@ -99,25 +126,16 @@ class Project:
         assert read_config(self.root)["extra"]["timeline"][name] == value
 
     def check(self, *args: str) -> subprocess.CompletedProcess:
-        """Run `timeline check` as a contributor would."""
-        return subprocess.run(
-            [sys.executable, "-m", "timeline_core.cli", "--root", str(self.root), "check", *args],
-            capture_output=True,
-            text=True,
-        )
+        """Run `timeline check` as a contributor would (in this process: see `timeline`)."""
+        return timeline("--root", str(self.root), "check", *args)
 
     def errors(self) -> list[str]:
         """The lines of `timeline check` that report an error, as a contributor reads them."""
         return [line for line in self.check().stdout.splitlines() if ": error: " in line]
 
     def cli(self, *args: str) -> subprocess.CompletedProcess:
-        """Run any `timeline` command on this project."""
-        return subprocess.run(
-            [sys.executable, "-m", "timeline_core.cli", "--root", str(self.root), *args],
-            capture_output=True,
-            text=True,
-            stdin=subprocess.DEVNULL,
-        )
+        """Run any `timeline` command on this project (in this process: see `timeline`)."""
+        return timeline("--root", str(self.root), *args)
 
     def build(self, *args: str, strict: bool = True) -> subprocess.CompletedProcess:
         """Run a real `mkdocs build` (strict unless asked otherwise) on this copy."""

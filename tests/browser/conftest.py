@@ -149,3 +149,11 @@ def watched(browser, base_url):
     page = context.new_page()
     yield Watched(page, base_url)
     context.close()
+
+
+def shown(page, url: str) -> None:
+    """A page as a reader sees it: loaded with its images, scripts run and fonts drawn (the search
+    index a worker fetches later changes nothing on screen, so the 500 ms of network idle each
+    page would wait for buy nothing here)."""
+    page.goto(url, wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")

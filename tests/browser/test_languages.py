@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser.conftest import OUTPUT, served
+from tests.browser.conftest import OUTPUT, served, shown
 
 AL_WAHA = "2026-05-20-al-waha-will-host-next-year"
 QINGCHUAN = "2026-05-01-qingchuan-opens-the-festival"
@@ -98,16 +98,14 @@ def test_screenshots_of_quotes_in_five_languages(browser, lanterns_url):
     for scheme in ("light", "dark"):
         context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
         page = context.new_page()
-        page.goto(lanterns_url + "timeline/")
-        page.wait_for_load_state("networkidle")
+        shown(page, lanterns_url + "timeline/")
         for name, event in (("chinese", QINGCHUAN), ("arabic", AL_WAHA)):
             card = page.locator(f'article.tl-event:has([id="{event}"])')
             target = folder / f"languages-card-{name}-{scheme}.png"
             card.screenshot(path=str(target))
             assert target.stat().st_size > 5000
             assert card.locator(".tl-translation").first.is_visible()
-        page.goto(lanterns_url + PAGES["arabic-source"])
-        page.wait_for_load_state("networkidle")
+        shown(page, lanterns_url + PAGES["arabic-source"])
         target = folder / f"languages-arabic-source-{scheme}.png"
         page.screenshot(path=str(target), full_page=True)
         assert page.locator(".tl-annotated[dir=rtl]").first.is_visible()

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser.conftest import OUTPUT, served
+from tests.browser.conftest import OUTPUT, served, shown
 from tests.conftest import READER_LANGUAGES
 from timeline_core.words.reader import words_for
 
@@ -92,8 +92,7 @@ def test_screenshots_of_the_timeline_in_each_language(browser, urls, language):
         for width, height in ((1280, 900), (375, 812)):
             context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
             page = context.new_page()
-            page.goto(urls[language] + "timeline/")
-            page.wait_for_load_state("networkidle")
+            shown(page, urls[language] + "timeline/")
             page.locator("details.tl-details").first.evaluate("el => el.open = true")
             target = folder / f"reader-{language}-{scheme}-{width}.png"
             page.screenshot(path=str(target), full_page=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import OUTPUT, Watched
+from tests.browser.conftest import OUTPUT, Watched, shown
 
 PAGE_TYPES = {  # one page of each kind, from the test story (tests/stories/riverside/)
     "home": "",
@@ -276,8 +276,7 @@ def test_screenshots_of_every_page_type_light_dark_desktop_and_phone(browser, ba
             context = browser.new_context(viewport=viewport, color_scheme=scheme)
             page = context.new_page()
             for name, path in PAGE_TYPES.items():
-                page.goto(base_url + path)
-                page.wait_for_load_state("networkidle")
+                shown(page, base_url + path)
                 target = folder / f"{name}-{scheme}-{device}.png"
                 page.screenshot(path=str(target), full_page=True)
                 written.append(target)
@@ -288,8 +287,7 @@ def test_screenshots_of_every_page_type_light_dark_desktop_and_phone(browser, ba
                 width, height = _png_size(target)
                 assert width == viewport["width"] and height >= viewport["height"], (target, width, height)
                 assert page.locator("h1").first.is_visible(), target
-            page.goto(base_url + "timeline/")  # the event card (its date line opened) and the axis, close up
-            page.wait_for_load_state("networkidle")
+            shown(page, base_url + "timeline/")  # the event card (its date line opened) and the axis, close up
             card = page.locator("article.tl-event").filter(has=page.locator(".tl-citation")).first
             card.locator("details.tl-details > summary").click()
             for name, element in (("card", card), ("axis", page.locator("figure.tl-axis"))):
