@@ -64,7 +64,7 @@ def timeline(*args: str) -> subprocess.CompletedProcess:
 
     A process of its own costs a second of imports per run, over a hundred runs; here an exception
     the command lets escape fails the test with its traceback, as it would show one to a person.
-    The tests of the command as installed (tests/test_cli.py) still start it as a person does."""
+    tests/test_cli.py and tests/test_init.py start it as a person does, and find the same output."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), _no_input():
         try:

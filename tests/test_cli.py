@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from tests.events import EVENT, GOOD
@@ -30,6 +33,21 @@ def test_check_prints_every_problem_and_exits_1(empty_project):
         "timeline/events/notes.txt:1:1: error: unexpected file; event files end in .yml (rename it to notes.yml)",
     ]
     assert run.stderr.startswith("3 problems found")
+
+
+def test_the_installed_command_says_what_the_tests_run_in_process_says(empty_project):
+    """The other tests run the command in their own process, for speed: here it starts as a person
+    starts it, and prints the same, byte for byte, with the same exit code."""
+    empty_project.write(EVENT, GOOD.replace("summary:", "summry:"))
+    started = subprocess.run(
+        [sys.executable, "-m", "timeline_core.cli", "--root", str(empty_project.root), "check"],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
+    in_process = empty_project.check()
+    assert (started.returncode, started.stdout, started.stderr) == (1, in_process.stdout, in_process.stderr)
+    assert in_process.returncode == 1 and "unknown field 'summry'" in started.stdout
 
 
 def test_check_github_format_annotates_the_diff(empty_project):
