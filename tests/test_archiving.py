@@ -355,3 +355,101 @@ def test_a_short_text_is_refused_only_for_what_the_page_says(html, words, refuse
 )
 def test_a_page_may_name_its_original_publisher(html, original):
     assert original_publisher(html) == original
+
+
+# Each case below holds one decision of metadata.py that a careless change would turn (the mutation
+# script, benchmarks/mutation.py, plants such changes).
+@pytest.mark.parametrize(
+    ("html", "meta_title", "expected"),
+    [
+        # a heading a title cut short begins, when the title has four words or more
+        (
+            "<h1>Council approves the new footbridge plan</h1><h1>Other</h1>",
+            "Council approves the new",
+            "Council approves the new footbridge plan",
+        ),
+        (
+            "<h1>Council approves footbridge plan</h1><h1>Other</h1>",
+            "Council approves footbridge",
+            "Council approves footbridge",
+        ),
+        # the first heading that agrees, not the first heading; never a heading of punctuation
+        ("<h1>Riverside news</h1><h1>Vote delayed</h1>", "Vote delayed | Gazette", "Vote delayed"),
+        ("<h1>—</h1><h1>Vote delayed</h1>", "Vote delayed - Riverside Gazette", "Vote delayed"),
+        # an h1 before an h2, whichever comes first in the page
+        ("<h2>Vote delayed</h2><h1>Vote delayed again</h1>", "Vote delayed again: Vote delayed", "Vote delayed again"),
+        (
+            '<script type="application/ld+json">{"headline": "Vote delayed"}</script><h1>Vote delayed!</h1><h1>X</h1>',
+            "SEO",
+            "Vote delayed!",
+        ),
+        ('<meta name="twitter:title" content="Vote delayed"><h1>Vote delayed</h1><h1>Other</h1>', None, "Vote delayed"),
+        ('<meta property="og:title"><h1>A</h1><h1>B</h1>', None, None),  # a title without content is none
+        ("<title>Real title</title><svg><title>Icon</title></svg><h1>Icon</h1><h1>Other</h1>", None, "Real title"),
+        ("<h1>A, B</h1><h1>Other</h1>", "A: B: C", "A, B"),  # a run of the title's parts
+        ("<h1>B</h1><h1>Other</h1>", "A: B: C", "B"),
+    ],
+)
+def test_each_rule_of_the_headline(html, meta_title, expected):
+    assert headline(html, meta_title, SITE) == expected
+
+
+@pytest.mark.parametrize(
+    ("author", "html", "expected"),
+    [
+        ("Perry Bacon Jr", "<p>Perry Bacon Jr.</p>", "Perry Bacon Jr."),
+        ("Ed Lee", "<p>Ed. Lee</p>", "Ed. Lee"),  # a part of two letters may be an abbreviation
+        ("Jane Doe", "<p>Jane. Doe</p>", "Jane Doe"),  # no initial: as given
+        ("Max Ruth", "<p>Max. Ruth.</p>", "Max Ruth"),  # three letters are a name
+        ("T V Raman", "<p>Other</p>", "T V Raman"),  # not on the page: as given
+        ("Xaver Meier", "", "Xaver Meier"),
+        ("Malcolm X", "", "Malcolm X"),
+        ("Riverside Gazette Riverside Gazette", "", None),  # the site, twice
+        ("Ann Lee Ann Lee", "", "Ann Lee"),
+        ("Anna Gazette", "", "Anna Gazette"),  # a part of the site's name is not the site
+        ("Riversidegazette Staff", "", None),
+        ("Jo Gazette", "", "Jo Gazette"),
+        ("News Desk", "", None),  # a site's name of four letters or more, inside the byline
+    ],
+)
+def test_each_rule_of_an_authors_name(author, html, expected):
+    assert clean_author(author, [*SITE, "Desk"], html) == expected
+
+
+def test_the_publishers_json_ld_names_are_not_authors():
+    listed = '<script type="application/ld+json">{"publisher": [{"name": "Valley Media"}, "Valley Wire"]}</script>'
+    assert clean_author("Valley Media; Valley Wire; Jane Doe", SITE, listed) == "Jane Doe"
+    named = '<script type="application/ld+json">{"publisher": {"url": "https://valley.example"}}</script>'
+    assert clean_author("Jane Doe", SITE, named) == "Jane Doe"
+
+
+def test_a_visible_byline_is_at_most_eight_words_and_read_without_scripts():
+    eight = " ".join(["Anna", "Berg", "Max", "Lee", "Ola", "Nordmann", "Ann", "Roe"])
+    assert byline_author(f'<a rel="author" href="/a">{eight}</a>') == eight
+    assert byline_author(f'<a rel="author" href="/a">{eight} Tom</a>') is None
+    assert byline_author('<p>J. R. Stone</p><a rel="author" href="/a">J R Stone</a>') == "J. R. Stone"
+    assert byline_author('<script>x</script><a rel="author" href="/a">Ann</a>') == "Ann"
+
+
+@pytest.mark.parametrize(
+    ("stated", "offset", "day"),
+    [
+        ("2026-03-06T10:00:00Z", "-07:00", "2026-03-06"),
+        ("2026-03-06T01:09:55Z", "-07:00", "2026-03-05"),
+        ("2026-03-06T10:00:00+00:00", "+09:00", "2026-03-06"),
+        ("2026-03-06T20:00:00Z", "+05:30", "2026-03-07"),
+        ("2026-03-06T18:45:00Z", "+05:30", "2026-03-07"),
+        ("2026-03-06T18:29:00Z", "+0530", "2026-03-06"),
+        ("2026-03-06T23:00:00+01:00", "-07:00", "2026-03-06"),  # not UTC: as written
+    ],
+)
+def test_a_utc_time_is_read_in_the_publications_time_zone(stated, offset, day):
+    page = f'<script type="application/ld+json">{{"datePublished": "{stated}"}}</script>'
+    page += f'<time datetime="2026-01-02T08:00:00{offset}"></time>'
+    found = published_metadata(page)
+    assert (found.day, found.how) == (day, "its JSON-LD datePublished")
+
+
+def test_a_dateline_says_how_it_was_found():
+    found = published_metadata("<p>Published   12 March 2026 by the desk</p>")
+    assert (found.day, found.how) == ("2026-03-12", 'its dateline ("Published 12 March 2026 by the desk")')
