@@ -385,6 +385,7 @@ def test_a_page_may_name_its_original_publisher(html, original):
         ),
         ('<meta name="twitter:title" content="Vote delayed"><h1>Vote delayed</h1><h1>Other</h1>', None, "Vote delayed"),
         ('<meta property="og:title"><h1>A</h1><h1>B</h1>', None, None),  # a title without content is none
+        ('<meta property="og:title" content="A &amp;amp;#038; B"><h1>C</h1><h1>D</h1>', None, "A &#038; B"),  # twice
         ("<title>Real title</title><svg><title>Icon</title></svg><h1>Icon</h1><h1>Other</h1>", None, "Real title"),
         ("<h1>A, B</h1><h1>Other</h1>", "A: B: C", "A, B"),  # a run of the title's parts
         ("<h1>B</h1><h1>Other</h1>", "A: B: C", "B"),

@@ -70,3 +70,13 @@ def test_the_oembed_description_is_rich_and_its_contributed_names_stay_data():
         "width": 640,
         "height": 520,
     }
+
+
+def test_the_oembed_file_is_readable_text_one_field_a_line():
+    """What a person opening the file reads: names in their own script, one field a line, and the
+    characters HTML reads escaped as JSON writes them (\\u003c, lower case)."""
+    embed = embed_of(SITE, "entities/ali.md", "list", "阿里巴巴 <Ali>")
+    lines = oembed_json(SITE, embed, "Zeitung").splitlines()
+    assert lines[:3] == ["{", ' "version": "1.0",', ' "type": "rich",']
+    assert lines[3] == ' "title": "阿里巴巴 \\u003cAli\\u003e",'
+    assert lines[-1] == "}"

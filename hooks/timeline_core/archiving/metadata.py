@@ -101,7 +101,8 @@ def _titles(html: str, meta_title: str | None, names: list[str]) -> list[str]:
     for _name, values in _tags(html):
         if (values.get("property") or values.get("name") or "").lower() in ("og:title", "twitter:title"):
             found.append(values.get("content") or "")
-    found += [_text(title) for title in _TITLE.findall(html[:200_000])[:1]]
+    if document := _TITLE.search(html):  # the document's own, the first (an SVG may hold others)
+        found.append(_text(document.group(1)))
     titles = [without_site_name(_unescaped(title), names) for title in found]
     return [title for title in dict.fromkeys(titles) if title]
 
