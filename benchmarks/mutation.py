@@ -74,7 +74,9 @@ EQUIVALENT: dict[str, str] = {
         "an embed's url is the site's own address made absolute, so its origin is the base url's; with no "
         "base url the embed's url is relative and both give no origin"
     ),
-    "timeline_core.archiving.metadata.x__offset__mutmut_32": "an offset has four digits: [2:5] and [2:4] are the same two",
+    "timeline_core.archiving.metadata.x__offset__mutmut_32": (
+        "an offset has four digits: [2:5] and [2:4] are the same two"
+    ),
     "timeline_core.model.quotes.x_checksum__mutmut_10": "'UTF-8' and 'utf-8' name the same codec",
     "timeline_core.model.quotes.x_closest_passage__mutmut_10": "autojunk=None is false, as autojunk=False is",
     "timeline_core.model.quotes.x_closest_passage__mutmut_18": _NONE_IS_LENGTH,
