@@ -184,16 +184,17 @@ def test_a_raw_block_markdown_lost_stops_the_build_rather_than_vanishing():
         join_blocks(lost, split.blocks)
 
 
-def test_one_events_embed_on_a_long_timeline_is_its_periods_compact_embed(big):
-    """Every event of a split timeline has an embed: its period's, where it is one compact entry."""
+def test_one_events_embed_on_a_long_timeline_is_its_periods_embed_which_holds_no_card(big):
+    """Every event of a split timeline has an embed: its period's, which takes the card from the
+    period's page (embed.js; tests/browser/test_embeds.py), and links there without JavaScript."""
     index = _page(big, "timeline/index.html")
     period = index.select(".tl-period-index a")[0]["href"]
     page = _page(big, f"timeline/{period}index.html")
     template = html.unescape(page.select_one("form.tl-filters")["data-embed"])
-    event = page.select("article.tl-event h4")[0]["id"]
     source = re.search(r'src="([^"?]+)\?childId=tl-embed-EVENT-ID#EVENT-ID"', template)
     assert source and source.group(1).endswith(f"/embed/timeline/{period}")
     embed = _page(big, f"embed/timeline/{period}index.html")
-    entry = embed.find(id=event).find_parent("article")
-    assert "tl-embed-entry" in entry["class"] and entry.select("blockquote.tl-quote")
-    assert len(embed.select("article.tl-event")) == len(page.select("article.tl-event"))
+    assert not embed.select("article.tl-event")  # no card of its own
+    holder = embed.select_one(".tl-embed-event")
+    assert holder["data-from"] == f"../../../timeline/{period}"
+    assert holder.select_one(".tl-embed-fallback a")["href"] == f"../../../timeline/{period}"

@@ -162,3 +162,45 @@ def test_a_height_message_from_another_origin_leaves_the_embed_as_it_is(browser,
     page.wait_for_timeout(300)  # time for the message to arrive and be turned away
     assert page.locator("iframe").get_attribute("height") == str(int(sized))
     context.close()
+
+
+@pytest.fixture(scope="module")
+def split_site(tmp_path_factory) -> Iterator[str]:
+    """A timeline long enough to be split into periods (120 synthetic events, 50 a page), served."""
+    from benchmarks.synthetic import make_project
+    from tests.conftest import TEST_CONFIG, Project, built
+
+    project = Project(make_project(tmp_path_factory.mktemp("split") / "p", 120, config=TEST_CONFIG))
+    project.set_option("events_per_page", 50)
+    (project.root / "site").mkdir()
+    with served(project.root / "site") as url:  # built for the address it is served from
+        config = project.root / "mkdocs.yml"
+        text = re.sub(r"^site_url:.*$", f"site_url: {url}", config.read_text(encoding="utf-8"), count=1, flags=re.M)
+        config.write_text(text, encoding="utf-8")
+        built(project)
+        yield url
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_one_events_embed_on_a_long_timeline_shows_its_periods_card(browser, split_site, host, width):
+    period_page = _get(split_site + "timeline/")
+    period = re.search(r'class="tl-period-index".*?href="([^"]+)"', period_page, re.S).group(1)
+    page_html = _get(split_site + f"timeline/{period}")
+    event = re.findall(r'<h4 class="tl-title" id="([^"]+)"', page_html)[3]
+    template = re.search(r'<form class="tl-filters"[^>]*data-embed="([^"]+)"', page_html).group(1)
+    snippet = html.unescape(template).replace("EVENT-ID", event)
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(_host_page(host, f"split-{width}", snippet))
+    frame = page.locator("iframe").element_handle().content_frame()
+    frame.locator(f'article.tl-event [id="{event}"]').wait_for()
+    height, content = _sized(page, snippet)
+    assert abs(height - content) <= 24, (height, content)
+    assert frame.locator("article.tl-event").count() == 1 and not frame.locator("h1").first.is_visible()
+    link = frame.locator(f'[id="{event}"] a').first.get_attribute("href")
+    assert link == split_site + f"timeline/{period}#{event}"  # leads to the event on its page, in a new tab
+    assert frame.evaluate("document.querySelector('base').target") == "_blank"
+    folder = OUTPUT / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"embed-split-event-{width}.png"), full_page=True)
+    context.close()

@@ -293,7 +293,9 @@ def embed_pages(story: Story) -> Iterator[Page]:
     newest = plan.pages[-1].events if plan.pages else ()
     shown = (newest + background) if not plan.split else newest
     pages = [(TIMELINE_PAGE, title, shown, len(story.timeline.events) - len(shown), "timeline")]
-    if plan.split:  # one event's embed, compact: a long timeline's every event is in one of these
+    # one event's embed: its period's embed page, which shows the card its period's page has (embed.js
+    # takes it from there), so a long timeline's embeds cost no card of their own
+    if plan.split:
         pages += [(period.src, period.label, period.events, 0, "event") for period in plan.pages]
     for entity in story.timeline.entities:
         events = story.groups.by_entity.get(entity.id, ())
@@ -308,10 +310,10 @@ def embed_pages(story: Story) -> Iterator[Page]:
         context = {
             "heading": heading,
             "full": src,
-            "events": events,
+            "events": () if kind == "event" else events,  # a period's embed shows its page's card
             "more": more,
             "embed": embed,
-            "compact": kind == "event",
+            "from_page": kind == "event",
         }
         yield Page(embed_src(src), "embed.md.j2", context)
         if kind != "event":  # a period's embed is there for its events, each embedded by its own link
