@@ -19,7 +19,8 @@ from markupsafe import Markup
 from .urls import Site
 
 EMBED_FOLDER = "embed"
-EMBED_EVENTS = 50  # the newest events an entity's or a tag's embed shows; the rest are a link away
+EMBED_EVENTS = 20  # the newest events an entity's or a tag's embed shows: inside an article, twenty cards are
+# already a long read; the rest are a link away (and a long timeline has an embed per entity and tag)
 WIDTH = 640
 HEIGHTS = {"timeline": 640, "list": 520, "event": 360}  # without JavaScript, the iframe's height
 

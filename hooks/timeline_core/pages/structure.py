@@ -291,7 +291,7 @@ def embed_pages(story: Story) -> Iterator[Page]:
     plan, background = story.plan, story.groups.background
     title = _("Timeline")
     newest = plan.pages[-1].events if plan.pages else ()
-    shown = (newest + background) if not plan.split else newest
+    shown = (newest + background) if not plan.split else newest[-EMBED_EVENTS:]  # a long one: its newest
     pages = [(TIMELINE_PAGE, title, shown, len(story.timeline.events) - len(shown), "timeline")]
     # one event's embed: its period's embed page, which shows the card its period's page has (embed.js
     # takes it from there), so a long timeline's embeds cost no card of their own
