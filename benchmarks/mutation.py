@@ -70,6 +70,7 @@ _RENDERER = (
 )
 _HREF = "Python-Markdown writes every link with an href, so the default for a missing one is never used"
 EQUIVALENT: dict[str, str] = {
+    "timeline_core.pages.embeds.x_oembed_json__mutmut_27": "ensure_ascii=None is false, as ensure_ascii=False is",
     "timeline_core.pages.embeds.x_snippet__mutmut_3": (
         "an embed's url is the site's own address made absolute, so its origin is the base url's; with no "
         "base url the embed's url is relative and both give no origin"
