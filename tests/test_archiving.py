@@ -15,6 +15,7 @@ from timeline_core.archiving.metadata import (
     original_publisher,
     other_dates,
     published_metadata,
+    text_byline,
     visible_headline,
     without_site_name,
 )
@@ -454,3 +455,28 @@ def test_a_utc_time_is_read_in_the_publications_time_zone(stated, offset, day):
 def test_a_dateline_says_how_it_was_found():
     found = published_metadata("<p>Published   12 March 2026 by the desk</p>")
     assert (found.day, found.how) == ("2026-03-12", 'its dateline ("Published 12 March 2026 by the desk")')
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            "<p>Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR</p>",
+            "Volkmar Kabisch; Jan Lukas Strozyk; Benedikt Strunz",
+        ),
+        ("<p class='meta'>By Alex Morgan. Published 18 March 2026.</p>", "Alex Morgan"),
+        ("<span>par Didier Roy</span>", "Didier Roy"),
+        ("<div>Text: Klausmartin Friedrich</div>", "Klausmartin Friedrich"),
+        ("<p>Von R. R. am 07.08.2023</p>", "R. R."),
+        ("<p>Posted on September 21, 2020 by Adi Tzlil</p>", "Adi Tzlil"),
+        ("<p>（评论员 罗博 萧海川）</p>", "罗博; 萧海川"),
+        ("<p>بقلم: آسيا العتروس</p>", "آسيا العتروس"),
+        ("<p>Christian Seiler</p><p>Von Christian Seiler Illustration von Markus Roost</p>", "Christian Seiler"),
+        ("<p>By the numbers: 40 votes</p>", None),  # not a name
+        ("<p>Text vorlesen</p>", None),  # "Text" names a byline only with its colon
+        ("<p>Von Riverside Gazette</p>", None),  # the site itself
+        ("<script>document.write('<p>By Jane Doe</p>')</script>", None),  # not shown
+    ],
+)
+def test_a_byline_in_the_pages_text(html, expected):
+    assert text_byline(html, tuple(SITE)) == expected

@@ -21,6 +21,7 @@ from .metadata import (
     original_publisher,
     other_dates,
     published_metadata,
+    text_byline,
     visible_headline,
 )
 from .teaser import stated_words, teaser_reason
@@ -148,7 +149,7 @@ def extract_article(html: str, url: str | None, min_words: int = MIN_WORDS, save
     if published and how:
         how += other_dates(html, published)
     author = clean_author((_plain(meta.author) if meta else None) or meta_author(html), names, html)
-    author = author or byline_author(html, tuple(names))
+    author = author or byline_author(html, tuple(names)) or text_byline(html, tuple(names))
     text = clean_text(text)
     top = [line.strip() for line in text.split("\n")[:3]]
     if title and title not in top and visible_headline(html, title):

@@ -159,7 +159,7 @@ def clean_author(author: str | None, names: list[str], html: str = "") -> str | 
     for part in unescape(author).split(";"):
         part = _STAFF_TAIL.sub("", _BYLINE_PREFIX.sub("", part.strip().lstrip("©").strip())).strip(" ,")
         folded = _folded(part)
-        if len(half := part.split()) % 2 == 0 and half[: len(half) // 2] == half[len(half) // 2 :]:
+        if len(half := part.split()) % 2 == 0 and len(half) >= 4 and half[: len(half) // 2] == half[len(half) // 2 :]:
             part, folded = " ".join(half[: len(half) // 2]), _folded(" ".join(half[: len(half) // 2]))
         if (
             part
@@ -218,6 +218,64 @@ def byline_author(html: str, names: tuple[str, ...] = ()) -> str | None:
             text = _text(found.group(group))
             if text and len(text.split()) <= MAX_NAME_WORDS and (name := clean_author(text, list(names), html)):
                 return name
+    return None
+
+
+_SHORT_ELEMENT = re.compile(r"<(p|span|div|address|small|li|strong|em|b|time)\b[^>]*>([^<>]{3,160})</\1>", re.I)
+_WRITTEN_BY = re.compile(  # a visible byline's first words, in the languages whose bylines we know
+    r"^(?:(?:by|von|par|por|di|door|от|beitrag von|verfasst von|geschrieben von|bericht von|posted on .{3,40}? by)"
+    r"\s*[:：]?|(?:text|texto|autor|autorin|auteur|author)\s*[:：])\s+(.+)$"
+    r"|^[（(]\s*(?:记者|评论员|通讯员|文|编辑)\s*(.+?)\s*[)）]$"
+    r"|^(?:بقلم|حوار|كتب)\s*[:：]?\s*(.+)$",
+    re.I,
+)
+_NAME_END = re.compile(  # where a name in a byline ends: a comma, a date, "am"/"on", a role, a sentence's stop
+    r"\s+(?:am|on|le|el|il|den|um|at|à|a las|—|-|\|)\s.*$|\s*[;|•·(].*$|\s+\d.*$|(?<=\w\w)\.(?:\s.*)?$"
+    r"|\s+(?:illustrations?|fotos?|photos?|bilder?|grafik|video)\b.*$",
+    re.I,
+)
+
+
+_JOINED = re.compile(r"\s*,\s*|\s+(?:und|and|et|y|e|и)\s+", re.I)
+
+
+def _names_in(text: str) -> str:
+    """The names a byline lists ("A B, C D und E F, NDR"): those that lead it and look like names."""
+    kept = []
+    for part in _JOINED.split(text):
+        if not _looks_like_a_name(part):
+            break
+        kept.append(part)
+    return "; ".join(kept)
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """In a script with capitals, two or more words each written with one ("David Hutzler", "R. R.")."""
+    said = text.split()
+    if not any(char.isalpha() and char.isascii() for char in text):
+        return bool(said)  # another script: its own judge is the byline word before it
+    return len(said) >= 2 and all(word[:1].isupper() for word in said)
+
+
+def text_byline(html: str, names: tuple[str, ...] = ()) -> str | None:
+    """The name a short element of the page's text gives after "Von", "By", "par", "Text:", "（评论员 …）"
+    or "بقلم:", up to a comma or a date ("Von David Hutzler, dpa" gives David Hutzler)."""
+    shown = _NOT_SHOWN.sub(" ", html)
+    for found in _SHORT_ELEMENT.finditer(shown):
+        text = " ".join(unescape(found.group(2)).split())
+        written = _WRITTEN_BY.match(text)
+        if not written:
+            continue
+        chinese = written.group(2)
+        named = (
+            chinese.replace(" ", "; ")
+            if chinese
+            else _names_in(_NAME_END.sub("", written.group(1) or written.group(3)))
+        )
+        if not named or len(named.split()) > 3 * MAX_NAME_WORDS:
+            continue
+        if name := clean_author(named, list(names), html):
+            return name
     return None
 
 
