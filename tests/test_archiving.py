@@ -390,6 +390,10 @@ def test_a_page_may_name_its_original_publisher(html, original):
         ("<title>Real title</title><svg><title>Icon</title></svg><h1>Icon</h1><h1>Other</h1>", None, "Real title"),
         ("<h1>A, B</h1><h1>Other</h1>", "A: B: C", "A, B"),  # a run of the title's parts
         ("<h1>B</h1><h1>Other</h1>", "A: B: C", "B"),
+        # a kicker its markup names is not part of the headline
+        ('<h1><span class="kicker">Grenzen</span> Neue Regeln</h1>', "Grenzen: Neue Regeln", "Neue Regeln"),
+        ('<h1><span class="dachzeile">Luftfahrt</span>: Branche hebt ab</h1>', None, "Branche hebt ab"),
+        ('<h1><span class="kicker">Only a kicker</span></h1>', None, "Only a kicker"),
     ],
 )
 def test_each_rule_of_the_headline(html, meta_title, expected):

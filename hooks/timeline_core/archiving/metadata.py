@@ -120,6 +120,20 @@ def _agrees(heading: str, title: str) -> bool:
     return bool(folded) and (folded in _runs(title) or (whole.count(" ") >= 3 and folded.startswith(whole + " ")))
 
 
+_KICKER = re.compile(
+    r"<(span|div|p|small|strong|em|b)\b[^>]*\bclass\s*=\s*[\"'][^\"']*(?:kicker|dachzeile|topline|overline|roofline|"
+    r"eyebrow|rubric|ressort|supertitle|pretitle|pre-title|subtitle|sub-title|standfirst|\bdek\b)[^\"']*[\"'][^>]*>.*?</\1>",
+    re.I | re.S,
+)
+
+
+def _without_kicker(inner: str) -> str:
+    """A heading's own words, without the kicker above it or the subtitle in it that its markup names
+    ("<span class="kicker">Grenzschließungen</span> Deutschland, Frankreich …")."""
+    text = _text(_KICKER.sub(" ", inner)).strip(":：–—-|·• ")
+    return text or _text(inner)
+
+
 def headline(html: str, meta_title: str | None, names: list[str]) -> str | None:
     """The headline a reader sees: the page's `h1` (or `h2`) that one of its titles gives (JSON-LD's,
     the metadata's, Open Graph's, the <title>), else JSON-LD's headline, else the only `h1`, else
@@ -127,7 +141,7 @@ def headline(html: str, meta_title: str | None, names: list[str]) -> str | None:
     nor one in a script."""
     site = {_folded(name) for name in names if name}
     headings = [
-        (tag.lower(), _text(inner))
+        (tag.lower(), _without_kicker(inner))
         for tag, inner in _HEADING.findall(_NOT_SHOWN.sub(" ", html))
         if not _HOME_LINK.match(inner) and _text(inner) and _folded(_text(inner)) not in site
     ]
