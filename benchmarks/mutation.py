@@ -69,7 +69,29 @@ _RENDERER = (
     "runs, so this line never runs under a mutant; the tests of every fault it reports hold what it does"
 )
 _HREF = "Python-Markdown writes every link with an href, so the default for a missing one is never used"
+_ABSENT = "the default for an attribute a tag lacks: any value that is not the one compared with reads as absent too"
+_GROUPS = "every date pattern has as many groups as its order has letters, so zip's strictness never shows"
+_NO_MONTH = "an unknown month name fails int() whether it reads as '', 'None' or 'XXXX', and the date is passed over"
+_NUMBERED_MONTH = "the month's name is read only when the pattern has none in digits, and then it is always there"
 EQUIVALENT: dict[str, str] = {
+    "timeline_core.archiving.metadata.x__stated_dates__mutmut_11": _ABSENT,
+    "timeline_core.archiving.metadata.x__stated_dates__mutmut_25": _ABSENT,
+    "timeline_core.archiving.metadata.x__stated_dates__mutmut_27": _ABSENT,
+    "timeline_core.archiving.metadata.x__stated_dates__mutmut_30": _ABSENT,
+    "timeline_core.archiving.metadata.x__stated_dates__mutmut_67": _ABSENT,
+    "timeline_core.archiving.metadata.x_other_dates__mutmut_27": _ABSENT,
+    "timeline_core.archiving.metadata.x_other_dates__mutmut_48": _ABSENT,
+    "timeline_core.archiving.metadata.x_other_dates__mutmut_50": _ABSENT,
+    "timeline_core.archiving.metadata.x_other_dates__mutmut_53": _ABSENT,
+    "timeline_core.archiving.metadata.x_date_in_text__mutmut_7": _GROUPS,
+    "timeline_core.archiving.metadata.x_date_in_text__mutmut_10": _GROUPS,
+    "timeline_core.archiving.metadata.x_date_in_text__mutmut_11": _GROUPS,
+    "timeline_core.archiving.metadata.x_date_in_text__mutmut_19": _NO_MONTH,
+    "timeline_core.archiving.metadata.x_date_in_text__mutmut_21": _NO_MONTH,
+    "timeline_core.archiving.metadata.x_date_in_text__mutmut_29": _NO_MONTH,
+    "timeline_core.archiving.metadata.x_date_in_text__mutmut_23": _NUMBERED_MONTH,
+    "timeline_core.archiving.metadata.x_date_in_text__mutmut_25": _NUMBERED_MONTH,
+    "timeline_core.archiving.metadata.x_date_in_text__mutmut_28": _NUMBERED_MONTH,
     "timeline_core.pages.embeds.x_oembed_json__mutmut_27": "ensure_ascii=None is false, as ensure_ascii=False is",
     "timeline_core.pages.embeds.x_snippet__mutmut_3": (
         "an embed's url is the site's own address made absolute, so its origin is the base url's; with no "

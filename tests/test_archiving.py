@@ -484,3 +484,11 @@ def test_a_dateline_says_how_it_was_found():
 )
 def test_a_byline_in_the_pages_text(html, expected):
     assert text_byline(html, tuple(SITE)) == expected
+
+
+def test_microdata_and_meta_dates_are_read_from_the_attribute_that_holds_them():
+    assert published_metadata('<time itemprop="datePublished" datetime="2026-03-05T09:00">5 March</time>').day == (
+        "2026-03-05"
+    )
+    said = other_dates('<meta name="dateModified" content="2026-03-09">', "2026-03-05")
+    assert said == "; the page also gives 2026-03-09 (its datemodified), which it does not call the publication day"
