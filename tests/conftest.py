@@ -27,6 +27,13 @@ from bs4 import BeautifulSoup
 from timeline_core import cli
 from timeline_core.model.quotes import checksum
 
+# Some machines set PYTHONDONTWRITEBYTECODE: then every build a test starts compiles MkDocs, Material,
+# trafilatura and our code again, about a second each time and minutes over the suite. The tests
+# keep compiled imports (in __pycache__, which git ignores) so that each process after the first
+# reuses them.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.dont_write_bytecode = False
+
 REPO = Path(__file__).resolve().parent.parent
 STORIES = REPO / "tests" / "stories"
 EXAMPLE_STORY = STORIES / "riverside"
