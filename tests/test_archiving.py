@@ -416,6 +416,8 @@ def test_each_rule_of_the_headline(html, meta_title, expected):
         ("Riversidegazette Staff", "", None),
         ("Jo Gazette", "", "Jo Gazette"),
         ("News Desk", "", None),  # a site's name of four letters or more, inside the byline
+        ("Von Anna Berg und Max Lee, dpa", "", "Anna Berg; Max Lee"),  # a byline's list
+        ("Doe, Jane", "", "Doe, Jane"),  # one name, family name first
     ],
 )
 def test_each_rule_of_an_authors_name(author, html, expected):
@@ -475,6 +477,8 @@ def test_a_dateline_says_how_it_was_found():
         ("<p>Posted on September 21, 2020 by Adi Tzlil</p>", "Adi Tzlil"),
         ("<p>（评论员 罗博 萧海川）</p>", "罗博; 萧海川"),
         ("<p>بقلم: آسيا العتروس</p>", "آسيا العتروس"),
+        ("<p>От Лиды Буслаевой</p>", "Лиды Буслаевой"),
+        ("<p>от редакции</p>", None),  # Cyrillic has capitals: a name is written with them
         ("<p>Christian Seiler</p><p>Von Christian Seiler Illustration von Markus Roost</p>", "Christian Seiler"),
         ("<p>By the numbers: 40 votes</p>", None),  # not a name
         ("<p>Text vorlesen</p>", None),  # "Text" names a byline only with its colon

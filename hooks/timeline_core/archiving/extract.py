@@ -100,11 +100,11 @@ def article_text(html: str, url: str | None, min_words: int) -> str:
     body = _extract(html, url, fast=True)
     found = count_words(body)
     stated = stated_words(html)
-    part = bool(stated) and found < FULL_SHARE * (stated or 0)
+    part = stated is not None and found < FULL_SHARE * stated
     if part or not _long_enough(body, min_words):
         fuller = _extract(html, url, fast=False)
         more = count_words(fuller)
-        if more >= min_words and more > found or part and more > found:
+        if more > found and (part or more >= min_words):
             body = fuller  # else what the fast pass found says more plainly why not
     return body
 

@@ -44,6 +44,18 @@ def _text(fragment: str) -> str:
     return " ".join(unescape(marked.replace("\x00", " ")).split())
 
 
+@functools.lru_cache(maxsize=2)  # the headline, the bylines, the original publisher and the teaser read it
+def shown(html: str) -> str:
+    """A page without what a reader never sees: scripts, styles, templates and comments."""
+    return _NOT_SHOWN.sub(" ", html)
+
+
+@functools.lru_cache(maxsize=2)
+def shown_text(html: str) -> str:
+    """The words a reader sees on a page, in one line."""
+    return _text(shown(html))
+
+
 def _folded(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
@@ -142,7 +154,7 @@ def headline(html: str, meta_title: str | None, names: list[str]) -> str | None:
     site = {_folded(name) for name in names if name}
     headings = [
         (tag.lower(), _without_kicker(inner))
-        for tag, inner in _HEADING.findall(_NOT_SHOWN.sub(" ", html))
+        for tag, inner in _HEADING.findall(shown(html))
         if not _HOME_LINK.match(inner) and _text(inner) and _folded(_text(inner)) not in site
     ]
     titles = _titles(html, meta_title, names)
@@ -170,11 +182,8 @@ def clean_author(author: str | None, names: list[str], html: str = "") -> str | 
         return None
     site = {_folded(n).replace(" ", "") for n in [*names, *publishers(html)] if n}
     kept = []
-    for part in unescape(author).split(";"):
-        part = _STAFF_TAIL.sub("", _BYLINE_PREFIX.sub("", part.strip().lstrip("©").strip())).strip(" ,")
+    for part in _author_parts(author):
         folded = _folded(part)
-        if len(half := part.split()) % 2 == 0 and len(half) >= 4 and half[: len(half) // 2] == half[len(half) // 2 :]:
-            part, folded = " ".join(half[: len(half) // 2]), _folded(" ".join(half[: len(half) // 2]))
         if (
             part
             and folded.replace(" ", "") not in site
@@ -185,6 +194,20 @@ def clean_author(author: str | None, names: list[str], html: str = "") -> str | 
         ):
             kept.append(_as_written(part, html))
     return "; ".join(dict.fromkeys(kept)) or None
+
+
+def _author_parts(author: str) -> list[str]:
+    """The names an author field holds, without the words around them: "; "-separated as metadata
+    readers join them, or a byline's list ("Von Anna Berg und Max Lee, dpa") when it lists two or more."""
+    parts = []
+    for part in unescape(author).split(";"):
+        part = _STAFF_TAIL.sub("", _BYLINE_PREFIX.sub("", part.strip().lstrip("©").strip())).strip(" ,")
+        said = part.split()
+        if len(said) >= 4 and len(said) % 2 == 0 and said[: len(said) // 2] == said[len(said) // 2 :]:
+            part = " ".join(said[: len(said) // 2])  # a name given twice
+        listed = _names_in(part).split("; ")
+        parts.extend(listed if len(listed) >= 2 else [part])
+    return parts
 
 
 def publishers(html: str) -> list[str]:
@@ -226,9 +249,8 @@ MAX_NAME_WORDS = 8
 def byline_author(html: str, names: tuple[str, ...] = ()) -> str | None:
     """The name a visible byline gives, for pages whose metadata names none or only the site: a link
     to an author's page (`rel="author"`, `/author/…`), else an element whose class says author or byline."""
-    shown = _NOT_SHOWN.sub(" ", html)
     for pattern, group in ((_AUTHOR_LINK, 1), (_AUTHOR_CLASS, 2)):
-        for found in pattern.finditer(shown):
+        for found in pattern.finditer(shown(html)):
             text = _text(found.group(group))
             if text and len(text.split()) <= MAX_NAME_WORDS and (name := clean_author(text, list(names), html)):
                 return name
@@ -264,18 +286,18 @@ def _names_in(text: str) -> str:
 
 
 def _looks_like_a_name(text: str) -> bool:
-    """In a script with capitals, two or more words each written with one ("David Hutzler", "R. R.")."""
+    """In a script with capitals (Latin, Cyrillic, Greek), two or more words each written with one
+    ("David Hutzler", "Лида Буслаева", "R. R.")."""
     said = text.split()
-    if not any(char.isalpha() and char.isascii() for char in text):
-        return bool(said)  # another script: its own judge is the byline word before it
+    if not any(char.isupper() or char.islower() for char in text):
+        return bool(said)  # a script without capitals (Han, Arabic): the byline word before it judges
     return len(said) >= 2 and all(word[:1].isupper() for word in said)
 
 
 def text_byline(html: str, names: tuple[str, ...] = ()) -> str | None:
     """The name a short element of the page's text gives after "Von", "By", "par", "Text:", "（评论员 …）"
     or "بقلم:", up to a comma or a date ("Von David Hutzler, dpa" gives David Hutzler)."""
-    shown = _NOT_SHOWN.sub(" ", html)
-    for found in _SHORT_ELEMENT.finditer(shown):
+    for found in _SHORT_ELEMENT.finditer(shown(html)):
         text = " ".join(unescape(found.group(2)).split())
         written = _WRITTEN_BY.match(text)
         if not written:
@@ -458,5 +480,5 @@ _ORIGINAL = re.compile(  # a Chinese name is one run of characters; elsewhere up
 
 def original_publisher(html: str) -> str | None:
     """The publisher a page says its article comes from ("来源：半月谈", "Quelle: dpa"), if it names one."""
-    found = _ORIGINAL.search(_text(_NOT_SHOWN.sub(" ", html)))
+    found = _ORIGINAL.search(shown_text(html))
     return (found.group(1) or found.group(2)).strip() if found else None

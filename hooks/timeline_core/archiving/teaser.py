@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .metadata import json_ld
+from .metadata import json_ld, shown_text
 
 NEXT_TO_NOTHING = 20  # words: a page drawn by script, a cookie banner
 TEASER_WORDS = 150  # a page that says it is not free and holds fewer words than this is a teaser
@@ -24,7 +24,7 @@ _SIGNS = re.compile(
     r"conteúdo exclusivo|только для подписчиков|订阅后阅读|登录后阅读|会員限定|유료 회원|للمشتركين فقط",
     re.I,
 )
-_TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.I | re.S)
+NOT_FREE = "the page's JSON-LD says it is not free to read (isAccessibleForFree: false)"
 
 
 def not_free(html: str) -> bool:
@@ -43,11 +43,9 @@ def stated_words(html: str) -> int | None:
 
 def paywall_sign(html: str) -> str | None:
     """What on the page says its article is behind a paywall: a phrase it shows, or its JSON-LD."""
-    if found := _SIGNS.search(_TAGS.sub(" ", html)):
+    if found := _SIGNS.search(shown_text(html)):
         return f'the page says "{found.group(0)}"'
-    if not_free(html):
-        return "the page's JSON-LD says it is not free to read (isAccessibleForFree: false)"
-    return None
+    return NOT_FREE if not_free(html) else None
 
 
 def teaser_reason(html: str, words: int, min_words: int) -> str | None:
@@ -59,6 +57,4 @@ def teaser_reason(html: str, words: int, min_words: int) -> str | None:
     stated = stated_words(html)
     if stated and words < PART * stated:
         return f"the page says its article has {stated} words"
-    if words < TEASER_WORDS and not_free(html):
-        return "the page's JSON-LD says it is not free to read (isAccessibleForFree: false)"
-    return None
+    return NOT_FREE if words < TEASER_WORDS and not_free(html) else None

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Literal
@@ -436,7 +436,7 @@ def unquoted(
 _PARTS = re.compile(r"['’.-]")
 
 
-def _union(given, passages: tuple[Written, ...]) -> frozenset:  # noqa: ANN001 (one of the two below)
+def _union(given: Callable[[Written], frozenset], passages: tuple[Written, ...]) -> frozenset:
     if len(passages) == 1:
         return given(passages[0])
     return frozenset().union(*(given(passage) for passage in passages))
