@@ -19,6 +19,7 @@ from timeline_core.archiving.metadata import (
     visible_headline,
     without_site_name,
 )
+from timeline_core.archiving.standfirst import with_standfirst
 from timeline_core.archiving.teaser import teaser_reason
 
 SITE = ["Riverside Gazette", "gazette.example"]
@@ -496,3 +497,46 @@ def test_microdata_and_meta_dates_are_read_from_the_attribute_that_holds_them():
     )
     said = other_dates('<meta name="dateModified" content="2026-03-09">', "2026-03-05")
     assert said == "; the page also gives 2026-03-09 (its datemodified), which it does not call the publication day"
+
+
+def _page(description: str, body: str) -> str:
+    return (
+        f'<html><head><meta property="og:description" content="{description}"></head><body>'
+        f'<h1>Headline</h1><p class="summary">{description}</p><div class="article">{body}</div></body></html>'
+    )
+
+
+DEK = "Der Stadtrat hat am Montag nach langer Debatte den Bau der neuen Fußgängerbrücke über den Fluss beschlossen."
+FIRST = "Die Brücke soll im kommenden Frühjahr fertig werden, sagte die Bürgermeisterin nach der Sitzung am Abend."
+DEK_ZH = "市议会周一经过长时间辩论，决定在河上修建一座新的人行桥，预计明年春天完工并向公众开放。"
+FIRST_ZH = "市长在会后表示，这座桥将连接老城区和新建的住宅区，方便数千名居民每天步行上班和上学。"
+
+
+@pytest.mark.parametrize(
+    ("html", "text", "expected"),
+    [  # the extractor's text starts with the headline, then the body without the summary shown above it
+        (_page(DEK, f"<p>{FIRST}</p>"), f"Headline\n{FIRST}", f"Headline\n{DEK}\n{FIRST}"),
+        (_page(DEK_ZH, f"<p>{FIRST_ZH}</p>"), f"Headline\n{FIRST_ZH}", f"Headline\n{DEK_ZH}\n{FIRST_ZH}"),
+        (_page(DEK, f"<p>{DEK}</p><p>{FIRST}</p>"), f"{DEK}\n{FIRST}", f"{DEK}\n{FIRST}"),  # already there
+        (_page(DEK[:60] + "...", f"<p>{FIRST}</p>"), FIRST, FIRST),  # cut short: not the whole paragraph
+        (_page("Brücke beschlossen, sagt der Rat.", f"<p>{FIRST}</p>"), FIRST, FIRST),  # a tagline
+        (  # shown below the text's first paragraph: a teaser of another article, not this one's standfirst
+            f'<html><head><meta name="description" content="{DEK}"></head><body><p>{FIRST}</p><aside>{DEK}</aside>',
+            FIRST,
+            FIRST,
+        ),
+        (f'<html><head><meta name="description" content="{DEK}"></head><body><p>{FIRST}</p>', FIRST, FIRST),  # unshown
+    ],
+)
+def test_the_standfirst_the_page_shows_above_the_text_is_its_first_paragraph(html, text, expected):
+    assert with_standfirst(html, text) == expected
+
+
+def test_a_standfirst_is_read_from_json_ld_and_its_entities_unescaped():
+    dek = "Three people died in clashes near the fuel plant on Tuesday, the ombudsman’s office said in a statement."
+    html = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "description": "'
+        + dek
+        + f'"}}</script><p class="lede">{dek.replace("’", "&rsquo;")}</p><p>{FIRST}</p>'
+    )
+    assert with_standfirst(html, FIRST) == f"{dek}\n{FIRST}"

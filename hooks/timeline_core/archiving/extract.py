@@ -14,6 +14,7 @@ from html import unescape
 
 from ..model.text import count_words, language_tag
 from .boilerplate import without_boilerplate
+from .standfirst import with_standfirst
 from .metadata import (
     byline_author,
     clean_author,
@@ -137,7 +138,7 @@ def extract_article(html: str, url: str | None, min_words: int = MIN_WORDS, save
     import trafilatura
 
     body = article_text(html, url, min_words)
-    text, left_out = without_boilerplate(clean_text(body) if body.strip() else "")
+    text, left_out = without_boilerplate(clean_text(with_standfirst(html, body)) if body.strip() else "")
     words = count_words(text)
     reason = teaser_reason(html, words, min_words)
     short = too_short(words, text, saved, reason) if reason else None
