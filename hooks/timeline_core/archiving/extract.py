@@ -14,7 +14,6 @@ from html import unescape
 
 from ..model.text import count_words, language_tag
 from .boilerplate import without_boilerplate
-from .standfirst import with_standfirst
 from .metadata import (
     byline_author,
     clean_author,
@@ -25,6 +24,7 @@ from .metadata import (
     text_byline,
     visible_headline,
 )
+from .standfirst import with_standfirst
 from .teaser import stated_words, teaser_reason
 
 MIN_WORDS = 80  # fewer than this is a teaser, a paywall or a page built by script, not an article
