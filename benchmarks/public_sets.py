@@ -98,6 +98,7 @@ def page_bytes(page: Page) -> bytes:
 
 def normal(text: str) -> str:
     """Text as two passages are compared: NFC, whitespace collapsed, casefolded."""
+    text = text.replace("\xad", "").replace("\u200b", "")  # invisible: a soft hyphen, a zero-width space
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 

@@ -402,6 +402,57 @@ def test_each_rule_of_the_headline(html, meta_title, expected):
 
 
 @pytest.mark.parametrize(
+    ("html", "meta_title", "names", "expected"),
+    [
+        # a soft hyphen is invisible: the heading agrees with a title that has none
+        (
+            "<h1>Menü</h1><h1>Mes&shy;sen&shy;ger&shy;diens&shy;te sind frei</h1>",
+            "Liste - Messengerdienste sind frei",
+            ["bka.de"],
+            "Messengerdienste sind frei",
+        ),
+        # the heading that agrees loses the site's name it carries, and whatever follows the title and a bar
+        (
+            "<h1>Atomkraft ist nicht nachhaltig | Umweltbundesamt</h1><h1>X</h1>",
+            "Atomkraft ist nicht nachhaltig",
+            ["Umweltbundesamt"],
+            "Atomkraft ist nicht nachhaltig",
+        ),
+        (
+            "<h1>Was wir über uns nicht hören wollen | FASSETTE.NET</h1><h1>X</h1>",
+            "Was wir über uns nicht hören wollen",
+            ["INTERSCENAR.IO"],
+            "Was wir über uns nicht hören wollen",
+        ),
+        # a host's own label is its site's name, as a word apart, not as part of one
+        (
+            "<p>no heading</p>",
+            "Eine runde Tischdecke nähen | homify",
+            ["Homify Gmbh", "www.homify.de"],
+            "Eine runde Tischdecke nähen",
+        ),
+        ("<p>no heading</p>", "Nachrichten - BBC", ["bbc.co.uk"], "Nachrichten"),
+        (
+            "<p>no heading</p>",
+            "GdP-Vize Klemmer: Mangelnde Wertschätzung",
+            ["gdp.de"],
+            "GdP-Vize Klemmer: Mangelnde Wertschätzung",
+        ),
+        # a Chinese site's name ends in 网 ("net")
+        (
+            "<p>无</p>",
+            "武汉的声音：有英勇的你，才有英雄的城！-新华网",
+            ["xinhuanet.com"],
+            "武汉的声音：有英勇的你，才有英雄的城！",
+        ),
+        ("<p>无</p>", "互联网", ["example.cn"], "互联网"),  # a title that is only such a name stays
+    ],
+)
+def test_the_sites_name_is_known_by_its_address_and_its_script(html, meta_title, names, expected):
+    assert headline(html, meta_title, names) == expected
+
+
+@pytest.mark.parametrize(
     ("author", "html", "expected"),
     [
         ("Perry Bacon Jr", "<p>Perry Bacon Jr.</p>", "Perry Bacon Jr."),

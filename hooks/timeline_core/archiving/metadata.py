@@ -41,7 +41,7 @@ def _text(fragment: str) -> str:
     """A fragment's text: a tag is a space, but not before punctuation ("<span>Kicker</span>: Headline")."""
     marked = _TAGS.sub("\x00", fragment)
     marked = re.sub(r"\x00+(?=[:,.;!?)])", "", marked)
-    return " ".join(unescape(marked.replace("\x00", " ")).split())
+    return " ".join(unescape(marked.replace("\x00", " ")).replace("\xad", "").split())
 
 
 @functools.lru_cache(maxsize=2)  # the headline, the bylines, the original publisher and the teaser read it
@@ -61,13 +61,31 @@ def _folded(text: str) -> str:
 
 
 def without_site_name(title: str, names: list[str]) -> str:
-    """A title without the site's name at its end or start (" | Editorial", "Vegolosi.it - ")."""
-    for name in sorted({n for n in names if n}, key=len, reverse=True):
-        for pattern in (rf"{_SEPARATORS}{re.escape(name)}\s*$", rf"^\s*{re.escape(name)}{_SEPARATORS}"):
+    """A title without the site's name at its end or start (" | Editorial", "Vegolosi.it - ", "| homify"
+    on homify.de, "-新华网": a Chinese site's name ends in 网, "net")."""
+    labels = {label for name in names if (label := _host_label(name))} - {n.lower() for n in names if n}
+    candidates = [(name, _SEPARATORS) for name in {n for n in names if n}] + [(label, _SPACED) for label in labels]
+    for name, separator in sorted(candidates, key=lambda pair: len(pair[0]), reverse=True):
+        for pattern in (rf"{separator}{re.escape(name)}\s*$", rf"^\s*{re.escape(name)}{separator}"):
             trimmed = re.sub(pattern, "", title, flags=re.I)
             if trimmed != title and trimmed.strip():
                 return trimmed.strip()
-    return title.strip()
+    trimmed = _CHINESE_SITE.sub("", title)
+    return (trimmed if trimmed.strip() else title).strip()
+
+
+_SPACED = r"(?:\s*[|·•»]\s*|\s+[\-–—:/]\s+)"  # a host's label is a word too: "GdP-Vize" keeps its "GdP"
+_CHINESE_SITE = re.compile(r"\s*[-_|—–]\s*[\u4e00-\u9fff]{1,8}[网網]\s*$")
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"})
+
+
+def _host_label(name: str) -> str | None:
+    """The name a host gives its site ("homify" of www.homify.de, "bbc" of bbc.co.uk)."""
+    parts = name.lower().split(".")
+    if len(parts) < 2 or not all(re.fullmatch(r"[a-z0-9-]+", part) for part in parts):
+        return None
+    label = parts[-3] if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL else parts[-2]
+    return label if len(label) >= 3 else None
 
 
 @functools.lru_cache(maxsize=2)  # headline, publication and modified dates read one page's, once
@@ -161,12 +179,21 @@ def headline(html: str, meta_title: str | None, names: list[str]) -> str | None:
     for tag in ("h1", "h2"):
         for kind, text in headings:
             if kind == tag and any(_agrees(text, title) for title in titles):
-                return text
+                return _without_tail(without_site_name(text, names), titles)
     for item in json_ld(html):
         if isinstance(item.get("headline"), str) and item["headline"].strip():
             return without_site_name(_unescaped(item["headline"]), names)
     h1s = [text for kind, text in headings if kind == "h1"]
     return h1s[0] if len(h1s) == 1 else (titles[0] if titles else None)
+
+
+def _without_tail(heading: str, titles: list[str]) -> str:
+    """A heading that is one of the titles followed by " | " and more ("Was wir … wollen | FASSETTE.NET"):
+    the bar sets off a site's or a section's name, never a headline's own words."""
+    for title in titles:
+        if re.fullmatch(rf"{re.escape(title)}\s*\|.*", heading, re.S):
+            return title
+    return heading
 
 
 def visible_headline(html: str, title: str) -> bool:
