@@ -470,6 +470,18 @@ def test_the_sites_name_is_known_by_its_address_and_its_script(html, meta_title,
         ("News Desk", "", None),  # a site's name of four letters or more, inside the byline
         ("Von Anna Berg und Max Lee, dpa", "", "Anna Berg; Max Lee"),  # a byline's list
         ("Doe, Jane", "", "Doe, Jane"),  # one name, family name first
+        ("jesusfreak jesusfreak", "", "jesusfreak"),  # a user name given twice
+        ("R. R.", "", "R. R."),  # initials are not a name given twice
+        ("Text; Interview Harald Willenbrock", "", "Harald Willenbrock"),  # role words alone and before a name
+        ("'Luana Patriolino; Raphael Felice", "", "Luana Patriolino; Raphael Felice"),  # a stray quotation mark
+        ("Richard David Precht im Gespräch mit Karin Fischer", "", "Richard David Precht; Karin Fischer"),
+        ("Isabel Caro; Rocío Latorre y José Wilson Tiempo de lectura", "", "Isabel Caro; Rocío Latorre; José Wilson"),
+        ("No Author", "", None),
+        ("Datum", "", None),
+        ("9 articles", "", None),  # a count, a date: words with digits are not a name
+        ("delta201", "", "delta201"),  # a user name may hold digits
+        ("Tina Klostermeier; TK", "", "Tina Klostermeier"),  # her initials are her again
+        ("Redaktion", "", "Redaktion"),  # the newsroom signs as itself
     ],
 )
 def test_each_rule_of_an_authors_name(author, html, expected):

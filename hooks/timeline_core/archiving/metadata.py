@@ -24,15 +24,37 @@ _SEPARATORS = r"\s*[|\-–—:·•»/]\s*"
 _BYLINE_PREFIX = re.compile(
     r"^(view all posts by|all posts by|posts by|more from|voir tous les articles de|todos los artículos de|"
     r"zeige alle beiträge von|alle beiträge von|zum profil von|artikel von|beitrag von|geschrieben von|"
-    r"verfasst von|posted by|written by|text(?:o)?|текст|автор|auteur|autor|author|by|par|por|von|vom|от|"
+    r"verfasst von|posted by|written by|interview|text(?:o)?|текст|автор|auteur|autor|author|by|par|por|von|vom|от|"
     r"door|di|de)(?:\s*[:：]\s*|\s+)|^(责任编辑|编辑|作者|记者|评论员|文|بقلم|حوار|كتب)\s*[:：]?\s*",
     re.I,
 )
-_STAFF_TAIL = re.compile(r"\s+(staff|reporter|correspondent|says|said|stand|updated|aktualisiert)\b.*$", re.I)
+_STAFF_TAIL = re.compile(
+    r"\s+(staff|reporter|correspondent|says|said|stand|updated|aktualisiert|reading time|lesezeit|tiempo de lectura|"
+    r"temps de lecture|hora de publicación)\b.*$",
+    re.I,
+)
 _DEGREE = re.compile(r"^(phd|ph d|md|m d|dr|prof|msc|mba)$")
 # what a form or a template puts where a name should be
 _NOT_NAMES = frozenset(
-    {"name", "username", "admin", "administrator", "wordpressadmin", "posted", "author", "human", "follow"}
+    {
+        "name",
+        "username",
+        "admin",
+        "administrator",
+        "wordpressadmin",
+        "posted",
+        "author",
+        "human",
+        "follow",
+        "no author",
+        "text",
+        "interview",
+        "datum",
+        "date",
+        "fotos",
+        "foto",
+        "photos",
+    }
 )
 _DOMAIN_TAIL = re.compile(r"(?:\.|\s)(com|net|org|de|at|ch|it|fr|es|pl|uk|io|info)$", re.I)
 
@@ -218,8 +240,11 @@ def clean_author(author: str | None, names: list[str], html: str = "") -> str | 
             and folded not in _NOT_NAMES
             and not _DEGREE.match(folded)
             and not _DOMAIN_TAIL.search(part)
+            and not (" " in part and any(char.isdigit() for char in part))  # "9 articles", a date; not "delta201"
         ):
             kept.append(_as_written(part, html))
+    initials = {"".join(word[0] for word in name.split()).casefold() for name in kept if len(name.split()) >= 2}
+    kept = [name for name in kept if not (len(name.split()) == 1 and name.casefold() in initials)]  # "Tina K; TK"
     return "; ".join(dict.fromkeys(kept)) or None
 
 
@@ -228,9 +253,14 @@ def _author_parts(author: str) -> list[str]:
     readers join them, or a byline's list ("Von Anna Berg und Max Lee, dpa") when it lists two or more."""
     parts = []
     for part in unescape(author).split(";"):
-        part = _STAFF_TAIL.sub("", _BYLINE_PREFIX.sub("", part.strip().lstrip("©").strip())).strip(" ,")
+        part = _STAFF_TAIL.sub("", _BYLINE_PREFIX.sub("", part.strip().lstrip("©").strip())).strip(" ,'\"“”‘’«»")
         said = part.split()
-        if len(said) >= 4 and len(said) % 2 == 0 and said[: len(said) // 2] == said[len(said) // 2 :]:
+        if (
+            len(said) >= 2
+            and len(said) % 2 == 0
+            and said[: len(said) // 2] == said[len(said) // 2 :]
+            and len(said[0]) > 2
+        ):
             part = " ".join(said[: len(said) // 2])  # a name given twice
         listed = _names_in(part).split("; ")
         parts.extend(listed if len(listed) >= 2 else [part])
@@ -299,7 +329,7 @@ _NAME_END = re.compile(  # where a name in a byline ends: a comma, a date, "am"/
 )
 
 
-_JOINED = re.compile(r"\s*,\s*|\s+(?:und|and|et|y|e|и)\s+", re.I)
+_JOINED = re.compile(r"\s*,\s*|\s+(?:und|and|et|y|e|и|im gespräch mit|in conversation with)\s+", re.I)
 
 
 def _names_in(text: str) -> str:
