@@ -472,3 +472,21 @@ def test_a_short_complete_article_is_archived_and_a_paywall_is_not(project, tmp_
     )
     errors = _errors_of(project.cli("source", "add", str(walled), "--url", "https://news.example/walled"))
     assert len(errors) == 1 and 'the page says "Subscribe to keep reading"' in errors[0]
+
+
+def test_the_source_commands_read_the_sources_not_every_event(project, web):
+    """A long story's thousands of events are not read by `source add`, `quote` or `rehash` (twice,
+    for `source add`): an event file that is not even YAML leaves them working, while `check` still
+    names it and a broken sources.yml still stops them at its line."""
+    base, _ = web
+    events = sorted((project.root / "timeline/events").glob("*.yml"))
+    events[0].write_text("title: [unclosed\n", encoding="utf-8")
+    added = project.cli("source", "add", f"{base}news/jsonld-article.html")
+    assert added.returncode == 0, added.stderr
+    assert project.cli("quote", ORIGINAL, "votes").returncode == 0
+    check = project.check()
+    assert check.returncode == 1 and f"timeline/events/{events[0].name}:2:1: error: invalid YAML" in check.stdout
+    sources = project.root / "timeline/sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8") + "- id: [unclosed\n", encoding="utf-8")
+    refused = project.cli("source", "add", f"{base}news/opengraph-article.html")
+    assert refused.returncode == 1 and "timeline/sources.yml:" in refused.stderr and "cannot be read" in refused.stderr

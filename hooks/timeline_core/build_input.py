@@ -70,9 +70,6 @@ def _toc_options(config: dict) -> dict:
     return {}
 
 
-BUILDERS = ("mkdocs", "properdocs", "zensical")
-
-
 def write_build_input(root: Path, out: Path, builder: str = "mkdocs", memo: Memo | None = None) -> Written:
     """Write docs/ and the generated files under `out/docs/`, and `out/mkdocs.yml`, for `builder`:
     Zensical rewrites the relative links inside a page's HTML as if written in its Markdown file,

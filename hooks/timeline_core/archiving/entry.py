@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 import yaml
 from publicsuffixlist import PublicSuffixList
 
-from ..data.load import load_timeline
+from ..data.load import load_sources
 from ..data.schema import DATA_DIR, SEEDS_DIR, SOURCE
 from ..model.corroboration import shared_share, shingles
 from ..model.quotes import fold
@@ -165,7 +165,7 @@ def write_source(root: Path, entry: dict[str, str | None], text: str) -> None:
 
 
 def _problems_of_new_entry(root: Path, archive: str, first_line: int) -> list[Problem]:
-    result = load_timeline(root)
+    result = load_sources(root)  # the entry's own problems: no event can have any with it
     return [
         problem
         for problem in result.problems

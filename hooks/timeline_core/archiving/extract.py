@@ -99,13 +99,12 @@ def article_text(html: str, url: str | None, min_words: int) -> str:
     whose article it mistook for a menu, or less than the page's own word count says), then
     without the notices of `boilerplate.py`."""
     body = _extract(html, url, fast=True)
-    found = count_words(body)
     stated = stated_words(html)
-    part = stated is not None and found < FULL_SHARE * stated
+    part = stated is not None and count_words(body) < FULL_SHARE * stated
     if part or not _long_enough(body, min_words):
         fuller = _extract(html, url, fast=False)
         more = count_words(fuller)
-        if more > found and (part or more >= min_words):
+        if more > count_words(body) and (part or more >= min_words):
             body = fuller  # else what the fast pass found says more plainly why not
     return body
 

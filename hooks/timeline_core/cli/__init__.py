@@ -9,7 +9,6 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from .. import build_input, exports
 from ..data import jsonschema
 from ..data.load import load_timeline
 from ..data.schema import DATE_BASES, STATUSES
@@ -20,13 +19,16 @@ from ..model.passages import best_passages
 from ..model.records import Timeline
 from ..model.text import language_name, same_language
 from ..problems import DataError
-from ..settings import read_config, read_settings
 from ..words.reader import words_for
 from . import scaffold, sources, starter
 from .corrections import corrections
 from .from_issue import from_issue
 from .loading import readable_data, said_problems
 from .withdraw import REDIRECTS, WithdrawError, withdraw_event
+
+# The pages, the exports and the site's settings are imported by the commands that use them: the
+# commands contributors run most (`check`, `source add`, `new`) do not pay a quarter second for them.
+BUILDERS = ("mkdocs", "properdocs", "zensical")  # what `timeline pages` writes a build's input for
 
 
 def _count(number: int, noun: str) -> str:
@@ -203,6 +205,9 @@ def _translate_into(timeline: Timeline, source_id: str) -> str | None:
 def export(root: Path, out: Path, site_url: str | None = None) -> int:
     """Write every export (JSON, CSV, Atom, iCalendar, TimelineJS) to a folder: the built site's,
     byte for byte, from the same settings (mkdocs.yml; `site_url` overrides its address)."""
+    from .. import exports
+    from ..settings import read_settings
+
     result = load_timeline(root)
     if said_problems(result, "not exported: fix the problems above first"):
         return 1
@@ -305,6 +310,8 @@ def withdraw(root: Path, ident: str, reason: str) -> int:
 
 def pages(root: Path, out: Path, builder: str, watch: bool) -> int:
     """Write what a build needs to `out` (see build_input); 1 if the data has problems."""
+    from .. import build_input
+
     if watch:
         print(f"writing {out} on every change; stop with Ctrl-C")
         try:
@@ -322,6 +329,9 @@ def pages(root: Path, out: Path, builder: str, watch: bool) -> int:
 
 def harden(root: Path, site: Path, site_url: str) -> int:
     """Harden every page of a site another builder built, as the hooks harden MkDocs' pages."""
+    from .. import build_input
+    from ..settings import read_config
+
     if not site.is_dir():
         print(f"error: {site} is not a folder; build the site first", file=sys.stderr)
         return 2
@@ -410,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     pages_parser.add_argument("--out", type=Path, required=True, help="the folder to write")
     pages_parser.add_argument(
-        "--builder", choices=build_input.BUILDERS, default="mkdocs", help="what will build it (default: mkdocs)"
+        "--builder", choices=BUILDERS, default="mkdocs", help="what will build it (default: mkdocs)"
     )
     pages_parser.add_argument(
         "--watch", action="store_true", help="write again on every change to timeline/, seeds/ or docs/"

@@ -4,14 +4,16 @@ the command stops there, rather than reporting what the file's absence hides ("u
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from ..data.load import LoadResult, load_timeline
 
 
-def readable_data(root: Path) -> LoadResult | None:
-    """The loaded data, or None after printing the problems of the files that cannot be read."""
-    result = load_timeline(root)
+def readable_data(root: Path, load: Callable[[Path], LoadResult] = load_timeline) -> LoadResult | None:
+    """The loaded data (all of it, or what `load` reads: `load_sources` for the source commands), or
+    None after printing the problems of the files that cannot be read."""
+    result = load(root)
     if not result.unreadable:
         return result
     for problem in result.problems:  # only those of the unreadable files (see data/load.py)

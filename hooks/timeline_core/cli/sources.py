@@ -25,6 +25,7 @@ from ..archiving.extract import MIN_WORDS, Article, clean_text, decode_html, ext
 from ..archiving.fetch import MAX_BYTES, TIMEOUT, ArchiveError, fetch_page
 from ..archiving.language import article_language
 from ..archiving.metadata import date_in_text
+from ..data.load import load_sources
 from ..data.markup import check_url
 from ..data.schema import REPUBLISH, SLUG_PATTERN
 from ..model.dates import parse_day, parse_edtf
@@ -85,7 +86,7 @@ def add_source(root: Path, args: argparse.Namespace) -> int:
 def _plan(root: Path, args: argparse.Namespace) -> tuple[dict[str, str | None], str, Article | None, dict[str, str]]:
     """Everything `source add` will write, checked before anything is."""
     _check_options(args)
-    loaded = readable_data(root)
+    loaded = readable_data(root, load_sources)
     if loaded is None:
         raise ArchiveError("the data above cannot be read, so the new source's id cannot be checked")
     timeline = loaded.timeline
@@ -352,7 +353,7 @@ def _report(new: dict[str, str | None], text: str, article: Article | None, how:
 
 def rehash(root: Path, source_id: str) -> int:
     """Record the checksum of an archive re-taken on purpose (its quotes are then checked against it)."""
-    result = readable_data(root)
+    result = readable_data(root, load_sources)
     if result is None:
         return 1
     source = result.timeline.sources_by_id.get(source_id)
@@ -390,7 +391,7 @@ def rehash(root: Path, source_id: str) -> int:
 
 def quote(root: Path, source_id: str, words: list[str], count: int) -> int:
     """Print the archived passages that best match some words, exactly as they must be pasted."""
-    result = readable_data(root)
+    result = readable_data(root, load_sources)
     if result is None:
         return 1
     archive = result.timeline.archives.get(source_id)

@@ -197,16 +197,7 @@ def _check_sources(loading: _Loading, read: _Read) -> dict[str, SourceText]:
     """Phase 2: each source against its archive (which it loads), chains of `based_on` and
     `parent`, and permanent links; the archives that could be read, by source id."""
     out = loading.collector(f"{DATA_DIR}/sources.yml")
-    archives = {}
-    for values, node in read.sources:
-        out.owner = ("source", values["id"])
-        values["republish"] = values["republish"] or "quotes-only"
-        values["coverage"] = values["coverage"] or "quotes"
-        check_republish(values, node, out)
-        if (text := load_archive(loading.root, values, node, out)) is not None:
-            archives[values["id"]] = text
-            check_parts(values, node, text, out)
-            check_checksum(values, node, text, out)
+    archives = _source_archives(loading.root, read.sources, out)
     check_chains(read.sources, "based_on", out)
     check_chains(read.entities, "parent", loading.collector(f"{DATA_DIR}/entities.yml"))
     check_permanent_links(
@@ -217,6 +208,56 @@ def _check_sources(loading: _Loading, read: _Read) -> dict[str, SourceText]:
         loading.collectors,
     )
     return archives
+
+
+def _source_archives(root: Path, sources: list[tuple[dict, Mapping]], out: Collector) -> dict[str, SourceText]:
+    """Each source's entry against its archive, which it loads: the archives that could be read, by id."""
+    archives = {}
+    for values, node in sources:
+        out.owner = ("source", values["id"])
+        values["republish"] = values["republish"] or "quotes-only"
+        values["coverage"] = values["coverage"] or "quotes"
+        check_republish(values, node, out)
+        if (text := load_archive(root, values, node, out)) is not None:
+            archives[values["id"]] = text
+            check_parts(values, node, text, out)
+            check_checksum(values, node, text, out)
+    return archives
+
+
+def load_sources(root: Path) -> LoadResult:
+    """The sources, their archives and the story's language, without events, entities or glossary:
+    what `timeline source add` needs to place a new source and to check the entry it writes (every
+    problem of `sources.yml` and the archives is the full load's), without reading a long story's
+    thousands of event files, twice. Its timeline holds only those."""
+    with paused_gc():
+        loading = _Loading(Path(root))
+        record = LIST_FILES["sources.yml"]
+        out = loading.collector(f"{DATA_DIR}/sources.yml")
+        sources, _ = read_list(loading.found.lists.get("sources.yml"), "sources.yml", record, out)
+        check_duplicate_ids(sources, record, out)
+        story = read_story(
+            loading.root, loading.found.lists.get(STORY_FILE), loading.collector(f"{DATA_DIR}/{STORY_FILE}")
+        )
+        archives = _source_archives(loading.root, sources, out)
+        check_chains(sources, "based_on", out)
+        usable = [values for values, _ in sources if ("source", values["id"]) not in out.failed]
+        timeline = Timeline(
+            events=(),
+            sources=tuple(Source(**values) for values in usable),
+            entities=(),
+            terms=(),
+            archives={values["id"]: archives[values["id"]] for values in usable if values["id"] in archives},
+            language=story.language,
+        )
+        unreadable = {collector.path for collector in loading.collectors if collector.unreadable}
+        problems = {problem for collector in loading.collectors for problem in collector.problems}
+        return LoadResult(
+            timeline,
+            tuple(first_the_unreadable(sorted(problems), unreadable)),
+            {values["id"]: node.value_mark("id") for values, node in sources},
+            tuple(sorted(unreadable)),
+        )
 
 
 def _check_quotes(loading: _Loading, read: _Read, archives: dict[str, SourceText]) -> None:
