@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 from ..model import views
 from ..model.records import Citation, Event, Timeline
-from ..pages.render import lang_attributes
+from ..pages.pieces import lang_attributes
 from ..pages.urls import TIMELINE_PAGE, Site, source_page
 from ..words.reader import Words, english
 
