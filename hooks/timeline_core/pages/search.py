@@ -92,7 +92,7 @@ def event_section(
     words: Words | None = None,
     tag_label: Callable[[str], str] = str,
 ) -> SearchSection:
-    """An event's card: its date line, summary, every quote, who, terms and tags (`_event_card`),
+    """An event's card: its date line, summary, every quote, who, terms and tags (`pages/cards.py`),
     in the reader's `words` (the card's own)."""
     words = words or english()
     _ = words.gettext
