@@ -52,3 +52,29 @@ def test_a_timeline_read_on_two_cores_equals_one_read_on_one(tmp_path, monkeypat
     assert len(two.problems) >= 2
     monkeypatch.setattr(files, "worth_two_processes", lambda count: False)
     assert load_timeline(project.root) == two
+
+
+def test_what_is_made_beside_comes_back_and_a_failed_child_leaves_it_to_this_process():
+    parent = os.getpid()
+    assert (
+        twocores.made_beside(lambda: {"timeline.csv": "id\n" * 3, "pid": os.getpid()})()["timeline.csv"] == "id\n" * 3
+    )
+    assert twocores.made_beside(lambda: os.getpid())() != parent  # made in the child
+
+    def make() -> str:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return "made here"
+
+    assert twocores.made_beside(make)() == "made here"
+
+
+def test_a_site_whose_exports_are_made_beside_its_pages_equals_one_made_in_turn(tmp_path, monkeypatch):
+    from timeline_core import site_files
+    from timeline_core.exports import Published
+
+    project = Project(make_project(tmp_path / "project", 150, config=TEST_CONFIG))
+    result, site, layout = load_timeline(project.root), Site(True, "https://example.org/"), Layout(3, 3)
+    beside = site_files.site_files(result, project.root, site, Published("Story", "A test story"), layout)
+    monkeypatch.setattr(site_files, "worth_two_processes", lambda count: False)
+    assert site_files.site_files(result, project.root, site, Published("Story", "A test story"), layout) == beside

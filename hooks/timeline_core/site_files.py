@@ -20,6 +20,7 @@ from .pages.render import render_site
 from .pages.search import SearchSection
 from .pages.structure import in_a_folder
 from .pages.urls import Site
+from .twocores import made_beside, worth_two_processes
 
 
 @dataclass(frozen=True)
@@ -59,14 +60,18 @@ def _site_files(
     cache: jinja2.BytecodeCache | None,
     memo: Memo | None,
 ) -> tuple[SiteFile, ...]:
+    def exported() -> dict[str, str]:
+        return export_files(result.timeline, published, site, memo, layout.feed_entries)
+
+    # a big cold build makes the exports beside the pages, while one core works out the pages' records
+    exports_made = (
+        made_beside(exported) if memo is None and worth_two_processes(len(result.timeline.events)) else exported
+    )
     pages = [
         SiteFile(page.src, page.text, off_nav=in_a_folder(page.src), search=page.search)
         for page in render_site(result, site, layout, cache, memo)
     ]
-    exports = [
-        SiteFile(name, text)
-        for name, text in export_files(result.timeline, published, site, memo, layout.feed_entries).items()
-    ]
+    exports = [SiteFile(name, text) for name, text in exports_made().items()]
     archives = [
         SiteFile(source.archive, copy_of=root / source.archive)
         for source in result.timeline.sources

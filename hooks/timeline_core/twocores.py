@@ -53,3 +53,33 @@ def made_in_two_processes(items: Sequence[T], make: Callable[[T], R]) -> list[R]
     made: list[R] = [None] * len(items)  # type: ignore[list-item]
     made[0::2], made[1::2] = mine, theirs
     return made
+
+
+def made_beside(make: Callable[[], R]) -> Callable[[], R]:
+    """`make()` in a forked child while this process goes on with other work; call what is
+    returned to wait for the result. A cold build's exports are made this way while the pages'
+    records are worked out, which only one core does. If the child fails in any way, the result
+    is made here when asked for."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        try:
+            payload = pickle.dumps(make(), protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:  # noqa: BLE001 - whatever it was, the parent makes it itself
+            payload = b""
+        with os.fdopen(write, "wb") as pipe:
+            pipe.write(payload)
+        os._exit(0)
+    os.close(write)
+
+    def result() -> R:
+        with os.fdopen(read, "rb") as pipe:
+            payload = pipe.read()
+        os.waitpid(pid, 0)
+        try:
+            return pickle.loads(payload) if payload else make()
+        except Exception:  # noqa: BLE001 - a child killed halfway
+            return make()
+
+    return result
