@@ -183,14 +183,20 @@ def render_site(
     common = {"timeline": result.timeline, "problems": result.problems, "site": site, "h": helpers}
     shared = fixed(memo, "shared", _shared(result, story, layout)) if memo is not None else None
 
-    def text(page: Page) -> str:
+    def text(page: Page) -> tuple[str, tuple[SearchSection, ...]]:
+        search = page.search() if callable(page.search) else page.search
         if page.template is None:
-            return page.text
-        render = functools.partial(env.get_template(page.template).render, common, page=page.src, **page.context)
+            return page.text, search
+        template = env.get_template(page.template)
+
+        def render() -> str:
+            later = {name: make() for name, make in page.later.items()}
+            return template.render(common, page=page.src, **page.context, **later)
+
         if memo is None:
-            return render()
+            return render(), search
         events = () if page.template in ONLY_THEIR_EVENTS else result.timeline.events
-        return memo.get("page", (page.src, page.template, frozen(page.context), shared, events), render)
+        return memo.get("page", (page.src, page.template, frozen(page.context), shared, events), render), search
 
     pages = site_pages(story)
     if memo is None and worth_two_processes(len(pages)):
@@ -199,7 +205,7 @@ def render_site(
         texts = made_in_two_processes(pages, text)
     else:
         texts = [text(page) for page in pages]
-    return tuple(RenderedPage(page.src, made, page.search) for page, made in zip(pages, texts, strict=True))
+    return tuple(RenderedPage(page.src, made, search) for page, (made, search) in zip(pages, texts, strict=True))
 
 
 def render_pages(

@@ -19,7 +19,7 @@ from ..model.corroboration import by_publisher, relayed_by
 from ..model.records import Citation, Event, Timeline
 from ..words.catalogs import catalogs_bytes
 from ..words.reader import Words, english, words_for
-from .annotate import annotate
+from .annotate import AnnotatedSource, annotate
 from .axis import build_axis
 from .embeds import EMBED_EVENTS, embed_of, embed_src, oembed_json, oembed_src
 from .paging import Layout, Paging, TimelinePlan, event_map, paginate, periods_by_year
@@ -51,7 +51,10 @@ class Page:
     template: str | None
     context: Mapping[str, object] = field(default_factory=dict)
     text: str = ""  # the file's text, when there is no template
-    search: tuple[SearchSection, ...] = ()  # the searchable text of its `model_block`s
+    search: tuple[SearchSection, ...] | Callable[[], tuple[SearchSection, ...]] = ()  # its `model_block`s' text
+    # Context worked out when the page is rendered, from what `context` holds (so it needs no key of
+    # its own): a big build renders on two cores, and works out the records of its pages on one.
+    later: Mapping[str, Callable[[], object]] = field(default_factory=dict)
 
 
 def in_a_folder(src: str) -> bool:
@@ -179,15 +182,21 @@ def timeline(story: Story) -> Iterator[Page]:
                 "previous": plan.pages[number - 1] if number else None,
                 "next": plan.pages[number + 1] if number + 1 < len(plan.pages) else None,
                 "years": story.paging.years[period.src],
-                "axis": remember(
-                    story.memo, "axis", (shown, story.words), functools.partial(build_axis, shown, story.words)
-                ),
                 "numbers": numbers,
                 "background": background,
                 "tags": tags,
                 "filter_entities": filter_entities,
             },
-            search=story.event_sections(shown, numbers),
+            search=functools.partial(story.event_sections, shown, numbers),
+            later={
+                "axis": functools.partial(
+                    remember,
+                    story.memo,
+                    "axis",
+                    (shown, story.words),
+                    functools.partial(build_axis, shown, story.words),
+                )
+            },
         )
     if plan.split:
         yield Page(
@@ -277,10 +286,22 @@ def source_pages(story: Story) -> Iterator[Page]:
             quoted = tuple((citer.label, citer.citation) for citer in story.citers_of(source.id))
             archive = story.timeline.archives[source.id]
             make = functools.partial(annotate, story.timeline, source.id, quoted)
-            annotated = remember(story.memo, "annotated", (source.id, archive, quoted), make)
-            context = {"source": source, "annotated": annotated, "cited": story.citers_of(source.id)}
-            search = (archive_section(annotated, source.full_text),)
-            yield Page(source_page(source.id), "source.md.j2", context, search=search)
+            # marked when the page is rendered (on two cores in a big build), once for its text and search
+            annotated = functools.cache(
+                functools.partial(remember, story.memo, "annotated", (source.id, archive, quoted), make)
+            )
+            context = {"source": source, "cited": story.citers_of(source.id)}
+            yield Page(
+                source_page(source.id),
+                "source.md.j2",
+                context,
+                search=functools.partial(_archive_sections, annotated, source.full_text),
+                later={"annotated": annotated},
+            )
+
+
+def _archive_sections(annotated: Callable[[], AnnotatedSource], full_text: bool) -> tuple[SearchSection, ...]:
+    return (archive_section(annotated(), full_text),)
 
 
 def embed_pages(story: Story) -> Iterator[Page]:
