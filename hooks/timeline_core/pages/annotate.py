@@ -7,6 +7,7 @@ archived, line by line, with marks where it is quoted.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,12 +19,24 @@ from ..model.records import Citation, Timeline
 
 def quote_anchor(citation: Citation) -> str:
     """A stable anchor for a quoted passage on its source's annotated page."""
-    return "q-" + hashlib.sha1(fold(citation.quote).encode("utf-8")).hexdigest()[:10]
+    return _anchor(citation.quote)
 
 
 def text_fragment(citation: Citation) -> str:
     """A URL text fragment (`#:~:text=`) that makes a browser scroll to the quote on the original."""
-    words = fold(citation.quote).split(" ")
+    return _fragment(citation.quote)
+
+
+# By the quote: a build asks for each quote's anchor three times (its card, its source's page and
+# that page's marks) and its fragment once per card it is on.
+@functools.lru_cache(maxsize=65536)
+def _anchor(quote: str) -> str:
+    return "q-" + hashlib.sha1(fold(quote).encode("utf-8")).hexdigest()[:10]
+
+
+@functools.lru_cache(maxsize=65536)
+def _fragment(quote: str) -> str:
+    words = fold(quote).split(" ")
 
     def encode(text: str) -> str:
         return percent(text, safe="").replace("-", "%2D")
