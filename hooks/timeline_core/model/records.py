@@ -51,9 +51,14 @@ class Event:
         return hash(tuple(getattr(self, name.name) for name in fields(self)))
 
     def sort_key(self) -> tuple:
+        return self._sort_key
+
+    @cached_property
+    def _sort_key(self) -> tuple:
+        """Worked out once: every build sorts its events in several orders, and serve rebuilds often."""
         return (*self.date.sort_key(), self.id)
 
-    @property
+    @cached_property
     def month(self) -> tuple[int, int]:
         """The month an event is listed under: the month of the day it is placed on."""
         day = self.date.placed_on
