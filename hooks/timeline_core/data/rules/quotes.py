@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from ...model.quotes import SourceText, closest_passage, verify_quote
 from ...model.text import can_be_in, count_words, language_name, main_script, same_language, script_name
 from ..fields import Collector
@@ -63,6 +65,7 @@ def check_translations(out: Collector, languages: dict[str, str | None], story: 
     return untranslated
 
 
+@functools.lru_cache(maxsize=65536)  # by the quote: `mkdocs serve` checks every quote again at each rebuild
 def _may_be_in(quote: str, story: str) -> bool:
     """Whether a quote of a source with no language can be in the story's language. A few Latin
     letters (a name, "HappyHorse-1.0") may stand in any text, so a Latin quote is judged only from
