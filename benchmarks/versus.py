@@ -24,7 +24,8 @@ from benchmarks.synthetic import make_project  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 GENERATOR = ("mkdocs.yml", "docs", "hooks")  # what differs between the two: the data is one copy
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Compiled imports kept, as on a contributor's machine (see scale.py): both trees alike.
+ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def checkout(revision: str, folder: Path) -> Path:
