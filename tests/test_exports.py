@@ -202,3 +202,26 @@ def test_timeline_export_writes_the_built_sites_exports_byte_for_byte(project, t
     other = project.cli("export", "--out", str(tmp_path / "elsewhere"), "--site-url", "https://example.net/t")
     assert other.returncode == 0, other.stderr
     assert "https://example.net/t/timeline.html#" in (tmp_path / "elsewhere/feed.xml").read_text()
+
+
+def test_a_served_rebuild_makes_again_only_the_export_parts_of_the_run_an_added_event_joins():
+    from collections import namedtuple
+
+    from timeline_core.exports.each import RUN, remembered
+    from timeline_core.memo import Memo
+
+    memo, made = Memo(), []
+    Event = namedtuple("Event", "id")  # what a part reads of an event here: hashable, as events are
+    events = [Event(f"2020-01-01-event-{n}") for n in range(2000)]
+
+    def part(event) -> str:
+        made.append(event.id)
+        return f"<{event.id}>"
+
+    each = remembered(memo, "context")
+    assert each("csv", part, events) == [f"<{event.id}>" for event in events]
+    memo.sweep()
+    made.clear()
+    events.insert(1000, Event("2020-01-01-an-added-event"))
+    assert each("csv", part, events) == [f"<{event.id}>" for event in events]
+    assert "2020-01-01-an-added-event" in made and len(made) < 4 * RUN  # one or two runs, not a thousand parts

@@ -7,12 +7,11 @@ of one commit write the same bytes.
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..memo import Memo, all_but_events, fixed, remember
+from ..memo import Memo, all_but_events, fixed
 from ..model import views
 from ..model.records import Timeline
 from ..pages.paging import FEED_ENTRIES
@@ -21,7 +20,7 @@ from ..words.reader import Words, words_for
 from .atom import atom_feed
 from .changes_feed import changes_feed
 from .csvfile import timeline_csv
-from .each import Each, every
+from .each import Each, every, remembered
 from .ical import timeline_ics
 from .jsondata import event_json, timeline_json, timeline_json_schema
 from .timelinejs import event_slide, timelinejs
@@ -97,17 +96,14 @@ def export_files(
     absolute, from `site.base_url`. The feed carries the newest `feed_entries` events; JSON, CSV and
     iCalendar carry every one.
 
-    With a `memo`, an event's part of each export is made again only when the event, the site or
-    anything else the story holds changed (`all_but_events`: a field added to the story later is
-    covered without a list to keep up to date).
+    With a `memo`, an event's part of each export is made again only when an event of its run
+    (`each.remembered`), the site or anything else the story holds changed (`all_but_events`: a
+    field added to the story later is covered without a list to keep up to date).
     """
     context = ExportContext(timeline, published, site, words_for(site.language), feed_entries)
     if memo is None:  # a cold build: every part made once, and no key worth hashing
         each: Each = every
     else:
-        key = fixed(memo, "export context", (site, all_but_events(timeline)))
-
-        def each(kind: str, make, events) -> list:
-            return [remember(memo, kind, (event, key), functools.partial(make, event)) for event in events]
+        each = remembered(memo, fixed(memo, "export context", (site, all_but_events(timeline))))
 
     return {name: make(context, each) for name, make in EXPORTS}

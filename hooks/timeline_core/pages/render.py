@@ -184,19 +184,22 @@ def render_site(
     shared = fixed(memo, "shared", _shared(result, story, layout)) if memo is not None else None
 
     def text(page: Page) -> tuple[str, tuple[SearchSection, ...]]:
-        search = page.search() if callable(page.search) else page.search
+        def search() -> tuple[SearchSection, ...]:
+            return page.search() if callable(page.search) else page.search
+
         if page.template is None:
-            return page.text, search
+            return page.text, search()
         template = env.get_template(page.template)
 
-        def render() -> str:
+        def render() -> tuple[str, tuple[SearchSection, ...]]:
             later = {name: make() for name, make in page.later.items()}
-            return template.render(common, page=page.src, **page.context, **later)
+            return template.render(common, page=page.src, **page.context, **later), search()
 
         if memo is None:
-            return render(), search
+            return render()
+        # the page's search entries are kept with its text: they are made from the same context
         events = () if page.template in ONLY_THEIR_EVENTS else result.timeline.events
-        return memo.get("page", (page.src, page.template, frozen(page.context), shared, events), render), search
+        return memo.get("page", (page.src, page.template, frozen(page.context), shared, events), render)
 
     pages = site_pages(story)
     if memo is None and worth_two_processes(len(pages)):
