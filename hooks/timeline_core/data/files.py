@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -296,8 +297,9 @@ def read_events(found: tuple[tuple[str, Path], ...], vocabulary: Vocabulary, mem
 
 def _remembered_event(ident: str, path: Path, vocabulary: Vocabulary, memo: Memo) -> _EventRead:
     """`_event_read`, or what it gave for a file of the same bytes (and the same vocabulary) before."""
-    try:
-        small = not path.is_symlink() and path.stat().st_size <= MAX_EVENT_BYTES
+    try:  # one lstat: a link or a file too big is read (and reported) as always
+        status = os.lstat(path)
+        small = not stat.S_ISLNK(status.st_mode) and status.st_size <= MAX_EVENT_BYTES
         data = path.read_bytes() if small else None
     except OSError:
         data = None

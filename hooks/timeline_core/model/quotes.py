@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ _FOLDS.update({code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)})
 _SPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=65536)  # a quote is folded by its check, its anchor and its card, every rebuild
 def fold(text: str) -> str:
     """Fold white space, typographic quotes, dashes and full-width forms; keep everything else as written."""
     return _SPACE.sub(" ", text.translate(_FOLDS)).strip()
