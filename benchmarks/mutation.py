@@ -49,6 +49,7 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     "embeds": ("pages/embeds.py", ("tests/test_embed_snippet.py",)),
     "metadata": ("archiving/metadata.py", ("tests/test_archiving.py",)),
     "boilerplate": ("archiving/boilerplate.py", ("tests/test_archiving.py",)),
+    "standfirst": ("archiving/standfirst.py", ("tests/test_archiving.py",)),
 }
 
 # Survivors that behave exactly as the original does, by mutant name, with the reason.
@@ -73,7 +74,13 @@ _ABSENT = "the default for an attribute a tag lacks: any value that is not the o
 _GROUPS = "every date pattern has as many groups as its order has letters, so zip's strictness never shows"
 _NO_MONTH = "an unknown month name fails int() whether it reads as '', 'None' or 'XXXX', and the date is passed over"
 _NUMBERED_MONTH = "the month's name is read only when the pattern has none in digits, and then it is always there"
+_NOTHING_BEFORE = (
+    "no description can be found before the page's first character, so a first paragraph there leaves "
+    "the text as it is either way"
+)
 EQUIVALENT: dict[str, str] = {
+    "timeline_core.archiving.standfirst.x_with_standfirst__mutmut_19": _NOTHING_BEFORE,
+    "timeline_core.archiving.standfirst.x_with_standfirst__mutmut_20": _NOTHING_BEFORE,
     "timeline_core.archiving.metadata.x__stated_dates__mutmut_11": _ABSENT,
     "timeline_core.archiving.metadata.x__stated_dates__mutmut_25": _ABSENT,
     "timeline_core.archiving.metadata.x__stated_dates__mutmut_27": _ABSENT,

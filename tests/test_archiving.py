@@ -603,3 +603,36 @@ def test_a_standfirst_is_read_from_json_ld_and_its_entities_unescaped():
         + f'"}}</script><p class="lede">{dek.replace("’", "&rsquo;")}</p><p>{FIRST}</p>'
     )
     assert with_standfirst(html, FIRST) == f"{dek}\n{FIRST}"
+
+
+DEK12 = "Der Stadtrat hat am Montag den Bau der neuen großen Brücke beschlossen."  # twelve words
+FIRST12 = "Die Brücke soll im kommenden Frühjahr fertig werden, sagte die Bürgermeisterin gestern."  # twelve
+LONG_HEADLINE = "Stadtrat beschließt nach jahrelangem Streit um Kosten und Lage den Bau der neuen Brücke"
+
+
+@pytest.mark.parametrize(
+    ("html", "text", "expected"),
+    [
+        # a headline of many words has no full stop: the first paragraph is the line after it
+        (_page(DEK, f"<p>{FIRST}</p>"), f"{LONG_HEADLINE}\n{FIRST}", f"{LONG_HEADLINE}\n{DEK}\n{FIRST}"),
+        # twelve words make a paragraph and a standfirst; a paragraph's line may end in a space
+        (_page(DEK12, f"<p>{FIRST12}</p>"), FIRST12, f"{DEK12}\n{FIRST12}"),
+        (_page(DEK, f"<p>{FIRST}</p>"), f"{FIRST} ", f"{DEK}\n{FIRST} "),
+        # the text holds it already, lower down: not given twice
+        (_page(DEK, f"<p>{FIRST}</p><p>{DEK}</p>"), f"{FIRST}\n{DEK}", f"{FIRST}\n{DEK}"),
+        (_page(DEK[:60] + "…", f"<p>{FIRST}</p>"), FIRST, FIRST),  # cut short with an ellipsis
+        ("<p>Headline only</p>", "Headline only", "Headline only"),  # no paragraph: nothing to put it before
+        # shown above the text and again below it: the page's standfirst all the same
+        (_page(DEK, f"<p>{FIRST}</p><aside>{DEK}</aside>"), FIRST, f"{DEK}\n{FIRST}"),
+    ],
+)
+def test_where_a_standfirst_goes_and_when_it_is_none(html, text, expected):
+    assert with_standfirst(html, text) == expected
+
+
+def test_a_tagline_in_one_description_does_not_hide_the_standfirst_in_another():
+    html = (
+        '<meta property="og:description" content="Brücke beschlossen.">'
+        f'<script type="application/ld+json">{{"description": "{DEK}"}}</script><p>{DEK}</p><p>{FIRST}</p>'
+    )
+    assert with_standfirst(html, FIRST) == f"{DEK}\n{FIRST}"
