@@ -636,3 +636,26 @@ def test_a_tagline_in_one_description_does_not_hide_the_standfirst_in_another():
         f'<script type="application/ld+json">{{"description": "{DEK}"}}</script><p>{DEK}</p><p>{FIRST}</p>'
     )
     assert with_standfirst(html, FIRST) == f"{DEK}\n{FIRST}"
+
+
+@pytest.mark.parametrize(
+    ("html", "url", "day"),
+    [
+        # no local time on the page: its country's zone, from its address or its language's region
+        ('<link rel="canonical" href="https://www.zeitung.de/a">', None, "2026-03-06"),  # 23:30 UTC is Berlin's
+        ("<p>saved page</p>", "https://www.eldeber.com.bo/a", "2026-03-05"),  # La Paz, UTC-4
+        ('<html lang="es-CO"><p>x</p>', None, "2026-03-05"),  # Bogotá, UTC-5
+        ('<meta property="og:url" content="https://news.example.com/a">', None, "2026-03-05"),  # no country
+        # the page's own offset comes first, whatever its address says
+        ('<link rel="canonical" href="https://a.de/"><time datetime="2026-03-05T10:00:00-05:00">', None, "2026-03-05"),
+    ],
+)
+def test_a_utc_time_is_read_in_the_publications_countrys_zone_when_the_page_writes_no_offset(html, url, day):
+    stated = f'<script type="application/ld+json">{{"datePublished": "2026-03-05T23:30:00Z"}}</script>{html}'
+    assert published_metadata(stated, url).day == day
+
+
+def test_a_berlin_summer_evening_is_two_hours_ahead_of_utc():
+    page = '<script type="application/ld+json">{"datePublished": "2026-07-05T22:30:00Z"}</script><html lang="de-DE">'
+    assert published_metadata(page).day == "2026-07-06"
+    assert published_metadata(page.replace("22:30", "21:30")).day == "2026-07-05"

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from html import unescape
 
+from .zones import STAMP, home_zone, offset_of
+
 _TAGS = re.compile(r"<[^>]+>")
 _NOT_SHOWN = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.I | re.S)
@@ -430,49 +432,30 @@ _DATELINE = re.compile(
 )
 
 
-_STAMP = re.compile(r"\b(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})")
-
-
-def _offset(written: str) -> dt.timedelta:
-    if written == "Z":
-        return dt.timedelta(0)
-    sign = -1 if written[0] == "-" else 1
-    digits = written[1:].replace(":", "")
-    return sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:4]))
-
-
-@functools.lru_cache(maxsize=2)
-def _home_offset(html: str) -> dt.timedelta | None:
-    """The time zone the page writes its own times in: the commonest offset other than UTC's."""
-    offsets = [_offset(found.group(4)) for found in _STAMP.finditer(html)]
-    local = [offset for offset in offsets if offset]
-    return max(set(local), key=local.count) if local else None
-
-
-def _day(value: str, html: str) -> str | None:
-    """The day of a stated date, in the publication's own time zone: a time given in UTC
-    ("2023-11-09T01:09:55Z") is the evening before where the page writes its times at -07:00."""
+def _day(value: str, html: str, url: str | None = None) -> str | None:
+    """The day of a stated date, in the publication's own time zone (`zones.home_zone`): a time
+    given in UTC ("2023-11-09T01:09:55Z") is the evening before where the page writes its times
+    at -07:00."""
     value = value.strip()
     day = _DAY.match(value)
     if day is None:
         return None
-    stamp = _STAMP.match(value)
-    home = _home_offset(html)
-    if stamp is None or home is None or _offset(stamp.group(4)):
+    stamp = STAMP.match(value)
+    if stamp is None or offset_of(stamp.group(4)) or (home := home_zone(html, url)) is None:
         return day.group(0)
-    moment = dt.datetime.fromisoformat(f"{stamp.group(1)}T{stamp.group(2)}:{stamp.group(3)}")
-    return (moment + home).date().isoformat()
+    moment = dt.datetime.fromisoformat(f"{stamp.group(1)}T{stamp.group(2)}:{stamp.group(3)}+00:00")
+    return moment.astimezone(home).date().isoformat()
 
 
-def published_metadata(html: str) -> Published | None:
+def published_metadata(html: str, url: str | None = None) -> Published | None:
     """The publication day the page states outright: JSON-LD `datePublished`, then the meta tags
     and microdata that name publication, then a visible dateline ("Published 12 March 2026"); in
-    the publication's own time zone."""
+    the publication's own time zone (found from the page, or from `url`'s country)."""
     for item in json_ld(html):
-        if isinstance(item.get("datePublished"), str) and (day := _day(item["datePublished"], html)):
+        if isinstance(item.get("datePublished"), str) and (day := _day(item["datePublished"], html, url)):
             return Published(day, "its JSON-LD datePublished")
     for value, how in _stated_dates(html):
-        if day := _day(value, html):
+        if day := _day(value, html, url):
             return Published(day, how)
     for found in _DATELINE.finditer(_text(html)):
         if written := date_in_text(found.group(1)):
