@@ -659,3 +659,9 @@ def test_a_berlin_summer_evening_is_two_hours_ahead_of_utc():
     page = '<script type="application/ld+json">{"datePublished": "2026-07-05T22:30:00Z"}</script><html lang="de-DE">'
     assert published_metadata(page).day == "2026-07-06"
     assert published_metadata(page.replace("22:30", "21:30")).day == "2026-07-05"
+
+
+def test_a_standfirst_in_arabic_goes_before_a_paragraph_that_ends_in_a_question_mark():
+    dek = "قرر مجلس المدينة يوم الاثنين بعد نقاش طويل بناء جسر جديد للمشاة فوق النهر في وسط المدينة القديمة."
+    first = "متى سينتهي بناء الجسر الجديد الذي ينتظره السكان منذ سنوات طويلة في الأحياء القريبة من النهر؟"
+    assert with_standfirst(_page(dek, f"<p>{first}</p>"), f"العنوان\n{first}") == f"العنوان\n{dek}\n{first}"

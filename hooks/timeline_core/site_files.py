@@ -63,7 +63,7 @@ def _site_files(
     def exported() -> dict[str, str]:
         return export_files(result.timeline, published, site, memo, layout.feed_entries)
 
-    # a big cold build makes the exports beside the pages, while one core works out the pages' records
+    # a big cold build makes the exports in a process of their own while the pages are worked out
     exports_made = (
         made_beside(exported) if memo is None and worth_two_processes(len(result.timeline.events)) else exported
     )

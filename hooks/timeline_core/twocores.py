@@ -57,9 +57,8 @@ def made_in_two_processes(items: Sequence[T], make: Callable[[T], R]) -> list[R]
 
 def made_beside(make: Callable[[], R]) -> Callable[[], R]:
     """`make()` in a forked child while this process goes on with other work; call what is
-    returned to wait for the result. A cold build's exports are made this way while the pages'
-    records are worked out, which only one core does. If the child fails in any way, the result
-    is made here when asked for."""
+    returned to wait for the result. A cold build's exports are made this way while the pages are
+    worked out and rendered. If the child fails in any way, the result is made here when asked for."""
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:

@@ -20,6 +20,7 @@ from .metadata import (
     headline,
     original_publisher,
     other_dates,
+    page_addresses,
     published_metadata,
     text_byline,
     visible_headline,
@@ -171,18 +172,10 @@ def extract_article(html: str, url: str | None, min_words: int = MIN_WORDS, save
     )
 
 
-_ADDRESS = re.compile(
-    r"<(?:link\b(?=[^>]*\brel\s*=\s*[\"']canonical[\"'])[^>]*\bhref|meta\b(?=[^>]*\bproperty\s*=\s*[\"']og:url[\"'])"
-    r"[^>]*\bcontent)\s*=\s*[\"'](https?://[^\"'\s]+)[\"']",
-    re.I,
-)
-
-
 def _canonical(html: str, found: str | None, url: str | None) -> str | None:
     """The address the page gives itself (its canonical link or og:url, in its head or, as some
     pages have it, in its body), when it is not the one given."""
-    if not found and (stated := _ADDRESS.search(html)):
-        found = unescape(stated.group(1))
+    found = found or next(iter(page_addresses(html)), None)
     return found if found and found != url else None
 
 

@@ -432,6 +432,20 @@ _DATELINE = re.compile(
 )
 
 
+_ADDRESS = re.compile(
+    r"<(?:link\b(?=[^>]*\brel\s*=\s*[\"']canonical[\"'])[^>]*\bhref|meta\b(?=[^>]*\bproperty\s*=\s*[\"']og:url[\"'])"
+    r"[^>]*\bcontent)\s*=\s*[\"'](https?://[^\"'\s]+)[\"']",
+    re.I,
+)
+
+
+@functools.lru_cache(maxsize=2)
+def page_addresses(html: str) -> tuple[str, ...]:
+    """The addresses the page gives itself (its canonical link, its og:url), in its head or, as some
+    pages have them, in its body."""
+    return tuple(unescape(address) for address in _ADDRESS.findall(html))
+
+
 def _day(value: str, html: str, url: str | None = None) -> str | None:
     """The day of a stated date, in the publication's own time zone (`zones.home_zone`): a time
     given in UTC ("2023-11-09T01:09:55Z") is the evening before where the page writes its times
@@ -441,7 +455,8 @@ def _day(value: str, html: str, url: str | None = None) -> str | None:
     if day is None:
         return None
     stamp = STAMP.match(value)
-    if stamp is None or offset_of(stamp.group(4)) or (home := home_zone(html, url)) is None:
+    addresses = ((url,) if url else ()) + page_addresses(html)
+    if stamp is None or offset_of(stamp.group(4)) or (home := home_zone(html, addresses)) is None:
         return day.group(0)
     moment = dt.datetime.fromisoformat(f"{stamp.group(1)}T{stamp.group(2)}:{stamp.group(3)}+00:00")
     return moment.astimezone(home).date().isoformat()

@@ -26,7 +26,7 @@ def _paragraph(line: str) -> bool:
     return count_words(line) >= MIN_WORDS and line.rstrip().endswith(_STOPS)
 
 
-_STOPS = tuple(".!?。！？…\"”»’'")
+_STOPS = tuple(".!?。！？…؟۔\"”»’'」")  # and Arabic's question mark, Urdu's full stop, a Japanese quote's end
 
 
 def descriptions(html: str) -> list[str]:

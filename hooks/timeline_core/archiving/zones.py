@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 STAMP = re.compile(r"\b(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})")
@@ -35,11 +36,6 @@ COUNTRY_ZONES = {
     "ni": "America/Managua", "pa": "America/Panama", "do": "America/Santo_Domingo", "cu": "America/Havana",
 }  # fmt: skip
 _LANG = re.compile(r"<html\b[^>]*\blang\s*=\s*[\"']?[a-z]{2,3}[-_]([A-Za-z]{2})\b", re.I)
-_ADDRESS = re.compile(
-    r"<(?:link\b(?=[^>]*\brel\s*=\s*[\"']canonical[\"'])[^>]*\bhref|meta\b(?=[^>]*\bproperty\s*=\s*[\"']og:url[\"'])"
-    r"[^>]*\bcontent)\s*=\s*[\"']https?://([^/\"':]+)",
-    re.I,
-)
 
 
 def offset_of(written: str) -> dt.timedelta:
@@ -52,15 +48,13 @@ def offset_of(written: str) -> dt.timedelta:
 
 
 @functools.lru_cache(maxsize=2)
-def home_zone(html: str, url: str | None = None) -> dt.tzinfo | None:
+def home_zone(html: str, addresses: tuple[str, ...] = ()) -> dt.tzinfo | None:
     """The time zone the page dates its articles in: the commonest offset other than UTC's that it
-    writes, else its country's (`url`'s or its own address's ending, else its language's region)."""
+    writes, else its country's (the ending of one of its `addresses`, else its language's region)."""
     local = [offset for found in STAMP.finditer(html) if (offset := offset_of(found.group(4)))]
     if local:
         return dt.timezone(max(set(local), key=local.count))
-    given = re.match(r"https?://([^/:]+)", url or "")
-    hosts = ([given.group(1)] if given else []) + _ADDRESS.findall(html)
-    countries = [host.lower().rsplit(".", 1)[-1] for host in hosts]
+    countries = [host.rsplit(".", 1)[-1] for address in addresses if (host := urlsplit(address).hostname)]
     if region := _LANG.search(html):
         countries.append(region.group(1).lower())
     for country in countries:

@@ -240,11 +240,7 @@ class StoryFile:
 def read_story(root: Path, path: Path | None, out: Collector) -> StoryFile:
     """The data's git history, from where this story started (and that commit), the story's
     language and the day it was published (see STORY in schema.py)."""
-    if path is None:
-        return StoryFile(read_history(root), DEFAULT_LANGUAGE)
-    out.owner = ("story", "")
-    node = read_yaml(path, MAX_LIST_BYTES, out)
-    values = read_record(node, STORY, out, "the story") if node is not None else None
+    values, node = _story_values(path, out)
     language = (values or {}).get("language") or DEFAULT_LANGUAGE
     published = (values or {}).get("published")
     if values is None or values["replaces"] is None or not isinstance(node, Mapping):
@@ -258,6 +254,21 @@ def read_story(root: Path, path: Path | None, out: Collector) -> StoryFile:
         )
         return StoryFile(read_history(root), language, None, published)
     return StoryFile(history, language, values["replaces"], published)
+
+
+def read_story_language(path: Path | None, out: Collector) -> str:
+    """The story's language alone, as `read_story` reads it, without asking git for the history
+    (the source commands need no more)."""
+    values, _ = _story_values(path, out)
+    return (values or {}).get("language") or DEFAULT_LANGUAGE
+
+
+def _story_values(path: Path | None, out: Collector) -> tuple[dict | None, Node | None]:
+    if path is None:
+        return None, None
+    out.owner = ("story", "")
+    node = read_yaml(path, MAX_LIST_BYTES, out)
+    return (read_record(node, STORY, out, "the story") if node is not None else None), node
 
 
 def read_explainer(path: Path, out: Collector, events: dict[str, Event], vocabulary: Vocabulary) -> Explainer | None:

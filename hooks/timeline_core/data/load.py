@@ -32,6 +32,7 @@ from .files import (
     read_explainer,
     read_list,
     read_story,
+    read_story_language,
 )
 from .history import history_across_renames
 from .permalinks import check_permanent_links, overprecise_ids
@@ -236,8 +237,8 @@ def load_sources(root: Path) -> LoadResult:
         out = loading.collector(f"{DATA_DIR}/sources.yml")
         sources, _ = read_list(loading.found.lists.get("sources.yml"), "sources.yml", record, out)
         check_duplicate_ids(sources, record, out)
-        story = read_story(
-            loading.root, loading.found.lists.get(STORY_FILE), loading.collector(f"{DATA_DIR}/{STORY_FILE}")
+        language = read_story_language(
+            loading.found.lists.get(STORY_FILE), loading.collector(f"{DATA_DIR}/{STORY_FILE}")
         )
         archives = _source_archives(loading.root, sources, out)
         check_chains(sources, "based_on", out)
@@ -248,7 +249,7 @@ def load_sources(root: Path) -> LoadResult:
             entities=(),
             terms=(),
             archives={values["id"]: archives[values["id"]] for values in usable if values["id"] in archives},
-            language=story.language,
+            language=language,
         )
         unreadable = {collector.path for collector in loading.collectors if collector.unreadable}
         problems = {problem for collector in loading.collectors for problem in collector.problems}

@@ -122,10 +122,11 @@ class SourceText:
         return self.folded.find(needle)
 
 
-def verify_quote(source: SourceText, quote: str) -> bool:
-    """True when the quote appears in the source after folding."""
+def verify_quote(source: SourceText, quote: str, *, once: bool = False) -> bool:
+    """True when the quote appears in the source after folding. `once`: the only lookup a source
+    will get (a new archive's headline), found by one scan rather than by indexing a megabyte."""
     needle = fold(quote)
-    return bool(needle) and source.contains(needle)
+    return bool(needle) and (needle in source.folded if once else source.contains(needle))
 
 
 def closest_passage(source: SourceText, quote: str) -> str:

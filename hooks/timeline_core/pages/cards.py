@@ -24,10 +24,8 @@ from markupsafe import escape as _e  # C code: a hundred thousand calls a build
 
 from ..model.dates import EdtfDate
 from ..model.records import Citation, Event, Source
-from ..words.quotes import QuotationMarks, quotation_marks
 from ..words.reader import N_, Words
 from .helpers import Helpers
-from .pieces import date_html, excerpt_html, quote_html
 from .urls import CHANGES_PAGE, GLOSSARY_PAGE, SOURCES_PAGE
 
 _SEPARATOR = " · "
@@ -36,10 +34,15 @@ BASED_ON = N_("based on %(publisher)s's report")
 
 @dataclass(frozen=True)
 class Cards:
-    """The cards of one build: its helpers, its reader's words and the story's language marks."""
+    """The cards of one build: its helpers, the story's language marks, and the pieces its template
+    environment writes dates, quotes and a quote's start with (render.py's filters, so that a card and
+    a template write each one way, from one cache of dates)."""
 
     h: Helpers
     story_lang: Markup  # ` lang="…"` on the story's own text when the page is in another language
+    date: Callable[[EdtfDate | dt.date], Markup]
+    quote: Callable[[Citation, str | None], Markup]
+    excerpt: Callable[[str, int, str | None], Markup]
 
     @property
     def words(self) -> Words:
@@ -83,20 +86,9 @@ class Cards:
         said["reported_on"] = Markup(words.translations.pgettext("the day its sources published it", "Reported")) % {}
         return said
 
-    @functools.cached_property
-    def _date(self) -> Callable[[EdtfDate | dt.date], Markup]:
-        return functools.lru_cache(maxsize=4096)(functools.partial(date_html, words=self.words))  # many share a date
-
-    @functools.cached_property
-    def _excerpt_marks(self) -> QuotationMarks:
-        return quotation_marks(self.words.language)
-
-    def _quote(self, citation: Citation, language: str | None) -> Markup:
-        return quote_html(citation, language, self.words, self.story_lang)
-
     def card_html(self, page: str, event: Event, numbers: Mapping[str, int] | None = None) -> Markup:
         """One event's card on `page` (numbered as the page's axis numbers it, when it does)."""
-        said, h, timeline, date = self._fixed, self.h, self.h.story.timeline, self._date
+        said, h, timeline, date = self._fixed, self.h, self.h.story.timeline, self.date
         ident = _e(event.id)
         out = [
             f'<article class="tl-event tl-status-{_e(event.status)} tl-precision-{_e(h.precision(event))}'
@@ -143,13 +135,13 @@ class Cards:
         )
         return (
             f'<details class="tl-details"><summary class="tl-date">{number}<span class="tl-when">'
-            f'{self._date(event.date)}</span> <span class="tl-badge tl-basis-{_e(event.date_basis)}">{basis}</span> '
+            f'{self.date(event.date)}</span> <span class="tl-badge tl-basis-{_e(event.date_basis)}">{basis}</span> '
             f'<span class="tl-badge tl-status tl-status-{_e(event.status)}">{status}</span>{background}</summary>\n'
         )
 
     def _details(self, event: Event, page: str) -> str:
         """What the date line opens to: the four dates, the date note, the publishers behind it."""
-        said, h, timeline, date = self._fixed, self.h, self.h.story.timeline, self._date
+        said, h, timeline, date = self._fixed, self.h, self.h.story.timeline, self.date
         note = f' <span class="tl-date-note">{_e(event.date_note)}</span>' if event.date_note else ""
         reported = ", ".join(date(day) for day in h.reported_dates(event))
         rows = [
@@ -217,7 +209,7 @@ class Cards:
         items = []
         for number, citation in enumerate(citations, 1):
             source = sources[citation.source]
-            quote = self._quote(citation, source.language)
+            quote = self.quote(citation, source.language)
             if number == 1:
                 items.append(
                     f'<li id="{anchor}-cite-1">{quote}\n<p class="tl-cite-source" data-search-exclude="1"><b>[1]</b> '
@@ -228,7 +220,7 @@ class Cards:
                 continue
             named = citation.source != citations[number - 2].source
             name = f' <span title="{_e(source.title)}">{_e(source.publisher)}:</span>' if named else ""
-            start = excerpt_html(citation.quote, 70, source.language, self._excerpt_marks)
+            start = self.excerpt(citation.quote, 70, source.language)
             items.append(
                 f'<li id="{anchor}-cite-{number}"><details class="tl-citation"><summary data-search-exclude="1">'
                 f'<b>[{number}]</b>{name} <span class="tl-cite-start">{start}</span></summary>\n{quote}\n'

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...model.corroboration import SHARED_SHARE, origin_of, shared_share, shingles
-from ...model.quotes import SourceText, checksum, closest_passage, fold
+from ...model.quotes import SourceText, checksum, closest_passage, verify_quote
 from ...model.records import Source, Timeline
 from ...problems import Mark, Problem
 from ..fields import Collector
@@ -24,7 +24,7 @@ def check_parts(source: dict, node: Mapping, archive: SourceText, out: Collector
     for name in ("headline", "byline", "dateline", "captions"):
         texts = source[name] if name == "captions" else (source[name],)
         for number, text in enumerate(texts):
-            if text is None or _holds(archive, text):
+            if text is None or verify_quote(archive, text, once=True):  # a source's few parts: no index
                 continue
             value = node.get(name)
             mark = value.items[number].mark if isinstance(value, Sequence) else node.value_mark(name)
@@ -34,13 +34,6 @@ def check_parts(source: dict, node: Mapping, archive: SourceText, out: Collector
                 f'Closest passage: "{closest_passage(archive, text)}"',
                 ("part", source["id"]),
             )
-
-
-def _holds(archive: SourceText, text: str) -> bool:
-    """`verify_quote` without the archive's index: a source's few parts are each found by one scan,
-    where indexing a new megabyte archive (as `source add` checks it) would cost a thousand scans."""
-    needle = fold(text)
-    return bool(needle) and needle in archive.folded
 
 
 def check_checksum(source: dict, node: Mapping, archive: SourceText, out: Collector) -> None:
