@@ -2,8 +2,9 @@
 
 It wires MkDocs' events to `timeline_core` and does nothing else. `mkdocs serve` imports
 it once and reruns the events on every rebuild, so the data is read afresh inside
-`on_files` each time; the only state kept between builds is serve's `Memo`, whose results
-are keyed by their inputs' content and so can never be stale. What one event hands to a later
+`on_files` each time; the only results kept between builds are serve's `Memo`'s, keyed by their
+inputs' content and so never stale (besides it, serve keeps its data folders' watcher and the
+garbage collection due once a rebuild is shown). What one event hands to a later
 one in a build is in one object (`_BuildState`), never on MkDocs' objects, and Material's search
 index is read in one place (`_search_entries`).
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -23,6 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from timeline_core.data.history import commit_epoch, git_paths_to_watch
 from timeline_core.data.load import load_timeline
 from timeline_core.data.siteurl import is_placeholder
+from timeline_core.gcpause import collect_later
 from timeline_core.memo import Fixed, Memo, fixed, remember
 from timeline_core.pages.hardening import harden_page
 from timeline_core.pages.rawblocks import Split, block_ids, join_blocks, join_later, split_blocks
@@ -31,6 +34,7 @@ from timeline_core.pages.search import add_to_index, segment_index, without_sear
 from timeline_core.served import KEPT_PAGE_TEMPLATE, KeptPage, entries_of_page, site_fingerprint
 from timeline_core.settings import settings_of
 from timeline_core.site_files import site_files
+from timeline_core.watching import Watching, watch_by_events
 from timeline_core.words.catalogs import catalogs_bytes
 from timeline_core.words.chrome import frame_in_language, frame_words, nav_in_language
 from timeline_core.words.reader import Words, words_for
@@ -47,6 +51,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Date the build by its commit, so two builds of one commit are byte-identical; say the
     frame's configured words (copyright, palette names, permalink title) in the reader's language."""
     global _dated
+    if _collection is not None:  # a rebuild's own collections see only what it makes
+        _collection.cancel()
     # Ours to set (the build's commit) unless the environment gave it; while serving, a new commit
     # dates the next build anew.
     if "SOURCE_DATE_EPOCH" not in os.environ or os.environ["SOURCE_DATE_EPOCH"] == _dated:
@@ -73,6 +79,11 @@ _memo: Memo | None = None
 
 
 _dated: str | None = None  # the SOURCE_DATE_EPOCH on_config set, so that it can be set anew
+
+# While serving: the data folders' watcher (for the whole serve), and the collection due after a
+# rebuild (see gcpause.collect_later), put off while another rebuild runs.
+_watching: Watching | None = None
+_collection: threading.Timer | None = None
 
 
 @dataclass
@@ -103,9 +114,18 @@ _build = _BuildState()
 
 def on_serve(server, config: MkDocsConfig, builder):
     """Rebuild on a commit too: the Changes page and the cards' 'Updated' lines come from git, and a
-    commit (a `Correction:`) changes no file that MkDocs watches."""
-    for path in git_paths_to_watch(Path(config.config_file_path).parent):
+    commit (a `Correction:`) changes no file that MkDocs watches. The folders mkdocs.yml's `watch:`
+    names (timeline/ with its thousands of events) are watched by the system's file events, and
+    MkDocs' polling watcher polls one stamp file for them (see watching)."""
+    global _watching
+    root = Path(config.config_file_path).parent
+    for path in git_paths_to_watch(root):
         server.watch(str(path))
+    folders = [Path(path) for path in config.watch if Path(path).is_dir()]
+    _watching = watch_by_events(folders, root / ".cache" / "timeline" / "changed")
+    if _watching is not None:  # MkDocs watches config.watch after this event
+        config.watch = [path for path in config.watch if Path(path) not in _watching.folders]
+        server.watch(str(_watching.stamp))
     return server
 
 
@@ -115,8 +135,13 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_shutdown() -> None:
-    global _memo
+    global _memo, _watching
     _memo = None
+    if _watching is not None:
+        _watching.stop()
+        _watching = None
+    if _collection is not None:
+        _collection.cancel()
 
 
 def _serving(config: MkDocsConfig) -> bool:
@@ -226,9 +251,12 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
 @event_priority(100)  # before the search plugin writes its index
 def on_post_build(config: MkDocsConfig) -> None:
     """Chinese words cut apart in the index, so that search finds them (see pages/search)."""
+    global _collection
     entries = _search_entries(config)
     if entries is not None:
         segment_index(entries)
+    if _memo is not None:  # serving: once the rebuild is shown
+        _collection = collect_later(0.5)  # after the browsers have reloaded the page
 
 
 def on_env(env, config: MkDocsConfig, files: Files):

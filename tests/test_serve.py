@@ -140,3 +140,17 @@ def test_a_commit_shows_on_the_changes_page_without_a_restart(project, tmp_path)
         ):  # fmt: skip
             subprocess.run(["git", *command], cwd=project.root, check=True, env=env)
         assert _wait_for(url + "changes/", "the station said"), _fetch(url + "changes/")
+
+
+def test_a_new_event_file_shows_and_reading_the_data_asks_for_no_rebuild(served, tmp_path):
+    """The data folders are watched by the system's file events (see watching.py): a file added
+    shows, and a rebuild's own reading of every file (an open and a close each) asks for none."""
+    project, url = served
+    timeline = _first_build(url)
+    added = project.root / "timeline/events/2026-03-10-the-ferry-again.yml"
+    assert _edit(added, (project.root / EVENT).read_text(), timeline, 'id="2026-03-10-the-ferry-again"')
+    log = tmp_path / "serve.log"
+    time.sleep(2)  # the last rebuild's reading is done, and MkDocs polls twice a second
+    built = log.read_text().count("Documentation built")
+    time.sleep(3)
+    assert log.read_text().count("Documentation built") == built, log.read_text()
