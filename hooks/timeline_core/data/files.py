@@ -13,7 +13,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..memo import Memo
+from ..memo import Fixed, Memo, fixed
 from ..model.quotes import SourceText
 from ..model.records import Event, Explainer
 from ..model.wording import Vocabulary
@@ -303,10 +303,12 @@ def read_events(found: tuple[tuple[str, Path], ...], vocabulary: Vocabulary, mem
         if worth_two_processes(len(found)):
             return made_in_two_processes(found, lambda item: _event_read(item[0], item[1], vocabulary))
         return [_event_read(ident, path, vocabulary) for ident, path in found]
-    return [_remembered_event(ident, path, vocabulary, memo) for ident, path in found]
+    # one key part for all: the last build's very object when equal, so each key compares it by identity
+    shared = fixed(memo, "vocabulary", vocabulary)
+    return [_remembered_event(ident, path, vocabulary, shared, memo) for ident, path in found]
 
 
-def _remembered_event(ident: str, path: Path, vocabulary: Vocabulary, memo: Memo) -> _EventRead:
+def _remembered_event(ident: str, path: Path, vocabulary: Vocabulary, shared: Fixed, memo: Memo) -> _EventRead:
     """`_event_read`, or what it gave for a file of the same bytes (and the same vocabulary) before."""
     try:  # one lstat: a link or a file too big is read (and reported) as always
         status = os.lstat(path)
@@ -316,7 +318,7 @@ def _remembered_event(ident: str, path: Path, vocabulary: Vocabulary, memo: Memo
         data = None
     if data is None:  # too big, or unreadable: read (and reported) as always
         return _event_read(ident, path, vocabulary)
-    key = (ident, path.name, data, vocabulary)
+    key = (ident, path.name, data, shared)
     return memo.get("event", key, lambda: _event_read(ident, path, vocabulary, data))
 
 
