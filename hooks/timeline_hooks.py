@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from timeline_core.data.history import commit_epoch, git_paths_to_watch
 from timeline_core.data.load import load_timeline
 from timeline_core.data.siteurl import is_placeholder
-from timeline_core.gcpause import collect_later
+from timeline_core.gcpause import collect_later, hold_collection
 from timeline_core.memo import Fixed, Memo, fixed, remember
 from timeline_core.pages.hardening import harden_page
 from timeline_core.pages.rawblocks import Split, block_ids, join_blocks, join_later, split_blocks
@@ -51,8 +51,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Date the build by its commit, so two builds of one commit are byte-identical; say the
     frame's configured words (copyright, palette names, permalink title) in the reader's language."""
     global _dated
-    if _collection is not None:  # a rebuild's own collections see only what it makes
-        _collection.cancel()
+    if _memo is not None:  # serving: no collection during a rebuild, one after it (see gcpause)
+        if _collection is not None:
+            _collection.cancel()
+        hold_collection()
     # Ours to set (the build's commit) unless the environment gave it; while serving, a new commit
     # dates the next build anew.
     if "SOURCE_DATE_EPOCH" not in os.environ or os.environ["SOURCE_DATE_EPOCH"] == _dated:
@@ -132,6 +134,13 @@ def on_serve(server, config: MkDocsConfig, builder):
 def on_startup(command: str, dirty: bool) -> None:
     global _memo
     _memo = Memo() if command == "serve" else None
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed rebuild while serving: its collection is still due (and turns the collector on)."""
+    global _collection
+    if _memo is not None:
+        _collection = collect_later(0.5)
 
 
 def on_shutdown() -> None:
