@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from timeline_core.archiving.boilerplate import MAX_WORDS, is_boilerplate, without_boilerplate
+from timeline_core.archiving.boilerplate import MAX_WORDS, is_boilerplate, page_tags, without_boilerplate
+from timeline_core.archiving.chunks import with_later_chunks
 from timeline_core.archiving.metadata import (
     byline_author,
     clean_author,
@@ -210,6 +211,13 @@ def test_a_day_written_out_in_several_languages(text, day):
         "Also on valley.example Council approves budget",
         "Have a tip? Jane Doe may be reached at jane@valley.example.",
         "Get the latest updates right in your inbox. Subscribe to the Ledger’s newsletters.",
+        "DON'T MISS",
+        "SEE MORE: Ferry pilot retires after forty years",
+        "Council furious at ferry delay [INSIGHT]|",
+        "Footbridge opening date set [VIDEO]",
+        "Write to Mina Okafor at mina.okafor@estuary.example",
+        "An error has occurred, please try again later.",
+        "This article has been sent to",
     ],
 )
 def test_a_notice_line_is_left_out(line):
@@ -233,6 +241,65 @@ def test_a_notice_line_is_left_out(line):
 def test_a_paragraph_that_only_starts_like_a_notice_stays(line):
     assert not is_boilerplate(line)
     assert without_boilerplate(line) == (line, ())
+
+
+def test_a_reprint_licence_is_left_out_whatever_its_length():
+    licence = (
+        "This copy is for your personal, non-commercial use only. Distribution and use of this material are "
+        "governed by our Subscriber Agreement and by copyright law. For non-personal use or to order multiple "
+        "copies, please contact our reprints desk."
+    )
+    assert len(licence.split()) > MAX_WORDS and is_boilerplate(licence)
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("ferry, Riverside, footbridge", True),  # the page's tags, as its tag list shows them
+        ("Ferry · footbridge", True),
+        ("ferry", False),  # one word of the text is not a list
+        ("ferry, riverside, the council's new budget", False),  # not every part is a tag
+        ("The ferry, the footbridge and the bus all cross the river.", False),
+    ],
+)
+def test_a_line_listing_the_pages_tags_is_left_out(line, dropped):
+    html = (
+        '<meta name="keywords" content="ferry, riverside, transport"><a href="/tag/footbridge" rel="tag">Footbridge</a>'
+    )
+    text, left_out = without_boilerplate(f"The council met.\n{line}", page_tags(html))
+    assert (left_out == (line,)) is dropped and (line in text) is not dropped
+
+
+_CHUNKS = """<html><body><article><div class="chunks">
+<div class="grid"><div class="story__body"><p>{first}</p><p>{second}</p></div><aside class="rail"></aside></div>
+<div class="row ad"><span>Advertisement</span></div>
+<div class="grid"><div class="story__body"><p>{third}</p><p>{fourth}</p></div><aside class="rail"></aside></div>
+<div class="grid"><div class="story__body"><p>Home</p><p>News</p><p>Sport</p></div></div>
+</div></article>
+<section class="comments"><div class="comment"><div class="story__body"><p>{comment}</p></div></div></section>
+</body></html>"""
+
+
+def test_an_article_in_chunks_around_an_advertisement_is_read_whole():
+    """The extractor stopped after the first chunk: the chunks marked as it, beside it, follow; not
+    a menu marked the same way, nor a comment marked the same way elsewhere on the page."""
+    said = {
+        "first": "For forty years the little ferry crossed the river every half hour, and nobody thought about it.",
+        "second": "The crossing took six minutes, and the pilot knew most of his passengers by their first names.",
+        "third": "When the service stopped, the walk to the nearest bridge added forty minutes to a six-minute trip, "
+        "and the bus that replaced the boat ran only twice an hour in the mornings and not at all after nine.",
+        "fourth": "Shopkeepers on the north bank say their takings fell by a fifth in the first month, because the "
+        "people who used to cross for a coffee on their way to work stopped coming altogether.",
+        "comment": "I took that ferry every day for twenty years and I still miss the pilot's jokes about the swans "
+        "and the weather, which were always the same jokes and never got old, not even in winter.",
+    }
+    html = _CHUNKS.format(**said)
+    whole = with_later_chunks(html, f"{said['first']}\n{said['second']}\n")
+    assert whole == "\n".join(said[part] for part in ("first", "second", "third", "fourth")) + "\n"
+    # the text as found, when its last paragraph is in no chunk, or in a container without a class
+    assert with_later_chunks(html, "Another paragraph.\n") == "Another paragraph.\n"
+    bare = html.replace(' class="story__body"', "")
+    assert with_later_chunks(bare, f"{said['first']}\n{said['second']}\n") == f"{said['first']}\n{said['second']}\n"
 
 
 def test_a_notice_is_short():

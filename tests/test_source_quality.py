@@ -1,4 +1,4 @@
-"""`source add` on the test pages of fourteen kinds (ten languages, six scripts; tests/web/, with
+"""`source add` on the test pages of fifteen kinds (ten languages, six scripts; tests/web/, with
 what each must give in tests/web/expected.yml): the article whole and nothing else, the headline,
 the authors' names and the publication day, as a careful editor would write them."""
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from html import unescape
 
 from ..model.text import count_words, language_tag
-from .boilerplate import without_boilerplate
+from .boilerplate import page_tags, without_boilerplate
+from .chunks import with_later_chunks
 from .metadata import (
     byline_author,
     clean_author,
@@ -107,7 +108,7 @@ def article_text(html: str, url: str | None, min_words: int) -> str:
         more = count_words(fuller)
         if more > count_words(body) and (part or more >= min_words):
             body = fuller  # else what the fast pass found says more plainly why not
-    return body
+    return with_later_chunks(html, body)
 
 
 FULL_SHARE = 0.8  # less than this share of the page's stated word count: the full pass looks again
@@ -138,7 +139,9 @@ def extract_article(html: str, url: str | None, min_words: int = MIN_WORDS, save
     import trafilatura
 
     body = article_text(html, url, min_words)
-    text, left_out = without_boilerplate(clean_text(with_standfirst(html, body)) if body.strip() else "")
+    text, left_out = without_boilerplate(
+        clean_text(with_standfirst(html, body)) if body.strip() else "", page_tags(html)
+    )
     words = count_words(text)
     reason = teaser_reason(html, words, min_words)
     short = too_short(words, text, saved, reason) if reason else None
