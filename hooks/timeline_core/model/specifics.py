@@ -308,8 +308,10 @@ def _names(text: str, language: str, dates: set[str], title: bool) -> list[Speci
     script = main_script(text)
     if script is not None and script not in CASED_SCRIPTS:
         return _names_in_other_scripts(text, language, dates)
-    if text[1:] == text[1:].lower() and _DIGIT.search(text) is None:
-        return []  # a capital at most at its start, and no digit: no word is a name by shape or place
+    if text[1:] == text[1:].lower() and (
+        _DIGIT.search(text) is None or not any(_shaped(word) for word in words(text) if _DIGIT.search(word))
+    ):  # a capital at most at its start, and no word of digits and letters ("Qwen2"): no name by shape or place
+        return []
     small = small_words(language)
     nouns = _base(language) in NOUNS_CAPITALIZED
     found: list[Specific] = []
