@@ -17,8 +17,15 @@ from timeline_core.pages.urls import Site
 pytestmark = pytest.mark.skipif(not twocores.worth_two_processes(twocores.MIN_ITEMS), reason="needs Linux, 2 cores")
 
 
-def test_items_made_in_two_processes_come_back_in_order():
-    assert twocores.made_in_two_processes(list(range(101)), lambda n: f"item {n}") == [f"item {n}" for n in range(101)]
+@pytest.mark.parametrize("share", [0.5, 0.47, 0.3])
+def test_items_made_in_two_processes_come_back_in_order_each_share_made_where_it_should_be(share):
+    parent = os.getpid()
+    made = twocores.made_in_two_processes(list(range(101)), lambda n: (n, os.getpid() != parent), share)
+    assert [n for n, _ in made] == list(range(101))
+    by_child = sum(in_child for _, in_child in made)
+    assert by_child == int(101 * share)
+    for tenth in range(10):  # spread among the items: slow and quick ones fall to both
+        assert any(in_child for _, in_child in made[tenth * 10 : tenth * 10 + 10])
 
 
 def test_a_failing_child_leaves_its_items_to_this_process():

@@ -26,21 +26,32 @@ def worth_two_processes(count: int) -> bool:
     return count >= MIN_ITEMS and sys.platform == "linux" and (os.cpu_count() or 1) >= 2
 
 
-def made_in_two_processes(items: Sequence[T], make: Callable[[T], R]) -> list[R]:
-    """`[make(item) for item in items]`, with the odd-numbered items made in a forked child."""
+def _shares(count: int, child_share: float) -> tuple[list[int], list[int]]:
+    """Which items this process makes and which the child makes: the child's spread evenly among
+    them (every other one for half), so that slow and quick items fall to both."""
+    theirs = [i for i in range(count) if int((i + 1) * child_share) > int(i * child_share)]
+    taken = set(theirs)
+    return [i for i in range(count) if i not in taken], theirs
+
+
+def made_in_two_processes(items: Sequence[T], make: Callable[[T], R], child_share: float = 0.5) -> list[R]:
+    """`[make(item) for item in items]`, with `child_share` of the items (every other one for a
+    half) made in a forked child. A child whose results are costly to send back and read (records
+    rather than text) is given less than half, so that both processes finish together."""
+    mine_at, theirs_at = _shares(len(items), child_share)
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: make its share, send it, and leave without running any exit hooks
         os.close(read)
         try:
-            payload = pickle.dumps([make(item) for item in items[1::2]], protocol=pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps([make(items[i]) for i in theirs_at], protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException:  # noqa: BLE001 - whatever it was, the parent makes these items itself
             payload = b""
         with os.fdopen(write, "wb") as pipe:
             pipe.write(payload)
         os._exit(0)
     os.close(write)
-    mine = [make(item) for item in items[0::2]]
+    mine = [make(items[i]) for i in mine_at]
     with os.fdopen(read, "rb") as pipe:
         payload = pipe.read()
     os.waitpid(pid, 0)
@@ -48,10 +59,11 @@ def made_in_two_processes(items: Sequence[T], make: Callable[[T], R]) -> list[R]
         theirs = pickle.loads(payload) if payload else None
     except Exception:  # noqa: BLE001 - a child killed halfway: make its items here
         theirs = None
-    if theirs is None or len(theirs) != len(items[1::2]):
-        theirs = [make(item) for item in items[1::2]]
+    if theirs is None or len(theirs) != len(theirs_at):
+        theirs = [make(items[i]) for i in theirs_at]
     made: list[R] = [None] * len(items)  # type: ignore[list-item]
-    made[0::2], made[1::2] = mine, theirs
+    for at, result in zip((*mine_at, *theirs_at), (*mine, *theirs), strict=True):
+        made[at] = result
     return made
 
 
