@@ -12,6 +12,8 @@ import urllib.request
 
 import pytest
 
+from timeline_core.watching import watch_by_events
+
 EVENT = "timeline/events/2026-03-09-blue-line-says-the-ferry-could-return.yml"  # the test story's
 
 
@@ -154,3 +156,39 @@ def test_a_new_event_file_shows_and_reading_the_data_asks_for_no_rebuild(served,
     built = log.read_text().count("Documentation built")
     time.sleep(3)
     assert log.read_text().count("Documentation built") == built, log.read_text()
+
+
+def test_a_change_in_a_watched_folder_rewrites_the_stamp_and_a_read_does_not(tmp_path):
+    """watching.py on its own: what MkDocs polls changes on an edit, an addition, a removal."""
+    folder, stamp = tmp_path / "timeline", tmp_path / ".cache" / "changed"
+    (folder / "events").mkdir(parents=True)
+    event = folder / "events" / "a.yml"
+    event.write_text("title: A\n")
+    watching = watch_by_events([folder, tmp_path / "missing"], stamp)
+    if watching is None:
+        pytest.skip("this system gives no file events")
+    try:
+        assert watching.folders == (folder,)
+
+        def stamped_after(change, seconds: float = 5) -> bool:
+            before = stamp.read_text()
+            change()
+            deadline = time.monotonic() + seconds
+            while time.monotonic() < deadline and stamp.read_text() == before:
+                time.sleep(0.05)
+            return stamp.read_text() != before
+
+        assert not stamped_after(lambda: event.read_text(), seconds=1)
+        assert stamped_after(lambda: event.write_text("title: B\n"))
+        assert stamped_after(lambda: (folder / "events" / "b.yml").write_text("title: C\n"))
+        assert stamped_after(lambda: event.unlink())
+    finally:
+        watching.stop()
+
+
+def test_no_watch_by_events_where_the_stamp_cannot_be_written(tmp_path):
+    folder = tmp_path / "timeline"
+    folder.mkdir()
+    (tmp_path / "a-file").write_text("")
+    assert watch_by_events([folder], tmp_path / "a-file" / "changed") is None  # MkDocs polls, as before
+    assert watch_by_events([tmp_path / "missing"], tmp_path / "changed") is None

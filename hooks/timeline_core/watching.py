@@ -56,23 +56,27 @@ class _Stamper(FileSystemEventHandler):
             return
         with self.lock:
             self.count += 1  # a new content each time, whatever the file system's clock resolution
-            self.stamp.write_text(str(self.count), encoding="utf-8")
+            try:
+                self.stamp.write_text(str(self.count), encoding="utf-8")
+            except OSError:  # removed with .cache/ meanwhile: made again on the next change
+                self.stamp.parent.mkdir(parents=True, exist_ok=True)
 
 
 def watch_by_events(folders: Sequence[Path], stamp: Path) -> Watching | None:
     """Watch `folders` (those that exist) by the system's events, rewriting `stamp` on every change.
 
-    None where the system gives no cheap file events (watchdog would poll, or open every file) or
-    refuses a watch (inotify's limit): then the caller leaves the folders to MkDocs' own polling.
+    None where the system gives no cheap file events (watchdog would poll, or open every file),
+    refuses a watch (inotify's limit) or the stamp cannot be written: then the caller leaves the
+    folders to MkDocs' own polling.
     """
     existing = tuple(folder for folder in folders if folder.is_dir())
     observer = Observer()
     if not existing or type(observer).__name__ in _NOT_BY_EVENTS:
         return None
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text("0", encoding="utf-8")
     handler = _Stamper(stamp)
-    try:
+    try:  # a folder that cannot be written to, or no watch granted: MkDocs polls, as it always did
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text("0", encoding="utf-8")
         for folder in existing:
             observer.schedule(handler, str(folder), recursive=True, event_filter=list(CHANGES))
         observer.start()
