@@ -58,8 +58,9 @@ class _Stamper(FileSystemEventHandler):
             self.count += 1  # a new content each time, whatever the file system's clock resolution
             try:
                 self.stamp.write_text(str(self.count), encoding="utf-8")
-            except OSError:  # removed with .cache/ meanwhile: made again on the next change
+            except OSError:  # removed with .cache/ meanwhile: made again
                 self.stamp.parent.mkdir(parents=True, exist_ok=True)
+                self.stamp.write_text(str(self.count), encoding="utf-8")
 
 
 def watch_by_events(folders: Sequence[Path], stamp: Path) -> Watching | None:
