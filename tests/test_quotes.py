@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from tests.events import EVENT, GOOD
 from timeline_core.data.load import load_timeline
-from timeline_core.model.quotes import SourceText, checksum, closest_passage, fold, fold_with_positions, verify_quote
+from timeline_core.model.quotes import SourceText, checksum, closest_passage, fold, folded_positions, verify_quote
 
 ARCHIVE = (
     "The Example Company said on Monday that its model is ready.\n"
@@ -117,13 +117,16 @@ def test_the_closest_passage_to_a_long_quote_compares_every_character():
     assert closest == "voted. " + " ".join(said[6:10]) + " Sentence"
 
 
-@given(st.text(st.sampled_from(["a", "B", " ", "\n", "\u201c", "\u2014", "\u00a0", "7", "\t"]), max_size=60))
+@given(st.text(st.sampled_from(["a", "B", " ", "\n", "\u201c", "\u2014", "\u00a0", "7", "\t", "，", "字"]), max_size=60))
 def test_folded_positions_point_at_the_characters_they_came_from(text):
-    folded, positions = fold_with_positions(text)
-    assert folded == fold(text) and len(positions) == len(folded)
+    folded, position = fold(text), folded_positions(text)
+    positions = [position(index) for index in range(len(folded))]
     for char, at in zip(folded, positions, strict=True):
         assert fold(text[at]) == char if char != " " else text[at].isspace()
     assert positions == sorted(set(positions))
+    for index, char in enumerate(folded):  # a space points at the last white character before the next word
+        if char == " ":
+            assert not text[positions[index] + 1].isspace()
 
 
 def test_folding_keeps_every_character_but_space_quotes_dashes_and_full_width_forms():

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote as percent
 
-from ..model.quotes import fold, fold_with_positions
+from ..model.quotes import fold, folded_positions
 from ..model.records import Citation, Timeline
 
 
@@ -81,7 +81,7 @@ def annotate(timeline: Timeline, source_id: str, citers: Iterable[tuple[str, Cit
     """
     archive = timeline.archives[source_id]
     text = archive.text
-    folded, positions = fold_with_positions(text)
+    position = folded_positions(text)
     spans: list[tuple[int, int, str]] = []  # [start, end) in the archived text, and who quotes it
     starts: dict[int, list[str]] = {}
     for label, citation in citers:
@@ -89,7 +89,7 @@ def annotate(timeline: Timeline, source_id: str, citers: Iterable[tuple[str, Cit
         at = archive.find(needle) if needle else -1
         if at < 0:
             continue
-        first, end = positions[at], positions[at + len(needle) - 1] + 1
+        first, end = position(at), position(at + len(needle) - 1) + 1
         spans.append((first, end, label))
         anchor = quote_anchor(citation)
         if anchor not in starts.setdefault(first, []):
