@@ -117,7 +117,10 @@ def test_the_closest_passage_to_a_long_quote_compares_every_character():
     assert closest == "voted. " + " ".join(said[6:10]) + " Sentence"
 
 
-@given(st.text(st.sampled_from(["a", "B", " ", "\n", "\u201c", "\u2014", "\u00a0", "7", "\t", "，", "字"]), max_size=60))
+_FOLDED_CHARACTERS = ["a", "B", " ", "\n", "\u201c", "\u2014", "\u00a0", "7", "\t", "，", "字"]
+
+
+@given(st.text(st.sampled_from(_FOLDED_CHARACTERS), max_size=60))
 def test_folded_positions_point_at_the_characters_they_came_from(text):
     folded, position = fold(text), folded_positions(text)
     positions = [position(index) for index in range(len(folded))]
