@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -26,7 +26,7 @@ from ..model.dates import EdtfDate
 from ..model.records import Citation, Event, Source
 from ..words.reader import N_, Words
 from .helpers import Helpers
-from .urls import CHANGES_PAGE, GLOSSARY_PAGE, SOURCES_PAGE
+from .urls import CHANGES_PAGE, GLOSSARY_PAGE, SOURCES_PAGE, TIMELINE_PAGE
 
 _SEPARATOR = " · "
 BASED_ON = N_("based on %(publisher)s's report")
@@ -242,3 +242,24 @@ class Cards:
         if first:
             links += f' · <a href="{_e(h.site.link(page, SOURCES_PAGE, source.id))}">{said["about"]}</a>'
         return Markup(links)
+
+    def event_links(self, page: str, events: Sequence[Event], limit: int | None = None) -> Markup:
+        """A compact list of links to events on their timeline pages, cut short at `limit` (a
+        source's or a term's) with a line that says how many more; on entity and tag pages every
+        event of a story is listed, so it is written here rather than by a template loop. Left out
+        of search: the timeline already indexes each event under its own title."""
+        h, date, lang = self.h, self.date, self.story_lang
+        badge = f' <span class="tl-badge tl-background-badge">{self._fixed["background"]}</span>'
+        items = [
+            f'<li><a href="{_e(h.event_href(page, event.id))}"{lang}>{_e(event.title)}</a> '
+            f'<span class="tl-date">({date(event.date)})</span>{badge if event.background else ""}</li>\n'
+            for event in (events[:limit] if limit is not None else events)
+        ]
+        if limit is not None and len(events) > limit:
+            more = self._(
+                'and %(more)s more on the <a href="%(timeline)s">timeline</a>',
+                more=h.number(len(events) - limit),
+                timeline=h.site.link(page, TIMELINE_PAGE),
+            )
+            items.append(f'<li class="tl-more-events">{more}</li>\n')
+        return Markup(f'<ul class="tl-event-links" data-search-exclude="1">\n{"".join(items)}</ul>')
