@@ -11,6 +11,7 @@ index is read in one place (`_search_entries`).
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import threading
@@ -124,11 +125,27 @@ def on_serve(server, config: MkDocsConfig, builder):
     for path in git_paths_to_watch(root):
         server.watch(str(path))
     folders = [Path(path) for path in config.watch if Path(path).is_dir()]
-    _watching = watch_by_events(folders, root / ".cache" / "timeline" / "changed")
+    signal = root / ".cache" / "timeline" / "changes"
+    _watching = watch_by_events(folders, signal, functools.partial(_tell_mkdocs, server, signal))
     if _watching is not None:  # MkDocs watches config.watch after this event
         config.watch = [path for path in config.watch if Path(path) not in _watching.folders]
-        server.watch(str(_watching.stamp))
+        server.watch(str(signal))
     return server
+
+
+def _tell_mkdocs(server, folder: Path) -> bool:
+    """Tell MkDocs' watcher that a file in `folder` (which it watches) changed, as its own poll
+    would: an event on its observer's queue, through watchdog's public interface. False where that
+    is not there (another MkDocs or watchdog): the change is then stamped in the folder and polled."""
+    try:
+        from watchdog.events import FileModifiedEvent
+        from watchdog.observers.api import ObservedWatch
+
+        watched = ObservedWatch(os.path.abspath(folder), recursive=True)  # as server.watch scheduled it
+        server.observer.event_queue.put((FileModifiedEvent(os.path.join(watched.path, "changed")), watched))
+    except (AttributeError, TypeError, ImportError):
+        return False
+    return True
 
 
 def on_startup(command: str, dirty: bool) -> None:

@@ -158,30 +158,40 @@ def test_a_new_event_file_shows_and_reading_the_data_asks_for_no_rebuild(served,
     assert log.read_text().count("Documentation built") == built, log.read_text()
 
 
-def test_a_change_in_a_watched_folder_rewrites_the_stamp_and_a_read_does_not(tmp_path):
-    """watching.py on its own: what MkDocs polls changes on an edit, an addition, a removal."""
-    folder, stamp = tmp_path / "timeline", tmp_path / ".cache" / "changed"
+def test_a_change_in_a_watched_folder_is_told_or_stamped_and_a_read_is_neither(tmp_path):
+    """watching.py on its own: an edit, an addition and a removal are told to the builder at once
+    (`tell`), or, where it cannot be told, rewrite the stamp its poll finds; a read does neither."""
+    folder, signal = tmp_path / "timeline", tmp_path / ".cache" / "changes"
     (folder / "events").mkdir(parents=True)
     event = folder / "events" / "a.yml"
     event.write_text("title: A\n")
-    watching = watch_by_events([folder, tmp_path / "missing"], stamp)
+    told: list[int] = []
+    able = [True]
+
+    def tell() -> bool:
+        told.append(1)
+        return able[0]
+
+    watching = watch_by_events([folder, tmp_path / "missing"], signal, tell)
     if watching is None:
         pytest.skip("this system gives no file events")
     try:
-        assert watching.folders == (folder,)
+        assert watching.folders == (folder,) and watching.stamp.parent == signal
 
-        def stamped_after(change, seconds: float = 5) -> bool:
-            before = stamp.read_text()
+        def noticed_after(change, seconds: float = 5) -> tuple[bool, bool]:
+            before, count = watching.stamp.read_text(), len(told)
             change()
             deadline = time.monotonic() + seconds
-            while time.monotonic() < deadline and stamp.read_text() == before:
+            while time.monotonic() < deadline and len(told) == count:
                 time.sleep(0.05)
-            return stamp.read_text() != before
+            time.sleep(0.1)
+            return len(told) > count, watching.stamp.read_text() != before
 
-        assert not stamped_after(lambda: event.read_text(), seconds=1)
-        assert stamped_after(lambda: event.write_text("title: B\n"))
-        assert stamped_after(lambda: (folder / "events" / "b.yml").write_text("title: C\n"))
-        assert stamped_after(lambda: event.unlink())
+        assert noticed_after(lambda: event.read_text(), seconds=1) == (False, False)
+        assert noticed_after(lambda: event.write_text("title: B\n")) == (True, False)
+        assert noticed_after(lambda: (folder / "events" / "b.yml").write_text("title: C\n")) == (True, False)
+        able[0] = False  # the builder cannot be told: the change is stamped for its poll
+        assert noticed_after(lambda: event.unlink()) == (True, True)
     finally:
         watching.stop()
 
@@ -190,5 +200,5 @@ def test_no_watch_by_events_where_the_stamp_cannot_be_written(tmp_path):
     folder = tmp_path / "timeline"
     folder.mkdir()
     (tmp_path / "a-file").write_text("")
-    assert watch_by_events([folder], tmp_path / "a-file" / "changed") is None  # MkDocs polls, as before
-    assert watch_by_events([tmp_path / "missing"], tmp_path / "changed") is None
+    assert watch_by_events([folder], tmp_path / "a-file" / "changes") is None  # MkDocs polls, as before
+    assert watch_by_events([tmp_path / "missing"], tmp_path / "changes") is None

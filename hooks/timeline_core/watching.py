@@ -4,13 +4,16 @@ MkDocs' watcher polls: every half second it lists and stats every file it watche
 the two lists. At 10,000 event files that is about 0.2 s of the interpreter every 0.5 s, taken
 from the very rebuild it asked for (a served edit's rebuild took a quarter longer for it). The
 system's events (inotify, FSEvents, ReadDirectoryChangesW, through watchdog, which MkDocs itself
-uses) cost nothing while nothing changes. Each change rewrites one small stamp file, and MkDocs
-polls that file alone, so it still decides when to rebuild, exactly as for any file it watches.
+uses) cost nothing while nothing changes. MkDocs watches one small folder for them instead (its
+poll of an empty folder costs nothing), and each change is told to MkDocs' watcher at once, as if
+its poll had found a file changed in that folder (`tell`, given by the hooks), so the rebuild
+starts without waiting up to half a second for the next poll; where it cannot be told, the change
+rewrites a stamp file in that folder, which the poll finds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from threading import Lock
@@ -35,24 +38,34 @@ CHANGES = (FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent
 
 @dataclass(frozen=True)
 class Watching:
-    """Folders watched by system events; `stamp` is rewritten on every change in them."""
+    """Folders watched by system events, each change in them told (`tell`) or stamped in `signal`."""
 
     folders: tuple[Path, ...]
-    stamp: Path
+    signal: Path  # the folder MkDocs watches for them
     observer: BaseObserver
+
+    @property
+    def stamp(self) -> Path:
+        return self.signal / STAMP
 
     def stop(self) -> None:
         self.observer.stop()
 
 
+STAMP = "changed"  # the file in the signal folder rewritten where a change cannot be told
+
+
 class _Stamper(FileSystemEventHandler):
-    def __init__(self, stamp: Path) -> None:
+    def __init__(self, stamp: Path, tell: Callable[[], bool] | None) -> None:
         self.stamp = stamp
+        self.tell = tell
         self.count = 0
         self.lock = Lock()  # events of several folders arrive on several threads
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.is_directory or not isinstance(event, CHANGES):
+            return
+        if self.tell is not None and self.tell():
             return
         with self.lock:
             self.count += 1  # a new content each time, whatever the file system's clock resolution
@@ -63,8 +76,9 @@ class _Stamper(FileSystemEventHandler):
                 self.stamp.write_text(str(self.count), encoding="utf-8")
 
 
-def watch_by_events(folders: Sequence[Path], stamp: Path) -> Watching | None:
-    """Watch `folders` (those that exist) by the system's events, rewriting `stamp` on every change.
+def watch_by_events(folders: Sequence[Path], signal: Path, tell: Callable[[], bool] | None = None) -> Watching | None:
+    """Watch `folders` (those that exist) by the system's events: each change is told (`tell`, which
+    says whether it could) or rewrites the stamp in the folder `signal`, made here.
 
     None where the system gives no cheap file events (watchdog would poll, or open every file),
     refuses a watch (inotify's limit) or the stamp cannot be written: then the caller leaves the
@@ -74,9 +88,10 @@ def watch_by_events(folders: Sequence[Path], stamp: Path) -> Watching | None:
     observer = Observer()
     if not existing or type(observer).__name__ in _NOT_BY_EVENTS:
         return None
-    handler = _Stamper(stamp)
+    stamp = signal / STAMP
+    handler = _Stamper(stamp, tell)
     try:  # a folder that cannot be written to, or no watch granted: MkDocs polls, as it always did
-        stamp.parent.mkdir(parents=True, exist_ok=True)
+        signal.mkdir(parents=True, exist_ok=True)
         stamp.write_text("0", encoding="utf-8")
         for folder in existing:
             observer.schedule(handler, str(folder), recursive=True, event_filter=list(CHANGES))
@@ -84,4 +99,4 @@ def watch_by_events(folders: Sequence[Path], stamp: Path) -> Watching | None:
     except OSError:
         observer.stop()
         return None
-    return Watching(existing, stamp, observer)
+    return Watching(existing, signal, observer)
