@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from timeline_core.archiving.boilerplate import MAX_WORDS, is_boilerplate, page_tags, without_boilerplate
-from timeline_core.archiving.chunks import with_later_chunks
+from timeline_core.archiving.chunks import CHUNK_WORDS, PARAGRAPH_WORDS, with_later_chunks
 from timeline_core.archiving.metadata import (
     byline_author,
     clean_author,
@@ -732,3 +732,69 @@ def test_a_standfirst_in_arabic_goes_before_a_paragraph_that_ends_in_a_question_
     dek = "قرر مجلس المدينة يوم الاثنين بعد نقاش طويل بناء جسر جديد للمشاة فوق النهر في وسط المدينة القديمة."
     first = "متى سينتهي بناء الجسر الجديد الذي ينتظره السكان منذ سنوات طويلة في الأحياء القريبة من النهر؟"
     assert with_standfirst(_page(dek, f"<p>{first}</p>"), f"العنوان\n{first}") == f"العنوان\n{dek}\n{first}"
+
+
+def _prose(words: int, paragraphs: int, seed: str) -> list[str]:
+    """`paragraphs` paragraphs of `words` words in all, told apart by `seed`."""
+    each, extra = divmod(words, paragraphs)
+    return [" ".join(f"{seed}{p}w{i}" for i in range(each + (p < extra))) + "." for p in range(paragraphs)]
+
+
+def _chunked(first: list[str], later: list[list[str]], mark: str = "story__body", depth: int = 1) -> str:
+    """A page whose article is in chunks marked `mark`, each in `depth` - 1 wrappers beside the others."""
+
+    def chunk(paragraphs: list[str]) -> str:
+        inner = f'<div class="{mark}">' + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>"
+        for _ in range(depth - 1):
+            inner = f'<div class="grid">{inner}</div>'
+        return inner
+
+    return "<html><body><main>" + "".join(chunk(paragraphs) for paragraphs in [first, *later]) + "</main></body></html>"
+
+
+def test_every_later_chunk_that_is_prose_follows_and_each_limit_holds_at_its_edge():
+    first = _prose(30, 2, "a")
+    text = "\n".join(first) + "\n"
+    at_limits = _prose(CHUNK_WORDS, CHUNK_WORDS // PARAGRAPH_WORDS, "b")  # exactly enough words, and a paragraph
+    two = _prose(80, 2, "c")
+    html = _chunked(first, [at_limits, two])
+    assert with_later_chunks(html, text) == text + "\n".join(at_limits + two) + "\n"  # both chunks, in order
+    short = _prose(CHUNK_WORDS - 1, 1, "d")  # one word too few
+    listy = _prose(CHUNK_WORDS, CHUNK_WORDS // PARAGRAPH_WORDS + 1, "e")  # paragraphs one word too short
+    assert with_later_chunks(_chunked(first, [short, listy]), text) == text  # as it was, to the character
+
+
+def test_chunks_are_found_by_their_class_and_element_within_two_wrappers():
+    first, later = _prose(30, 2, "a"), _prose(80, 2, "b")
+    text = "\n".join(first) + "\n"
+    whole = text + "\n".join(later) + "\n"
+    assert with_later_chunks(_chunked(first, [later], depth=3), text) == whole
+    assert with_later_chunks(_chunked(first, [later], depth=4), text) == text  # too far apart
+    assert with_later_chunks(_chunked(first, [later], mark="abc"), text) == whole
+    assert with_later_chunks(_chunked(first, [later], mark="ab"), text) == text  # a class too short to mark a body
+    marked = '<div class="story__body"><p>b0'
+    other_element = _chunked(first, [later]).replace(marked, marked.replace("div", "section"))
+    assert with_later_chunks(other_element, text) == text
+    unmarked = _chunked(first, [later]).replace("</main>", "<div><p>A box with no class at all.</p></div></main>")
+    assert with_later_chunks(unmarked, text) == whole
+
+
+def test_the_text_is_matched_as_a_reader_reads_it_and_nothing_is_added_twice():
+    first, later = _prose(30, 2, "a"), _prose(80, 2, "b")
+    first[1] += " So said Malcolm X"  # its last letter is the text's, whatever it is
+    html = _chunked(first, [[first[1], *later]]).replace(first[1][:10], first[1][:10] + "\n   ", 1)
+    text = "\n".join(first) + "  \n"  # the extractor's spacing, a trailing space kept
+    assert with_later_chunks(html, text) == "\n".join(first) + "  \n" + "\n".join(later) + "\n"
+    plain = "\n".join(first) + "\n"
+    assert with_later_chunks(html, plain) == plain + "\n".join(later) + "\n"
+    quoted = html.replace("<main>", f"<aside class='pull'><span>{first[1]}</span></aside><main>")
+    assert with_later_chunks(quoted, text).endswith("\n".join(later) + "\n")  # the paragraph, not a pull quote
+
+
+def test_a_page_over_five_million_characters_is_not_parsed_for_chunks():
+    first, later = _prose(30, 2, "a"), _prose(80, 2, "b")
+    text = "\n".join(first) + "\n"
+    page = _chunked(first, [later])
+    padded = page.replace("<body>", "<body><!--" + "x" * (5_000_000 - len(page) - 7) + "-->")
+    assert len(padded) == 5_000_000 and with_later_chunks(padded, text) != text
+    assert with_later_chunks(padded.replace("<!--", "<!--x"), text) == text
