@@ -69,11 +69,12 @@ class _Stamper(FileSystemEventHandler):
             return
         with self.lock:
             self.count += 1  # a new content each time, whatever the file system's clock resolution
+            said = b"%d" % self.count
             try:
-                self.stamp.write_text(str(self.count), encoding="utf-8")
+                self.stamp.write_bytes(said)
             except OSError:  # removed with .cache/ meanwhile: made again
                 self.stamp.parent.mkdir(parents=True, exist_ok=True)
-                self.stamp.write_text(str(self.count), encoding="utf-8")
+                self.stamp.write_bytes(said)
 
 
 def watch_by_events(folders: Sequence[Path], signal: Path, tell: Callable[[], bool] | None = None) -> Watching | None:
@@ -92,7 +93,7 @@ def watch_by_events(folders: Sequence[Path], signal: Path, tell: Callable[[], bo
     handler = _Stamper(stamp, tell)
     try:  # a folder that cannot be written to, or no watch granted: MkDocs polls, as it always did
         signal.mkdir(parents=True, exist_ok=True)
-        stamp.write_text("0", encoding="utf-8")
+        stamp.write_bytes(b"0")
         for folder in existing:
             observer.schedule(handler, str(folder), recursive=True, event_filter=list(CHANGES))
         observer.start()
