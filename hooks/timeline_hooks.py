@@ -35,7 +35,7 @@ from timeline_core.pages.search import add_to_index, segment_index, without_sear
 from timeline_core.served import KEPT_PAGE_TEMPLATE, KeptPage, entries_of_page, site_fingerprint
 from timeline_core.settings import settings_of
 from timeline_core.site_files import site_files
-from timeline_core.watching import Watching, watch_by_events
+from timeline_core.watching import STAMP, Watching, watch_by_events
 from timeline_core.words.catalogs import catalogs_bytes
 from timeline_core.words.chrome import frame_in_language, frame_words, nav_in_language
 from timeline_core.words.reader import Words, words_for
@@ -142,7 +142,7 @@ def _tell_mkdocs(server, folder: Path) -> bool:
         from watchdog.observers.api import ObservedWatch
 
         watched = ObservedWatch(os.path.abspath(folder), recursive=True)  # as server.watch scheduled it
-        server.observer.event_queue.put((FileModifiedEvent(os.path.join(watched.path, "changed")), watched))
+        server.observer.event_queue.put((FileModifiedEvent(os.path.join(watched.path, STAMP)), watched))
     except (AttributeError, TypeError, ImportError):
         return False
     return True

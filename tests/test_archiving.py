@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline_core.archiving.boilerplate import MAX_WORDS, is_boilerplate, page_tags, without_boilerplate
+from timeline_core.archiving.boilerplate import MAX_WORDS, is_boilerplate, without_boilerplate
 from timeline_core.archiving.chunks import CHUNK_WORDS, PARAGRAPH_WORDS, with_later_chunks
 from timeline_core.archiving.metadata import (
     byline_author,
@@ -15,6 +15,7 @@ from timeline_core.archiving.metadata import (
     headline,
     original_publisher,
     other_dates,
+    page_tags,
     published_metadata,
     text_byline,
     visible_headline,
@@ -267,6 +268,21 @@ def test_a_line_listing_the_pages_tags_is_left_out(line, dropped):
         '<meta name="keywords" content="ferry, riverside, transport"><a href="/tag/footbridge" rel="tag">Footbridge</a>'
     )
     text, left_out = without_boilerplate(f"The council met.\n{line}", page_tags(html))
+    assert (left_out == (line,)) is dropped and (line in text) is not dropped
+
+
+@pytest.mark.parametrize(
+    ("html", "line", "dropped"),
+    [
+        ("<meta name='keywords' content='渡船,人行桥,交通'>", "渡船、人行桥", True),  # single quotes, 、
+        ('<meta name="news_keywords" content="渡し船，歩道橋">', "渡し船，歩道橋", True),
+        ('<a rel="tag" href="/t/1">عبّارة</a> <a rel="tag" href="/t/2">جسر</a>', "عبّارة، جسر", True),
+        ('<a rel="tag" href="/t/1">عبّارة</a> <a rel="tag" href="/t/2">جسر</a>', "عبّارة, جسر", True),
+        ("<meta name='keywords' content='渡船,人行桥'>", "渡船停运后，人行桥获批。", False),  # a sentence
+    ],
+)
+def test_a_tag_list_in_other_scripts_is_left_out_and_a_sentence_is_not(html, line, dropped):
+    text, left_out = without_boilerplate(f"第一段。\n{line}", page_tags(html))
     assert (left_out == (line,)) is dropped and (line in text) is not dropped
 
 

@@ -11,7 +11,8 @@ have taken.
 from __future__ import annotations
 
 import re
-from html import unescape
+
+from .metadata import listed
 
 MAX_WORDS = 25  # a notice is short: a longer line is a paragraph, whatever it starts with
 
@@ -62,30 +63,15 @@ def is_boilerplate(line: str) -> bool:
     return bool(text) and len(text.split()) <= MAX_WORDS and _NOTICE.fullmatch(text) is not None
 
 
-_TAG_LINK = re.compile(r"<a\b[^>]*\brel\s*=\s*[\"'][^\"']*\btag\b[^\"']*[\"'][^>]*>([^<]{1,80})</a>", re.I)
-_KEYWORDS = re.compile(
-    r"<meta\b(?=[^>]*\bname\s*=\s*[\"'](?:keywords|news_keywords)[\"'])[^>]*\bcontent\s*=\s*\"([^\"]*)\"", re.I
-)
-
-
-def page_tags(html: str) -> frozenset[str]:
-    """The page's tags and keywords (its rel="tag" links, its keywords meta), folded: a line listing
-    them is the page's tag list, not the article."""
-    found = [unescape(tag) for tag in _TAG_LINK.findall(html)]
-    for content in _KEYWORDS.findall(html):
-        found += unescape(content).split(",")
-    return frozenset(folded for tag in found if (folded := " ".join(tag.split()).casefold()))
-
-
 def is_tag_line(line: str, tags: frozenset[str]) -> bool:
-    """Whether a line is two or more of the page's tags and nothing else, as a tag list shows them."""
-    parts = [" ".join(part.split()).casefold() for part in re.split(r"[,;|·•]", line.strip(_EDGES))]
-    parts = [part for part in parts if part]
+    """Whether a line is two or more of the page's tags (`metadata.page_tags`) and nothing else, as a
+    tag list shows them ("KI, Technik", "科技、人工智能")."""
+    parts = listed(line.strip(_EDGES))
     return len(parts) >= 2 and all(part in tags for part in parts)
 
 
 def without_boilerplate(text: str, tags: frozenset[str] = frozenset()) -> tuple[str, tuple[str, ...]]:
-    """The text without its notice lines and its tag list (`tags`: see `page_tags`), and the lines
+    """The text without its notice lines and its tag list (`tags`: `metadata.page_tags`), and the lines
     left out (each once, in order)."""
     kept, dropped = [], []
     for line in text.split("\n"):

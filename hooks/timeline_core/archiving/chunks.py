@@ -36,8 +36,7 @@ def with_later_chunks(html: str, text: str) -> str:
     except (ValueError, lxml.etree.ParserError):
         return text
     last = lines[-1]
-    found = (p.getparent() for p in document.iter("p") if _squeezed(p.text_content()) == last)
-    holder = next((parent for parent in found if parent is not None), None)
+    holder = next((p.getparent() for p in document.iter("p") if _squeezed(p.text_content()) == last), None)
     marks = holder.get("class", "").strip() if holder is not None else ""
     if holder is None or len(marks) < MIN_CLASS:
         return text

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html import unescape
 
 from ..model.text import count_words, language_tag
-from .boilerplate import page_tags, without_boilerplate
+from .boilerplate import without_boilerplate
 from .chunks import with_later_chunks
 from .metadata import (
     byline_author,
@@ -22,6 +22,7 @@ from .metadata import (
     original_publisher,
     other_dates,
     page_addresses,
+    page_tags,
     published_metadata,
     text_byline,
     visible_headline,

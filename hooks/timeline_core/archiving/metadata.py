@@ -537,3 +537,23 @@ def original_publisher(html: str) -> str | None:
     """The publisher a page says its article comes from ("来源：半月谈", "Quelle: dpa"), if it names one."""
     found = _ORIGINAL.search(shown_text(html))
     return (found.group(1) or found.group(2)).strip() if found else None
+
+
+_TAG_LINK = re.compile(r"<a\b[^>]*\brel\s*=\s*[\"'][^\"']*\btag\b[^\"']*[\"'][^>]*>([^<]{1,80})</a>", re.I)
+# Chinese and Japanese lists write 、 and full-width commas, Arabic its own comma ، and semicolon ؛
+_LIST_SEPARATOR = re.compile(r"[,;|·•，、；｜،؛]")
+
+
+def listed(text: str) -> list[str]:
+    """The items of a list written on one line, folded (case, spacing) for comparison."""
+    return [item for part in _LIST_SEPARATOR.split(text) if (item := " ".join(part.split()).casefold())]
+
+
+def page_tags(html: str) -> frozenset[str]:
+    """The page's tags and keywords (its rel="tag" links, its keywords meta), folded: a line listing
+    them is the page's tag list, not the article."""
+    found = [item for tag in _TAG_LINK.findall(html) for item in listed(unescape(tag))]
+    for name, attributes in _tags(html):
+        if name.lower() == "meta" and attributes.get("name", "").lower() in ("keywords", "news_keywords"):
+            found += listed(unescape(attributes.get("content", "")))
+    return frozenset(found)
