@@ -78,6 +78,36 @@ def test_a_build_that_reuses_results_writes_what_a_cold_build_writes(story, tmp_
     assert problems["an event broken"] and not problems["the break fixed"]
 
 
+def test_event_files_a_served_build_does_not_read_are_reported_as_a_cold_build_reports_them(tmp_path):
+    project = Project(make_project(tmp_path / "project", 40, config=TEST_CONFIG))
+    memo = Memo()
+    _build(project, memo)
+    events = project.root / "timeline/events"
+    first = sorted(events.glob("*.yml"))[0]
+    added = {
+        "2020-01-01-a-link.yml": "error: file is a symbolic link; commit the file itself",
+        "2020-01-02-too-big.yml": "error: file is 70,",
+        "Not A Slug.yml": "error: file name 'Not A Slug.yml' is not a lowercase slug; rename it to not-a-slug.yml",
+        "notes.txt": "error: unexpected file; event files end in .yml (rename it to notes.yml)",
+        "a-folder": "error: unexpected folder",
+    }
+    (events / "2020-01-01-a-link.yml").symlink_to(first)
+    (events / "2020-01-02-too-big.yml").write_text(first.read_text() + "#" * 70_000 + "\n")
+    (events / "Not A Slug.yml").write_text(first.read_text())
+    (events / "notes.txt").write_text("notes\n")
+    (events / "a-folder").mkdir()
+    for _ in range(2):  # the listing judged, then the same listing remembered
+        warm = _build(project, memo)
+        assert warm == _build(project, None)
+        lines = [problem.format() for problem in warm[0]]
+        for name, message in added.items():
+            assert any(line.startswith(f"timeline/events/{name}:1:1: {message}") for line in lines), (name, lines)
+    for name in added:
+        (events / name).rmdir() if name == "a-folder" else (events / name).unlink()
+    assert _build(project, memo) == _build(project, None)
+    assert not _build(project, memo)[0]
+
+
 def test_an_unchanged_timeline_is_neither_parsed_nor_rendered_again(tmp_path):
     project = Project(make_project(tmp_path / "project", 40, config=TEST_CONFIG))
     memo = Memo()

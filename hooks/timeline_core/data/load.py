@@ -105,7 +105,7 @@ def load_timeline(root: Path, memo: Memo | None = None) -> LoadResult:
 
 def _load(root: Path, memo: Memo | None) -> LoadResult:
     """The phases of a load, in order; each reports through the Collector of the file it speaks of."""
-    loading = _Loading(root)
+    loading = _Loading(root, memo)
     read = _read_files(loading, memo)
     archives = _check_sources(loading, read)
     _check_quotes(loading, read, archives)
@@ -127,11 +127,12 @@ class _Loading:
     """A load under way: the project, what is in it, and one Collector per file and check."""
 
     root: Path
+    memo: Memo | None = None
     collectors: list[Collector] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.collectors.append(Collector(DATA_DIR))
-        self.found = discover(self.root, self.collectors[0])
+        self.found = discover(self.root, self.collectors[0], self.memo)
 
     def collector(self, rel: str) -> Collector:
         self.collectors.append(Collector(rel))
