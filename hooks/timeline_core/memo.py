@@ -91,6 +91,8 @@ def remember(memo: Memo | None, kind: str, key: Hashable, make: Callable[[], T])
 def frozen(value: object) -> Hashable:
     """A page's context as a key: mappings and lists become tuples; frozen records stay as they are."""
     if isinstance(value, dict):
+        if all(type(item) in _PLAIN for item in value.values()):  # an index of ids: hashed in C, once
+            return Fixed(tuple(value.items()))
         return tuple((name, frozen(item)) for name, item in value.items())
     if isinstance(value, (list, tuple)):
         try:  # a tuple of records (the events of a page): hashed here once, not again by the memo
@@ -115,3 +117,4 @@ def all_but_events(timeline: object) -> Hashable:
 
 
 _MISSING = object()
+_PLAIN = frozenset({str, int, float, bool, type(None)})

@@ -184,6 +184,8 @@ def render_site(
     env.globals.update(card_html=cards.card_html, source_links=cards.source_links, event_links=cards.event_links)
     common = {"timeline": result.timeline, "problems": result.problems, "site": site, "h": helpers}
     shared = fixed(memo, "shared", _shared(result, story, layout)) if memo is not None else None
+    # hashed once, not once per page that may read any event (each key is looked up twice)
+    every_event = fixed(memo, "every event", result.timeline.events) if memo is not None else None
 
     def text(page: Page) -> tuple[str, tuple[SearchSection, ...]]:
         def search() -> tuple[SearchSection, ...]:
@@ -200,7 +202,7 @@ def render_site(
         if memo is None:
             return render()
         # the page's search entries are kept with its text: they are made from the same context
-        events = () if page.template in ONLY_THEIR_EVENTS else result.timeline.events
+        events = None if page.template in ONLY_THEIR_EVENTS else every_event
         return memo.get("page", (page.src, page.template, frozen(page.context), shared, events), render)
 
     pages = site_pages(story)
