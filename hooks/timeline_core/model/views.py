@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -14,6 +15,15 @@ def ordered_events(events: Iterable[Event]) -> tuple[Event, ...]:
     """The order readers meet events everywhere: the story's events, then its background (context
     that is not part of the sequence), each by the month they are listed under, then within a
     month by earliest possible day, latest possible day and id."""
+    return _ordered(events) if isinstance(events, tuple) else _sorted(events)
+
+
+@functools.lru_cache(maxsize=2)  # a build orders the story's events six times (pages, each export)
+def _ordered(events: tuple[Event, ...]) -> tuple[Event, ...]:
+    return _sorted(events)
+
+
+def _sorted(events: Iterable[Event]) -> tuple[Event, ...]:
     return tuple(sorted(events, key=lambda e: (e.background, e.month, e.sort_key())))
 
 
