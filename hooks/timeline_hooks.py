@@ -227,7 +227,9 @@ class _ServedPage(Page):
     was a tenth of a served edit at 10,000 events)."""
 
     def read_source(self, config: MkDocsConfig) -> None:
-        source = self.file.content_string
+        source = config.plugins.on_page_read_source(page=self, config=config)  # as Page.read_source
+        if source is None:
+            source = self.file.content_string
         self.markdown, meta = remember(_memo, "front matter", source, lambda: get_data(source))
         self.meta = copy.deepcopy(meta)  # the hooks and themes may change a page's own meta
 

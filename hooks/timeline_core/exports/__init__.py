@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..memo import Memo, all_but_events, fixed
-from ..model import views
 from ..model.records import Timeline
 from ..pages.paging import FEED_ENTRIES
 from ..pages.urls import Site
@@ -67,13 +66,13 @@ def _compact_with_events(data: dict, events: list[str]) -> str:
 
 
 def _timeline_json(c: ExportContext, each: Each) -> str:
-    ordered = views.ordered_events(c.timeline.events)
+    ordered = c.timeline.reading_order
     parts = each("json", lambda e: _json_text(event_json(c.timeline, c.site, e)), ordered)
     return _compact_with_events(timeline_json(c.timeline, c.published, c.site, with_events=False), parts)
 
 
 def _timelinejs_json(c: ExportContext, each: Each) -> str:
-    ordered = views.ordered_events(c.timeline.events)
+    ordered = c.timeline.reading_order
     parts = each("timelinejs", lambda e: _json_text(event_slide(c.timeline, c.site, e, c.words)), ordered)
     return _compact_with_events(timelinejs(c.timeline, c.published, c.site, with_events=False, words=c.words), parts)
 

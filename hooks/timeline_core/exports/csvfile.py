@@ -6,7 +6,6 @@ import csv
 import functools
 import io
 
-from ..model import views
 from ..model.records import Event, Timeline
 from ..pages.urls import TIMELINE_PAGE, Site
 from ..words.reader import english
@@ -73,5 +72,5 @@ def event_row(timeline: Timeline, site: Site, e: Event) -> str:
 
 def timeline_csv(timeline: Timeline, site: Site, each: Each = every) -> str:
     """One row per event (`event_row`), columns in a fixed order."""
-    rows = each("csv", functools.partial(event_row, timeline, site), views.ordered_events(timeline.events))
+    rows = each("csv", functools.partial(event_row, timeline, site), timeline.reading_order)
     return _row_text(CSV_COLUMNS) + "".join(rows)

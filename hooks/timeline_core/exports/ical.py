@@ -88,7 +88,5 @@ def timeline_ics(
         f"X-WR-CALNAME:{_ics_text(published.title)}",
     ]
     head = [_fold(line) for line in lines]
-    events = each(
-        "ics", functools.partial(event_ics, timeline, site, words=words), views.ordered_events(timeline.events)
-    )
+    events = each("ics", functools.partial(event_ics, timeline, site, words=words), timeline.reading_order)
     return "\r\n".join([*head, *events, "END:VCALENDAR"]) + "\r\n"

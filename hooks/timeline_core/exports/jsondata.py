@@ -91,7 +91,7 @@ def timeline_json(timeline: Timeline, published: Published, site: Site, with_eve
         "title": published.title,
         "url": site.base_url,
         "language": timeline.language,
-        "events": [event_json(timeline, site, e) for e in views.ordered_events(timeline.events)] if with_events else [],
+        "events": [event_json(timeline, site, e) for e in timeline.reading_order] if with_events else [],
         "entities": [
             {
                 "id": e.id,

@@ -7,7 +7,6 @@ import functools
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape as xml_escape
 
-from ..model import views
 from ..model.records import Citation, Event, Timeline
 from ..pages.pieces import lang_attributes
 from ..pages.urls import TIMELINE_PAGE, Site, source_page
@@ -80,9 +79,7 @@ def timelinejs(
     timeline: Timeline, published: Published, site: Site, with_events: bool = True, words: Words | None = None
 ) -> dict:
     """One slide per event (`event_slide`), after the story's title slide."""
-    events = (
-        [event_slide(timeline, site, e, words) for e in views.ordered_events(timeline.events)] if with_events else []
-    )
+    events = [event_slide(timeline, site, e, words) for e in timeline.reading_order] if with_events else []
     return {
         "title": {
             "text": {

@@ -53,6 +53,12 @@ class Event:
     def sort_key(self) -> tuple:
         return self._sort_key
 
+    def reading_key(self) -> tuple:
+        """The order readers meet events everywhere: the story's events, then its background
+        (context that is not part of the sequence), each by the month they are listed under, then
+        within a month by earliest possible day, latest possible day and id."""
+        return (self.background, self.month, self._sort_key)
+
     @cached_property
     def _sort_key(self) -> tuple:
         """Worked out once: every build sorts its events in several orders, and serve rebuilds often."""
@@ -267,6 +273,12 @@ class Timeline:
     @cached_property
     def terms_by_id(self) -> dict[str, Term]:
         return {term.id: term for term in self.terms}
+
+    @cached_property
+    def reading_order(self) -> tuple[Event, ...]:
+        """The events in reading order (`Event.reading_key`), once a story: its pages and every
+        export ask for it, and sorting 10,000 events took 40 ms each time."""
+        return tuple(sorted(self.events, key=Event.reading_key))
 
     @cached_property
     def events_by_id(self) -> dict[str, Event]:

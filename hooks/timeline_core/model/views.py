@@ -3,28 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from .records import Change, Citation, Entity, Event, Term, Timeline
-
-
-def ordered_events(events: Iterable[Event]) -> tuple[Event, ...]:
-    """The order readers meet events everywhere: the story's events, then its background (context
-    that is not part of the sequence), each by the month they are listed under, then within a
-    month by earliest possible day, latest possible day and id."""
-    return _ordered(events) if isinstance(events, tuple) else _sorted(events)
-
-
-@functools.lru_cache(maxsize=2)  # a build orders the story's events six times (pages, each export)
-def _ordered(events: tuple[Event, ...]) -> tuple[Event, ...]:
-    return _sorted(events)
-
-
-def _sorted(events: Iterable[Event]) -> tuple[Event, ...]:
-    return tuple(sorted(events, key=lambda e: (e.background, e.month, e.sort_key())))
 
 
 def glossary_order(terms: tuple[Term, ...]) -> tuple[Term, ...]:
@@ -95,7 +78,7 @@ class Cited:
 def cited_records(timeline: Timeline, events: tuple[Event, ...] | None = None) -> Iterator[Cited]:
     """Every citation in the story, in the order readers meet them: the timeline, who's who,
     the glossary, then the Home page's explainer. `events`: the events in reading order, if known."""
-    for event in ordered_events(timeline.events) if events is None else events:
+    for event in timeline.reading_order if events is None else events:
         for citation in event.citations:
             yield Cited("event", event.id, event.title, citation)
     for entity in entities_order(timeline):
@@ -161,7 +144,7 @@ def corrections(timeline: Timeline) -> tuple[Change, ...]:
 def group(timeline: Timeline, event_terms: Mapping[str, tuple[str, ...]]) -> Groupings:
     """The story's groupings, each list of events in reading order; `event_terms` says which
     glossary terms each event uses."""
-    events = ordered_events(timeline.events)
+    events = timeline.reading_order
     return Groupings(
         events=events,
         background=tuple(event for event in events if event.background),
