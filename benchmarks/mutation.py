@@ -144,9 +144,14 @@ EQUIVALENT: dict[str, str] = {
     "timeline_core.model.text.x_words__mutmut_3": (
         "the pattern for text holding Chinese or Japanese finds the same words in any other text, only slower"
     ),
-    "timeline_core.memo.x_frozen__mutmut_12": _CAST,
-    "timeline_core.memo.x_frozen__mutmut_14": _CAST,
-    "timeline_core.memo.x_frozen__mutmut_15": _CAST,
+    "timeline_core.memo.x_frozen__mutmut_17": _CAST,
+    "timeline_core.memo.x_frozen__mutmut_19": _CAST,
+    "timeline_core.memo.x_frozen__mutmut_20": _CAST,
+    "timeline_core.memo.x_all_but_events__mutmut_6": _CAST,
+    "timeline_core.memo.x_all_but_events__mutmut_3": (
+        "the events' place in this key holds a constant either way (None instead of an empty tuple): "
+        "the events are in the keys beside it"
+    ),
     "timeline_core.served.x_site_fingerprint__mutmut_9": _BUILD_DATE,
     "timeline_core.served.x_site_fingerprint__mutmut_10": _BUILD_DATE,
     "timeline_core.data.markup.xǁ_LinkGuardǁ__init____mutmut_1": _RENDERER,
