@@ -631,6 +631,16 @@ def test_a_dateline_says_how_it_was_found():
         ("<p>Text vorlesen</p>", None),  # "Text" names a byline only with its colon
         ("<p>Von Riverside Gazette</p>", None),  # the site itself
         ("<script>document.write('<p>By Jane Doe</p>')</script>", None),  # not shown
+        # the byline's word in an element of its own, the name after it, past inline tags
+        ("<span class='label'>Autor:</span> Fritz Imhof<br>", "Fritz Imhof"),
+        ("<strong>Text:</strong> Klausmartin Friedrich, Archiv<br>", "Klausmartin Friedrich"),
+        ('<span>Por</span><a href="/autor/rodolfo-costa/">Rodolfo Costa</a>', "Rodolfo Costa"),
+        ("<span>Author: </span><span>Jacopo Cascioli</span>", "Jacopo Cascioli"),
+        ("<span>作者：</span>王小明</p>", "王小明"),
+        ("<b>بقلم:</b> آسيا العتروس<br>", "آسيا العتروس"),
+        ('<span>text</span> <span>= "title"</span>', None),  # code, not a byline
+        ("<strong>Autor:  </strong> </h4>", None),  # the name is not there
+        ("<span>Von</span> Riverside Gazette<br>", None),  # the site itself
     ],
 )
 def test_a_byline_in_the_pages_text(html, expected):

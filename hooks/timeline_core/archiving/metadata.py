@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
 
@@ -349,14 +350,33 @@ def _looks_like_a_name(text: str) -> bool:
     ("David Hutzler", "Лида Буслаева", "R. R.")."""
     said = text.split()
     if not any(char.isupper() or char.islower() for char in text):
-        return bool(said)  # a script without capitals (Han, Arabic): the byline word before it judges
+        # a script without capitals (Han, Arabic): the byline word before it judges; a colon is no name
+        return any(char.isalpha() for char in text)
     return len(said) >= 2 and all(word[:1].isupper() for word in said)
+
+
+# A byline's word in an element of its own, the name after it ("<b>Autor:</b> Fritz Imhof",
+# "<span>Por</span><a …>Rodolfo Costa</a>"): the name is the text that follows, past inline tags.
+_LABELLED = re.compile(
+    r"<(span|b|strong|em|label|dt|small)\b[^>]*>\s*(?:by|von|par|por|door|от|text|texto|autor|autorin|auteur|"
+    r"author|作者|记者|بقلم|كتب)\s*[:：]?\s*</\1>\s*[:：]?\s*(?:</?(?:a|span|strong|b|em)\b[^>]*>\s*)*([^<>]{3,80})<",
+    re.I,
+)
 
 
 def text_byline(html: str, names: tuple[str, ...] = ()) -> str | None:
     """The name a short element of the page's text gives after "Von", "By", "par", "Text:", "（评论员 …）"
-    or "بقلم:", up to a comma or a date ("Von David Hutzler, dpa" gives David Hutzler)."""
-    for found in _SHORT_ELEMENT.finditer(shown(html)):
+    or "بقلم:", up to a comma or a date ("Von David Hutzler, dpa" gives David Hutzler); else the name
+    that follows such a word set in an element of its own."""
+    for named in _written_bylines(shown(html)):
+        if name := clean_author(named, list(names), html):
+            return name
+    return None
+
+
+def _written_bylines(html: str) -> Iterator[str]:
+    """The names each byline the page's text writes gives: short elements first, then labelled ones."""
+    for found in _SHORT_ELEMENT.finditer(html):
         text = " ".join(unescape(found.group(2)).split())
         written = _WRITTEN_BY.match(text)
         if not written:
@@ -367,11 +387,11 @@ def text_byline(html: str, names: tuple[str, ...] = ()) -> str | None:
             if chinese
             else _names_in(_NAME_END.sub("", written.group(1) or written.group(3)))
         )
-        if not named or len(named.split()) > 3 * MAX_NAME_WORDS:
-            continue
-        if name := clean_author(named, list(names), html):
-            return name
-    return None
+        if named and len(named.split()) <= 3 * MAX_NAME_WORDS:
+            yield named
+    for found in _LABELLED.finditer(html):
+        if named := _names_in(_NAME_END.sub("", " ".join(unescape(found.group(2)).split()))):
+            yield named
 
 
 @dataclass(frozen=True)
