@@ -605,6 +605,30 @@ def test_a_utc_time_is_read_in_the_publications_time_zone(stated, offset, day):
     assert (found.day, found.how) == (day, "its JSON-LD datePublished")
 
 
+@pytest.mark.parametrize(
+    ("stated", "address", "day"),
+    [
+        ("2020-02-18T02:18:11Z", "https://news.example/2020/02/17/story/", "2020-02-17"),  # an evening in the Americas
+        ("2020-02-17T20:30:00Z", "https://news.example/2020-02-18-story", "2020-02-18"),  # a morning in Asia
+        ("2020-07-09T10:04:04Z", "https://news.example/2020/07/08/story.html", "2020-07-09"),  # made the day before
+        ("2020-07-09T02:00:00Z", "https://news.example/2020/07/05/story.html", "2020-07-09"),  # days off
+        ("2020-12-05T23:15:0Z", "https://giornale.example.it/news/story.html", "2020-12-06"),  # one-digit seconds
+        ("0001-01-01T00:00:00Z", "https://news.example/0001/01/01/", "0001-01-01"),  # a placeholder
+        ("0001-01-01T00:00:00Z", "https://news.example/story", "0001-01-01"),
+    ],
+)
+def test_a_utc_time_is_read_on_the_day_the_pages_address_gives(stated, address, day):
+    page = f'<link rel="canonical" href="{address}">'
+    page += f'<script type="application/ld+json">{{"datePublished": "{stated}"}}</script>'
+    assert published_metadata(page).day == day
+
+
+def test_a_placeholders_year_one_read_west_of_utc_stays_as_written():
+    page = '<script type="application/ld+json">{"datePublished": "0001-01-01T00:00:00Z"}</script>'
+    page += '<time datetime="2026-01-02T08:00:00-07:00"></time>'  # the page writes its times at -07:00
+    assert published_metadata(page).day == "0001-01-01"
+
+
 def test_a_dateline_says_how_it_was_found():
     found = published_metadata("<p>Published   12 March 2026 by the desk</p>")
     assert (found.day, found.how) == ("2026-03-12", 'its dateline ("Published 12 March 2026 by the desk")')

@@ -14,8 +14,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
+from urllib.parse import urlsplit
 
-from .zones import STAMP, home_zone, offset_of
+from .zones import STAMP, home_zone, offset_of, written_zone
 
 _TAGS = re.compile(r"<[^>]+>")
 _NOT_SHOWN = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
@@ -476,10 +477,41 @@ def _day(value: str, html: str, url: str | None = None) -> str | None:
         return None
     stamp = STAMP.match(value)
     addresses = ((url,) if url else ()) + page_addresses(html)
-    if stamp is None or offset_of(stamp.group(4)) or (home := home_zone(html, addresses)) is None:
+    if stamp is None or offset_of(stamp.group(4)):
         return day.group(0)
     moment = dt.datetime.fromisoformat(f"{stamp.group(1)}T{stamp.group(2)}:{stamp.group(3)}+00:00")
-    return moment.astimezone(home).date().isoformat()
+    # the zone the page writes its times in, else the day its address gives, else its country's zone
+    home = written_zone(html)
+    if home is None and (addressed := _addressed_day(moment, addresses)):
+        return addressed
+    if (home := home or home_zone(html, addresses)) is not None:
+        try:
+            return moment.astimezone(home).date().isoformat()
+        except OverflowError:  # a placeholder's year 1, west of UTC
+            return day.group(0)
+    return day.group(0)
+
+
+# A day in an address's path: /2020/02/17/, /2020-02-17-, -20200113
+_ADDRESS_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def _addressed_day(moment: dt.datetime, addresses: tuple[str, ...]) -> str | None:
+    """For a time given in UTC where the page writes no other zone: the day its address gives, if
+    that is the UTC day, or the day before in the small hours (an evening in the Americas: a US
+    paper's "2020-02-18T02:18Z" under /2020/02/17/), or the day after in the afternoon (a morning
+    in Asia or Oceania). An address's day further off is when the address was made, not this."""
+    utc = moment.date()
+    for address in addresses:
+        for year, month, day in _ADDRESS_DAY.findall(urlsplit(address).path):
+            try:
+                found = dt.date(int(year), int(month), int(day))
+            except ValueError:
+                continue
+            gap = found.toordinal() - utc.toordinal()  # a placeholder's year 1 has no day before
+            if gap == 0 or (gap == -1 and moment.hour < 8) or (gap == 1 and moment.hour >= 14):
+                return found.isoformat()
+    return None
 
 
 def published_metadata(html: str, url: str | None = None) -> Published | None:

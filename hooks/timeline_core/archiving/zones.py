@@ -14,7 +14,8 @@ import re
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-STAMP = re.compile(r"\b(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})")
+# seconds of one digit too ("23:15:0Z": a stamp some sites write)
+STAMP = re.compile(r"\b(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{1,2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})")
 
 # Countries with one time zone (their capital's), by the code their addresses and language tags use.
 COUNTRY_ZONES = {
@@ -47,13 +48,18 @@ def offset_of(written: str) -> dt.timedelta:
     return sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:4]))
 
 
+def written_zone(html: str) -> dt.tzinfo | None:
+    """The commonest offset other than UTC's that the page writes its times in, if any."""
+    local = [offset for found in STAMP.finditer(html) if (offset := offset_of(found.group(4)))]
+    return dt.timezone(max(set(local), key=local.count)) if local else None
+
+
 @functools.lru_cache(maxsize=2)
 def home_zone(html: str, addresses: tuple[str, ...] = ()) -> dt.tzinfo | None:
     """The time zone the page dates its articles in: the commonest offset other than UTC's that it
     writes, else its country's (the ending of one of its `addresses`, else its language's region)."""
-    local = [offset for found in STAMP.finditer(html) if (offset := offset_of(found.group(4)))]
-    if local:
-        return dt.timezone(max(set(local), key=local.count))
+    if (written := written_zone(html)) is not None:
+        return written
     countries = [host.rsplit(".", 1)[-1] for address in addresses if (host := urlsplit(address).hostname)]
     if region := _LANG.search(html):
         countries.append(region.group(1).lower())
