@@ -615,12 +615,32 @@ def test_a_utc_time_is_read_in_the_publications_time_zone(stated, offset, day):
         ("2020-12-05T23:15:0Z", "https://giornale.example.it/news/story.html", "2020-12-06"),  # one-digit seconds
         ("0001-01-01T00:00:00Z", "https://news.example/0001/01/01/", "0001-01-01"),  # a placeholder
         ("0001-01-01T00:00:00Z", "https://news.example/story", "0001-01-01"),
+        # the hours at the edges: the day before until 08:00 UTC, the day after from 14:00
+        ("2020-02-18T07:59:00Z", "https://news.example/2020/02/17/story/", "2020-02-17"),
+        ("2020-02-18T08:00:00Z", "https://news.example/2020/02/17/story/", "2020-02-18"),
+        ("2020-02-17T14:00:00Z", "https://news.example/2020/02/18/story/", "2020-02-18"),
+        ("2020-02-17T13:59:00Z", "https://news.example/2020/02/18/story/", "2020-02-17"),
+        ("2020-02-18T02:18:11Z", "https://news.example/2020/02/30/2020/02/17/story/", "2020-02-17"),  # no 30 Feb
     ],
 )
 def test_a_utc_time_is_read_on_the_day_the_pages_address_gives(stated, address, day):
     page = f'<link rel="canonical" href="{address}">'
     page += f'<script type="application/ld+json">{{"datePublished": "{stated}"}}</script>'
     assert published_metadata(page).day == day
+
+
+def test_the_zone_a_page_writes_its_times_in_comes_before_its_addresses_day():
+    page = '<link rel="canonical" href="https://news.example/2023/11/09/story/">'
+    page += '<script type="application/ld+json">{"datePublished": "2023-11-09T01:09:55Z"}</script>'
+    assert published_metadata(page).day == "2023-11-09"  # the address's day, where the page writes no zone
+    page += '<time datetime="2023-11-08T18:09:55-07:00"></time>'
+    assert published_metadata(page).day == "2023-11-08"  # at -07:00, where it writes its times
+
+
+def test_the_address_asked_for_gives_a_day_too():
+    page = '<script type="application/ld+json">{"datePublished": "2020-02-18T02:18:11Z"}</script>'
+    assert published_metadata(page).day == "2020-02-18"
+    assert published_metadata(page, "https://news.example/2020/02/17/story/").day == "2020-02-17"
 
 
 def test_a_placeholders_year_one_read_west_of_utc_stays_as_written():
@@ -665,6 +685,13 @@ def test_a_dateline_says_how_it_was_found():
         ('<span>text</span> <span>= "title"</span>', None),  # code, not a byline
         ("<strong>Autor:  </strong> </h4>", None),  # the name is not there
         ("<span>Von</span> Riverside Gazette<br>", None),  # the site itself
+        ("<b>Von</b> Fritz Imhof am 07.08.2023<br>", "Fritz Imhof"),  # up to the date
+        # at most 24 words of names in one byline: a longer one is a list of something else
+        (
+            "<p>Von " + ", ".join(f"X{chr(97 + i)} Y{chr(97 + i)}" for i in range(12)) + "</p>",
+            "; ".join(f"X{chr(97 + i)} Y{chr(97 + i)}" for i in range(12)),
+        ),
+        ("<p>Von " + ", ".join(f"X{chr(97 + i)} Y{chr(97 + i)}" for i in range(13)) + "</p>", None),
     ],
 )
 def test_a_byline_in_the_pages_text(html, expected):
