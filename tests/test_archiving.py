@@ -686,6 +686,12 @@ def test_a_dateline_says_how_it_was_found():
         ("<strong>Autor:  </strong> </h4>", None),  # the name is not there
         ("<span>Von</span> Riverside Gazette<br>", None),  # the site itself
         ("<b>Von</b> Fritz Imhof am 07.08.2023<br>", "Fritz Imhof"),  # up to the date
+        ('<h5 class="title-inline">Autor:  </h5>Peter Maahn<br>', "Peter Maahn"),
+        # a short paragraph with inline elements in it, read as its text
+        ("<p> von <em>Klaus Stanjek</em></p>", "Klaus Stanjek"),
+        ("<p><i>von Daniela Obers</i></p>", "Daniela Obers"),
+        ('<p>par <a href="/node/matthieu-hy">Matthieu Hy</a></p>', "Matthieu Hy"),
+        ("<p>Von <b>Anna Berg</b>, " + "—" * 160 + "</p>", None),  # not short: no byline
         # at most 24 words of names in one byline: a longer one is a list of something else
         (
             "<p>Von " + ", ".join(f"X{chr(97 + i)} Y{chr(97 + i)}" for i in range(12)) + "</p>",

@@ -359,7 +359,7 @@ def _looks_like_a_name(text: str) -> bool:
 # A byline's word in an element of its own, the name after it ("<b>Autor:</b> Fritz Imhof",
 # "<span>Por</span><a …>Rodolfo Costa</a>"): the name is the text that follows, past inline tags.
 _LABELLED = re.compile(
-    r"<(span|b|strong|em|label|dt|small)\b[^>]*>\s*(?:by|von|par|por|door|от|text|texto|autor|autorin|auteur|"
+    r"<(span|b|strong|em|i|label|dt|small|h5|h6)\b[^>]*>\s*(?:by|von|par|por|door|от|text|texto|autor|autorin|auteur|"
     r"author|作者|记者|بقلم|كتب)\s*[:：]?\s*</\1>\s*[:：]?\s*(?:</?(?:a|span|strong|b|em)\b[^>]*>\s*)*([^<>]{3,80})<",
     re.I,
 )
@@ -375,24 +375,44 @@ def text_byline(html: str, names: tuple[str, ...] = ()) -> str | None:
     return None
 
 
+# A short paragraph of text and inline elements ("<p>von <em>Klaus Stanjek</em></p>"), read as its text
+_INLINE_PARAGRAPH = re.compile(
+    r"<(p|div|li|small)\b[^>]*>"
+    # only where a byline's first word follows (past inline tags): most paragraphs fail here at once
+    r"(?=\s*(?:<(?:em|i|b|strong|a|span)\b[^>]*>\s*)*(?:(?:by|von|par|por|di|door|от|beitrag|verfasst|geschrieben|"
+    r"bericht|posted|text|texto|autor|autorin|auteur|author)\b|[（(]|بقلم|حوار|كتب))"
+    r"((?:[^<>]|</?(?:em|i|b|strong|a|span)\b[^>]*>){3,400})</\1>",
+    re.I,
+)
+_INLINE_TAG = re.compile(r"<[^>]*>")
+
+
 def _written_bylines(html: str) -> Iterator[str]:
-    """The names each byline the page's text writes gives: short elements first, then labelled ones."""
+    """The names each byline the page's text writes gives: short elements first, then labelled
+    ones, then short paragraphs with inline elements in them."""
     for found in _SHORT_ELEMENT.finditer(html):
-        text = " ".join(unescape(found.group(2)).split())
-        written = _WRITTEN_BY.match(text)
-        if not written:
-            continue
-        chinese = written.group(2)
-        named = (
-            chinese.replace(" ", "; ")
-            if chinese
-            else _names_in(_NAME_END.sub("", written.group(1) or written.group(3)))
-        )
-        if named and len(named.split()) <= 3 * MAX_NAME_WORDS:
+        if named := _byline_names(found.group(2)):
             yield named
     for found in _LABELLED.finditer(html):
         if named := _names_in(_NAME_END.sub("", " ".join(unescape(found.group(2)).split()))):
             yield named
+    for found in _INLINE_PARAGRAPH.finditer(html):
+        said = _INLINE_TAG.sub("", found.group(2))
+        if "<" in found.group(2) and len(said) <= 160 and (named := _byline_names(said)):
+            yield named
+
+
+def _byline_names(said: str) -> str | None:
+    """The names a short text that reads as a byline gives ("Von A, B und C, NDR" gives A; B; C)."""
+    written = _WRITTEN_BY.match(" ".join(unescape(said).split()))
+    if not written:
+        return None
+    chinese = written.group(2)
+    if chinese:
+        named = chinese.replace(" ", "; ")
+    else:
+        named = _names_in(_NAME_END.sub("", written.group(1) or written.group(3)))
+    return named if named and len(named.split()) <= 3 * MAX_NAME_WORDS else None
 
 
 @dataclass(frozen=True)
