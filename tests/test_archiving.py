@@ -691,7 +691,8 @@ def test_a_dateline_says_how_it_was_found():
         ("<p> von <em>Klaus Stanjek</em></p>", "Klaus Stanjek"),
         ("<p><i>von Daniela Obers</i></p>", "Daniela Obers"),
         ('<p>par <a href="/node/matthieu-hy">Matthieu Hy</a></p>', "Matthieu Hy"),
-        ("<p>Von <b>Anna Berg</b>, " + "—" * 160 + "</p>", None),  # not short: no byline
+        ("<p>Von <b>Anna Berg</b>, " + "—" * 145 + "</p>", "Anna Berg"),  # 160 characters: short
+        ("<p>Von <b>Anna Berg</b>, " + "—" * 146 + "</p>", None),  # 161: not a byline
         # at most 24 words of names in one byline: a longer one is a list of something else
         (
             "<p>Von " + ", ".join(f"X{chr(97 + i)} Y{chr(97 + i)}" for i in range(12)) + "</p>",
