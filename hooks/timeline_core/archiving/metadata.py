@@ -319,11 +319,18 @@ def byline_author(html: str, names: tuple[str, ...] = ()) -> str | None:
 
 
 _SHORT_ELEMENT = re.compile(r"<(p|span|div|address|small|li|strong|em|b|time)\b[^>]*>([^<>]{3,160})</\1>", re.I)
-_WRITTEN_BY = re.compile(  # a visible byline's first words, in the languages whose bylines we know
-    r"^(?:(?:by|von|par|por|di|door|от|beitrag von|verfasst von|geschrieben von|bericht von|posted on .{3,40}? by)"
-    r"\s*[:：]?|(?:text|texto|autor|autorin|auteur|author)\s*[:：])\s+(.+)$"
-    r"|^[（(]\s*(?:记者|评论员|通讯员|文|编辑)\s*(.+?)\s*[)）]$"
-    r"|^(?:بقلم|حوار|كتب)\s*[:：]?\s*(.+)$",
+# A byline's words, in the languages whose bylines we know, once for every pattern that reads one:
+# "by" and its kin (the name follows), "author" and its kin (with a colon when on the same line),
+# Chinese reporters' roles (in brackets, without capitals) and Arabic's.
+_BY = "by|von|par|por|di|door|от"
+_AUTHOR = "text|texto|autor|autorin|auteur|author"
+_CHINESE_ROLES = "记者|评论员|通讯员|文|编辑"
+_ARABIC = "بقلم|حوار|كتب"
+_WRITTEN_BY = re.compile(  # a visible byline's first words
+    rf"^(?:(?:{_BY}|beitrag von|verfasst von|geschrieben von|bericht von|posted on .{{3,40}}? by)"
+    rf"\s*[:：]?|(?:{_AUTHOR})\s*[:：])\s+(.+)$"
+    rf"|^[（(]\s*(?:{_CHINESE_ROLES})\s*(.+?)\s*[)）]$"
+    rf"|^(?:{_ARABIC})\s*[:：]?\s*(.+)$",
     re.I,
 )
 _NAME_END = re.compile(  # where a name in a byline ends: a comma, a date, "am"/"on", a role, a sentence's stop
@@ -359,8 +366,8 @@ def _looks_like_a_name(text: str) -> bool:
 # A byline's word in an element of its own, the name after it ("<b>Autor:</b> Fritz Imhof",
 # "<span>Por</span><a …>Rodolfo Costa</a>"): the name is the text that follows, past inline tags.
 _LABELLED = re.compile(
-    r"<(span|b|strong|em|i|label|dt|small|h5|h6)\b[^>]*>\s*(?:by|von|par|por|door|от|text|texto|autor|autorin|auteur|"
-    r"author|作者|记者|بقلم|كتب)\s*[:：]?\s*</\1>\s*[:：]?\s*(?:</?(?:a|span|strong|b|em)\b[^>]*>\s*)*([^<>]{3,80})<",
+    rf"<(span|b|strong|em|i|label|dt|small|h5|h6)\b[^>]*>\s*(?:{_BY}|{_AUTHOR}|作者|记者|{_ARABIC})"
+    r"\s*[:：]?\s*</\1>\s*[:：]?\s*(?:</?(?:a|span|strong|b|em)\b[^>]*>\s*)*([^<>]{3,80})<",
     re.I,
 )
 
@@ -379,8 +386,8 @@ def text_byline(html: str, names: tuple[str, ...] = ()) -> str | None:
 _INLINE_PARAGRAPH = re.compile(
     r"<(p|div|li|small)\b[^>]*>"
     # only where a byline's first word follows (past inline tags): most paragraphs fail here at once
-    r"(?=\s*(?:<(?:em|i|b|strong|a|span)\b[^>]*>\s*)*(?:(?:by|von|par|por|di|door|от|beitrag|verfasst|geschrieben|"
-    r"bericht|posted|text|texto|autor|autorin|auteur|author)\b|[（(]|بقلم|حوار|كتب))"
+    rf"(?=\s*(?:<(?:em|i|b|strong|a|span)\b[^>]*>\s*)*"
+    rf"(?:(?:{_BY}|beitrag|verfasst|geschrieben|bericht|posted|{_AUTHOR})\b|[（(]|{_ARABIC}))"
     r"((?:[^<>]|</?(?:em|i|b|strong|a|span)\b[^>]*>){3,400})</\1>",
     re.I,
 )

@@ -48,6 +48,7 @@ def offset_of(written: str) -> dt.timedelta:
     return sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:4]))
 
 
+@functools.lru_cache(maxsize=2)  # asked for each date a page states, over the whole page
 def written_zone(html: str) -> dt.tzinfo | None:
     """The commonest offset other than UTC's that the page writes its times in, if any."""
     local = [offset for found in STAMP.finditer(html) if (offset := offset_of(found.group(4)))]
