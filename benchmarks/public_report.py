@@ -23,6 +23,7 @@ from benchmarks.public_sets import (
     scrapinghub_pages,
     trafilatura_pages,
 )
+from benchmarks.stated import days_stated, page_says, states_authors, states_title
 from timeline_core.archiving.extract import Article, decode_html, extract_article
 from timeline_core.archiving.language import article_language, detect_language
 from timeline_core.model.text import same_language
@@ -43,6 +44,7 @@ class Result:
     precision: float | None = None
     recall: float | None = None
     right: dict[str, bool] = field(default_factory=dict)  # title, author, day, language, holds, leaves_out
+    stated: dict[str, bool] = field(default_factory=dict)  # title, author, day: the page states the truth
     misses: list[str] = field(default_factory=list)
 
 
@@ -103,12 +105,16 @@ def judge_page(page: Page, alone: bool = False) -> Result:
         result.right["holds"], result.right["leaves_out"] = not lacks, not holds
         result.misses += [f"text lacks: {passage!r}" for passage in lacks]
         result.misses += [f"text holds: {passage!r}" for passage in holds]
+    says = page_says(html)
     if page.title is not None:
         result.right["title"] = same_title(page.title, article.title)
+        result.stated["title"] = states_title(says, page.title)
     if page.authors is not None:
         result.right["author"] = same_authors(page.authors, article.author)
+        result.stated["author"] = states_authors(says, page.authors)
     if page.day is not None:
         result.right["day"] = article.published == page.day
+        result.stated["day"] = page.day in days_stated(html, page.url)
     truth = detect_language(page.body) if page.body and len(page.body.split()) >= 30 else None
     if truth is not None:
         result.right["language"] = language is not None and same_language(language, truth.language)
@@ -116,7 +122,8 @@ def judge_page(page: Page, alone: bool = False) -> Result:
     day = f"{article.published} ({article.published_how})" if article.published else None
     got = {"title": article.title, "author": article.author, "day": day, "language": language}
     wrong = [name for name in got if not result.right.get(name, True)]
-    result.misses += [f"{name}: {got[name]!r}, expected {wanted[name]!r}" for name in wrong]
+    unstated = {name: "" if result.stated.get(name, True) else " (the page does not state it)" for name in wrong}
+    result.misses += [f"{name}: {got[name]!r}, expected {wanted[name]!r}{unstated[name]}" for name in wrong]
     return result
 
 
@@ -126,10 +133,17 @@ def _judged(pages: list[Page], alone: bool) -> list[Result]:
 
 
 def _share(results: list[Result], name: str) -> str:
+    """Right on how many pages; for a field a page can fail to state, first on those that state it
+    (the issue's measure), then on every page with a truth."""
     judged = [result.right[name] for result in results if name in result.right]
     if not judged:
         return "-"
-    return f"{sum(judged)}/{len(judged)} ({sum(judged) / len(judged):.1%})"
+    every = f"{sum(judged)}/{len(judged)} ({sum(judged) / len(judged):.1%})"
+    if not any(name in result.stated for result in results):
+        return every
+    stated = [result.right[name] for result in results if result.stated.get(name)]
+    share = f"{sum(stated) / len(stated):.1%}" if stated else "-"
+    return f"{sum(stated)}/{len(stated)} ({share}) of the pages that state it; {every} of all"
 
 
 def report_public(folders: dict[str, Path], limit: int | None, show: bool, alone: bool = False) -> None:

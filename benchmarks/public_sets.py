@@ -124,7 +124,7 @@ def same_title(true: str, found: str | None) -> bool:
     return found is not None and normal(true) == normal(found)
 
 
-def _people(names: str) -> set[str]:
+def people(names: str) -> set[str]:
     for joiner in (" and ", " & ", ",", " und ", "、", "，"):
         names = names.replace(joiner, ";")
     return {normal(name) for name in names.split(";") if name.strip()}
@@ -132,4 +132,4 @@ def _people(names: str) -> set[str]:
 
 def same_authors(true: tuple[str, ...], found: str | None) -> bool:
     """The same people, in any order, however the names are joined ("A; B", "A, B", "A and B")."""
-    return found is not None and _people(found) == _people(";".join(true))
+    return found is not None and people(found) == people(";".join(true))
