@@ -125,11 +125,13 @@ def same_title(true: str, found: str | None) -> bool:
 
 
 def people(names: str) -> set[str]:
-    for joiner in (" and ", " & ", ",", " und ", "、", "，"):
+    """The people a byline names: credits joined by "; ", commas, "and", "&" or a slash ("dpa/AFP"),
+    each without a full stop after it ("Rodolfo Costa.")."""
+    for joiner in (" and ", " & ", ",", " und ", "、", "，", "/"):
         names = names.replace(joiner, ";")
-    return {normal(name) for name in names.split(";") if name.strip()}
+    return {normal(name).rstrip(". ") for name in names.split(";") if name.strip(" .")}
 
 
 def same_authors(true: tuple[str, ...], found: str | None) -> bool:
-    """The same people, in any order, however the names are joined ("A; B", "A, B", "A and B")."""
+    """The same people, in any order, however the names are joined ("A; B", "A, B", "A and B", "A/B")."""
     return found is not None and people(found) == people(";".join(true))

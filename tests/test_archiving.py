@@ -131,6 +131,18 @@ def test_a_visible_byline_names_the_author():
         ("Redacci&oacute;n", "", "Redacción"),
         ("T V Raman", "<p>By T. V. Raman</p>", "T. V. Raman"),
         ("Joe S", "<span>Joe S.</span>", "Joe S."),
+        # what a metadata reader dropped: marks on letters, a user name's underscore, digits, its case
+        ("Gabor Munier", "<p>Von Gàbor Muniér</p>", "Gàbor Muniér"),
+        ("Jurgen Muller", "<p>Von <b>Jürgen</b> Müller</p>", "Jürgen Müller"),
+        ("Muhammad", "<p>بقلم مُحمد</p><p>Muhammad</p>", "Muhammad"),  # shown as given: kept
+        ("ThE PaiN", "<span>ThE_PaiN</span> schrieb", "ThE_PaiN"),
+        ("ThE PaiN", "<span>von ThE_PaiN</span>", "ThE_PaiN"),
+        ("Bo", "<a>Bo2man</a>", "Bo2man"),
+        ("Bo", "<a>Bo2man</a> <a>Bo7x</a>", "Bo"),  # two spellings: which one is not known
+        ("Flappy Bird", "<p>flappy bird</p>", "flappy bird"),
+        ("Flappy Bird", "<p>flappy</p> <p>bird</p>", "flappy bird"),
+        ("Flappy Bird", "<p>flappy, bird</p>", "Flappy Bird"),  # not one run of words
+        ("ガス", "<p>カス</p>", "ガス"),  # kana keep their voicing marks
         (
             "Valley Media; Jane Doe",
             '<script type="application/ld+json">{"publisher": {"name": "Valley Media"}}</script>',

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from benchmarks.public_sets import same_authors
 from benchmarks.stated import days_stated, page_says, states_authors, states_title
 
 PAGE = """<html><head><title>Ein Tag &amp; eine Nacht | Beispielblatt</title>
@@ -59,3 +60,12 @@ def test_an_address_states_its_day_and_an_impossible_date_states_none():
     assert days_stated("<p></p>", "https://example.com/2020/02/17/story") == {"2020-02-17"}
     assert days_stated("<p>2022-29-11</p>", None) == set()
     assert "2012-08-22" not in days_stated("<p>22 August 2010</p>", None)
+
+
+def test_a_byline_is_the_same_people_however_the_credits_are_joined():
+    assert same_authors(("det/dpa",), "det; dpa")
+    assert same_authors(("AFP/The Local",), "AFP; The Local")
+    assert same_authors(("Rodolfo Costa.",), "Rodolfo Costa")
+    assert same_authors(("Anna Berg und Max Lee",), "Max Lee; Anna Berg")
+    assert not same_authors(("det/dpa",), "dpa")
+    assert not same_authors(("Anna Berg",), None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline_core.model.text import count_words, latin_words, split_text, words
+from timeline_core.model.text import count_words, latin_words, split_text, without_marks, words
 
 CASES = [
     ("quotation ending in a full stop",
@@ -232,3 +232,18 @@ def test_ids_are_written_in_latin_letters_as_each_language_writes_them():
     assert latin_words("الناشط الحقوقي السوداني خالد") == ["al-nasht", "al-hquqi", "al-sudani", "khald"]
     assert latin_words("بلدية الواحة") == ["bldya", "al-waha"]
     assert latin_words("新华网") == ["xin", "hua", "wang"]
+
+
+@pytest.mark.parametrize(
+    ("written", "bare"),
+    [
+        ("Gàbor Muniér", "gabor munier"),
+        ("Jürgen Müller", "jurgen muller"),
+        ("مُحَمَّد", "محمد"),  # Arabic without its short vowels
+        ("ガス", "ガス"),  # kana keep their voicing marks
+        ("北京", "北京"),
+        ("ŁUKASZ", "łukasz"),  # a letter of its own, not a letter with a mark
+    ],
+)
+def test_a_text_without_marks_is_how_a_metadata_reader_writes_a_name(written, bare):
+    assert without_marks(written) == bare

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from html import unescape
 from urllib.parse import urlsplit
 
+from ..model.text import without_marks
 from .zones import STAMP, home_zone, offset_of, written_zone
 
 _TAGS = re.compile(r"<[^>]+>")
@@ -285,13 +286,52 @@ def publishers(html: str) -> list[str]:
 
 
 def _as_written(name: str, html: str) -> str:
-    """A name with the dots the page gives its initials ("T. V. Raman" for "T V Raman")."""
+    """A name as the page writes it where a metadata reader wrote it otherwise: with the dots the
+    page gives its initials ("T. V. Raman" for "T V Raman"), or as `_as_shown` finds it."""
     parts = name.split()
-    if not html or not any(len(part) <= 2 or part.lower() == "jr" for part in parts):
+    if not html:
         return name
-    pattern = r"\.?\s*".join(re.escape(part) for part in parts) + r"\.?"
-    found = re.search(rf"(?<!\w){pattern}(?!\w)", html)
-    return " ".join(found.group(0).split()) if found else name
+    if any(len(part) <= 2 or part.lower() == "jr" for part in parts):
+        pattern = r"\.?\s*".join(re.escape(part) for part in parts) + r"\.?"
+        if found := re.search(rf"(?<!\w){pattern}(?!\w)", html):
+            return " ".join(found.group(0).split())
+    return _as_shown(name, shown_text(html)) or name
+
+
+@functools.lru_cache(maxsize=64)
+def _letters_like(letter: str) -> str:
+    """A character class of the letter in either case and of the Latin letters that are it with a
+    mark ("aàáâãäå…"): a word that starts with none of them is not looked at (a 1 MB page has
+    150,000 words)."""
+    alike = {letter, letter.upper()} | {
+        chr(code) for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if without_marks(chr(code)) == letter
+    }
+    return "[" + "".join(re.escape(char) for char in sorted(alike)) + "]"
+
+
+def _as_shown(name: str, text: str) -> str | None:
+    """The one spelling the page's text gives a name it does not show as given, where a metadata
+    reader dropped the marks on its letters ("Gàbor Muniér" for "Gabor Munier"), a user name's
+    underscores ("ThE_PaiN" for "ThE PaiN") or its digits and what follows them ("happyface313"
+    for "Happyface", "Bo2man" for "Bo"), or wrote it in other capitals. None where the page shows
+    the name as given, or no such spelling, or two."""
+    key = without_marks(name).split()
+    if not key or (name in text and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)):
+        return None
+    # a word as long as the name's first (a letter with a mark is one), with a user name's underscore
+    # or digits after it, then up to as many words as the name has, one space apart
+    first_word = rf"{_letters_like(key[0][0])}\w{{{len(key[0]) - 1}}}(?:[_\d]\w*)?"
+    found = set()
+    for match in re.finditer(rf"\b({first_word}(?: \w+){{0,{len(key) - 1}}})(?!\w)", text):
+        said = match[1]
+        first, bare = said.split(" ", 1)[0], without_marks(said)
+        if bare.split() == key:
+            found.add(said)
+        elif without_marks(first).split("_") == key or (
+            len(key) == 1 and re.fullmatch(rf"{re.escape(key[0])}\d\w*", without_marks(first))
+        ):
+            found.add(first)
+    return found.pop() if len(found) == 1 else None
 
 
 _AUTHOR_LINK = re.compile(

@@ -456,3 +456,20 @@ def _word_end(text: str, at: int) -> int:
 
 def _cut(text: str) -> str:
     return text if len(text) <= SHOWN_CHANGE else text[: SHOWN_CHANGE - 1].rstrip() + "…"
+
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
+
+
+def without_marks(text: str) -> str:
+    """A text casefolded and without the marks on its letters, as a metadata reader writes a name
+    ("Gàbor Muniér" as "gabor munier", an Arabic name without its short vowels). Kana keep their
+    voicing marks: ガ and カ are different sounds, not one letter written two ways."""
+    if text.isascii():  # most words a page has: nothing to take off
+        return text.casefold()
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFD", text.casefold()):
+        if unicodedata.combining(char) and not (kept and _KANA.match(kept[-1])):
+            continue
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
