@@ -18,8 +18,10 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -27,6 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data
 
+from timeline_core import twocores
 from timeline_core.data.history import commit_epoch, git_paths_to_watch
 from timeline_core.data.load import load_timeline
 from timeline_core.data.siteurl import is_placeholder
@@ -86,6 +89,7 @@ _memo: Memo | None = None
 
 
 _dated: str | None = None  # the SOURCE_DATE_EPOCH on_config set, so that it can be set anew
+_dirty = False  # `mkdocs build --dirty`: MkDocs skips pages, so none is built beside
 
 # While serving: the data folders' watcher (for the whole serve), and the collection due after a
 # rebuild (see gcpause.collect_later), put off while another rebuild runs.
@@ -102,6 +106,9 @@ class _PageState:
     key: tuple | None = None  # while serving: what a kept copy of the page is found by
     kept: KeptPage | None = None  # while serving: the page as built before, written as it was
     entries: tuple = ()  # while serving: the page's search entries, kept with it
+    beside: int | None = None  # a big cold build: the page's number among those a child builds
+    template: str | None = None  # its own `template:` (the one it is built with there, or here)
+    context: Any = None  # the template's context, for building it here if the child fails
 
 
 @dataclass
@@ -111,6 +118,9 @@ class _BuildState:
     pages: dict[str, _PageState] = field(default_factory=dict)  # by the page's source path
     search: dict[str, tuple] = field(default_factory=dict)  # a generated page's entries, by its path
     site: Fixed | None = None  # while serving: what every generated page depends on (see served)
+    nav: Any = None  # the site's navigation, for the pages built beside
+    env: Any = None  # the theme's Jinja environment
+    beside: twocores.InTurn | None = None  # a big cold build: the child building every other generated page
 
     def page(self, page) -> _PageState:
         return self.pages.setdefault(page.file.src_uri, _PageState())
@@ -153,13 +163,17 @@ def _tell_mkdocs(server, folder: Path) -> bool:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _memo
+    global _memo, _dirty
     _memo = Memo() if command == "serve" else None
+    _dirty = dirty
 
 
 def on_build_error(error: Exception) -> None:
-    """A failed rebuild while serving: its collection is still due (and turns the collector on)."""
+    """A failed rebuild while serving: its collection is still due (and turns the collector on).
+    A failed cold build ends the child building pages beside it."""
     global _collection
+    if _build.beside is not None:
+        _build.beside.stop()
     if _memo is not None:
         _collection = collect_later(0.5)
 
@@ -185,6 +199,13 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     state = _build.page(page)
     if state.kept is not None:
         return state.kept.html
+    if state.beside is not None and _build.beside is not None:
+        if _build.beside.made(state.beside):  # built, hardened and written there: written again as is
+            return Path(page.file.abs_dest_path).read_bytes().decode("utf-8")
+        page.meta.pop("template")  # as MkDocs would have built it (the theme reads page.meta)
+        if state.template is not None:
+            page.meta["template"] = state.template
+        output = _build.env.get_template(state.template or "main.html").render(state.context)
     output = harden_page(output, config.site_url or "", with_policy=not _serving(config))
     if _memo is not None and state.key is not None:
         _memo.keep("page html", state.key, KeptPage(output, frozenset(page.present_anchor_ids or ()), state.entries))
@@ -211,6 +232,7 @@ def _search_entries(config: MkDocsConfig) -> list | None:
 
 def on_nav(nav, config: MkDocsConfig, files: Files):
     """While serving: what every generated page's HTML depends on besides its Markdown (see served)."""
+    _build.nav = nav
     if _memo is not None:
         pairs = ((str(page.title), page.url) for page in nav.pages)
         config_file, docs = Path(config.config_file_path), Path(config.docs_dir)
@@ -305,6 +327,8 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
         add_to_index(entries, page.url, _build.search.get(page.file.src_uri, ()))
     if _memo is not None and entries is not None:
         state.entries = entries_of_page(entries, page.url)  # kept with the page
+    if state.beside is not None:
+        state.context = context
     return context
 
 
@@ -319,10 +343,63 @@ def on_post_build(config: MkDocsConfig) -> None:
         _collection = collect_later(0.5)  # after the browsers have reloaded the page
 
 
+@event_priority(-100)  # after every plugin's: the child building pages beside gets the final env
 def on_env(env, config: MkDocsConfig, files: Files):
     """The theme's compiled templates are cached on disk too (see template_cache)."""
     env.bytecode_cache = template_cache(Path(config.config_file_path).parent)
+    _build.env = env
+    if _memo is None and not _dirty:
+        _build_beside(env, config, files)
     return env
+
+
+_PLUGINS_KNOWN = frozenset({"search", "material/search"})  # none of them acts on a page after its context
+
+
+def _build_beside(env, config: MkDocsConfig, files: Files) -> None:
+    """A big cold build: every other generated page built by a forked child (MkDocs' own steps:
+    the theme, every plugin's page events, the hardening, the write) while MkDocs builds the rest
+    here, on a machine with two cores (see twocores). Here those pages still pass through every
+    plugin's on_page_context (the search index), with a template that renders nothing, and
+    on_post_page takes what the child wrote; a page the child could not build (it failed, or a
+    warning was logged: `--strict` counts them here) is built here as MkDocs would have. Only
+    where the site's plugins are ones known not to act on a page's HTML after its context."""
+    build_page = getattr(mkdocs_build, "_build_page", None)
+    ours = {name for name, plugin in config.plugins.items() if getattr(plugin, "__name__", None) == __name__}
+    pages = [file.page for file in files.documentation_pages() if file.generated_by is not None and file.page]
+    unknown = set(config.plugins) - _PLUGINS_KNOWN - ours
+    if build_page is None or unknown or not twocores.worth_two_processes(len(pages)):
+        return
+    theirs = pages[1::2]
+    in_order = files.documentation_pages(inclusion=InclusionLevel.is_included)
+
+    def build_there(number: int) -> bool:
+        if number == 0:
+            _log_nothing_here()
+        build_page(theirs[number], config, in_order, _build.nav, env)
+        return not _LOGGED_THERE
+
+    _build.beside = twocores.made_in_turn_beside(len(theirs), build_there)
+    for number, page in enumerate(theirs):
+        state = _build.page(page)
+        state.beside, state.template = number, page.meta.get("template")
+        page.meta["template"] = KEPT_PAGE_TEMPLATE
+
+
+_LOGGED_THERE: list[str] = []  # in the child building pages beside: what it would have logged
+
+
+def _log_nothing_here() -> None:
+    """In the child: nothing is printed; a message (not a `-v` build's debug lines) stops it, and
+    the parent builds that page, so that the message is printed and counted once, by MkDocs."""
+
+    def keep(record: logging.LogRecord) -> bool:
+        if record.levelno > logging.DEBUG:
+            _LOGGED_THERE.append(record.getMessage())
+        return False
+
+    for handler in (*logging.getLogger("mkdocs").handlers, *logging.getLogger().handlers):
+        handler.addFilter(keep)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
+import time
+from pathlib import Path
 
 import pytest
 
 from benchmarks.synthetic import make_project
-from tests.conftest import TEST_CONFIG, Project
+from tests.conftest import TEST_CONFIG, Project, build_here, files_in
 from timeline_core import twocores
 from timeline_core.data.load import load_timeline
 from timeline_core.pages import render
@@ -85,3 +88,89 @@ def test_a_site_whose_exports_are_made_beside_its_pages_equals_one_made_in_turn(
     beside = site_files.site_files(result, project.root, site, Published("Story", "A test story"), layout)
     monkeypatch.setattr(site_files, "worth_two_processes", lambda count: False)
     assert site_files.site_files(result, project.root, site, Published("Story", "A test story"), layout) == beside
+
+
+def test_items_made_in_turn_beside_are_told_in_order_and_a_failed_child_leaves_the_rest_here(tmp_path):
+    parent = os.getpid()
+
+    def make(number: int) -> bool:  # each item a file, as a page is written into the site
+        (tmp_path / f"{number}.txt").write_text(str(os.getpid() != parent), encoding="utf-8")
+        return number != 7  # the child stops at the eighth
+
+    in_turn = twocores.made_in_turn_beside(12, make)
+    assert [in_turn.made(number) for number in range(12)] == [True] * 7 + [False] * 5
+    assert {(tmp_path / f"{number}.txt").read_text(encoding="utf-8") for number in range(8)} == {"True"}
+    assert not (tmp_path / "8.txt").exists()
+
+    def dies(number: int) -> bool:
+        if number == 3:
+            os._exit(1)
+        return True
+
+    in_turn = twocores.made_in_turn_beside(10, dies)
+    assert [in_turn.made(number) for number in range(10)] == [True] * 3 + [False] * 7
+    slow = twocores.made_in_turn_beside(10, lambda number: bool(time.sleep(60)) or True)
+    slow.stop()  # a build given up: the child is ended, not waited for
+    assert not slow.made(0)
+
+
+@pytest.fixture(scope="module")
+def big_project(tmp_path_factory) -> Project:
+    return Project(make_project(tmp_path_factory.mktemp("beside") / "project", 300, config=TEST_CONFIG))
+
+
+def _built_site(project: Project, site: str) -> dict[str, bytes]:
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    (project.root / "mkdocs.yml").write_text(f"{config}\nsite_dir: {site}\n", encoding="utf-8")
+    try:
+        assert not build_here(project.root, strict=True).aborted
+    finally:
+        (project.root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return files_in(project.root / site)
+
+
+@pytest.fixture(scope="module")
+def built_in_turn(big_project) -> dict[str, bytes]:
+    """The site as MkDocs builds it on one core, page after page."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(twocores, "worth_two_processes", lambda count: False)
+        return _built_site(big_project, "site-in-turn")
+
+
+def _counted_there(monkeypatch, fail_at: int | None = None, how: str = "") -> list[int]:
+    """MkDocs' page builder, counting the pages built in a child (in a file: the child's memory is
+    its own) and failing there at the `fail_at`-th as `how` says."""
+    import logging
+
+    import mkdocs.commands.build as mkdocs_build
+
+    parent, count, build_page = os.getpid(), [0], mkdocs_build._build_page
+    tally = Path(tempfile.mkdtemp()) / "built-there"
+
+    def counted(page, *args, **kwargs):
+        if os.getpid() != parent:
+            count[0] += 1
+            tally.write_text(str(count[0]), encoding="utf-8")
+            if count[0] == fail_at and how == "raises":
+                raise RuntimeError("the child fails")
+            if count[0] == fail_at and how == "logs a warning":
+                logging.getLogger("mkdocs.theme").warning("a warning the child would have hidden from --strict")
+            if count[0] == fail_at and how == "dies":
+                os._exit(1)
+        return build_page(page, *args, **kwargs)
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", counted)
+    return lambda: int(tally.read_text(encoding="utf-8")) if tally.exists() else 0
+
+
+def test_a_site_whose_pages_are_built_beside_equals_one_built_in_turn(big_project, built_in_turn, monkeypatch):
+    built_there = _counted_there(monkeypatch)
+    assert _built_site(big_project, "site-beside") == built_in_turn
+    assert built_there() >= twocores.MIN_ITEMS // 2  # every other generated page
+
+
+@pytest.mark.parametrize("how", ["raises", "logs a warning", "dies"])
+def test_a_page_the_child_cannot_build_is_built_here_as_mkdocs_would(big_project, built_in_turn, monkeypatch, how):
+    built_there = _counted_there(monkeypatch, fail_at=5, how=how)
+    assert _built_site(big_project, f"site-{how.replace(' ', '-')}") == built_in_turn
+    assert built_there() == 5  # and not one more: the rest were built here

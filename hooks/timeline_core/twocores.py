@@ -10,10 +10,13 @@ so the output never depends on it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import signal
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -94,3 +97,56 @@ def made_beside(make: Callable[[], R]) -> Callable[[], R]:
             return make()
 
     return result
+
+
+@dataclass(frozen=True)
+class InTurn:
+    """What `made_in_turn_beside` returns: `made(n)` waits until the child has made item n, in
+    order, and says whether it did; `stop()` ends the child where the work is given up."""
+
+    made: Callable[[int], bool]
+    stop: Callable[[], None]
+
+
+def made_in_turn_beside(count: int, make: Callable[[int], bool]) -> InTurn:
+    """A forked child calls `make(0)`, `make(1)` … in turn, each putting its result where it
+    belongs (a page into the built site), and tells this process as each is done. `made(n)` is
+    False when it did not (`make` returned False or raised, or the child died): this process then
+    makes that item and every later one itself. Only a byte an item goes through the pipe, so the
+    child never waits for this process to read what it made."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        with os.fdopen(write, "wb", buffering=0) as pipe:
+            for number in range(count):
+                try:
+                    done = make(number)
+                except BaseException:  # noqa: BLE001 - whatever it was, the parent makes the rest
+                    done = False
+                if not done:
+                    break
+                pipe.write(b"\x01")
+        os._exit(0)
+    os.close(write)
+    pipe = os.fdopen(read, "rb", buffering=0)
+    told = [0]  # how many items the child has said are made
+
+    def stop() -> None:
+        if not pipe.closed:
+            pipe.close()
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+
+    def made(number: int) -> bool:
+        while not pipe.closed and told[0] <= number:
+            if pipe.read(1) == b"\x01":
+                told[0] += 1
+            else:  # the end of the pipe: the child stopped before this item
+                stop()
+        if told[0] >= count:
+            stop()
+        return told[0] > number
+
+    return InTurn(made, stop)
