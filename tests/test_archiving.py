@@ -496,6 +496,35 @@ def test_each_rule_of_the_headline(html, meta_title, expected):
     assert headline(html, meta_title, SITE) == expected
 
 
+ARTICLE = "Der Stadtrat hat am Dienstag über die neue Brücke abgestimmt, und sie wird gebaut."
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a blog: its h1 the category, its titles its own name; the post's heading is over the text
+        (
+            "<h1>Allgemein</h1><h2>Die neue Brücke kommt</h2><p>Der Stadtrat hat am Dienstag …</p>",
+            "Die neue Brücke kommt",
+        ),
+        (
+            "<h1>Allgemein</h1><h2>Ältere Beiträge hier</h2><h3>Die neue Brücke kommt</h3>"
+            "<div><p>Der <b>Stadtrat</b> hat am Dienstag …</p>",
+            "Die neue Brücke kommt",
+        ),  # the last heading before it, the words apart in the markup
+        ("<h1>Allgemein</h1><h2>Inhalt</h2><p>Der Stadtrat hat am Dienstag …</p>", "Allgemein"),  # a label: not it
+        ("<h1>Allgemein</h1><p>Der Stadtrat hat am Dienstag …</p><h2>Die neue Brücke kommt</h2>", "Allgemein"),  # after
+        ("<h1>Allgemein</h1><h2>Die neue Brücke kommt</h2><p>Ganz anderer Text</p>", "Allgemein"),  # not found
+    ],
+)
+def test_where_no_title_agrees_the_heading_over_the_article_is_its_headline(body, expected):
+    head = f'<head><meta name="description" content="{ARTICLE}"><title>Mein Blog</title></head>'
+    html = f"<html>{head}<body>{body}</body></html>"
+    assert headline(html, "Mein Blog", SITE, f"Kurz\n{ARTICLE}") == expected
+    json_ld = '<script type="application/ld+json">{"headline": "Die Brücke"}</script>'
+    assert headline(html.replace("<body>", f"<body>{json_ld}"), "Mein Blog", SITE, ARTICLE) == "Die Brücke"
+
+
 @pytest.mark.parametrize(
     ("html", "meta_title", "names", "expected"),
     [

@@ -148,7 +148,7 @@ def extract_article(html: str, url: str | None, min_words: int = MIN_WORDS, save
     short = too_short(words, text, saved, reason) if reason else None
     meta = trafilatura.extract_metadata(html, default_url=url)
     names = [name for name in ((_plain(meta.sitename) if meta else None), (meta.hostname if meta else None)) if name]
-    title = headline(html, _plain(meta.title) if meta else None, names)
+    title = headline(html, _plain(meta.title) if meta else None, names, text)
     stated = published_metadata(html, url)
     published, how = (stated.day, f"found in {stated.how}") if stated else publication_date(html, url)
     if published and how:

@@ -191,11 +191,34 @@ def _without_kicker(inner: str) -> str:
     return text or _text(inner)
 
 
-def headline(html: str, meta_title: str | None, names: list[str]) -> str | None:
+_ANY_HEADING = re.compile(r"<(h[1-3])\b[^>]*>(.*?)</\1>", re.I | re.S)
+_BODY = re.compile(r"<body\b", re.I)
+
+
+def _heading_over(html: str, text: str, site: set[str]) -> str | None:
+    """The last `h1`, `h2` or `h3` before the article's first paragraph (its first line of eight
+    words or more, found by its first three words): the heading that heads the article, where the
+    page's titles agree with none (a blog's `h1` is its category, its titles its own name). Three
+    words at least: a section's label ("Inhalt", "Suche", "Krok 1") heads a page's parts too."""
+    first = next((line.split() for line in text.split("\n") if len(line.split()) >= 8), None)
+    body = _BODY.search(html)
+    start = body.end() if body else 0  # not the metadata's description, which may open the same way
+    found = first and re.compile(r"[\s\S]{0,200}?".join(re.escape(word) for word in first[:3])).search(html, start)
+    if not found:
+        return None
+    over = [
+        _without_kicker(inner)
+        for _tag, inner in _ANY_HEADING.findall(html, start, found.start())
+        if not _HOME_LINK.match(inner) and _text(inner) and _folded(_text(inner)) not in site
+    ]
+    return over[-1] if over and len(over[-1].split()) >= 3 else None  # not a label ("Inhalt", "Suche")
+
+
+def headline(html: str, meta_title: str | None, names: list[str], article: str = "") -> str | None:
     """The headline a reader sees: the page's `h1` (or `h2`) that one of its titles gives (JSON-LD's,
-    the metadata's, Open Graph's, the <title>), else JSON-LD's headline, else the only `h1`, else
-    the title; never the site's name, nor a heading that links to the home page (a site's logo),
-    nor one in a script."""
+    the metadata's, Open Graph's, the <title>), else JSON-LD's headline, else the heading over the
+    `article` text, else the only `h1`, else the title; never the site's name, nor a heading that
+    links to the home page (a site's logo), nor one in a script."""
     site = {_folded(name) for name in names if name}
     headings = [
         (tag.lower(), _without_kicker(inner))
@@ -210,6 +233,8 @@ def headline(html: str, meta_title: str | None, names: list[str]) -> str | None:
     for item in json_ld(html):
         if isinstance(item.get("headline"), str) and item["headline"].strip():
             return without_site_name(_unescaped(item["headline"]), names)
+    if over := _heading_over(shown(html), article, site):
+        return without_site_name(over, names)
     h1s = [text for kind, text in headings if kind == "h1"]
     return h1s[0] if len(h1s) == 1 else (titles[0] if titles else None)
 
