@@ -87,6 +87,12 @@ _FILTERED_TWICE = (
     "filter (which spares it the calls) and the handler's own test each hold alone"
 )
 _LINUX = "on Linux the observer is always inotify's: the check is for systems that would poll"
+_SHOWN_AS_GIVEN = (
+    "a name the page shows as given is one of the spellings the search finds, so going on finds it alone "
+    "(the name returned) or with another (none returned, the name kept): the same name either way"
+)
+_ONE_SPACE = "the words of a shown text are one space apart, so splitting on a space or on white space is the same"
+_FIRST_WORD = "the first word of a split is the same whether the rest is split once, twice or at every space"
 _MADE_AGAIN = "the folder is made only after writing failed for its absence, so it is never there already"
 EQUIVALENT: dict[str, str] = {
     "timeline_core.archiving.chunks.x__later_chunks__mutmut_15": _ABSENT,
@@ -126,8 +132,13 @@ EQUIVALENT: dict[str, str] = {
         "an embed's url is the site's own address made absolute, so its origin is the base url's; with no "
         "base url the embed's url is relative and both give no origin"
     ),
-    "timeline_core.archiving.metadata.x__offset__mutmut_32": (
-        "an offset has four digits: [2:5] and [2:4] are the same two"
+    "timeline_core.archiving.metadata.x__as_shown__mutmut_3": _SHOWN_AS_GIVEN,
+    "timeline_core.archiving.metadata.x__as_shown__mutmut_6": _SHOWN_AS_GIVEN,
+    "timeline_core.archiving.metadata.x__as_shown__mutmut_28": _ONE_SPACE,
+    "timeline_core.archiving.metadata.x__as_shown__mutmut_31": _FIRST_WORD,
+    "timeline_core.archiving.metadata.x__as_shown__mutmut_34": _FIRST_WORD,
+    "timeline_core.archiving.metadata.x_headline__mutmut_1": (
+        "without an article text the default is one no line of eight words can be ('' or 'XXXX'): no heading over it"
     ),
     "timeline_core.model.quotes.x_checksum__mutmut_10": "'UTF-8' and 'utf-8' name the same codec",
     "timeline_core.model.quotes.x_closest_passage__mutmut_10": "autojunk=None is false, as autojunk=False is",

@@ -137,6 +137,9 @@ def test_a_visible_byline_names_the_author():
         ("Muhammad", "<p>بقلم مُحمد</p><p>Muhammad</p>", "Muhammad"),  # shown as given: kept
         ("ThE PaiN", "<span>ThE_PaiN</span> schrieb", "ThE_PaiN"),
         ("ThE PaiN", "<span>von ThE_PaiN</span>", "ThE_PaiN"),
+        ("Anna Maria Berg", "<p>anna_maria_berg schrieb heute</p>", "anna_maria_berg"),
+        ("Bo", "<a>Bo_x</a>", "Bo"),  # an underscore and more: another name
+        ("Sammy Davis Jr", "<p>By Sammy Davis Jr.</p>", "Sammy Davis Jr."),
         ("Bo", "<a>Bo2man</a>", "Bo2man"),
         ("Bo", "<a>Bo2man</a> <a>Bo7x</a>", "Bo"),  # two spellings: which one is not known
         ("Flappy Bird", "<p>flappy bird</p>", "flappy bird"),
@@ -515,6 +518,13 @@ ARTICLE = "Der Stadtrat hat am Dienstag über die neue Brücke abgestimmt, und s
         ("<h1>Allgemein</h1><h2>Inhalt</h2><p>Der Stadtrat hat am Dienstag …</p>", "Allgemein"),  # a label: not it
         ("<h1>Allgemein</h1><p>Der Stadtrat hat am Dienstag …</p><h2>Die neue Brücke kommt</h2>", "Allgemein"),  # after
         ("<h1>Allgemein</h1><h2>Die neue Brücke kommt</h2><p>Ganz anderer Text</p>", "Allgemein"),  # not found
+        ("<h1>Allgemein</h1><h2>Brücke kommt bald</h2><p>Der Stadtrat hat am Dienstag …</p>", "Brücke kommt bald"),
+        # not the site's name nor a link home, though they head the text
+        ("<h2>Die neue Brücke kommt</h2><h2>Riverside Gazette</h2><p>Der Stadtrat hat am", "Die neue Brücke kommt"),
+        (
+            '<h2>Die neue Brücke kommt</h2><h2><a href="/">Riverside news every day</a></h2><p>Der Stadtrat hat am',
+            "Die neue Brücke kommt",
+        ),
     ],
 )
 def test_where_no_title_agrees_the_heading_over_the_article_is_its_headline(body, expected):
@@ -523,6 +533,17 @@ def test_where_no_title_agrees_the_heading_over_the_article_is_its_headline(body
     assert headline(html, "Mein Blog", SITE, f"Kurz\n{ARTICLE}") == expected
     json_ld = '<script type="application/ld+json">{"headline": "Die Brücke"}</script>'
     assert headline(html.replace("<body>", f"<body>{json_ld}"), "Mein Blog", SITE, ARTICLE) == "Die Brücke"
+
+
+def test_the_heading_over_the_article_is_found_by_its_first_long_line_and_its_first_three_words():
+    page = "<h2>Die neue Brücke kommt</h2><p>Die Firma Meyer A&amp;B hat am Dienstag gebaut.</p>"
+    # the first line of eight words, though its fourth is written otherwise in the markup; no <body>
+    assert headline(page, None, SITE, "Kurz gesagt\nDie Firma Meyer A&B hat am Dienstag gebaut.") == (
+        "Die neue Brücke kommt"
+    )
+    nine = "<h1>Allgemein</h1><h2>Die neue Brücke kommt</h2><p>Hier sind nur acht Wörter, kein Satz mehr.</p>"
+    assert headline(nine, None, SITE, "Hier sind nur acht Wörter, kein Satz mehr.") == "Die neue Brücke kommt"
+    assert headline(nine, None, SITE, "Hier sind nur sieben Wörter, kein Satz.") == "Allgemein"
 
 
 @pytest.mark.parametrize(

@@ -193,6 +193,7 @@ def _without_kicker(inner: str) -> str:
 
 _ANY_HEADING = re.compile(r"<(h[1-3])\b[^>]*>(.*?)</\1>", re.I | re.S)
 _BODY = re.compile(r"<body\b", re.I)
+_APART = r"(?:\s|&nbsp;|&#160;|<[^>]*>)+"  # what stands between two words of a paragraph in its markup
 
 
 def _heading_over(html: str, text: str, site: set[str]) -> str | None:
@@ -203,7 +204,7 @@ def _heading_over(html: str, text: str, site: set[str]) -> str | None:
     first = next((line.split() for line in text.split("\n") if len(line.split()) >= 8), None)
     body = _BODY.search(html)
     start = body.end() if body else 0  # not the metadata's description, which may open the same way
-    found = first and re.compile(r"[\s\S]{0,200}?".join(re.escape(word) for word in first[:3])).search(html, start)
+    found = first and re.compile(_APART.join(re.escape(word) for word in first[:3])).search(html, start)
     if not found:
         return None
     over = [
@@ -316,7 +317,7 @@ def _as_written(name: str, html: str) -> str:
     parts = name.split()
     if not html:
         return name
-    if any(len(part) <= 2 or part.lower() == "jr" for part in parts):
+    if any(len(part) <= 2 for part in parts):  # an initial, or "Jr"
         pattern = r"\.?\s*".join(re.escape(part) for part in parts) + r"\.?"
         if found := re.search(rf"(?<!\w){pattern}(?!\w)", html):
             return " ".join(found.group(0).split())
