@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from timeline_core.model.text import count_words, latin_words, split_text, without_marks, words
+from timeline_core.model.text import (
+    can_be_in,
+    changed_words,
+    count_words,
+    display_width,
+    language_name,
+    latin_words,
+    main_script,
+    script_name,
+    search_segments,
+    split_text,
+    without_marks,
+    words,
+)
 
 CASES = [
     ("quotation ending in a full stop",
@@ -247,3 +260,101 @@ def test_ids_are_written_in_latin_letters_as_each_language_writes_them():
 )
 def test_a_text_without_marks_is_how_a_metadata_reader_writes_a_name(written, bare):
     assert without_marks(written) == bare
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "said"),
+    [
+        ("after that Friday", "on or after that Friday", ("after", "on or after")),  # an insertion: a word around it
+        ("on or after that Friday", "after that Friday", ("on or after", "after")),  # a deletion
+        ("Der Stadtrat stimmte am Dienstag zu", "Der Stadtrat stimmte am Mittwoch zu", ("Dienstag", "Mittwoch")),
+        ("Der Stadtrat stimmte zu", "Der Stadtrat stimmte am Mittwoch zu", ("zu", "am Mittwoch zu")),
+        ("a b c", "a b c d", ("c", "c d")),  # at the end: the word before it
+        ("x a b c", "a b c", ("x a", "a")),  # at the start: the word after it
+        ("Friday", "Saturday", ("Friday", "Saturday")),
+        ("same  text", "same text", ("same text", "same text")),  # white space is no change
+        ("公司周五发布了模型", "公司周六发布了模型", ("五", "六")),  # a Chinese character is a word
+        ("公司发布了模型", "公司周六发布了模型", ("发", "周六发")),
+        ("モデルは金曜日に公開された", "モデルは土曜日に公開された", ("金", "土")),
+        ("قال المتحدث يوم الجمعة", "قال المتحدث يوم السبت", ("الجمعة", "السبت")),
+        ("Sie sagte Grüße", "Sie sagte Grüßen", ("Grüße", "Grüßen")),  # a whole word, not its last letter
+    ],
+)
+def test_a_correction_shows_the_words_that_changed_in_any_script(before, after, said):
+    assert changed_words(before, after) == said
+
+
+def test_a_long_change_is_cut_with_an_ellipsis():
+    old, new = changed_words("alpha " + "one " * 60, "beta " + "two " * 60)
+    assert old.startswith("alpha one") and new.startswith("beta two")
+    assert old.endswith("…") and new.endswith("…") and len(old) <= 160 and len(new) <= 160
+    assert changed_words("x " * 79 + "y", "x " * 79 + "z") == ("y", "z")  # a short change in a long text: whole
+
+
+def test_chinese_is_cut_into_words_for_search_and_nothing_else_is():
+    cut = search_segments("公司周五发布了新的视频模型")
+    assert cut.split("\u200b") == ["公司", "周五", "发布", "了", "新", "的", "视频", "模型"]
+    assert search_segments(cut) == cut  # cutting again gives the same text
+    assert search_segments("HappyHorse 模型 登顶") == "HappyHorse \u200b模型\u200b \u200b登顶"
+    assert search_segments("Ein Modell, ein Tag") == "Ein Modell, ein Tag"
+    assert search_segments("モデル") == "モデル"  # kana are not cut
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        ("Hello", "Latn"),
+        ("Ünïcödé straße", "Latn"),
+        ("مرحبا بالعالم", "Arab"),
+        ("你好世界", "Hani"),
+        ("こんにちは世界", "Kana"),  # Japanese: its Han characters count with its kana
+        ("Привет", "Cyrl"),
+        ("Hello 你好 世界 مرحبا", None),  # no script has half the letters
+        ("123 456", None),
+        ("", None),
+    ],
+)
+def test_a_text_is_in_the_script_most_of_its_letters_are(text, script):
+    assert main_script(text) == script
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "can"),
+    [
+        ("مرحبا بالعالم", "en", False),
+        ("مرحبا بالعالم", "ar", True),
+        ("Hello world", "zh", False),
+        ("你好世界", "ja", True),  # Japanese is written with Han characters too
+        ("こんにちは", "zh", False),
+        ("Grüße", "de", True),
+        ("Hello 你好 世界 مرحبا", "zh", True),  # a mix can be in any language
+        ("Hello", "xx", True),  # a language whose script is not known
+    ],
+)
+def test_a_quote_can_be_in_a_language_only_in_its_script(text, language, can):
+    assert can_be_in(text, language) is can
+
+
+@pytest.mark.parametrize(
+    ("tag", "name"),
+    [("zh-CN", "Chinese (Simplified, China)"), ("de", "German"), ("ar", "Arabic"), ("xx-yy", "xx-yy"), ("qqq", "qqq")],
+)
+def test_a_language_is_named_in_english_in_messages_or_by_its_tag(tag, name):
+    assert language_name(tag) == name
+
+
+def test_a_script_is_named_in_messages_by_its_name_or_its_code():
+    assert [script_name(code) for code in ("Arab", "Hani", None, "Zzzz")] == [
+        "Arabic",
+        "Chinese (Han)",
+        "unknown",
+        "Zzzz",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "columns"),
+    [("Axis", 4), ("中文", 4), ("ＡＢ", 4), ("日本語 A", 8), ("", 0), ("ｱ", 1), ("한국", 4), ("عربي", 4)],
+)
+def test_a_wide_character_takes_two_columns_and_any_other_one(text, columns):
+    assert display_width(text) == columns
