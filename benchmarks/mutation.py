@@ -52,6 +52,7 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     "standfirst": ("archiving/standfirst.py", ("tests/test_archiving.py",)),
     "chunks": ("archiving/chunks.py", ("tests/test_archiving.py",)),
     "watching": ("watching.py", ("tests/test_serve.py",)),
+    "twocores": ("twocores.py", ("tests/test_twocores.py",)),
 }
 
 # Survivors that behave exactly as the original does, by mutant name, with the reason.
@@ -93,6 +94,16 @@ _SHOWN_AS_GIVEN = (
 )
 _ONE_SPACE = "the words of a shown text are one space apart, so splitting on a space or on white space is the same"
 _FIRST_WORD = "the first word of a split is the same whether the rest is split once, twice or at every space"
+_THE_TEST_LEAVES = (
+    "the test process itself takes the child's part and leaves with os._exit(0) mid-test, which the harness "
+    "reads as a pass; the real fork's parent never does"
+)
+_ANY_PROTOCOL = "every pickle protocol gives back the same results"
+_EXIT_STATUS = "the child's exit status is never read: what it made, or did not, is read from the pipe"
+_SAME_LENGTHS = "both sides of the zip come from the same index lists, so their lengths are always equal"
+_NEVER_PID = "a forked child's pid is never 0 or 1 in the parent"
+_UNBUFFERED = "one byte read at a time comes as soon as it is written, buffered or not"
+_FALSY = "the child stops on any false result: False and None alike"
 _MADE_AGAIN = "the folder is made only after writing failed for its absence, so it is never there already"
 EQUIVALENT: dict[str, str] = {
     "timeline_core.archiving.chunks.x__later_chunks__mutmut_15": _ABSENT,
@@ -132,6 +143,27 @@ EQUIVALENT: dict[str, str] = {
         "an embed's url is the site's own address made absolute, so its origin is the base url's; with no "
         "base url the embed's url is relative and both give no origin"
     ),
+    "timeline_core.twocores.x_made_beside__mutmut_3": _THE_TEST_LEAVES,
+    "timeline_core.twocores.x_made_in_two_processes__mutmut_9": _THE_TEST_LEAVES,
+    "timeline_core.twocores.x_made_in_turn_beside__mutmut_3": _THE_TEST_LEAVES,
+    "timeline_core.twocores.x_made_beside__mutmut_8": _ANY_PROTOCOL,
+    "timeline_core.twocores.x_made_beside__mutmut_10": _ANY_PROTOCOL,
+    "timeline_core.twocores.x_made_in_two_processes__mutmut_14": _ANY_PROTOCOL,
+    "timeline_core.twocores.x_made_in_two_processes__mutmut_16": _ANY_PROTOCOL,
+    "timeline_core.twocores.x_made_beside__mutmut_21": _EXIT_STATUS,
+    "timeline_core.twocores.x_made_in_two_processes__mutmut_28": _EXIT_STATUS,
+    "timeline_core.twocores.x_made_in_two_processes__mutmut_58": _SAME_LENGTHS,
+    "timeline_core.twocores.x_made_in_two_processes__mutmut_61": _SAME_LENGTHS,
+    "timeline_core.twocores.x_made_in_two_processes__mutmut_62": _SAME_LENGTHS,
+    "timeline_core.twocores.x_made_in_turn_beside__mutmut_18": _FALSY,
+    "timeline_core.twocores.x_made_in_turn_beside__mutmut_25": _EXIT_STATUS,
+    "timeline_core.twocores.x_made_in_turn_beside__mutmut_33": _UNBUFFERED,
+    "timeline_core.twocores.x_made_in_turn_beside__mutmut_36": _UNBUFFERED,
+    "timeline_core.twocores.x_made_in_turn_beside__mutmut_40": (
+        "a child not yet waited for can always be signalled, even once it has ended, so no ProcessLookupError comes"
+    ),
+    "timeline_core.twocores.x_made_in_turn_beside__mutmut_41": _NEVER_PID,
+    "timeline_core.twocores.x_made_in_turn_beside__mutmut_42": _NEVER_PID,
     "timeline_core.archiving.metadata.x__as_shown__mutmut_3": _SHOWN_AS_GIVEN,
     "timeline_core.archiving.metadata.x__as_shown__mutmut_6": _SHOWN_AS_GIVEN,
     "timeline_core.archiving.metadata.x__as_shown__mutmut_28": _ONE_SPACE,

@@ -174,3 +174,28 @@ def test_a_page_the_child_cannot_build_is_built_here_as_mkdocs_would(big_project
     built_there = _counted_there(monkeypatch, fail_at=5, how=how)
     assert _built_site(big_project, f"site-{how.replace(' ', '-')}") == built_in_turn
     assert built_there() == 5  # and not one more: the rest were built here
+
+
+def _children() -> set[str]:
+    """The processes this one forked and has not waited for (a zombie is one until it is)."""
+    return {pid for task in Path("/proc/self/task").iterdir() for pid in (task / "children").read_text().split()}
+
+
+@pytest.mark.skipif(not Path(f"/proc/self/task/{os.getpid()}/children").exists(), reason="needs /proc's children")
+def test_every_forked_child_is_waited_for(tmp_path):
+    before = _children()  # another test's may be there still
+    twocores.made_in_two_processes(list(range(70)), lambda number: number)
+    assert _children() == before
+    twocores.made_beside(lambda: 1)()
+    assert _children() == before
+    in_turn = twocores.made_in_turn_beside(5, lambda number: True)
+    assert all(in_turn.made(number) for number in range(5))
+    assert _children() == before  # the last item told: the child is waited for without a stop()
+    slow = twocores.made_in_turn_beside(3, lambda number: bool(time.sleep(60)) or True)
+    slow.stop()
+    assert _children() == before
+
+
+def test_two_processes_are_worth_it_from_sixty_four_items():
+    assert not twocores.worth_two_processes(twocores.MIN_ITEMS - 1)
+    assert twocores.worth_two_processes(twocores.MIN_ITEMS)

@@ -136,7 +136,8 @@ def made_in_turn_beside(count: int, make: Callable[[int], bool]) -> InTurn:
         if not pipe.closed:
             pipe.close()
             with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
+                if pid > 0:  # never 0, which would signal this whole process group
+                    os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
 
     def made(number: int) -> bool:
