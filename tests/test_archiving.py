@@ -124,6 +124,8 @@ def test_a_visible_byline_names_the_author():
         ("责任编辑：孔德明", "", "孔德明"),
         ("بقلم: آسيا العتروس", "", "آسيا العتروس"),
         ("Artikel von Max Lee", "", "Max Lee"),
+        ("Mehr von Catch more fish", "", "Catch more fish"),  # "More from …", as a link to the author's page says
+        ("Alles von Martin Junker", "", "Martin Junker"),
         ("Name", "", None),  # a form's label
         ("Grant Tinsley; PhD", "", "Grant Tinsley"),
         ("© Kathrin Führes Kathrin Führes", "", "Kathrin Führes"),

@@ -24,11 +24,12 @@ _NOT_SHOWN = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>|<!--.*?
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.I | re.S)
 _JSON_LD = re.compile(r"<script\b[^>]*type\s*=\s*[\"']application/ld\+json[\"'][^>]*>(.*?)</script>", re.I | re.S)
 _SEPARATORS = r"\s*[|\-–—:·•»/]\s*"
-# "By", "Par", "Por", "Von", "От", "Door", "Di" before a name; "View all posts by" and its kin; the
+# "By", "Par", "Por", "Von", "От", "Door", "Di" before a name; "View all posts by", "Mehr von" and their kin; the
 # words for "author", "text" or "editor" before a name ("Auteur Anna Kubišta", "责任编辑：孔德明")
 _BYLINE_PREFIX = re.compile(
     r"^(view all posts by|all posts by|posts by|more from|voir tous les articles de|todos los artículos de|"
-    r"zeige alle beiträge von|alle beiträge von|zum profil von|artikel von|beitrag von|geschrieben von|"
+    r"zeige alle beiträge von|alle beiträge von|alle artikel von|weitere artikel von|mehr von|alles von|"
+    r"zum profil von|artikel von|beitrag von|geschrieben von|"
     r"verfasst von|posted by|written by|interview|text(?:o)?|текст|автор|auteur|autor|author|by|par|por|von|vom|от|"
     r"door|di|de)(?:\s*[:：]\s*|\s+)|^(责任编辑|编辑|作者|记者|评论员|文|بقلم|حوار|كتب)\s*[:：]?\s*",
     re.I,
