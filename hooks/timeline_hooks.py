@@ -6,7 +6,8 @@ it once and reruns the events on every rebuild, so the data is read afresh insid
 inputs' content and so never stale (besides it, serve keeps its data folders' watcher and the
 garbage collection due once a rebuild is shown). What one event hands to a later
 one in a build is in one object (`_BuildState`), never on MkDocs' objects, and Material's search
-index is read in one place (`_search_entries`).
+index is read in one place (`_search_entries`). A big cold build hands every other generated page
+to a forked child for MkDocs' page phase (`_build_beside`, with `twocores`).
 """
 
 from __future__ import annotations
