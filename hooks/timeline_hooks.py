@@ -203,7 +203,7 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     if state.beside is not None and _build.beside is not None:
         if _build.beside.made(state.beside):  # built, hardened and written there: written again as is
             return Path(page.file.abs_dest_path).read_bytes().decode("utf-8")
-        page.meta.pop("template")  # as MkDocs would have built it (the theme reads page.meta)
+        page.meta.pop("template", None)  # as MkDocs would have built it (the theme reads page.meta)
         if state.template is not None:
             page.meta["template"] = state.template
         output = _build.env.get_template(state.template or "main.html").render(state.context)

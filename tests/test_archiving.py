@@ -137,6 +137,8 @@ def test_a_visible_byline_names_the_author():
         ("Gabor Munier", "<p>Von Gàbor Muniér</p>", "Gàbor Muniér"),
         ("Jurgen Muller", "<p>Von <b>Jürgen</b> Müller</p>", "Jürgen Müller"),
         ("Muhammad", "<p>بقلم مُحمد</p><p>Muhammad</p>", "Muhammad"),  # shown as given: kept
+        ("محمد علي", "<p>بقلم مُحَمَّد علي</p>", "مُحَمَّد علي"),  # with the short vowels the page writes
+        ("焦鹏", "<p>（记者 焦鹏）</p>", "焦鹏"),
         ("ThE PaiN", "<span>ThE_PaiN</span> schrieb", "ThE_PaiN"),
         ("ThE PaiN", "<span>von ThE_PaiN</span>", "ThE_PaiN"),
         ("Anna Maria Berg", "<p>anna_maria_berg schrieb heute</p>", "anna_maria_berg"),
@@ -535,6 +537,27 @@ def test_where_no_title_agrees_the_heading_over_the_article_is_its_headline(body
     assert headline(html, "Mein Blog", SITE, f"Kurz\n{ARTICLE}") == expected
     json_ld = '<script type="application/ld+json">{"headline": "Die Brücke"}</script>'
     assert headline(html.replace("<body>", f"<body>{json_ld}"), "Mein Blog", SITE, ARTICLE) == "Die Brücke"
+
+
+@pytest.mark.parametrize(
+    ("heading", "label", "paragraph", "bold"),
+    [
+        ("新模型登顶排行榜", "目录", "公司周五发布了新的视频模型，用户可以在网站上免费试用。", "周五"),
+        ("新しいモデルが首位に", "目次", "モデルは金曜日に公開され、誰でも無料で試すことができる。", "金曜日"),
+        (
+            "النموذج الجديد في الصدارة",
+            "المحتوى",
+            "قال المتحدث يوم الجمعة إن النموذج الجديد متاح للجميع مجانا",
+            "المتحدث",
+        ),
+    ],
+)
+def test_the_heading_over_the_article_is_found_in_any_script(heading, label, paragraph, bold):
+    marked = paragraph.replace(bold, f"<b>{bold}</b>", 1)  # its words apart in the markup
+    page = f"<body><h1>Blog</h1><h2>{heading}</h2><p>{marked}</p></body>"
+    assert headline(page, None, SITE, paragraph) == heading
+    labelled = f"<body><h1>Blog</h1><h2>{heading}</h2><h3>{label}</h3><p>{marked}</p></body>"
+    assert headline(labelled, None, SITE, paragraph) == "Blog"  # a label heads it: not a headline
 
 
 def test_the_heading_over_the_article_is_found_by_its_first_long_line_and_its_first_three_words():

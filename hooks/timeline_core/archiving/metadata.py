@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from html import unescape
 from urllib.parse import urlsplit
 
-from ..model.text import without_marks
+from ..model.text import count_words, without_marks, words
 from .zones import STAMP, home_zone, offset_of, written_zone
 
 _TAGS = re.compile(r"<[^>]+>")
@@ -194,18 +195,36 @@ def _without_kicker(inner: str) -> str:
 
 _ANY_HEADING = re.compile(r"<(h[1-3])\b[^>]*>(.*?)</\1>", re.I | re.S)
 _BODY = re.compile(r"<body\b", re.I)
-_APART = r"(?:\s|&nbsp;|&#160;|<[^>]*>)+"  # what stands between two words of a paragraph in its markup
+# what stands between two words of a paragraph in its markup: spaces, punctuation, entities, tags;
+# and between two Chinese or Japanese characters, tags alone
+_APART = r"(?:[^\w<&]|&\w+;|&#\d+;|<[^>]*>)+"
+_APART_UNSPACED = r"(?:<[^>]*>)*"
+
+
+def _opening(line: str) -> str:
+    """A pattern for a paragraph's first words in its markup: three at least, and eight letters
+    (a Chinese or Japanese character is a word of its own)."""
+    opening: list[str] = []
+    for word in words(line):
+        opening.append(word)
+        if len(opening) >= 3 and sum(map(len, opening)) >= 8:
+            break
+    pattern = re.escape(opening[0])
+    for before, word in itertools.pairwise(opening):
+        unspaced = line.find(before + word) >= 0 and not before[-1:].isspace()
+        pattern += (_APART_UNSPACED if unspaced else _APART) + re.escape(word)
+    return pattern
 
 
 def _heading_over(html: str, text: str, site: set[str]) -> str | None:
     """The last `h1`, `h2` or `h3` before the article's first paragraph (its first line of eight
-    words or more, found by its first three words): the heading that heads the article, where the
-    page's titles agree with none (a blog's `h1` is its category, its titles its own name). Three
-    words at least: a section's label ("Inhalt", "Suche", "Krok 1") heads a page's parts too."""
-    first = next((line.split() for line in text.split("\n") if len(line.split()) >= 8), None)
+    words or more, found by its first words): the heading that heads the article, where the page's
+    titles agree with none (a blog's `h1` is its category, its titles its own name). Three words at
+    least: a section's label ("Inhalt", "Suche", "Krok 1", "目录") heads a page's parts too."""
+    first = next((line for line in text.split("\n") if count_words(line) >= 8), None)
     body = _BODY.search(html)
     start = body.end() if body else 0  # not the metadata's description, which may open the same way
-    found = first and re.compile(_APART.join(re.escape(word) for word in first[:3])).search(html, start)
+    found = first and re.compile(_opening(first)).search(html, start)
     if not found:
         return None
     over = [
@@ -213,7 +232,7 @@ def _heading_over(html: str, text: str, site: set[str]) -> str | None:
         for _tag, inner in _ANY_HEADING.findall(html, start, found.start())
         if not _HOME_LINK.match(inner) and _text(inner) and _folded(_text(inner)) not in site
     ]
-    return over[-1] if over and len(over[-1].split()) >= 3 else None  # not a label ("Inhalt", "Suche")
+    return over[-1] if over and count_words(over[-1]) >= 3 else None  # not a label ("Inhalt", "Suche")
 
 
 def headline(html: str, meta_title: str | None, names: list[str], article: str = "") -> str | None:
@@ -336,6 +355,9 @@ def _letters_like(letter: str) -> str:
     return "[" + "".join(re.escape(char) for char in sorted(alike)) + "]"
 
 
+_MARKS = "[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]"  # combining marks \w does not match
+
+
 def _as_shown(name: str, text: str) -> str | None:
     """The one spelling the page's text gives a name it does not show as given, where a metadata
     reader dropped the marks on its letters ("Gàbor Muniér" for "Gabor Munier"), a user name's
@@ -345,11 +367,13 @@ def _as_shown(name: str, text: str) -> str | None:
     key = without_marks(name).split()
     if not key or (name in text and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)):
         return None
-    # a word as long as the name's first (a letter with a mark is one), with a user name's underscore
-    # or digits after it, then up to as many words as the name has, one space apart
-    first_word = rf"{_letters_like(key[0][0])}\w{{{len(key[0]) - 1}}}(?:[_\d]\w*)?"
+    # a word as long as the name's first (a precomposed letter with a mark is one; marks written
+    # apart, as Arabic's short vowels are, are not counted), with a user name's underscore or digits
+    # after it, then up to as many words as the name has, one space apart
+    letter = rf"\w{_MARKS}*"
+    first_word = rf"{_letters_like(key[0][0])}{_MARKS}*(?:{letter}){{{len(key[0]) - 1}}}(?:[_\d]\w*)?"
     found = set()
-    for match in re.finditer(rf"\b({first_word}(?: \w+){{0,{len(key) - 1}}})(?!\w)", text):
+    for match in re.finditer(rf"\b({first_word}(?: (?:{letter})+){{0,{len(key) - 1}}})(?!\w)", text):
         said = match[1]
         first, bare = said.split(" ", 1)[0], without_marks(said)
         if bare.split() == key:
