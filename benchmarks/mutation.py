@@ -166,9 +166,9 @@ EQUIVALENT: dict[str, str] = {
     "timeline_core.twocores.x_made_in_turn_beside__mutmut_42": _NEVER_PID,
     "timeline_core.archiving.metadata.x__as_shown__mutmut_3": _SHOWN_AS_GIVEN,
     "timeline_core.archiving.metadata.x__as_shown__mutmut_6": _SHOWN_AS_GIVEN,
-    "timeline_core.archiving.metadata.x__as_shown__mutmut_28": _ONE_SPACE,
-    "timeline_core.archiving.metadata.x__as_shown__mutmut_31": _FIRST_WORD,
-    "timeline_core.archiving.metadata.x__as_shown__mutmut_34": _FIRST_WORD,
+    "timeline_core.archiving.metadata.x__as_shown__mutmut_29": _ONE_SPACE,
+    "timeline_core.archiving.metadata.x__as_shown__mutmut_32": _FIRST_WORD,
+    "timeline_core.archiving.metadata.x__as_shown__mutmut_35": _FIRST_WORD,
     "timeline_core.archiving.metadata.x_headline__mutmut_1": (
         "without an article text the default is one no line of eight words can be ('' or 'XXXX'): no heading over it"
     ),

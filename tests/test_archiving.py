@@ -560,6 +560,19 @@ def test_the_heading_over_the_article_is_found_in_any_script(heading, label, par
     assert headline(labelled, None, SITE, paragraph) == "Blog"  # a label heads it: not a headline
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Im Rat hat Dienstag über die neue Brücke abgestimmt.",  # three words, eight letters: enough
+        "Der Stadtrat hat Dienstag über die neue Brücke abgestimmt.",  # three words: enough
+    ],
+)
+def test_the_opening_looked_for_is_three_words_and_eight_letters(line):
+    written = line.replace("Dienstag", "Diens&shy;tag")  # the fourth word written otherwise in the markup
+    page = f"<body><h1>Allgemein</h1><h2>Die neue Brücke kommt</h2><p>{written}</p></body>"
+    assert headline(page, None, SITE, line) == "Die neue Brücke kommt"
+
+
 def test_the_heading_over_the_article_is_found_by_its_first_long_line_and_its_first_three_words():
     page = "<h2>Die neue Brücke kommt</h2><p>Die Firma Meyer A&amp;B hat am Dienstag gebaut.</p>"
     # the first line of eight words, though its fourth is written otherwise in the markup; no <body>

@@ -211,8 +211,7 @@ def _opening(line: str) -> str:
             break
     pattern = re.escape(opening[0])
     for before, word in itertools.pairwise(opening):
-        unspaced = line.find(before + word) >= 0 and not before[-1:].isspace()
-        pattern += (_APART_UNSPACED if unspaced else _APART) + re.escape(word)
+        pattern += (_APART_UNSPACED if before + word in line else _APART) + re.escape(word)
     return pattern
 
 
