@@ -42,7 +42,7 @@ from timeline_core.pages.render import template_cache
 from timeline_core.pages.search import add_to_index, segment_index, without_search_attributes
 from timeline_core.served import KEPT_PAGE_TEMPLATE, KeptPage, entries_of_page, site_fingerprint
 from timeline_core.settings import settings_of
-from timeline_core.site_files import site_files
+from timeline_core.site_files import SiteFile, site_files
 from timeline_core.watching import STAMP, Watching, watch_by_events
 from timeline_core.words.catalogs import catalogs_bytes
 from timeline_core.words.chrome import frame_in_language, frame_words, nav_in_language
@@ -122,6 +122,7 @@ class _BuildState:
     nav: Any = None  # the site's navigation, for the pages built beside
     env: Any = None  # the theme's Jinja environment
     beside: twocores.InTurn | None = None  # a big cold build: the child building every other generated page
+    later: list[tuple[File, SiteFile]] = field(default_factory=list)  # files whose text is still being made
 
     def page(self, page) -> _PageState:
         return self.pages.setdefault(page.file.src_uri, _PageState())
@@ -349,12 +350,19 @@ def on_env(env, config: MkDocsConfig, files: Files):
     """The theme's compiled templates are cached on disk too (see template_cache)."""
     env.bytecode_cache = template_cache(Path(config.config_file_path).parent)
     _build.env = env
+    for file, item in _build.later:  # before MkDocs copies them, and before a child is forked
+        file.content_string = item.content()
     if _memo is None and not _dirty:
         _build_beside(env, config, files)
     return env
 
 
 _PLUGINS_KNOWN = frozenset({"search", "material/search"})  # none of them acts on a page after its context
+
+
+def _ours(config: MkDocsConfig) -> set[str]:
+    """The names MkDocs gives this hooks file among the site's plugins."""
+    return {name for name, plugin in config.plugins.items() if getattr(plugin, "__name__", None) == __name__}
 
 
 def _build_beside(env, config: MkDocsConfig, files: Files) -> None:
@@ -366,9 +374,8 @@ def _build_beside(env, config: MkDocsConfig, files: Files) -> None:
     warning was logged: `--strict` counts them here) is built here as MkDocs would have. Only
     where the site's plugins are ones known not to act on a page's HTML after its context."""
     build_page = getattr(mkdocs_build, "_build_page", None)
-    ours = {name for name, plugin in config.plugins.items() if getattr(plugin, "__name__", None) == __name__}
     pages = [file.page for file in files.documentation_pages() if file.generated_by is not None and file.page]
-    unknown = set(config.plugins) - _PLUGINS_KNOWN - ours
+    unknown = set(config.plugins) - _PLUGINS_KNOWN - _ours(config)
     if build_page is None or unknown or not twocores.worth_two_processes(len(pages)):
         return
     theirs = pages[1::2]
@@ -418,6 +425,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             "this build point there; set site_url in mkdocs.yml to the address the site is published at (or "
             "SITE_URL, where mkdocs.yml reads it from the environment, as the deploy workflow sets it)"
         )
+    # a file still being made beside (a big cold build's exports) is waited for in on_env, unless a
+    # plugin not known to leave other files alone may read it before
+    wait_now = bool(set(config.plugins) - _PLUGINS_KNOWN - _ours(config))
     for item in site_files(
         result, root, settings.site, settings.published, settings.layout, template_cache(root), _memo
     ):
@@ -429,7 +439,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if item.copy_of is not None:  # an archived source, published byte for byte
             files.append(File.generated(config, item.path, abs_src_path=str(item.copy_of), inclusion=inclusion))
         else:
-            files.append(File.generated(config, item.path, content=item.text, inclusion=inclusion))
+            later = item.later is not None and not wait_now
+            file = File.generated(config, item.path, content="" if later else item.content(), inclusion=inclusion)
+            files.append(file)
+            if later:
+                _build.later.append((file, item))
             _build.search[item.path] = item.search  # read in on_page_context
     if _memo is not None:
         _memo.sweep()

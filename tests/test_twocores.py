@@ -83,11 +83,18 @@ def test_a_site_whose_exports_are_made_beside_its_pages_equals_one_made_in_turn(
     from timeline_core import site_files
     from timeline_core.exports import Published
 
+    def made(files) -> list[tuple]:
+        return [(item.path, item.content(), item.copy_of, item.off_nav, item.search) for item in files]
+
     project = Project(make_project(tmp_path / "project", 150, config=TEST_CONFIG))
     result, site, layout = load_timeline(project.root), Site(True, "https://example.org/"), Layout(3, 3)
     beside = site_files.site_files(result, project.root, site, Published("Story", "A test story"), layout)
+    # handed on unwaited for, each waited for when its text is asked for
+    assert {"timeline.csv", "timeline.json", "feed.xml"} <= {item.path for item in beside if item.later is not None}
     monkeypatch.setattr(site_files, "worth_two_processes", lambda count: False)
-    assert site_files.site_files(result, project.root, site, Published("Story", "A test story"), layout) == beside
+    in_turn = site_files.site_files(result, project.root, site, Published("Story", "A test story"), layout)
+    assert not any(item.later for item in in_turn)
+    assert made(beside) == made(in_turn)
 
 
 def test_items_made_in_turn_beside_are_told_in_order_and_a_failed_child_leaves_the_rest_here(tmp_path):
@@ -174,6 +181,28 @@ def test_a_page_the_child_cannot_build_is_built_here_as_mkdocs_would(big_project
     built_there = _counted_there(monkeypatch, fail_at=5, how=how)
     assert _built_site(big_project, f"site-{how.replace(' ', '-')}") == built_in_turn
     assert built_there() == 5  # and not one more: the rest were built here
+
+
+READER_HOOK = """
+from pathlib import Path
+
+def on_files(files, config):
+    seen = files.get_file_from_path("timeline.csv").content_string
+    Path(config.config_file_path).with_name("seen.csv").write_text(seen, encoding="utf-8")
+"""
+
+
+def test_a_plugin_we_do_not_know_reads_the_exports_whole_in_on_files(tmp_path):
+    project = Project(make_project(tmp_path / "project", 150, config=TEST_CONFIG))
+    (project.root / "hooks" / "reader.py").write_text(READER_HOOK, encoding="utf-8")
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - hooks/timeline_hooks.py\n" in config
+    config = config.replace("  - hooks/timeline_hooks.py\n", "  - hooks/timeline_hooks.py\n  - hooks/reader.py\n")
+    (project.root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    assert not build_here(project.root, strict=True).aborted
+    seen = (project.root / "seen.csv").read_text(encoding="utf-8")
+    assert seen == (project.root / "site" / "timeline.csv").read_text(encoding="utf-8")
+    assert seen.count("\n") > 150  # a head and every event, not a file still to be made
 
 
 def _children() -> set[str]:

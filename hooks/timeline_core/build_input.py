@@ -86,7 +86,7 @@ def write_build_input(root: Path, out: Path, builder: str = "mkdocs", memo: Memo
         if source.is_file():
             wanted[f"{DOCS}/{source.relative_to(root / DOCS).as_posix()}"] = source.read_bytes()
     for item in files:
-        data = item.copy_of.read_bytes() if item.copy_of is not None else item.text.encode("utf-8")
+        data = item.copy_of.read_bytes() if item.copy_of is not None else item.content().encode("utf-8")
         wanted[f"{DOCS}/{item.path}"] = data
     off_nav = sorted({item.path.split("/", 1)[0] for item in files if item.off_nav and "/" in item.path})
     wanted[CONFIG] = yaml.safe_dump(builder_config(config, off_nav), sort_keys=False, allow_unicode=True).encode()

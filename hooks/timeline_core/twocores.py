@@ -23,6 +23,9 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 MIN_ITEMS = 64  # below this, starting a process costs more than it saves
+# A child whose work is waited for only later runs at this niceness: about a tenth of a core while
+# two processes render pages, the whole of one when they wait.
+BESIDE_NICENESS = 10
 
 
 def worth_two_processes(count: int) -> bool:
@@ -73,11 +76,16 @@ def made_in_two_processes(items: Sequence[T], make: Callable[[T], R], child_shar
 def made_beside(make: Callable[[], R]) -> Callable[[], R]:
     """`make()` in a forked child while this process goes on with other work; call what is
     returned to wait for the result. A cold build's exports are made this way while the pages are
-    worked out and rendered. If the child fails in any way, the result is made here when asked for."""
+    worked out and rendered, and waited for only after MkDocs has read every page's Markdown. The
+    child yields the cores to the processes rendering pages meanwhile (it is niced), and works
+    while they wait or read Markdown alone. If the child fails in any way, the result is made here
+    when asked for."""
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(read)
+        with contextlib.suppress(OSError):
+            os.nice(BESIDE_NICENESS)
         try:
             payload = pickle.dumps(make(), protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException:  # noqa: BLE001 - whatever it was, the parent makes it itself
