@@ -227,8 +227,9 @@ class _Collect(logging.Handler):
             self.messages.append(record.getMessage())
 
 
-def build_here(root: Path, *, strict: bool = False) -> Built:
-    """A real `mkdocs build` in this process: MkDocs' own config loading and build, nothing mocked."""
+def build_here(root: Path, *, strict: bool = False, site_dir: Path | None = None, prepare=None) -> Built:
+    """A real `mkdocs build` in this process: MkDocs' own config loading and build, nothing mocked
+    but what `prepare` does to the loaded config (its plugins, the hooks module among them)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
@@ -240,7 +241,12 @@ def build_here(root: Path, *, strict: bool = False) -> Built:
     os.environ.pop("SOURCE_DATE_EPOCH", None)
     aborted = False
     try:
-        build(load_config(str(root / "mkdocs.yml"), strict=strict))
+        config = load_config(
+            str(root / "mkdocs.yml"), strict=strict, **({"site_dir": str(site_dir)} if site_dir else {})
+        )
+        if prepare is not None:
+            prepare(config)
+        build(config)
     except Abort:
         aborted = True
     finally:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+import markdown
+
+from tests.conftest import build_here, files_in
 from tests.events import EVENT, GOOD
 from timeline_core.pages.paging import LINKS_PER_PAGE
 
@@ -232,3 +235,21 @@ def test_a_print_source_and_new_entity_kinds_read_in_plain_words(empty_project):
     assert empty_project.page("entities/index.html").select_one(".tl-kind").get_text() == "law or rule"
     data = json.loads((empty_project.site / "timeline.json").read_text())
     assert (data["sources"][0]["url"], data["sources"][0]["location"]) == (None, "Example Press, print edition, page 3")
+
+
+def test_generated_pages_converted_by_one_markdown_equal_those_mkdocs_converts_one_by_one(project, monkeypatch):
+    made: list = []  # every Markdown instance a build converts with, kept (so no id is reused)
+    reset = markdown.Markdown.reset
+    monkeypatch.setattr(markdown.Markdown, "reset", lambda md: made.append(md) or reset(md))
+    assert not build_here(project.root, strict=True, site_dir=project.root / "by-one").aborted
+    by_one = files_in(project.root / "by-one")
+    pages = len([path for path in by_one if path.endswith(".html")])
+    assert len({id(md) for md in made}) < pages // 2  # the generated pages' one, and each hand-written page's
+
+    def one_by_one(config) -> None:  # MkDocs' own Page.render: a new instance for each page
+        config.plugins["hooks/timeline_hooks.py"]._one_markdown_for_all = lambda config: False
+
+    made.clear()
+    assert not build_here(project.root, strict=True, site_dir=project.root / "by-mkdocs", prepare=one_by_one).aborted
+    assert len({id(md) for md in made}) >= pages - 1  # every page (but the 404) its own
+    assert files_in(project.root / "by-mkdocs") == by_one
