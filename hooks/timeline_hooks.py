@@ -36,7 +36,7 @@ from timeline_core import twocores
 from timeline_core.data.history import commit_epoch, git_paths_to_watch
 from timeline_core.data.load import load_timeline
 from timeline_core.data.siteurl import is_placeholder
-from timeline_core.gcpause import collect_later, hold_collection
+from timeline_core.gcpause import collect_later, hold_collection, survivors_frozen, thaw
 from timeline_core.memo import Fixed, Memo, fixed, remember
 from timeline_core.pages.hardening import harden_page
 from timeline_core.pages.rawblocks import Split, block_ids, join_blocks, join_later, split_blocks
@@ -175,12 +175,14 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_build_error(error: Exception) -> None:
     """A failed rebuild while serving: its collection is still due (and turns the collector on).
-    A failed cold build ends the child building pages beside it."""
+    A failed cold build ends the child building pages beside it and thaws what it froze."""
     global _collection
     if _build.beside is not None:
         _build.beside.stop()
     if _memo is not None:
         _collection = collect_later(0.5)
+    else:
+        thaw()
 
 
 def on_shutdown() -> None:
@@ -413,13 +415,16 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
 
 @event_priority(100)  # before the search plugin writes its index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Chinese words cut apart in the index, so that search finds them (see pages/search)."""
+    """Chinese words cut apart in the index, so that search finds them (see pages/search); the
+    collector given back what a cold build froze, or while serving a collection once it is shown."""
     global _collection
     entries = _search_entries(config)
     if entries is not None:
         segment_index(entries)
     if _memo is not None:  # serving: once the rebuild is shown
         _collection = collect_later(0.5)  # after the browsers have reloaded the page
+    else:  # what on_files froze (see gcpause)
+        thaw()
 
 
 @event_priority(-100)  # after every plugin's: the child building pages beside gets the final env
@@ -488,7 +493,16 @@ def _log_nothing_here() -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Load timeline/, report every problem, and add the generated pages, exports and archives."""
+    """Load timeline/, report every problem, and add the generated pages, exports and archives.
+    In a cold build, what that leaves is frozen out of the collector's sight until the build ends
+    (see gcpause)."""
+    if _memo is not None:
+        return _add_files(files, config)
+    with survivors_frozen():
+        return _add_files(files, config)
+
+
+def _add_files(files: Files, config: MkDocsConfig) -> Files:
     global _build
     _build = _BuildState(site=_build.site)  # what a page hands on is this build's only
     root = Path(config.config_file_path).parent
