@@ -195,6 +195,7 @@ def _decimal_sign(language: str) -> str:
 _THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+")
 
 
+@functools.lru_cache(maxsize=65536)
 def _number_value(written: str, language: str) -> Decimal | None:
     """A numeral's value, read with its language's decimal sign ("6,75" in German is 6.75)."""
     decimal = _decimal_sign(language)
@@ -213,6 +214,14 @@ def _number_value(written: str, language: str) -> Decimal | None:
 
 def _key(value: Decimal) -> str:
     return format(value.normalize(), "f")
+
+
+@functools.lru_cache(maxsize=65536)  # a story writes the same years and sums again and again
+def _number_key(written: str, language: str, multiplier: int) -> str:
+    """The key of a numeral's value times what a scale word after it multiplies it by."""
+    value = _number_value(written, language)
+    assert value is not None, "called only for a numeral that has a value"
+    return _key(value * multiplier)
 
 
 @functools.cache
@@ -249,13 +258,12 @@ def _numbers(text: str, language: str, taken: list[tuple[int, int]]) -> list[Spe
             ending = _ORDINAL_ENDING.match(text, end)
             if not ending or not ending.group(1):  # 5G, 3D: a name
                 continue
-        value = _number_value(match.group(0), language)
-        if value is None:
+        if _number_value(match.group(0), language) is None:
             continue
         multiplier, end = _scale_after(text, end, language)
         end += 1 if text[end : end + 1] in ("%", "％", "٪") else 0
         taken.append((start, end))
-        found.append(Specific("number", _key(value * multiplier), text[start:end].strip()))
+        found.append(Specific("number", _number_key(match.group(0), language, multiplier), text[start:end].strip()))
     for match in _HAN_NUMERAL.finditer(text):
         start, end = match.span()
         if any(a <= start < b for a, b in taken):
