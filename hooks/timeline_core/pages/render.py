@@ -181,7 +181,7 @@ def render_site(
     story_lang = text_attributes(result.timeline.language, story.words.language)  # as `environment` sets it
     filters = env.filters
     cards = Cards(helpers, story_lang, filters["date_html"], filters["quote_html"], filters["excerpt_html"])
-    env.globals.update(card_html=cards.card_html, source_links=cards.source_links, event_links=cards.event_links)
+    env.globals.update(cards_html=cards.cards_html, source_links=cards.source_links, event_links=cards.event_links)
     common = {"timeline": result.timeline, "problems": result.problems, "site": site, "h": helpers}
     shared = fixed(memo, "shared", _shared(result, story, layout)) if memo is not None else None
     # hashed once, not once per page that may read any event (each key is looked up twice)
