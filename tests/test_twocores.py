@@ -20,15 +20,55 @@ from timeline_core.pages.urls import Site
 pytestmark = pytest.mark.skipif(not twocores.worth_two_processes(twocores.MIN_ITEMS), reason="needs Linux, 2 cores")
 
 
-@pytest.mark.parametrize("share", [0.5, 0.47, 0.3])
-def test_items_made_in_two_processes_come_back_in_order_each_share_made_where_it_should_be(share):
+def test_items_made_in_two_processes_come_back_in_order_and_the_faster_process_makes_more():
     parent = os.getpid()
-    made = twocores.made_in_two_processes(list(range(101)), lambda n: (n, os.getpid() != parent), share)
-    assert [n for n, _ in made] == list(range(101))
+
+    def make(number: int) -> tuple[int, bool]:
+        in_child = os.getpid() != parent
+        time.sleep(0.0005 if in_child else 0.005)  # this process's core busy with other work
+        return number, in_child
+
+    made = twocores.made_in_two_processes(list(range(120)), make)
+    assert [number for number, _ in made] == list(range(120))
     by_child = sum(in_child for _, in_child in made)
-    assert by_child == int(101 * share)
-    for tenth in range(10):  # spread among the items: slow and quick ones fall to both
-        assert any(in_child for _, in_child in made[tenth * 10 : tenth * 10 + 10])
+    assert 60 < by_child < 120  # each claims the next item when it is free
+
+    def slow_child(number: int) -> tuple[int, bool]:
+        in_child = os.getpid() != parent
+        time.sleep(0.01 if in_child else 0.002)
+        return number, in_child
+
+    made = twocores.made_in_two_processes(list(range(160)), slow_child)
+    assert [number for number, _ in made] == list(range(160))
+    assert 0 < sum(in_child for _, in_child in made) < 80
+
+
+def test_runs_of_many_items_are_claimed_whole_and_come_back_in_order():
+    parent = os.getpid()
+    count = twocores.CLAIMS * 3 + 7  # runs of four, the last shorter
+
+    def make(number: int) -> tuple[int, bool]:
+        time.sleep(0.0005)
+        return number, os.getpid() != parent
+
+    made = twocores.made_in_two_processes(list(range(count)), make)
+    assert [number for number, _ in made] == list(range(count))
+    assert any(in_child for _, in_child in made)
+
+
+def test_a_child_that_dies_halfway_leaves_what_it_had_not_sent_to_this_process():
+    parent = os.getpid()
+
+    def make(number: int) -> tuple[int, bool]:
+        time.sleep(0.002)
+        if os.getpid() != parent and number >= 40:
+            os._exit(1)
+        return number * 2, os.getpid() != parent
+
+    made = twocores.made_in_two_processes(list(range(100)), make)
+    assert [double for double, _ in made] == [n * 2 for n in range(100)]
+    assert {double // 2 for double, in_child in made if in_child} <= set(range(40))
+    assert any(in_child for _, in_child in made)  # it made some before it died
 
 
 def test_a_failing_child_leaves_its_items_to_this_process():

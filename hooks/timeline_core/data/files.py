@@ -50,7 +50,6 @@ DEFAULT_LANGUAGE = "en"  # a story's language when story.yml does not give one
 EXPLAINER_FILE = "explainer.yml"  # optional: when present, the Home page is made from it
 STORY_FILE = "story.yml"  # optional: which story this is, and where its permanent-link history starts
 MAX_EVENT_BYTES = 64 * 1024
-EVENTS_CHILD_SHARE = 0.47  # of a big build's event files, read in the forked child (see read_events)
 MAX_LIST_BYTES = 4 * 1024 * 1024
 MAX_ARCHIVE_BYTES = 16 * 1024 * 1024
 _BARE_DATE = re.compile(r"^\d{4}(-\d{2}){0,2}$")
@@ -315,11 +314,8 @@ def read_events(found: tuple[tuple[str, Path], ...], vocabulary: Vocabulary, mem
     (`mkdocs serve`) not again when a file's bytes and the vocabulary are those of a file read before."""
     if memo is None:
         if worth_two_processes(len(found)):
-            # records cost the parent a sixth of their making to read back: the child makes fewer
             return made_in_two_processes(
-                found,
-                lambda item: _event_read(item[0], item[1], vocabulary, _small_file_bytes(item[1])),
-                child_share=EVENTS_CHILD_SHARE,
+                found, lambda item: _event_read(item[0], item[1], vocabulary, _small_file_bytes(item[1]))
             )
         return [_event_read(ident, path, vocabulary, _small_file_bytes(path)) for ident, path in found]
     # one key part for all: the last build's very object when equal, so each key compares it by identity
