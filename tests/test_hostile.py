@@ -228,3 +228,24 @@ def test_the_data_exports_carry_the_text_unchanged(hostile):
     ics = (hostile.site / "timeline.ics").read_text(encoding="utf-8")
     unfolded = re.sub(r"\r\n[ \t]", "", ics)
     assert "SUMMARY;LANGUAGE=en:" + HOSTILE.replace(",", "\\,").replace(";", "\\;") in unfolded
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        HOSTILE,
+        'Tom & Jerry\'s "show"',
+        "<b>阿里巴巴</b> & 「引用」",
+        "„Zitat“ <i>über</i> & ‚mehr‘",
+        "<مرحبا> & 'نص'",
+        42,
+    ],
+)
+def test_the_cards_escape_every_character_as_markupsafe_does(value):
+    from markupsafe import Markup, escape
+
+    from timeline_core.pages.pieces import escaped
+
+    assert escaped(value) == str(escape(value))
+    assert type(escaped(value)) is str  # a plain string, for an f-string
+    assert escaped(Markup("<b>kept</b>")) == "<b>kept</b>"  # markup already, as escape leaves it

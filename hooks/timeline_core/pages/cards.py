@@ -20,12 +20,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
-from markupsafe import escape as _e  # C code: a hundred thousand calls a build
 
 from ..model.dates import EdtfDate
 from ..model.records import Citation, Event, Source
 from ..words.reader import N_, Words
 from .helpers import Helpers
+from .pieces import escaped as _e  # C code: hundreds of thousands of calls a build
 from .urls import CHANGES_PAGE, GLOSSARY_PAGE, SOURCES_PAGE, TIMELINE_PAGE
 
 _SEPARATOR = " · "

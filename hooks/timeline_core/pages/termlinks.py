@@ -10,9 +10,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from markupsafe import escape
-
 from ..model.records import Event, Term
+from .pieces import escaped
 
 _TAG = re.compile(r"(<[^>]+>)")
 
@@ -79,10 +78,10 @@ def _link_text(text: str, patterns: TermPatterns, href: Callable[[Term], str], l
         term = patterns.by_name[match.group(1).lower()]
         if term.id in linked:
             continue
-        title = escape(_plain(term.definition.html))
+        title = escaped(_plain(term.definition.html))
         pieces += [
             text[position : match.start()],
-            f'<a class="tl-term-link" href="{escape(href(term))}" title="{title}">{match.group(0)}</a>',
+            f'<a class="tl-term-link" href="{escaped(href(term))}" title="{title}">{match.group(0)}</a>',
         ]
         position = match.end()
         linked.add(term.id)
