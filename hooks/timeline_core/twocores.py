@@ -141,23 +141,20 @@ def made_beside(make: Callable[[], R]) -> Callable[[], R]:
         os.close(read)
         with contextlib.suppress(OSError):
             os.nice(BESIDE_NICENESS)
-        try:
-            payload = pickle.dumps(make(), protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException:  # noqa: BLE001 - whatever it was, the parent makes it itself
-            payload = b""
-        with os.fdopen(write, "wb") as pipe:
-            pipe.write(payload)
-        os._exit(0)
+        # streamed, never whole in memory here or there: the parent reads it once it is busier
+        with contextlib.suppress(BaseException), os.fdopen(write, "wb") as pipe:
+            pickle.dump(make(), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        os._exit(0)  # whatever it was, the parent makes it itself
     os.close(write)
 
     def result() -> R:
         with os.fdopen(read, "rb") as pipe:
-            payload = pipe.read()
+            try:
+                made, sent = pickle.load(pipe), True
+            except Exception:  # noqa: BLE001 - nothing sent, or a child killed halfway
+                sent = False
         os.waitpid(pid, 0)
-        try:
-            return pickle.loads(payload) if payload else make()
-        except Exception:  # noqa: BLE001 - a child killed halfway
-            return make()
+        return made if sent else make()
 
     return result
 
