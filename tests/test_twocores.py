@@ -268,3 +268,35 @@ def test_every_forked_child_is_waited_for(tmp_path):
 def test_two_processes_are_worth_it_from_sixty_four_items():
     assert not twocores.worth_two_processes(twocores.MIN_ITEMS - 1)
     assert twocores.worth_two_processes(twocores.MIN_ITEMS)
+
+
+def _frame(number: int, part: list) -> bytes:
+    import pickle
+
+    data = pickle.dumps((number, part))
+    return len(data).to_bytes(4, "little") + data
+
+
+def test_runs_the_child_sends_are_read_whole_however_the_pipe_cuts_them():
+    sent = _frame(0, ["first"]) + (3).to_bytes(4, "little") + b"bad" + _frame(2, ["third", "run"])
+    sent += _frame(3, ["cut off"])[:-2]  # the child ended in the middle of its last run
+    read, write = os.pipe()
+    made: dict = {}
+    buffer = bytearray()
+    for start in range(0, len(sent), 5):  # five bytes at a time, between two runs made here
+        os.write(write, sent[start : start + 5])
+        twocores._received(read, buffer, made, wait=False)
+        assert set(made) <= {0, 2}
+    os.close(write)
+    twocores._received(read, buffer, made, wait=True)
+    os.close(read)
+    assert made == {0: ["first"], 2: ["third", "run"]}  # the bad run and the cut one are made here
+
+
+@pytest.mark.parametrize("count", [1, 63, twocores.CLAIMS, twocores.CLAIMS + 1, 10_000])
+def test_items_are_claimed_in_runs_that_cover_them_in_order(count):
+    runs = twocores._runs(count)
+    assert [item for run in runs for item in run] == list(range(count))
+    assert len(runs) <= twocores.CLAIMS
+    size = -(-count // twocores.CLAIMS)  # one item a run up to CLAIMS items, then as few runs as fit
+    assert all(len(run) == size for run in runs[:-1]) and 0 < len(runs[-1]) <= size
