@@ -168,6 +168,7 @@ EQUIVALENT: dict[str, str] = {
     "timeline_core.twocores.x_made_in_two_processes__mutmut_45": "os._exit(None) exits with status 0, as os._exit(0)",
     "timeline_core.twocores.x_made_in_two_processes__mutmut_46": _EXIT_STATUS,
     "timeline_core.twocores.x_made_in_two_processes__mutmut_52": _SLOWER,
+    "timeline_core.twocores.x__received__mutmut_31": "pickle reads up to its end and leaves a byte after it unread",
     "timeline_core.twocores.x__received__mutmut_11": "an empty read and no read are both false: nothing more for now",
     "timeline_core.twocores.x__received__mutmut_15": "four bytes alone are never a whole run: a pickle follows",
     "timeline_core.twocores.x__received__mutmut_16": "four bytes alone are never a whole run: a pickle follows",

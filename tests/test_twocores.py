@@ -56,16 +56,19 @@ def test_runs_of_many_items_are_claimed_whole_and_come_back_in_order():
     assert any(in_child for _, in_child in made)
 
 
-def test_each_item_is_made_once_in_one_of_the_two_processes(tmp_path):
+@pytest.mark.parametrize("child_sleeps", [0.001, 0.05])  # the second: still making its last when this is done
+def test_each_item_is_made_once_in_one_of_the_two_processes(tmp_path, child_sleeps):
+    parent = os.getpid()
+
     def make(number: int) -> int:
-        time.sleep(0.001)
+        time.sleep(0.001 if os.getpid() == parent else child_sleeps)
         with open(tmp_path / str(os.getpid()), "a", encoding="utf-8") as tally:  # each process its own
             tally.write(f"{number}\n")
         return number * 3
 
-    assert twocores.made_in_two_processes(list(range(300)), make) == [n * 3 for n in range(300)]
+    assert twocores.made_in_two_processes(list(range(100)), make) == [n * 3 for n in range(100)]
     made = [int(line) for tally in tmp_path.iterdir() for line in tally.read_text(encoding="utf-8").split()]
-    assert sorted(made) == list(range(300))  # none made again here after the child sent it
+    assert sorted(made) == list(range(100))  # none made again here after the child sent it
     assert len(list(tmp_path.iterdir())) == 2
 
 
