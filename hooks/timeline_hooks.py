@@ -36,7 +36,7 @@ from timeline_core import twocores
 from timeline_core.data.history import commit_epoch, git_paths_to_watch
 from timeline_core.data.load import load_timeline
 from timeline_core.data.siteurl import is_placeholder
-from timeline_core.gcpause import collect_later, hold_collection, survivors_frozen, thaw
+from timeline_core.gcpause import collect_later, hold_collection, paused_gc, thaw
 from timeline_core.memo import Fixed, Memo, fixed, remember
 from timeline_core.pages.hardening import harden_page
 from timeline_core.pages.rawblocks import Split, block_ids, join_blocks, join_later, split_blocks
@@ -509,7 +509,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     (see gcpause)."""
     if _memo is not None:
         return _add_files(files, config)
-    with survivors_frozen():
+    with paused_gc(freeze_survivors=True):
         return _add_files(files, config)
 
 

@@ -15,20 +15,9 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def paused_gc() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@contextmanager
-def survivors_frozen() -> Iterator[None]:
-    """A cold build's loading and rendering with the collector off, and what survives them (the
-    model, the pages' text, kept for the whole build) then frozen, out of every later collection's
+def paused_gc(freeze_survivors: bool = False) -> Iterator[None]:
+    """The collector off for the block. `freeze_survivors`: what the block leaves (a cold build's
+    model and pages' text, kept for the whole build) is frozen out of every later collection's
     sight. Objects made while the collector is off wait in its youngest generation: turned on
     again, its first collections would scan them all, and MkDocs' full ones the whole model again
     and again (a tenth of a second after loading at 10,000 events, and more later). `thaw` gives
@@ -39,12 +28,13 @@ def survivors_frozen() -> Iterator[None]:
         yield
     finally:
         if enabled:
-            gc.freeze()
+            if freeze_survivors:
+                gc.freeze()
             gc.enable()
 
 
 def thaw() -> None:
-    """What `survivors_frozen` froze, back in the collector's sight: a build is over, and a process
+    """What `paused_gc(freeze_survivors=True)` froze, back in the collector's sight: a build is over, and a process
     that goes on (a test's) frees what it left."""
     gc.unfreeze()
 
