@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
@@ -207,6 +208,38 @@ def test_a_change_in_a_watched_folder_is_told_or_stamped_and_a_read_is_neither(t
     again = watch_by_events([folder], signal)  # a serve started again finds the folder made before
     assert again is not None
     again.stop()
+
+
+def test_the_stamp_is_never_seen_half_written(tmp_path):
+    """Whoever reads the stamp while changes are stamped (MkDocs' poll, a test) finds a count in it,
+    never the empty file a write in place leaves for a moment."""
+    folder, signal = tmp_path / "timeline", tmp_path / ".cache" / "changes"
+    folder.mkdir()
+    watching = watch_by_events([folder], signal)
+    if watching is None and not sys.platform.startswith("linux"):
+        pytest.skip("this system gives no file events")
+    assert watching is not None
+    seen: set[str] = set()
+    done = threading.Event()
+
+    def read_on() -> None:
+        while not done.is_set():
+            with contextlib.suppress(FileNotFoundError):
+                seen.add(watching.stamp.read_text())
+
+    reader = threading.Thread(target=read_on)
+    reader.start()
+    try:
+        for number in range(300):
+            (folder / f"{number % 7}.yml").write_text(f"title: {number}\n")
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and len(seen) < 50:
+            time.sleep(0.05)
+    finally:
+        done.set()
+        reader.join()
+        watching.stop()
+    assert len(seen) >= 50 and all(text.isdigit() for text in seen), sorted(seen)[:5]
 
 
 def test_no_watch_by_events_where_the_stamp_cannot_be_written(tmp_path):

@@ -13,6 +13,7 @@ rewrites a stamp file in that folder, which the poll finds.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,10 +72,18 @@ class _Stamper(FileSystemEventHandler):
             self.count += 1  # a new content each time, whatever the file system's clock resolution
             said = b"%d" % self.count
             try:
-                self.stamp.write_bytes(said)
+                write_stamp(self.stamp, said)
             except OSError:  # removed with .cache/ meanwhile: made again
                 self.stamp.parent.mkdir(parents=True, exist_ok=True)
-                self.stamp.write_bytes(said)
+                write_stamp(self.stamp, said)
+
+
+def write_stamp(stamp: Path, said: bytes) -> None:
+    """Write the stamp whole or not at all: a file written in place exists, empty, for a moment
+    before its bytes arrive, and a reader then would find no count in it."""
+    fresh = stamp.with_name(f".{stamp.name}.new")
+    fresh.write_bytes(said)
+    os.replace(fresh, stamp)
 
 
 def watch_by_events(folders: Sequence[Path], signal: Path, tell: Callable[[], bool] | None = None) -> Watching | None:
@@ -93,7 +102,7 @@ def watch_by_events(folders: Sequence[Path], signal: Path, tell: Callable[[], bo
     handler = _Stamper(stamp, tell)
     try:  # a folder that cannot be written to, or no watch granted: MkDocs polls, as it always did
         signal.mkdir(parents=True, exist_ok=True)
-        stamp.write_bytes(b"0")
+        write_stamp(stamp, b"0")
         for folder in existing:
             observer.schedule(handler, str(folder), recursive=True, event_filter=list(CHANGES))
         observer.start()
