@@ -19,7 +19,7 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import markdown
@@ -45,10 +45,12 @@ from timeline_core.pages.search import add_to_index, segment_index, without_sear
 from timeline_core.served import KEPT_PAGE_TEMPLATE, KeptPage, entries_of_page, site_fingerprint
 from timeline_core.settings import settings_of
 from timeline_core.site_files import SiteFile, site_files
-from timeline_core.watching import STAMP, Watching, watch_by_events
 from timeline_core.words.catalogs import catalogs_bytes
 from timeline_core.words.chrome import frame_in_language, frame_words, nav_in_language
 from timeline_core.words.reader import Words, words_for
+
+if TYPE_CHECKING:  # watching imports watchdog (15-20 ms), which only `mkdocs serve` needs
+    from timeline_core.watching import Watching
 
 # Under `mkdocs.` so that `mkdocs build --strict` counts these messages.
 log = logging.getLogger("mkdocs.hooks.timeline")
@@ -140,6 +142,8 @@ def on_serve(server, config: MkDocsConfig, builder):
     names (timeline/ with its thousands of events) are watched by the system's file events, and
     MkDocs' polling watcher polls one stamp file for them (see watching)."""
     global _watching
+    from timeline_core.watching import watch_by_events
+
     root = Path(config.config_file_path).parent
     for path in git_paths_to_watch(root):
         server.watch(str(path))
@@ -159,6 +163,8 @@ def _tell_mkdocs(server, folder: Path) -> bool:
     try:
         from watchdog.events import FileModifiedEvent
         from watchdog.observers.api import ObservedWatch
+
+        from timeline_core.watching import STAMP
 
         watched = ObservedWatch(os.path.abspath(folder), recursive=True)  # as server.watch scheduled it
         server.observer.event_queue.put((FileModifiedEvent(os.path.join(watched.path, STAMP)), watched))
