@@ -5,6 +5,7 @@ translation the story's summary is checked against."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 
@@ -241,3 +242,30 @@ def test_a_quote_in_another_script_from_a_source_with_no_language_is_refused(lan
         in (errors[1])
     )
     assert "source 'al-waha-gazette-next-host' names no language: give the source its `language:`" in errors[1]
+
+
+def test_a_name_in_latin_letters_may_stand_in_a_chinese_story_but_a_latin_sentence_may_not(project):
+    """A source with no language counts as the story's: in a Chinese story started with `timeline
+    init`, a quote that is only a name in Latin letters ("HappyHorse-1.0") needs no translation, and
+    a sentence in Latin letters is refused with the fix."""
+    started = project.cli("init", "--title", "灯会", "--description", "灯会", "--language", "zh", "--force")
+    assert started.returncode == 0, started.stderr
+    seed = project.root / "seeds/first-source.txt"
+    old = seed.read_bytes()
+    new = old + "主办方的模型名为 HappyHorse-1.0。\nThe organisers said the lanterns were made by hand.\n".encode()
+    seed.write_bytes(new)
+    project.edit("timeline/sources.yml", hashlib.sha256(old).hexdigest(), hashlib.sha256(new).hexdigest())
+    sentence = "The organisers said the lanterns were made by hand."
+    for name, quote in (("name", "HappyHorse-1.0"), ("sentence", sentence)):
+        project.write(
+            f"timeline/events/2026-05-01-{name}.yml",
+            "title: 灯会\ndate: 2026-05-01\ndate_basis: stated\nstatus: reported\nsummary: 灯会\n"
+            f"citations:\n  - source: first-source\n    quote: {json.dumps(quote)}\n",
+        )
+    refused = [line for line in _errors(project) if "this quote is written in" in line]
+    assert refused == [
+        "timeline/events/2026-05-01-sentence.yml:8:12: error: this quote is written in Latin letters, which Chinese "
+        "(zh), the story's language, is not, and source 'first-source' names no language: give the source its "
+        "`language:` in timeline/sources.yml (a BCP 47 tag such as ar, zh or ru), then add this quote's "
+        "`translation:` and `translated_by:`"
+    ]

@@ -69,7 +69,6 @@ def check_translations(out: Collector, languages: dict[str, str | None], story: 
 def _may_be_in(quote: str, story: str) -> bool:
     """Whether a quote of a source with no language can be in the story's language. A few Latin
     letters (a name, "HappyHorse-1.0") may stand in any text, so a Latin quote is judged only from
-    four words on."""
-    if main_script(quote) == "Latn" and count_words(quote) < 4:
-        return True
-    return can_be_in(quote, story)
+    four words on (counted only where the script alone says no: most quotes can be in the story's
+    language, and counting a quote's words costs more than finding its script)."""
+    return can_be_in(quote, story) or (main_script(quote) == "Latn" and count_words(quote) < 4)
