@@ -36,7 +36,7 @@ from timeline_core import twocores
 from timeline_core.data.history import commit_epoch, git_paths_to_watch
 from timeline_core.data.load import load_timeline
 from timeline_core.data.siteurl import is_placeholder
-from timeline_core.gcpause import collect_later, hold_collection, paused_gc, thaw
+from timeline_core.gcpause import collect_later, hold_collection, nothing_collected_at_exit, paused_gc, thaw
 from timeline_core.memo import Fixed, Memo, fixed, remember
 from timeline_core.pages.hardening import harden_page
 from timeline_core.pages.rawblocks import Split, block_ids, join_blocks, join_later, split_blocks
@@ -175,6 +175,7 @@ def _tell_mkdocs(server, folder: Path) -> bool:
 
 def on_startup(command: str, dirty: bool) -> None:
     global _memo, _dirty
+    nothing_collected_at_exit()  # `mkdocs build` and `serve` end their process
     _memo = Memo() if command == "serve" else None
     _dirty = dirty
 

@@ -8,6 +8,7 @@ of rendering at 10,000 events). Reference counting still frees everything that i
 
 from __future__ import annotations
 
+import atexit
 import gc
 import threading
 from collections.abc import Iterator
@@ -70,3 +71,14 @@ def _collect_and_freeze() -> None:
     gc.collect()
     gc.freeze()
     gc.enable()
+
+
+def nothing_collected_at_exit() -> None:
+    """When this process ends, whatever it still holds is frozen first (at exit, however often
+    this is called). The interpreter's teardown clears every module, then collects: after a
+    10,000-event build, 190,000 objects in cycles (the model, the pages, MkDocs' files and
+    navigation) found and freed one by one, 0.8-0.9 s after the site is written (0.2 s at 1,000
+    events), memory the system takes back whole a moment later. A process that goes on is not
+    touched."""
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)

@@ -13,6 +13,7 @@ from ..data import jsonschema
 from ..data.load import load_timeline
 from ..data.schema import DATE_BASES, STATUSES
 from ..data.siteurl import placeholder_problem
+from ..gcpause import nothing_collected_at_exit
 from ..model.coverage import citations_of, source_coverage
 from ..model.dates import parse_edtf
 from ..model.passages import best_passages
@@ -447,6 +448,7 @@ def main(argv: list[str] | None = None) -> int:
     corrections_parser.add_argument("--since", required=True, help="the commit or branch the changes start after")
     corrections_parser.add_argument("--format", choices=("text", "github"), default="text")
     args = parser.parse_args(argv)
+    nothing_collected_at_exit()  # a command that loads 10,000 events ends its process soon after
     if args.command == "from-issue":
         return from_issue(args.root, args.file)
     if args.command == "corrections":
