@@ -39,6 +39,7 @@ from timeline_core.data.siteurl import is_placeholder
 from timeline_core.gcpause import collect_later, hold_collection, nothing_collected_at_exit, paused_gc, thaw
 from timeline_core.memo import Fixed, Memo, fixed, remember
 from timeline_core.pages.hardening import harden_page
+from timeline_core.pages.problembox import box_in_html
 from timeline_core.pages.rawblocks import Split, block_ids, join_blocks, join_later, split_blocks
 from timeline_core.pages.render import template_cache
 from timeline_core.pages.search import add_to_index, segment_index, without_search_attributes
@@ -128,6 +129,7 @@ class _BuildState:
     beside: twocores.InTurn | None = None  # a big cold build: the child building every other generated page
     markdown: Any = None  # the Markdown instance that converts every generated page (see _BuiltPage)
     later: list[tuple[File, SiteFile]] = field(default_factory=list)  # files whose text is still being made
+    box: str = ""  # the problems box, put in each generated page's HTML last (see pages/problembox)
 
     def page(self, page) -> _PageState:
         return self.pages.setdefault(page.file.src_uri, _PageState())
@@ -212,9 +214,9 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     """Add the Content-Security-Policy (not while serving: live reload is an inline script)."""
     state = _build.page(page)
     if state.kept is not None:
-        return state.kept.html
+        return box_in_html(state.kept.html, _build.box)
     if state.beside is not None and _build.beside is not None:
-        if _build.beside.made(state.beside):  # built, hardened and written there: written again as is
+        if _build.beside.made(state.beside):  # built, hardened, boxed and written there: written again as is
             return Path(page.file.abs_dest_path).read_bytes().decode("utf-8")
         page.meta.pop("template", None)  # as MkDocs would have built it (the theme reads page.meta)
         if state.template is not None:
@@ -223,7 +225,7 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     output = harden_page(output, config.site_url or "", with_policy=not _serving(config))
     if _memo is not None and state.key is not None:
         _memo.keep("page html", state.key, KeptPage(output, frozenset(page.present_anchor_ids or ()), state.entries))
-    return output
+    return box_in_html(output, _build.box) if page.file.generated_by is not None else output
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -554,6 +556,8 @@ def _add_files(files: Files, config: MkDocsConfig) -> Files:
             if later:
                 _build.later.append((file, item))
             _build.search[item.path] = item.search  # read in on_page_context
+            if item.box is not None:  # the same for every page
+                _build.box = item.box
     if _memo is not None:
         _memo.sweep()
     return files

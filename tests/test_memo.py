@@ -16,6 +16,7 @@ from timeline_core.data.load import load_timeline
 from timeline_core.exports import Published
 from timeline_core.memo import Fixed, Memo, fixed, frozen
 from timeline_core.pages.paging import Layout
+from timeline_core.pages.problembox import box_in_markdown
 from timeline_core.pages.urls import Site
 from timeline_core.site_files import site_files
 
@@ -136,11 +137,40 @@ def test_one_edited_event_is_parsed_again_and_only_its_pages_rendered_again(tmp_
     assert memo.hits > 40 * 5
 
 
+def test_a_problem_made_and_fixed_renders_no_page_again_and_every_page_shows_it(tmp_path):
+    """A problem that changes no page (a stray file among the events) changes only the problems box
+    every page shows: no page is rendered again for it, while serving, when it comes or goes."""
+    project = Project(make_project(tmp_path / "project", 40, config=TEST_CONFIG))
+    memo = Memo()
+    _, clean = _build(project, memo)
+    stray = project.root / "timeline/events/notes.txt"
+    for step in ("made", "fixed"):
+        stray.write_text("notes\n") if step == "made" else stray.unlink()
+        memo.hits = memo.misses = 0
+        problems, files = _build(project, memo)
+        assert memo.misses <= 2, (step, memo.misses)  # the folder's listing, and nothing rendered
+        assert (problems, files) == _build(project, None)
+        pages = {item.path: box_in_markdown(item.text, item.box) for item in files if item.box is not None}
+        shown = [path for path, text in pages.items() if "timeline/events/notes.txt:1:1: error:" in text]
+        if step == "made":
+            # every page with a title (but embeds, shown on other sites, which never show problems)
+            headed = [
+                path
+                for path, text in pages.items()
+                if not path.startswith("embed/") and (text.startswith("# ") or "\n# " in text)
+            ]
+            assert len(headed) > 40 and set(headed) <= set(shown), set(headed) - set(shown)
+        else:
+            assert shown == [] and files == clean
+
+
 # An edit of every kind of input a served site is made from, each checked against a cold build.
 # Edits of docs/ and mkdocs.yml keep each file's length, as a fix of one letter does.
 SERVED_EDITS = [
     ("an event's title", lambda p: _replace(p, _first_event(p), r"^title: (.*)$", r"title: \1, retitled")),
     ("an entity", lambda p: _replace(p, "timeline/entities.yml", r"^  name: .*$", "  name: Renamed While Serving")),
+    ("a problem made", lambda p: (p.root / "timeline/events/notes.txt").write_text("notes\n")),
+    ("the problem fixed", lambda p: (p.root / "timeline/events/notes.txt").unlink()),
     ("a source", lambda p: _replace(p, "timeline/sources.yml", r"^  title: .*$", "  title: Retitled source")),
     (
         "a glossary entry",

@@ -19,6 +19,7 @@ import yaml
 from .data.load import LoadResult, load_timeline
 from .memo import Memo
 from .pages.hardening import harden_page, strip_policy
+from .pages.problembox import box_in_markdown
 from .problems import Problem
 from .settings import CONFIG, read_settings
 from .site_files import site_files
@@ -86,7 +87,11 @@ def write_build_input(root: Path, out: Path, builder: str = "mkdocs", memo: Memo
         if source.is_file():
             wanted[f"{DOCS}/{source.relative_to(root / DOCS).as_posix()}"] = source.read_bytes()
     for item in files:
-        data = item.copy_of.read_bytes() if item.copy_of is not None else item.content().encode("utf-8")
+        if item.copy_of is not None:
+            data = item.copy_of.read_bytes()
+        else:
+            text = item.content()
+            data = (text if item.box is None else box_in_markdown(text, item.box)).encode("utf-8")
         wanted[f"{DOCS}/{item.path}"] = data
     off_nav = sorted({item.path.split("/", 1)[0] for item in files if item.off_nav and "/" in item.path})
     wanted[CONFIG] = yaml.safe_dump(builder_config(config, off_nav), sort_keys=False, allow_unicode=True).encode()

@@ -21,7 +21,7 @@ KEPT_PAGE_TEMPLATE = "timeline-kept-page.html"
 
 @dataclass(frozen=True)
 class KeptPage:
-    html: str  # the page as written, after the hooks' hardening
+    html: str  # the page as written, after the hooks' hardening, with the problems box's marker (pages/problembox)
     anchors: frozenset[str]  # the ids links into it may point at
     entries: tuple[dict, ...]  # its search entries, as the index holds them (never changed after)
 

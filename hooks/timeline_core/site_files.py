@@ -35,6 +35,7 @@ class SiteFile:
     off_nav: bool = False  # reached by links only, never listed in the navigation
     search: tuple[SearchSection, ...] = ()  # a page's search entries that come from the model
     later: Callable[[], str] | None = None  # the text, still being made beside: call it to wait for it
+    box: str | None = None  # a template's page: the problems box, for the marker in its text (pages/problembox)
 
     def content(self) -> str:
         """The file's text; one still being made beside (a big cold build's exports) is waited for."""
@@ -76,7 +77,7 @@ def _site_files(
     beside = memo is None and worth_two_processes(len(result.timeline.events))
     made = functools.cache(made_beside(exported)) if beside else None
     pages = [
-        SiteFile(page.src, page.text, off_nav=in_a_folder(page.src), search=page.search)
+        SiteFile(page.src, page.text, off_nav=in_a_folder(page.src), search=page.search, box=page.box)
         for page in render_site(result, site, layout, cache, memo)
     ]
     if made is None:

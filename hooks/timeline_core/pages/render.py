@@ -29,6 +29,7 @@ from .cards import Cards
 from .helpers import Helpers
 from .paging import DEFAULTS, Layout
 from .pieces import date_html, excerpt_html, inline_html, lang_attributes, quote_html, text_attributes
+from .problembox import box_in_markdown
 from .rawblocks import model_block, raw_block
 from .search import SearchSection
 from .structure import LIST_LIMIT, Page, Story, site_pages, story_of
@@ -138,8 +139,9 @@ def heading_lang(language: str | None) -> Markup:
 @dataclass(frozen=True)
 class RenderedPage:
     src: str  # its path under docs/
-    text: str  # Markdown, or JSON for the event map
+    text: str  # Markdown, or JSON for the event map; the problems box's marker where it goes (see problembox)
     search: tuple[SearchSection, ...]  # what the search index is given instead of parsing its model blocks
+    box: str | None = None  # a template's page: the problems box, the same for all of a build (see problembox)
 
 
 # Templates whose page is made from its context and the story's shared parts (`_shared`) alone;
@@ -150,13 +152,12 @@ ONLY_THEIR_EVENTS = frozenset(
 
 
 def _shared(result: LoadResult, story: Story, layout: Layout) -> Hashable:
-    """What any page may read besides its context: every record but the events, the problems,
-    which page each event is on, and the templates themselves."""
+    """What any page may read besides its context: every record but the events, which page each
+    event is on, and the templates themselves (not the problems: see problembox)."""
     timeline = result.timeline
     return (
         story.site,
         layout,
-        result.problems,
         all_but_events(timeline),  # every field, so a field added to the story is in the key too
         tuple((period.src, tuple(event.id for event in period.events)) for period in story.plan.pages),
         tuple((path.name, path.read_bytes()) for path in sorted(TEMPLATES.iterdir())),
@@ -182,7 +183,7 @@ def render_site(
     filters = env.filters
     cards = Cards(helpers, story_lang, filters["date_html"], filters["quote_html"], filters["excerpt_html"])
     env.globals.update(cards_html=cards.cards_html, source_links=cards.source_links, event_links=cards.event_links)
-    common = {"timeline": result.timeline, "problems": result.problems, "site": site, "h": helpers}
+    common = {"timeline": result.timeline, "site": site, "h": helpers}
     shared = fixed(memo, "shared", _shared(result, story, layout)) if memo is not None else None
     # hashed once, not once per page that may read any event (each key is looked up twice)
     every_event = fixed(memo, "every event", result.timeline.events) if memo is not None else None
@@ -212,11 +213,18 @@ def render_site(
         texts = made_in_two_processes(pages, text)
     else:
         texts = [text(page) for page in pages]
-    return tuple(RenderedPage(page.src, made, search) for page, (made, search) in zip(pages, texts, strict=True))
+    box = env.get_template("_problems_box.md.j2").render(problems=result.problems)
+    return tuple(
+        RenderedPage(page.src, made, search, box if page.template else None)
+        for page, (made, search) in zip(pages, texts, strict=True)
+    )
 
 
 def render_pages(
     result: LoadResult, site: Site, layout: Layout = DEFAULTS, cache: jinja2.BytecodeCache | None = None
 ) -> dict[str, str]:
-    """Every generated page's text, by its path under docs/."""
-    return {page.src: page.text for page in render_site(result, site, layout, cache)}
+    """Every generated page's text, by its path under docs/, with the problems box in it."""
+    return {
+        page.src: page.text if page.box is None else box_in_markdown(page.text, page.box)
+        for page in render_site(result, site, layout, cache)
+    }
