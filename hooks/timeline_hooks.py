@@ -462,9 +462,11 @@ def on_env(env, config: MkDocsConfig, files: Files):
 _PLUGINS_KNOWN = frozenset({"search", "material/search"})  # none of them acts on a page after its context
 
 
-def _ours(config: MkDocsConfig) -> set[str]:
-    """The names MkDocs gives this hooks file among the site's plugins."""
-    return {name for name, plugin in config.plugins.items() if getattr(plugin, "__name__", None) == __name__}
+def _unknown_plugins(config: MkDocsConfig) -> set[str]:
+    """The site's plugins besides this hooks file and those known to leave pages and files alone
+    after their context (`_PLUGINS_KNOWN`): where there are any, nothing is done beside."""
+    ours = {name for name, plugin in config.plugins.items() if getattr(plugin, "__name__", None) == __name__}
+    return set(config.plugins) - _PLUGINS_KNOWN - ours
 
 
 def _build_beside(env, config: MkDocsConfig, files: Files) -> None:
@@ -477,8 +479,7 @@ def _build_beside(env, config: MkDocsConfig, files: Files) -> None:
     where the site's plugins are ones known not to act on a page's HTML after its context."""
     build_page = getattr(mkdocs_build, "_build_page", None)
     pages = [file.page for file in files.documentation_pages() if file.generated_by is not None and file.page]
-    unknown = set(config.plugins) - _PLUGINS_KNOWN - _ours(config)
-    if build_page is None or unknown or not twocores.worth_two_processes(len(pages)):
+    if build_page is None or _unknown_plugins(config) or not twocores.worth_two_processes(len(pages)):
         return
     theirs = pages[1::2]
     in_order = files.documentation_pages(inclusion=InclusionLevel.is_included)
@@ -538,7 +539,7 @@ def _add_files(files: Files, config: MkDocsConfig) -> Files:
         )
     # a file still being made beside (a big cold build's exports) is waited for in on_env, unless a
     # plugin not known to leave other files alone may read it before
-    wait_now = bool(set(config.plugins) - _PLUGINS_KNOWN - _ours(config))
+    wait_now = bool(_unknown_plugins(config))
     for item in site_files(
         result, root, settings.site, settings.published, settings.layout, template_cache(root), _memo
     ):
